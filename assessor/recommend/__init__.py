@@ -1,0 +1,1 @@
+"""Starter-pilot recommendations from scores and the questionnaire's pilot library."""

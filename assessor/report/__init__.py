@@ -1,0 +1,1 @@
+"""The scored PDF report (reportlab)."""

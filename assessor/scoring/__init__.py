@@ -1,0 +1,1 @@
+"""Scoring: team values, dimension/area/overall scores, spread and divergence."""

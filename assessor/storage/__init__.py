@@ -1,0 +1,1 @@
+"""Assessment files: the format, saving, opening, autosave and recovery, participant packs, CSV."""

@@ -7,6 +7,7 @@ storage turns the whole object into the assessment file and back.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TypeAlias
@@ -157,6 +158,8 @@ class Assessment:
     show_names: bool = False
     #: Questions parked for later discussion in the workshop.
     parked: list[str] = field(default_factory=list)
+    #: A stable id for this assessment (kept across saves): recovery files and participant packs use it.
+    id: str = field(default_factory=lambda: uuid.uuid4().hex)
 
     # Look-ups ---------------------------------------------------------------------------------
 

@@ -1,0 +1,142 @@
+"""Choose starter pilots: triggered by low or lowest dimensions, ranked by gap, balanced and capped.
+
+The rules (numbers from ``questionnaire.scoring``):
+
+1. A dimension triggers its pilots when it has a score and either scores below ``recommend_below`` or is
+   the lowest-scoring dimension of its area (ties: all of the lowest). A dimension with insufficient data
+   never triggers. A pilot triggered only by dimensions at or above the threshold is a *stretch* pilot.
+2. Rank by gap (the top of the scale minus the weakest triggering dimension's score), largest first; ties by
+   effort (low, medium, high) then pilot id.
+3. Take pilots in rank order, at most ``max_per_area`` from one area; if that leaves places empty, fill them
+   with the pilots it skipped, in rank order (the balance gives way when nothing else is triggered).
+4. At most ``max_recommendations`` (or ``limit``) in all, the library's ``always_recommend`` pilot among them
+   (it takes one place and is not counted against its area's balance).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from assessor.model import Assessment, Pilot, Questionnaire
+from assessor.recommend.reasons import reason_for
+from assessor.recommend.recommendation import Recommendation
+from assessor.scoring import Results
+
+_EFFORT_ORDER = {"low": 0, "medium": 1, "high": 2}
+#: Gaps closer than this count as equal, so float noise never decides a rank.
+_GAP_DIGITS = 9
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    pilot: Pilot
+    triggered_by: tuple[str, ...]
+    gap: float
+    stretch: bool
+
+    @property
+    def sort_key(self) -> tuple[float, int, str]:
+        effort = _EFFORT_ORDER.get(self.pilot.effort, _EFFORT_ORDER["medium"])
+        return (-round(self.gap, _GAP_DIGITS), effort, self.pilot.id)
+
+
+def triggering_dimensions(questionnaire: Questionnaire, results: Results) -> dict[str, bool]:
+    """Dimension id -> True if it triggers below the threshold, False if only as lowest in its area."""
+    threshold = questionnaire.scoring.recommend_below
+    triggered: dict[str, bool] = {}
+    for area in questionnaire.areas:
+        scored = {
+            dimension.id: score
+            for dimension in area.dimensions
+            if (score := results.dimensions[dimension.id].score) is not None
+        }
+        if not scored:
+            continue
+        lowest = round(min(scored.values()), _GAP_DIGITS)
+        for dimension_id, score in scored.items():
+            if score < threshold - 1e-9:
+                triggered[dimension_id] = True
+            elif round(score, _GAP_DIGITS) == lowest:
+                triggered[dimension_id] = False
+    return triggered
+
+
+def _candidates(questionnaire: Questionnaire, results: Results) -> list[_Candidate]:
+    triggers = triggering_dimensions(questionnaire, results)
+    top = questionnaire.scale.maximum
+    order = {dim_id: index for index, dim_id in enumerate(questionnaire.dimensions)}
+    candidates: list[_Candidate] = []
+    for pilot in questionnaire.pilots:
+        hits = [dim_id for dim_id in dict.fromkeys(pilot.triggers) if dim_id in triggers]
+        if not hits:
+            continue
+        scores = {dim_id: results.dimensions[dim_id].score or 0.0 for dim_id in hits}
+        hits.sort(key=lambda dim_id: (round(scores[dim_id], _GAP_DIGITS), order.get(dim_id, 0)))
+        gap = max(0.0, top - scores[hits[0]])
+        stretch = not any(triggers[dim_id] for dim_id in hits)
+        candidates.append(_Candidate(pilot, tuple(hits), gap, stretch))
+    candidates.sort(key=lambda candidate: candidate.sort_key)
+    return candidates
+
+
+def review_dates(assessment_date: str, review_days: tuple[int, ...]) -> tuple[str, ...]:
+    """The assessment date plus each number of days, as ISO dates; empty if the date is missing or bad."""
+    try:
+        start = date.fromisoformat(assessment_date.strip())
+    except ValueError:
+        return ()
+    return tuple((start + timedelta(days=days)).isoformat() for days in review_days)
+
+
+def recommend(assessment: Assessment, results: Results, *, limit: int | None = None) -> list[Recommendation]:
+    """The recommended starter pilots, best first. Deterministic for the same assessment and results."""
+    questionnaire = assessment.questionnaire
+    settings = questionnaire.scoring
+    cap = settings.max_recommendations if limit is None else limit
+    if cap <= 0:
+        return []
+    always_pilot = next((pilot for pilot in questionnaire.pilots if pilot.always_recommend), None)
+    candidates = _candidates(questionnaire, results)
+    always_candidate = next((c for c in candidates if always_pilot and c.pilot.id == always_pilot.id), None)
+    others = [c for c in candidates if c is not always_candidate]
+    places = cap - (1 if always_pilot is not None else 0)
+
+    chosen: list[_Candidate] = []
+    skipped: list[_Candidate] = []
+    per_area: dict[str, int] = {}
+    for candidate in others:
+        if len(chosen) >= places:
+            break
+        if per_area.get(candidate.pilot.area, 0) >= settings.max_per_area:
+            skipped.append(candidate)
+            continue
+        chosen.append(candidate)
+        per_area[candidate.pilot.area] = per_area.get(candidate.pilot.area, 0) + 1
+    chosen.extend(skipped[: max(0, places - len(chosen))])
+    chosen.sort(key=lambda candidate: candidate.sort_key)
+
+    if always_pilot is not None:
+        if always_candidate is not None:
+            chosen.append(always_candidate)
+            chosen.sort(key=lambda candidate: candidate.sort_key)
+        else:
+            chosen.append(_Candidate(always_pilot, (), 0.0, False))
+
+    dates = review_dates(assessment.details.date, settings.review_days)
+    return [
+        Recommendation(
+            pilot=candidate.pilot,
+            rank=rank,
+            reason=reason_for(questionnaire, results, candidate.pilot, candidate.triggered_by),
+            triggered_by=candidate.triggered_by,
+            gap=candidate.gap,
+            measures=tuple(candidate.pilot.outcomes),
+            baseline=candidate.pilot.baseline,
+            stop_scale_rule=candidate.pilot.stop_scale_rule,
+            review_dates=dates,
+            always=always_pilot is not None and candidate.pilot.id == always_pilot.id,
+            stretch=candidate.stretch,
+        )
+        for rank, candidate in enumerate(chosen, start=1)
+    ]

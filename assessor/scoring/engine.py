@@ -1,0 +1,129 @@
+"""Score an assessment: team values per question, then dimensions, areas and overall (product.md rules).
+
+The numbers (thresholds, bands, cap) come from ``questionnaire.scoring``. The rules, in order:
+
+1. Per question and round, named answers and show-of-hands tallies are counted together (``spread.py``).
+2. Team value: the recorded consensus if there is one (a level; a consensus of Don't know or Not applicable
+   means "no value"), else the median of the level answers in the latest round that covers the question.
+3. Dimension: weighted mean of its questions' team values, questions without one left out; fewer than
+   ``min_answered_share`` of its questions with a value means insufficient data (no score).
+4. Area and overall in ``aggregate.py``.
+"""
+
+from __future__ import annotations
+
+from assessor.model import Assessment, NonAnswer
+from assessor.scoring.aggregate import score_areas, score_dimension
+from assessor.scoring.results import Completion, DimensionScore, QuestionResult, Results, Spread
+from assessor.scoring.spread import AnswerCounts, build_spread
+
+
+def _count_rounds(assessment: Assessment) -> list[dict[str, AnswerCounts]]:
+    """Per round: question id -> the counts of its answers and tallies in that round.
+
+    Only answers of current participants count (a removed participant's stray answers do not), and only
+    for questions the round covers.
+    """
+    questionnaire = assessment.questionnaire
+    participant_ids = {participant.id for participant in assessment.participants}
+    counted: list[dict[str, AnswerCounts]] = []
+    for the_round in assessment.rounds:
+        covered = None if the_round.questions is None else set(the_round.questions)
+        by_question: dict[str, AnswerCounts] = {}
+        for participant_id, answers in the_round.answers.items():
+            if participant_id not in participant_ids:
+                continue
+            for question_id, answer in answers.items():
+                if (covered is not None and question_id not in covered) or (
+                    question_id not in questionnaire.questions
+                ):
+                    continue
+                counts = by_question.get(question_id)
+                if counts is None:
+                    counts = by_question[question_id] = AnswerCounts()
+                counts.add_answer(answer)
+        for question_id, tally in the_round.tallies.items():
+            if (covered is not None and question_id not in covered) or (
+                question_id not in questionnaire.questions
+            ):
+                continue
+            counts = by_question.get(question_id)
+            if counts is None:
+                counts = by_question[question_id] = AnswerCounts()
+            counts.add_tally(tally)
+        counted.append(by_question)
+    return counted
+
+
+def _covering_rounds(assessment: Assessment, question_id: str) -> list[int]:
+    return [
+        index
+        for index, the_round in enumerate(assessment.rounds)
+        if the_round.questions is None or question_id in the_round.questions
+    ]
+
+
+def score_questions(assessment: Assessment) -> dict[str, QuestionResult]:
+    """Every question's team value and spread, in questionnaire order."""
+    questionnaire = assessment.questionnaire
+    settings = questionnaire.scoring
+    scale_values = questionnaire.scale.values
+    counted = _count_rounds(assessment)
+    several_rounds = len(assessment.rounds) > 1
+    results: dict[str, QuestionResult] = {}
+    for question_id in questionnaire.questions:
+        latest = assessment.latest_round_for(question_id)
+        spread = build_spread(scale_values, counted[latest].get(question_id, AnswerCounts()), settings)
+        earlier: tuple[Spread, ...] = ()
+        if several_rounds:
+            earlier = tuple(
+                build_spread(scale_values, counted[index].get(question_id, AnswerCounts()), settings)
+                for index in _covering_rounds(assessment, question_id)
+                if index < latest
+            )
+        consensus = assessment.consensus.get(question_id)
+        if consensus is not None:
+            choice = consensus.choice
+            value = None if isinstance(choice, NonAnswer) else float(choice)
+            results[question_id] = QuestionResult(question_id, value, choice, "consensus", spread, earlier)
+        else:
+            source = "median" if spread.median is not None else "none"
+            results[question_id] = QuestionResult(question_id, spread.median, None, source, spread, earlier)
+    return results
+
+
+def _completion(assessment: Assessment, questions: dict[str, QuestionResult]) -> Completion:
+    questionnaire = assessment.questionnaire
+    first = assessment.rounds[0] if assessment.rounds else None
+    per_participant: dict[str, int] = {}
+    for participant in assessment.participants:
+        answers = first.answers.get(participant.id, {}) if first is not None else {}
+        per_participant[participant.id] = sum(1 for qid in answers if qid in questionnaire.questions)
+    decided = sum(
+        1 for result in questions.values() if result.value is not None or result.consensus is not None
+    )
+    return Completion(
+        questions_total=questionnaire.question_count,
+        questions_decided=decided,
+        per_participant=per_participant,
+    )
+
+
+def score_assessment(assessment: Assessment) -> Results:
+    """Score the whole assessment. Pure: the same assessment always gives equal Results."""
+    questionnaire = assessment.questionnaire
+    questions = score_questions(assessment)
+    dimensions: dict[str, DimensionScore] = {}
+    for area in questionnaire.areas:
+        for dimension in area.dimensions:
+            dimensions[dimension.id] = score_dimension(questionnaire, area, dimension, questions)
+    areas, overall, overall_band, overall_level = score_areas(questionnaire, dimensions)
+    return Results(
+        questions=questions,
+        dimensions=dimensions,
+        areas=areas,
+        overall=overall,
+        overall_band=overall_band,
+        overall_level_name=overall_level,
+        completion=_completion(assessment, questions),
+    )

@@ -1,0 +1,275 @@
+"""Assessment <-> plain dict (JSON-ready), every field, round-trip exact.
+
+The dict is the ``"assessment"`` member of an assessment file (see :mod:`assessor.storage.fileformat`
+for the envelope and ``docs/file-format.md`` for every field). It includes the full questionnaire
+snapshot under ``"questionnaire"``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assessor.model import (
+    Answer,
+    Assessment,
+    Branding,
+    Choice,
+    ChosenPilot,
+    Commentary,
+    Confidence,
+    Consensus,
+    Details,
+    Mode,
+    NonAnswer,
+    Participant,
+    PilotStatus,
+    Round,
+    Tally,
+)
+from assessor.storage import fields as f
+from assessor.storage.questionnaire_codec import questionnaire_from_dict, questionnaire_to_dict
+
+_DETAILS = ("organisation", "scope", "date", "facilitator", "consultant")
+_BRANDING = ("council_logo", "consultancy_logo", "accent_colour", "confidentiality", "report_title")
+
+
+def assessment_to_dict(
+    assessment: Assessment, *, questionnaire: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The assessment as JSON-ready data. ``questionnaire`` may pass a ready-made snapshot (autosave)."""
+    a = assessment
+    return {
+        "id": a.id,
+        "details": {name: getattr(a.details, name) for name in _DETAILS},
+        "mode": a.mode.value,
+        "show_names": a.show_names,
+        "participants": [participant_to_dict(p) for p in a.participants],
+        "rounds": [round_to_dict(r) for r in a.rounds],
+        "consensus": {qid: _consensus_to_dict(c) for qid, c in a.consensus.items()},
+        "parked": list(a.parked),
+        "pilots": [_pilot_to_dict(p) for p in a.pilots],
+        "commentary": {"overall": a.commentary.overall, "areas": dict(a.commentary.areas)},
+        "branding": {name: getattr(a.branding, name) for name in _BRANDING},
+        "questionnaire": questionnaire
+        if questionnaire is not None
+        else questionnaire_to_dict(a.questionnaire),
+    }
+
+
+def assessment_from_dict(data: Any, where: str = "assessment") -> Assessment:
+    """The assessment from data written by :func:`assessment_to_dict`; FormatError names what is wrong."""
+    d = f.obj(data, where)
+    questionnaire = questionnaire_from_dict(f.field(d, "questionnaire", where), f"{where}.questionnaire")
+    details_data = f.obj(f.field(d, "details", where, {}), f"{where}.details")
+    branding_data = f.obj(f.field(d, "branding", where, {}), f"{where}.branding")
+    defaults = Branding()
+    mode_text = f.text(d, "mode", where, Mode.TEAM.value)
+    try:
+        mode = Mode(mode_text)
+    except ValueError:
+        raise f.FormatError(
+            f"{where}.mode", f"expected 'team' or 'individual', found {mode_text!r}"
+        ) from None
+    rounds = [
+        round_from_dict(item, f"{where}.rounds[{i}]")
+        for i, item in enumerate(f.arr(f.field(d, "rounds", where, []), f"{where}.rounds"))
+    ] or [Round()]
+    commentary = f.obj(f.field(d, "commentary", where, {}), f"{where}.commentary")
+    area_notes = f.obj(f.field(commentary, "areas", f"{where}.commentary", {}), f"{where}.commentary.areas")
+    return Assessment(
+        questionnaire=questionnaire,
+        id=f.text(d, "id", where),
+        details=Details(**{name: f.text(details_data, name, f"{where}.details", "") for name in _DETAILS}),
+        mode=mode,
+        show_names=f.flag(d, "show_names", where, False),
+        participants=[
+            participant_from_dict(item, f"{where}.participants[{i}]")
+            for i, item in enumerate(f.arr(f.field(d, "participants", where, []), f"{where}.participants"))
+        ],
+        rounds=rounds,
+        consensus={
+            qid: _consensus_from(item, f"{where}.consensus.{qid}")
+            for qid, item in f.obj(f.field(d, "consensus", where, {}), f"{where}.consensus").items()
+        },
+        parked=f.texts(d, "parked", where, []),
+        pilots=[
+            _pilot_from(item, f"{where}.pilots[{i}]")
+            for i, item in enumerate(f.arr(f.field(d, "pilots", where, []), f"{where}.pilots"))
+        ],
+        commentary=Commentary(
+            overall=f.text(commentary, "overall", f"{where}.commentary", ""),
+            areas={key: f.text(area_notes, key, f"{where}.commentary.areas") for key in area_notes},
+        ),
+        branding=Branding(
+            **{
+                name: f.text(branding_data, name, f"{where}.branding", getattr(defaults, name))
+                for name in _BRANDING
+            }
+        ),
+    )
+
+
+# Choices and answers (also used by participant packs) ---------------------------------------------------
+
+
+def choice_to_json(choice: Choice) -> int | str:
+    """A level value stays a number; Don't know and Not applicable become "dk" and "na"."""
+    return choice.value if isinstance(choice, NonAnswer) else choice
+
+
+def choice_from_json(value: Any, where: str) -> Choice:
+    if isinstance(value, str):
+        try:
+            return NonAnswer(value)
+        except ValueError:
+            pass
+    elif isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise f.FormatError(where, f'expected a level number, "dk" or "na", found {value!r}')
+
+
+def answer_to_dict(answer: Answer) -> dict[str, Any]:
+    return {
+        "choice": choice_to_json(answer.choice),
+        "confidence": answer.confidence.value if answer.confidence is not None else None,
+        "note": answer.note,
+    }
+
+
+def answer_from_dict(data: Any, where: str) -> Answer:
+    d = f.obj(data, where)
+    confidence_value = d.get("confidence")
+    confidence = None
+    if confidence_value is not None:
+        try:
+            confidence = Confidence(confidence_value)
+        except ValueError:
+            raise f.FormatError(
+                f"{where}.confidence", f'expected "low", "medium", "high" or null, found {confidence_value!r}'
+            ) from None
+    return Answer(
+        choice=choice_from_json(f.field(d, "choice", where), f"{where}.choice"),
+        confidence=confidence,
+        note=f.text(d, "note", where, ""),
+    )
+
+
+def answers_to_dict(answers: dict[str, Answer]) -> dict[str, Any]:
+    """One participant's answers: question id -> answer."""
+    return {qid: answer_to_dict(answer) for qid, answer in answers.items()}
+
+
+def answers_from_dict(data: Any, where: str) -> dict[str, Answer]:
+    return {qid: answer_from_dict(item, f"{where}.{qid}") for qid, item in f.obj(data, where).items()}
+
+
+# Rounds ------------------------------------------------------------------------------------------------
+
+
+def round_to_dict(the_round: Round) -> dict[str, Any]:
+    return {
+        "questions": list(the_round.questions) if the_round.questions is not None else None,
+        "answers": {pid: answers_to_dict(answers) for pid, answers in the_round.answers.items()},
+        "tallies": {
+            qid: {
+                "counts": {str(value): count for value, count in tally.counts.items()},
+                "dont_know": tally.dont_know,
+                "not_applicable": tally.not_applicable,
+            }
+            for qid, tally in the_round.tallies.items()
+        },
+    }
+
+
+def round_from_dict(data: Any, where: str) -> Round:
+    d = f.obj(data, where)
+    questions = None if d.get("questions") is None else f.texts(d, "questions", where)
+    answers = {
+        pid: answers_from_dict(item, f"{where}.answers.{pid}")
+        for pid, item in f.obj(f.field(d, "answers", where, {}), f"{where}.answers").items()
+    }
+    tallies = {}
+    for qid, item in f.obj(f.field(d, "tallies", where, {}), f"{where}.tallies").items():
+        tw = f"{where}.tallies.{qid}"
+        td = f.obj(item, tw)
+        counts_data = f.obj(f.field(td, "counts", tw, {}), f"{tw}.counts")
+        counts = {
+            f.int_key(key, f"{tw}.counts.{key}"): f.as_int(count, f"{tw}.counts.{key}")
+            for key, count in counts_data.items()
+        }
+        tallies[qid] = Tally(
+            counts=counts,
+            dont_know=f.integer(td, "dont_know", tw, 0),
+            not_applicable=f.integer(td, "not_applicable", tw, 0),
+        )
+    return Round(answers=answers, tallies=tallies, questions=questions)
+
+
+# Participants, consensus, pilots ----------------------------------------------------------------------
+
+
+def participant_to_dict(p: Participant) -> dict[str, Any]:
+    return {"id": p.id, "name": p.name, "role": p.role, "anonymous": p.anonymous}
+
+
+def participant_from_dict(data: Any, where: str) -> Participant:
+    d = f.obj(data, where)
+    return Participant(
+        id=f.text(d, "id", where),
+        name=f.text(d, "name", where, ""),
+        role=f.text(d, "role", where, ""),
+        anonymous=f.flag(d, "anonymous", where, False),
+    )
+
+
+def _consensus_to_dict(c: Consensus) -> dict[str, Any]:
+    return {
+        "choice": choice_to_json(c.choice),
+        "rationale": c.rationale,
+        "dissent": c.dissent,
+        "note": c.note,
+    }
+
+
+def _consensus_from(data: Any, where: str) -> Consensus:
+    d = f.obj(data, where)
+    return Consensus(
+        choice=choice_from_json(f.field(d, "choice", where), f"{where}.choice"),
+        rationale=f.text(d, "rationale", where, ""),
+        dissent=f.text(d, "dissent", where, ""),
+        note=f.text(d, "note", where, ""),
+    )
+
+
+def _pilot_to_dict(p: ChosenPilot) -> dict[str, Any]:
+    return {
+        "pilot_id": p.pilot_id,
+        "status": p.status.value,
+        "owner": p.owner,
+        "measures": list(p.measures),
+        "baseline": p.baseline,
+        "start_date": p.start_date,
+        "review_dates": list(p.review_dates),
+        "notes": p.notes,
+    }
+
+
+def _pilot_from(data: Any, where: str) -> ChosenPilot:
+    d = f.obj(data, where)
+    status_text = f.text(d, "status", where, PilotStatus.PROPOSED.value)
+    try:
+        status = PilotStatus(status_text)
+    except ValueError:
+        raise f.FormatError(
+            f"{where}.status", f'expected "proposed", "accepted" or "rejected", found {status_text!r}'
+        ) from None
+    return ChosenPilot(
+        pilot_id=f.text(d, "pilot_id", where),
+        status=status,
+        owner=f.text(d, "owner", where, ""),
+        measures=f.texts(d, "measures", where, []),
+        baseline=f.text(d, "baseline", where, ""),
+        start_date=f.text(d, "start_date", where, ""),
+        review_dates=f.texts(d, "review_dates", where, []),
+        notes=f.text(d, "notes", where, ""),
+    )

@@ -1,0 +1,111 @@
+"""Strict readers for decoded JSON: each names where in the document a value is wrong.
+
+The codecs use these so that a damaged or hand-edited file gets a message such as
+``assessment.rounds[0].answers.p1.q3.choice: expected a level number, "dk" or "na"`` instead
+of a KeyError deep inside the program.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+
+class FormatError(ValueError):
+    """A value in a document has the wrong shape; ``where`` is its path in the document."""
+
+    def __init__(self, where: str, problem: str) -> None:
+        super().__init__(f"{where}: {problem}")
+        self.where = where
+        self.problem = problem
+
+
+_MISSING: Any = object()
+
+
+def obj(value: Any, where: str) -> dict[str, Any]:
+    """``value`` as a JSON object, or FormatError."""
+    if not isinstance(value, dict):
+        raise FormatError(where, f"expected an object, found {_kind(value)}")
+    return value
+
+
+def arr(value: Any, where: str) -> list[Any]:
+    """``value`` as a JSON array, or FormatError."""
+    if not isinstance(value, list):
+        raise FormatError(where, f"expected a list, found {_kind(value)}")
+    return value
+
+
+def field(data: dict[str, Any], key: str, where: str, default: Any = _MISSING) -> Any:
+    """``data[key]``; a missing key gives ``default`` or, with no default, FormatError."""
+    if key in data:
+        return data[key]
+    if default is _MISSING:
+        raise FormatError(f"{where}.{key}", "is missing")
+    return default
+
+
+def text(data: dict[str, Any], key: str, where: str, default: Any = _MISSING) -> str:
+    value = field(data, key, where, default)
+    if not isinstance(value, str):
+        raise FormatError(f"{where}.{key}", f"expected text, found {_kind(value)}")
+    return value
+
+
+def flag(data: dict[str, Any], key: str, where: str, default: Any = _MISSING) -> bool:
+    value = field(data, key, where, default)
+    if not isinstance(value, bool):
+        raise FormatError(f"{where}.{key}", f"expected true or false, found {_kind(value)}")
+    return value
+
+
+def integer(data: dict[str, Any], key: str, where: str, default: Any = _MISSING) -> int:
+    return as_int(field(data, key, where, default), f"{where}.{key}")
+
+
+def as_int(value: Any, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise FormatError(where, f"expected a whole number, found {_kind(value)}")
+    return value
+
+
+def number(data: dict[str, Any], key: str, where: str, default: Any = _MISSING) -> float:
+    value = field(data, key, where, default)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise FormatError(f"{where}.{key}", f"expected a number, found {_kind(value)}")
+    return float(value)
+
+
+def texts(data: dict[str, Any], key: str, where: str, default: Any = _MISSING) -> list[str]:
+    """A list of strings."""
+    values = arr(field(data, key, where, default), f"{where}.{key}")
+    for index, value in enumerate(values):
+        if not isinstance(value, str):
+            raise FormatError(f"{where}.{key}[{index}]", f"expected text, found {_kind(value)}")
+    return list(values)
+
+
+def int_key(key: str, where: str) -> int:
+    """An object key that must hold a whole number (JSON keys are always text)."""
+    try:
+        return int(key)
+    except ValueError:
+        raise FormatError(where, f"expected a whole number as the key, found {key!r}") from None
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return f"the number {value!r}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 30 else value[:27] + "..."
+        return f"the text {shown!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__

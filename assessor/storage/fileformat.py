@@ -1,0 +1,143 @@
+"""The assessment file: one UTF-8 JSON document, plain load and save.
+
+Envelope (see ``docs/file-format.md``)::
+
+    {"format": "collaboration-assessment", "schema_version": 1, "app_version": "0.1.0",
+     "saved_at": "2025-03-01T10:15:00.000Z", "assessment": {... including "questionnaire": {...}}}
+
+:func:`save_assessment` writes atomically and keeps ``NAME.bak``; :func:`load_assessment` never
+modifies the file and raises an :class:`OpenError` subclass with a message for the user.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from assessor.model import Assessment
+from assessor.storage.atomic import atomic_write
+from assessor.storage.codec import assessment_from_dict, assessment_to_dict
+from assessor.storage.documents import damaged, envelope, parse_document, read_bytes, to_bytes
+from assessor.storage.fields import FormatError
+from assessor.storage.library import QuestionnaireLookup, shipped_questionnaire, snapshot_notice
+from assessor.storage.migrations import ASSESSMENT_MIGRATIONS, Migrations
+
+FORMAT = "collaboration-assessment"
+SCHEMA_VERSION = ASSESSMENT_MIGRATIONS.current
+#: The extension of assessment files.
+ASSESSMENT_SUFFIX = ".assessment"
+
+
+@dataclass(frozen=True)
+class LoadedAssessment:
+    """An opened assessment file: the assessment, what the file said about itself, and notices."""
+
+    assessment: Assessment
+    path: Path
+    #: The schema version the file was written in (before any migration).
+    schema_version: int
+    #: The application version that wrote it, and when (ISO 8601, UTC).
+    app_version: str
+    saved_at: str
+    #: Sentences to show the user after opening (an upgraded format, a questionnaire that differs...).
+    notices: tuple[str, ...] = ()
+    #: True when the file was in an older format and was upgraded as it opened.
+    migrated: bool = False
+
+
+def assessment_document(
+    assessment: Assessment, *, questionnaire: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The whole file content as JSON-ready data."""
+    return envelope(
+        FORMAT, SCHEMA_VERSION, {"assessment": assessment_to_dict(assessment, questionnaire=questionnaire)}
+    )
+
+
+def assessment_to_json(assessment: Assessment) -> str:
+    """The assessment file's text."""
+    return to_bytes(assessment_document(assessment)).decode("utf-8")
+
+
+def assessment_from_json(text: str | bytes, *, path: Path | str = "<text>") -> Assessment:
+    """The assessment in an assessment file's text; OpenError (naming ``path``) if it is not one."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return _decode(data, Path(path), migrations=ASSESSMENT_MIGRATIONS, lookup=None).assessment
+
+
+def save_assessment(assessment: Assessment, path: Path | str, *, backup: bool = True) -> Path:
+    """Save atomically to ``path`` (keeping the previous version as ``NAME.bak``); SaveError if it fails.
+
+    The assessment object is not changed whatever happens. Returns the path written.
+    """
+    target = Path(path)
+    atomic_write(target, to_bytes(assessment_document(assessment)), backup=backup)
+    return target
+
+
+def load_assessment(
+    path: Path | str,
+    *,
+    migrations: Migrations = ASSESSMENT_MIGRATIONS,
+    questionnaire_lookup: QuestionnaireLookup | None = shipped_questionnaire,
+) -> LoadedAssessment:
+    """Open an assessment file (read only). OpenError subclasses explain any problem.
+
+    ``questionnaire_lookup`` finds the shipped questionnaire with the snapshot's id so a difference
+    can be reported as a notice (None: no comparison).
+    """
+    source = Path(path)
+    return _decode(read_bytes(source), source, migrations=migrations, lookup=questionnaire_lookup)
+
+
+def read_assessment(path: Path | str) -> Assessment:
+    """Just the assessment of a file (for commands that need no notices)."""
+    return load_assessment(path, questionnaire_lookup=None).assessment
+
+
+def _decode(
+    data: bytes, path: Path, *, migrations: Migrations, lookup: QuestionnaireLookup | None
+) -> LoadedAssessment:
+    document, version = parse_document(data, path, kind=FORMAT, migrations=migrations)
+    return loaded_from_document(document, version, path, lookup=lookup)
+
+
+def loaded_from_document(
+    document: dict[str, Any], version: int, path: Path, *, lookup: QuestionnaireLookup | None
+) -> LoadedAssessment:
+    """A LoadedAssessment from a parsed (and upgraded) document; DamagedFileError names a bad field."""
+    try:
+        assessment = assessment_from_dict(document.get("assessment"), "assessment")
+    except FormatError as error:
+        raise damaged(path, error.where, error.problem) from None
+    except (ValueError, TypeError) as error:  # e.g. the model refusing an inconsistent value
+        raise damaged(path, "assessment", str(error)) from None
+    notices = []
+    migrated = version < migrations_current(document)
+    if migrated:
+        notices.append(
+            f"This file was made with an older version of the application (file format {version}). "
+            "It has been upgraded as it opened; saving writes the current format, and the old file is kept "
+            "as a backup (.bak)."
+        )
+    notice = snapshot_notice(assessment.questionnaire, lookup)
+    if notice:
+        notices.append(notice)
+    app_version = document.get("app_version")
+    saved_at = document.get("saved_at")
+    return LoadedAssessment(
+        assessment=assessment,
+        path=path,
+        schema_version=version,
+        app_version=app_version if isinstance(app_version, str) else "",
+        saved_at=saved_at if isinstance(saved_at, str) else "",
+        notices=tuple(notices),
+        migrated=migrated,
+    )
+
+
+def migrations_current(document: dict[str, Any]) -> int:
+    """The schema version a parsed document ended at (after any upgrade)."""
+    version = document.get("schema_version")
+    return version if isinstance(version, int) else SCHEMA_VERSION

@@ -1,0 +1,299 @@
+"""The questionnaire snapshot inside an assessment file: Questionnaire <-> plain dict, exactly.
+
+An assessment carries the whole questionnaire it was made with, so it scores and reports the
+same years later whatever happens to the YAML in ``questionnaires/``. Every field of every
+dataclass in :mod:`assessor.model.questionnaire` is written; reading gives an equal object.
+A band with no lower bound (``minimum`` of minus infinity) is written as ``null``.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from assessor.model import (
+    Area,
+    Band,
+    Dimension,
+    Example,
+    Level,
+    Pilot,
+    Question,
+    Questionnaire,
+    Scale,
+    ScoringSettings,
+    Source,
+)
+from assessor.storage import fields as f
+
+
+def questionnaire_to_dict(questionnaire: Questionnaire) -> dict[str, Any]:
+    """The questionnaire as JSON-ready data (every field)."""
+    q = questionnaire
+    return {
+        "id": q.id,
+        "title": q.title,
+        "version": q.version,
+        "authors": list(q.authors),
+        "description": q.description,
+        "licence": q.licence,
+        "attribution": q.attribution,
+        "guide": q.guide,
+        "sources": [{"id": s.id, "title": s.title, "citation": s.citation} for s in q.sources],
+        "scale": _scale_to_dict(q.scale),
+        "scoring": _scoring_to_dict(q.scoring),
+        "areas": [_area_to_dict(area) for area in q.areas],
+        "pilots": [_pilot_to_dict(pilot) for pilot in q.pilots],
+    }
+
+
+def questionnaire_from_dict(data: Any, where: str = "questionnaire") -> Questionnaire:
+    """The questionnaire from data written by :func:`questionnaire_to_dict`; FormatError if malformed."""
+    d = f.obj(data, where)
+    return Questionnaire(
+        id=f.text(d, "id", where),
+        title=f.text(d, "title", where),
+        version=f.text(d, "version", where),
+        authors=tuple(f.texts(d, "authors", where, [])),
+        description=f.text(d, "description", where, ""),
+        licence=f.text(d, "licence", where, ""),
+        attribution=f.text(d, "attribution", where, ""),
+        guide=f.text(d, "guide", where, ""),
+        sources=tuple(
+            _source_from(item, f"{where}.sources[{i}]")
+            for i, item in enumerate(f.arr(f.field(d, "sources", where, []), f"{where}.sources"))
+        ),
+        scale=_scale_from(f.field(d, "scale", where), f"{where}.scale"),
+        scoring=_scoring_from(f.field(d, "scoring", where, {}), f"{where}.scoring"),
+        areas=tuple(
+            _area_from(item, f"{where}.areas[{i}]")
+            for i, item in enumerate(f.arr(f.field(d, "areas", where), f"{where}.areas"))
+        ),
+        pilots=tuple(
+            _pilot_from(item, f"{where}.pilots[{i}]")
+            for i, item in enumerate(f.arr(f.field(d, "pilots", where, []), f"{where}.pilots"))
+        ),
+    )
+
+
+# Scale and scoring -----------------------------------------------------------------------------
+
+
+def _scale_to_dict(scale: Scale) -> dict[str, Any]:
+    return {
+        "levels": [{"value": lv.value, "name": lv.name, "descriptor": lv.descriptor} for lv in scale.levels],
+        "allow_dont_know": scale.allow_dont_know,
+        "allow_not_applicable": scale.allow_not_applicable,
+    }
+
+
+def _scale_from(data: Any, where: str) -> Scale:
+    d = f.obj(data, where)
+    levels = []
+    for i, item in enumerate(f.arr(f.field(d, "levels", where), f"{where}.levels")):
+        lw = f"{where}.levels[{i}]"
+        ld = f.obj(item, lw)
+        levels.append(
+            Level(f.integer(ld, "value", lw), f.text(ld, "name", lw), f.text(ld, "descriptor", lw, ""))
+        )
+    if not levels:
+        raise f.FormatError(f"{where}.levels", "the scale has no levels")
+    return Scale(
+        levels=tuple(levels),
+        allow_dont_know=f.flag(d, "allow_dont_know", where, True),
+        allow_not_applicable=f.flag(d, "allow_not_applicable", where, True),
+    )
+
+
+def _scoring_to_dict(s: ScoringSettings) -> dict[str, Any]:
+    return {
+        "bands": [
+            {
+                "id": b.id,
+                "name": b.name,
+                "minimum": b.minimum if math.isfinite(b.minimum) else None,
+                "description": b.description,
+            }
+            for b in s.bands
+        ],
+        "cap_below": s.cap_below,
+        "cap_level": s.cap_level,
+        "min_answered_share": s.min_answered_share,
+        "divergence_range": s.divergence_range,
+        "divergence_sd": s.divergence_sd,
+        "divergence_min_answers": s.divergence_min_answers,
+        "visibility_gap_dk_share": s.visibility_gap_dk_share,
+        "recommend_below": s.recommend_below,
+        "max_recommendations": s.max_recommendations,
+        "max_per_area": s.max_per_area,
+        "review_days": list(s.review_days),
+    }
+
+
+def _scoring_from(data: Any, where: str) -> ScoringSettings:
+    d = f.obj(data, where)
+    defaults = ScoringSettings()
+    bands = defaults.bands
+    if "bands" in d:
+        parsed = []
+        for i, item in enumerate(f.arr(d["bands"], f"{where}.bands")):
+            bw = f"{where}.bands[{i}]"
+            bd = f.obj(item, bw)
+            minimum = -math.inf if bd.get("minimum") is None else f.number(bd, "minimum", bw)
+            parsed.append(
+                Band(f.text(bd, "id", bw), f.text(bd, "name", bw), minimum, f.text(bd, "description", bw, ""))
+            )
+        bands = tuple(parsed)
+    review = f.arr(f.field(d, "review_days", where, list(defaults.review_days)), f"{where}.review_days")
+    return ScoringSettings(
+        bands=bands,
+        cap_below=f.number(d, "cap_below", where, defaults.cap_below),
+        cap_level=f.integer(d, "cap_level", where, defaults.cap_level),
+        min_answered_share=f.number(d, "min_answered_share", where, defaults.min_answered_share),
+        divergence_range=f.number(d, "divergence_range", where, defaults.divergence_range),
+        divergence_sd=f.number(d, "divergence_sd", where, defaults.divergence_sd),
+        divergence_min_answers=f.integer(d, "divergence_min_answers", where, defaults.divergence_min_answers),
+        visibility_gap_dk_share=f.number(
+            d, "visibility_gap_dk_share", where, defaults.visibility_gap_dk_share
+        ),
+        recommend_below=f.number(d, "recommend_below", where, defaults.recommend_below),
+        max_recommendations=f.integer(d, "max_recommendations", where, defaults.max_recommendations),
+        max_per_area=f.integer(d, "max_per_area", where, defaults.max_per_area),
+        review_days=tuple(f.as_int(v, f"{where}.review_days[{i}]") for i, v in enumerate(review)),
+    )
+
+
+# Areas, dimensions, questions ----------------------------------------------------------------------
+
+
+def _area_to_dict(area: Area) -> dict[str, Any]:
+    return {
+        "id": area.id,
+        "title": area.title,
+        "description": area.description,
+        "enabler": area.enabler,
+        "dimensions": [
+            {
+                "id": dim.id,
+                "title": dim.title,
+                "description": dim.description,
+                "sources": list(dim.sources),
+                "questions": [_question_to_dict(q) for q in dim.questions],
+            }
+            for dim in area.dimensions
+        ],
+    }
+
+
+def _area_from(data: Any, where: str) -> Area:
+    d = f.obj(data, where)
+    dimensions = []
+    for i, item in enumerate(f.arr(f.field(d, "dimensions", where), f"{where}.dimensions")):
+        dw = f"{where}.dimensions[{i}]"
+        dd = f.obj(item, dw)
+        questions = tuple(
+            _question_from(q, f"{dw}.questions[{j}]")
+            for j, q in enumerate(f.arr(f.field(dd, "questions", dw), f"{dw}.questions"))
+        )
+        dimensions.append(
+            Dimension(
+                id=f.text(dd, "id", dw),
+                title=f.text(dd, "title", dw),
+                questions=questions,
+                description=f.text(dd, "description", dw, ""),
+                sources=tuple(f.texts(dd, "sources", dw, [])),
+            )
+        )
+    return Area(
+        id=f.text(d, "id", where),
+        title=f.text(d, "title", where),
+        dimensions=tuple(dimensions),
+        description=f.text(d, "description", where, ""),
+        enabler=f.flag(d, "enabler", where, False),
+    )
+
+
+def _question_to_dict(q: Question) -> dict[str, Any]:
+    return {
+        "id": q.id,
+        "text": q.text,
+        "descriptors": {str(value): text for value, text in q.descriptors.items()},
+        "guidance": q.guidance,
+        "evidence": list(q.evidence),
+        "weight": q.weight,
+        "allow_not_applicable": q.allow_not_applicable,
+        "not_applicable_when": q.not_applicable_when,
+    }
+
+
+def _question_from(data: Any, where: str) -> Question:
+    d = f.obj(data, where)
+    raw = f.obj(f.field(d, "descriptors", where, {}), f"{where}.descriptors")
+    descriptors: dict[int, str] = {}
+    for key, value in raw.items():
+        kw = f"{where}.descriptors.{key}"
+        if not isinstance(value, str):
+            raise f.FormatError(kw, "expected text")
+        descriptors[f.int_key(key, kw)] = value
+    return Question(
+        id=f.text(d, "id", where),
+        text=f.text(d, "text", where),
+        descriptors=descriptors,
+        guidance=f.text(d, "guidance", where, ""),
+        evidence=tuple(f.texts(d, "evidence", where, [])),
+        weight=f.number(d, "weight", where, 1.0),
+        allow_not_applicable=f.flag(d, "allow_not_applicable", where, True),
+        not_applicable_when=f.text(d, "not_applicable_when", where, ""),
+    )
+
+
+# Pilots and sources -------------------------------------------------------------------------------
+
+
+def _pilot_to_dict(p: Pilot) -> dict[str, Any]:
+    return {
+        "id": p.id,
+        "title": p.title,
+        "area": p.area,
+        "summary": p.summary,
+        "outcomes": list(p.outcomes),
+        "baseline": p.baseline,
+        "stop_scale_rule": p.stop_scale_rule,
+        "triggers": list(p.triggers),
+        "examples": [{"text": e.text, "source": e.source, "verified": e.verified} for e in p.examples],
+        "size": p.size,
+        "timescale": p.timescale,
+        "effort": p.effort,
+        "always_recommend": p.always_recommend,
+    }
+
+
+def _pilot_from(data: Any, where: str) -> Pilot:
+    d = f.obj(data, where)
+    examples = []
+    for i, item in enumerate(f.arr(f.field(d, "examples", where, []), f"{where}.examples")):
+        ew = f"{where}.examples[{i}]"
+        ed = f.obj(item, ew)
+        examples.append(
+            Example(f.text(ed, "text", ew), f.text(ed, "source", ew, ""), f.flag(ed, "verified", ew, True))
+        )
+    return Pilot(
+        id=f.text(d, "id", where),
+        title=f.text(d, "title", where),
+        area=f.text(d, "area", where, ""),
+        summary=f.text(d, "summary", where, ""),
+        outcomes=tuple(f.texts(d, "outcomes", where, [])),
+        baseline=f.text(d, "baseline", where, ""),
+        stop_scale_rule=f.text(d, "stop_scale_rule", where, ""),
+        triggers=tuple(f.texts(d, "triggers", where, [])),
+        examples=tuple(examples),
+        size=f.text(d, "size", where, ""),
+        timescale=f.text(d, "timescale", where, ""),
+        effort=f.text(d, "effort", where, "medium"),
+        always_recommend=f.flag(d, "always_recommend", where, False),
+    )
+
+
+def _source_from(data: Any, where: str) -> Source:
+    d = f.obj(data, where)
+    return Source(f.text(d, "id", where), f.text(d, "title", where, ""), f.text(d, "citation", where, ""))

@@ -1,0 +1,257 @@
+"""The assessment file round-trips every field of the model exactly (property tests)."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+from factories import make_assessment, make_questionnaire
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from assessor.model import (
+    Answer,
+    Area,
+    Assessment,
+    Band,
+    Branding,
+    ChosenPilot,
+    Commentary,
+    Confidence,
+    Consensus,
+    Details,
+    Dimension,
+    Example,
+    Level,
+    Mode,
+    NonAnswer,
+    Pilot,
+    PilotStatus,
+    Question,
+    Questionnaire,
+    Scale,
+    ScoringSettings,
+    Source,
+    Tally,
+)
+from assessor.storage import (
+    assessment_from_dict,
+    assessment_from_json,
+    assessment_to_dict,
+    assessment_to_json,
+    load_assessment,
+    questionnaire_from_dict,
+    questionnaire_to_dict,
+    save_assessment,
+)
+
+words = st.text(max_size=12)
+ids = st.text(alphabet="abcdefghij0123456789.-_", min_size=1, max_size=8)
+finite = st.floats(min_value=-10, max_value=10, allow_nan=False, allow_infinity=False)
+
+
+@st.composite
+def questionnaires(draw: st.DrawFn) -> Questionnaire:
+    values = sorted(draw(st.sets(st.integers(-3, 12), min_size=3, max_size=7)))
+    levels = tuple(Level(v, draw(words), draw(words)) for v in values)
+    scale = Scale(levels, draw(st.booleans()), draw(st.booleans()))
+    areas = []
+    for a in range(draw(st.integers(1, 2))):
+        dims = []
+        for d in range(draw(st.integers(1, 2))):
+            questions = tuple(
+                Question(
+                    id=f"a{a}.d{d}.q{q}",
+                    text=draw(words),
+                    descriptors={v: draw(words) for v in values if draw(st.booleans())},
+                    guidance=draw(words),
+                    evidence=tuple(draw(st.lists(words, max_size=2))),
+                    weight=draw(st.floats(0.1, 5)),
+                    allow_not_applicable=draw(st.booleans()),
+                    not_applicable_when=draw(words),
+                )
+                for q in range(draw(st.integers(1, 3)))
+            )
+            dims.append(
+                Dimension(
+                    f"a{a}.d{d}", draw(words), questions, draw(words), tuple(draw(st.lists(ids, max_size=2)))
+                )
+            )
+        areas.append(Area(f"a{a}", draw(words), tuple(dims), draw(words), draw(st.booleans())))
+    pilots = tuple(
+        Pilot(
+            id=f"pilot{i}",
+            title=draw(words),
+            area=draw(words),
+            summary=draw(words),
+            outcomes=tuple(draw(st.lists(words, max_size=2))),
+            baseline=draw(words),
+            stop_scale_rule=draw(words),
+            triggers=tuple(draw(st.lists(ids, max_size=2))),
+            examples=tuple(
+                Example(draw(words), draw(words), draw(st.booleans())) for _ in range(draw(st.integers(0, 2)))
+            ),
+            size=draw(words),
+            timescale=draw(words),
+            effort=draw(words),
+            always_recommend=draw(st.booleans()),
+        )
+        for i in range(draw(st.integers(0, 3)))
+    )
+    bands = tuple(
+        Band(draw(ids), draw(words), draw(finite | st.just(-math.inf)), draw(words))
+        for _ in range(draw(st.integers(1, 3)))
+    )
+    scoring = ScoringSettings(
+        bands=bands,
+        cap_below=draw(finite),
+        cap_level=draw(st.integers(-5, 10)),
+        min_answered_share=draw(st.floats(0, 1)),
+        divergence_range=draw(finite),
+        divergence_sd=draw(finite),
+        divergence_min_answers=draw(st.integers(0, 10)),
+        visibility_gap_dk_share=draw(st.floats(0, 1)),
+        recommend_below=draw(finite),
+        max_recommendations=draw(st.integers(0, 10)),
+        max_per_area=draw(st.integers(0, 10)),
+        review_days=tuple(draw(st.lists(st.integers(0, 1000), max_size=3))),
+    )
+    return Questionnaire(
+        id=draw(ids),
+        title=draw(words),
+        version=draw(words),
+        scale=scale,
+        areas=tuple(areas),
+        pilots=pilots,
+        scoring=scoring,
+        authors=tuple(draw(st.lists(words, max_size=2))),
+        description=draw(words),
+        licence=draw(words),
+        attribution=draw(words),
+        sources=tuple(Source(draw(ids), draw(words), draw(words)) for _ in range(draw(st.integers(0, 2)))),
+        guide=draw(words),
+    )
+
+
+@st.composite
+def assessments(draw: st.DrawFn) -> Assessment:
+    q = draw(questionnaires())
+    a = Assessment(
+        questionnaire=q,
+        details=Details(*(draw(words) for _ in range(5))),
+        mode=draw(st.sampled_from(Mode)),
+        show_names=draw(st.booleans()),
+        branding=Branding(*(draw(words) for _ in range(5))),
+        commentary=Commentary(draw(words), draw(st.dictionaries(ids, words, max_size=2))),
+        parked=draw(st.lists(st.sampled_from(list(q.questions)), max_size=2)),
+    )
+    for _ in range(draw(st.integers(0, 3))):
+        a.add_participant(draw(words), draw(words), anonymous=draw(st.booleans()))
+    question_ids = list(q.questions)
+    if draw(st.booleans()):
+        a.start_round(draw(st.lists(st.sampled_from(question_ids), min_size=1, max_size=2)))
+
+    def choice(qid: str) -> int | NonAnswer:
+        options: list[int | NonAnswer] = list(q.scale.values)
+        if q.scale.allow_dont_know:
+            options.append(NonAnswer.DONT_KNOW)
+        if q.scale.allow_not_applicable and q.question(qid).allow_not_applicable:
+            options.append(NonAnswer.NOT_APPLICABLE)
+        return draw(st.sampled_from(options))
+
+    for round_index, the_round in enumerate(a.rounds):
+        allowed = the_round.questions or question_ids
+        for participant in a.participants:
+            for qid in allowed:
+                if draw(st.booleans()):
+                    confidence = draw(st.none() | st.sampled_from(Confidence))
+                    a.set_answer(
+                        participant.id,
+                        qid,
+                        Answer(choice(qid), confidence, draw(words)),
+                        round_index=round_index,
+                    )
+        for qid in allowed:
+            if draw(st.integers(0, 3)) == 0:
+                counts = {v: draw(st.integers(0, 5)) for v in q.scale.values if draw(st.booleans())}
+                dk = draw(st.integers(0, 3)) if q.scale.allow_dont_know else 0
+                a.set_tally(qid, Tally(counts, dk, 0), round_index=round_index)
+    for qid in question_ids:
+        if draw(st.booleans()):
+            a.set_consensus(qid, Consensus(choice(qid), draw(words), draw(words), draw(words)))
+    for pilot in q.pilots:
+        if draw(st.booleans()):
+            a.set_pilot(
+                ChosenPilot(
+                    pilot.id,
+                    draw(st.sampled_from(PilotStatus)),
+                    draw(words),
+                    draw(st.lists(words, max_size=2)),
+                    draw(words),
+                    draw(words),
+                    draw(st.lists(words, max_size=2)),
+                    draw(words),
+                )
+            )
+    return a
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(assessments())
+def test_every_field_round_trips_through_json(assessment: Assessment) -> None:
+    text = assessment_to_json(assessment)
+    back = assessment_from_json(text)
+    assert back == assessment
+    assert back.id == assessment.id
+    # The text is strict JSON (no NaN or Infinity), and writing it again gives the same content.
+    json.loads(text, parse_constant=lambda name: pytest.fail(f"non-standard JSON constant {name}"))
+    assert assessment_to_dict(back) == assessment_to_dict(assessment)
+
+
+@settings(max_examples=40, deadline=None)
+@given(questionnaires())
+def test_questionnaire_snapshot_round_trips(questionnaire: Questionnaire) -> None:
+    data = json.loads(json.dumps(questionnaire_to_dict(questionnaire)))
+    assert questionnaire_from_dict(data) == questionnaire
+
+
+def test_save_then_load_gives_an_equal_assessment(tmp_path: Path) -> None:
+    assessment = make_assessment(participants=3, answers={"p1": {"a1.d1.q1": 3, "a1.d1.q2": "dk"}})
+    assessment.set_consensus("a1.d1.q1", Consensus(2, "Because", "p2 disagrees"))
+    path = save_assessment(assessment, tmp_path / "council.assessment")
+    loaded = load_assessment(path)
+    assert loaded.assessment == assessment
+    assert loaded.schema_version == 1 and not loaded.migrated
+    assert loaded.app_version and loaded.saved_at.endswith("Z")
+    assert loaded.notices == ()
+
+
+def test_a_changed_field_is_not_equal_after_round_trip() -> None:
+    """Guards the property test: equality really compares the fields it claims to."""
+    assessment = make_assessment(participants=1, answers={"p1": {"a1.d1.q1": 3}})
+    data = assessment_to_dict(assessment)
+    data["rounds"][0]["answers"]["p1"]["a1.d1.q1"]["note"] = "changed"
+    assert assessment_from_dict(data) != assessment
+    data = assessment_to_dict(assessment)
+    data["questionnaire"]["areas"][0]["dimensions"][0]["questions"][0]["descriptors"]["1"] = "changed"
+    assert assessment_from_dict(data) != assessment
+
+
+def test_file_shape(tmp_path: Path) -> None:
+    assessment = make_assessment(make_questionnaire(), participants=1, answers={"p1": {"a1.d1.q1": 2}})
+    path = save_assessment(assessment, tmp_path / "x.assessment")
+    raw = path.read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf")
+    document = json.loads(raw.decode("utf-8"))
+    assert document["format"] == "collaboration-assessment"
+    assert document["schema_version"] == 1
+    assert list(document)[:4] == ["format", "schema_version", "app_version", "saved_at"]
+    assert document["assessment"]["rounds"][0]["answers"]["p1"]["a1.d1.q1"] == {
+        "choice": 2,
+        "confidence": None,
+        "note": "",
+    }
+    # The default bands' open-ended lowest band is written as null, not -Infinity.
+    assert document["assessment"]["questionnaire"]["scoring"]["bands"][-1]["minimum"] is None

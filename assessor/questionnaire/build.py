@@ -1,0 +1,173 @@
+"""Turning checked YAML nodes into the frozen ``Questionnaire``, gathering every problem on the way.
+
+Parts that fail a check get a placeholder so that reading goes on and later problems are found too; if any
+problem was found, ``build_questionnaire`` raises ``QuestionnaireError`` with all of them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from yaml.nodes import MappingNode, Node
+
+from assessor.model.questionnaire import Area, Band, Level, Questionnaire, Scale, ScoringSettings, Source
+from assessor.questionnaire.build_parts import read_area, read_pilots
+from assessor.questionnaire.errors import QuestionnaireError
+from assessor.questionnaire.schema import fields as spec
+from assessor.questionnaire.schema.reader import Reader, describe
+from assessor.questionnaire.schema.validate import Index, check_bands, check_levels, check_range
+
+
+def build_questionnaire(root: Node, file: str) -> Questionnaire:
+    """The questionnaire described by ``root``; QuestionnaireError listing every problem otherwise."""
+    reader = Reader(file)
+    if not isinstance(root, MappingNode):
+        reader.add(
+            root,
+            (
+                f"the file holds {describe(root)}, not a questionnaire. Its top level must be keys with values, "
+                "starting with 'format: 1'; see docs/questionnaire-format.md."
+            ),
+        )
+        raise QuestionnaireError(reader.problems)
+    index = Index(reader)
+    top = reader.fields(root, spec.TOP, "the questionnaire")
+    assert top is not None  # root is a mapping
+    version = top.integer("format")
+    if version is not None and version not in spec.SUPPORTED_FORMATS:
+        reader.add(
+            top.nodes["format"],
+            (
+                f"format {version} is not supported: this version of the application reads format "
+                f"{', '.join(map(str, spec.SUPPORTED_FORMATS))}. Use a newer application or rewrite the file."
+            ),
+        )
+    if "id" in top.values:
+        index.define("questionnaire", top.text("id"), top.nodes["id"])
+    sources = tuple(source for node in top.items("sources") if (source := _source(reader, index, node)))
+    scale = _scale(reader, top.mapping("scale"))
+    scoring = _scoring(reader, index, top.mapping("scoring"), scale)
+    areas: list[Area] = [
+        area for node in top.items("areas") if (area := read_area(reader, index, node, scale))
+    ]
+    if "areas" in top.values and not areas and not top.items("areas"):
+        reader.add(top.nodes["areas"], "'areas' is empty. List at least one area.")
+    pilots = read_pilots(reader, index, top.items("pilots"))
+    index.resolve()
+    if reader.problems:
+        raise QuestionnaireError(reader.problems)
+    return Questionnaire(
+        id=top.text("id"),
+        title=top.text("title"),
+        version=top.text("version"),
+        scale=scale,
+        areas=tuple(areas),
+        pilots=pilots,
+        scoring=scoring,
+        authors=top.texts("authors"),
+        description=top.text("description"),
+        licence=top.text("licence"),
+        attribution=top.text("attribution"),
+        sources=sources,
+        guide=top.text("guide"),
+    )
+
+
+def _source(reader: Reader, index: Index, node: Node) -> Source | None:
+    fields = reader.fields(node, spec.SOURCE, "a source")
+    if fields is None:
+        return None
+    if "id" in fields.values:
+        index.define("source", fields.text("id"), fields.nodes["id"])
+    return Source(fields.text("id"), fields.text("title"), fields.text("citation"))
+
+
+def _scale(reader: Reader, node: MappingNode | None) -> Scale:
+    """The scale; with no usable levels, an empty one (questions are then not checked against it)."""
+    if node is None:
+        return Scale(levels=())
+    fields = reader.fields(node, spec.SCALE, "the scale")
+    if fields is None:
+        return Scale(levels=())
+    levels: list[tuple[Level, Node]] = []
+    for level_node in fields.items("levels"):
+        level = reader.fields(level_node, spec.LEVEL, "a level of the scale")
+        value = level.integer("value") if level else None
+        if level is not None and value is not None:
+            levels.append((Level(value, level.text("name"), level.text("descriptor")), level_node))
+    if "levels" in fields.values:
+        check_levels(reader, levels, fields.nodes["levels"])
+    return Scale(
+        levels=tuple(level for level, _ in levels),
+        allow_dont_know=fields.flag("dont_know", True),
+        allow_not_applicable=fields.flag("not_applicable", True),
+    )
+
+
+# Limits of the scoring numbers: (lowest, highest or None).
+_LIMITS: dict[str, tuple[float, float | None]] = {
+    "min_answered_share": (0.0, 1.0),
+    "divergence_range": (0.0, None),
+    "divergence_sd": (0.0, None),
+    "divergence_min_answers": (2, None),
+    "visibility_gap_dk_share": (0.0, 1.0),
+    "max_recommendations": (1, None),
+    "max_per_area": (1, None),
+}
+
+
+def _scoring(reader: Reader, index: Index, node: MappingNode | None, scale: Scale) -> ScoringSettings:
+    """The defaults of product.md, with the file's overrides."""
+    defaults = ScoringSettings()
+    if node is None:
+        return defaults
+    fields = reader.fields(node, spec.SCORING, "the scoring settings")
+    if fields is None:
+        return defaults
+    changes: dict[str, object] = {}
+    for name, rule in spec.SCORING.items():
+        if name in ("bands", "review_days") or name not in fields.values:
+            continue
+        value = fields.integer(name) if rule.kind is spec.Kind.INT else fields.number(name)
+        low, high = _LIMITS.get(name, (float("-inf"), None))
+        if value is not None and check_range(reader, fields.nodes[name], name, value, low, high):
+            changes[name] = value
+    cap_level = fields.integer("cap_level")
+    if cap_level is not None and scale.levels and cap_level not in scale.values:
+        reader.add(
+            fields.nodes["cap_level"],
+            (
+                f"'cap_level' is {cap_level}, but the scale has no such level. "
+                f"Use one of {', '.join(map(str, scale.values))}."
+            ),
+        )
+    if "bands" in fields.values:
+        bands: list[tuple[Band, Node]] = []
+        for band_node in fields.items("bands"):
+            band = reader.fields(band_node, spec.BAND, "a band")
+            if band is None:
+                continue
+            if "id" in band.values:
+                index.define("band", band.text("id"), band.nodes["id"])
+            minimum = band.number("from")
+            bands.append(
+                (
+                    Band(
+                        band.text("id"),
+                        band.text("name"),
+                        float("-inf") if minimum is None else minimum,
+                        band.text("description"),
+                    ),
+                    band_node,
+                )
+            )
+        check_bands(reader, bands, fields.nodes["bands"])
+        changes["bands"] = tuple(band for band, _ in bands)
+    if "review_days" in fields.values:
+        days: list[int] = []
+        for day_node in fields.items("review_days"):
+            day = reader.scalar(day_node, spec.Kind.INT, "each entry of 'review_days'")
+            if isinstance(day, int) and check_range(reader, day_node, "a review day", day, 1):
+                days.append(day)
+        changes["review_days"] = tuple(days)
+    return dataclasses.replace(defaults, **changes)  # type: ignore[arg-type]

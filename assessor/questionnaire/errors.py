@@ -12,7 +12,10 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong with a questionnaire file, at a place in it (line and column count from 1)."""
+    """One thing wrong with a questionnaire file, at a place in it (line and column count from 1).
+
+    Line 0 means the problem is with the file as a whole (missing, unreadable, too large).
+    """
 
     file: str
     line: int
@@ -20,6 +23,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        if self.line <= 0:
+            return f"{self.file}: {self.message}"
         return f"{self.file}:{self.line}:{self.column}: {self.message}"
 
 

@@ -49,41 +49,34 @@ class _Stop(Exception):
     """Reading cannot go on; the problem has been recorded."""
 
 
+def _file_error(file: str, message: str) -> QuestionnaireError:
+    """An error about the file as a whole (line 0: no place in it)."""
+    return QuestionnaireError([Problem(file, 0, 0, message)])
+
+
 def read_text(path: Path, *, name: str | None = None) -> str:
     """The file's text, decoded as UTF-8; QuestionnaireError if missing, too large, not UTF-8 or empty."""
     file = name or str(path)
+    limit = f"{MAX_FILE_BYTES // 1024 // 1024} MB"
     try:
         size = os.stat(path).st_size
         if size > MAX_FILE_BYTES:
-            raise QuestionnaireError(
-                [
-                    Problem(
-                        file,
-                        1,
-                        1,
-                        (
-                            f"the file is {size / 1024 / 1024:.1f} MB; a questionnaire may be at most "
-                            f"{MAX_FILE_BYTES // 1024 // 1024} MB. Check that this is the right file."
-                        ),
-                    )
-                ]
+            megabytes = f"{size / 1024 / 1024:.1f} MB"
+            raise _file_error(
+                file,
+                f"the file is {megabytes}; a questionnaire may be at most {limit}. "
+                "Check that this is the right file.",
             )
         with open(path, "rb") as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)
+            data = stream.read(MAX_FILE_BYTES + 1)  # never more, even if the file grows meanwhile
     except FileNotFoundError:
-        raise QuestionnaireError(
-            [Problem(file, 1, 1, "no such file. Check the name and the folder.")]
-        ) from None
+        raise _file_error(file, "no such file. Check the name and the folder.") from None
     except IsADirectoryError:
-        raise QuestionnaireError(
-            [Problem(file, 1, 1, "this is a folder, not a questionnaire file.")]
-        ) from None
+        raise _file_error(file, "this is a folder, not a questionnaire file.") from None
     except OSError as error:
-        raise QuestionnaireError(
-            [Problem(file, 1, 1, f"the file cannot be read: {error.strerror}.")]
-        ) from None
-    if len(data) > MAX_FILE_BYTES:  # grew while we looked
-        raise QuestionnaireError([Problem(file, 1, 1, "the file is too large for a questionnaire.")])
+        raise _file_error(file, f"the file cannot be read ({error.strerror}).") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise _file_error(file, f"the file is larger than {limit}, the most a questionnaire may be.")
     return decode(data, file)
 
 

@@ -1,0 +1,45 @@
+"""``python main.py validate FILE...``: check questionnaire files and say what is wrong with them.
+
+Exit 0 with one ``OK FILE: ...`` line per file when all are valid; exit 2 with every problem of every
+invalid file, one ``FILE:LINE:COLUMN: message`` per line, otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from assessor.model.questionnaire import Questionnaire
+from assessor.questionnaire import QuestionnaireError, load_questionnaire
+
+EXIT_OK = 0
+EXIT_INVALID = 2
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="+", metavar="FILE", help="questionnaire YAML files to check")
+
+
+def summary(questionnaire: Questionnaire) -> str:
+    """``A areas, D dimensions, Q questions, P pilots``."""
+    return (
+        f"{len(questionnaire.areas)} areas, {len(questionnaire.dimensions)} dimensions, "
+        f"{len(questionnaire.questions)} questions, {len(questionnaire.pilots)} pilots"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    invalid = 0
+    for file in args.files:
+        try:
+            questionnaire = load_questionnaire(file)
+        except QuestionnaireError as error:
+            invalid += 1
+            print(error.render(), file=sys.stderr)
+            continue
+        print(f"OK {file}: {summary(questionnaire)}")
+    if invalid:
+        total = len(args.files)
+        print(f"{invalid} of {total} file{'s' if total != 1 else ''} not valid.", file=sys.stderr)
+        return EXIT_INVALID
+    return EXIT_OK

@@ -41,6 +41,7 @@ def atomic_write(path: Path | str, data: bytes, *, backup: bool = False, durable
         fd, temp_name = _create_temp(folder, target.name)
         temp = Path(temp_name)
         try:
+            os.chmod(temp, _mode_for(target))
             _write_all(fd, data)
             if durable:
                 os.fsync(fd)
@@ -65,6 +66,19 @@ def atomic_write(path: Path | str, data: bytes, *, backup: bool = False, durable
 def _create_temp(folder: Path, name: str) -> tuple[int, str]:
     """A new temporary file beside the target (hidden, so file dialogs do not show it)."""
     return tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+
+
+def _mode_for(target: Path) -> int:
+    """The permissions the new file gets: the old file's, else the usual ones for a new file.
+
+    (mkstemp creates files readable by their owner only, which would surprise a user.)
+    """
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 def _write_all(fd: int, data: bytes) -> None:

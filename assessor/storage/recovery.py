@@ -1,0 +1,171 @@
+"""Autosave and recovery: every change written to a recovery file, offered back after a crash.
+
+One recovery file per open assessment, named by the assessment's stable id, in
+``userdirs.recovery_dir()``. The UI calls :meth:`RecoveryStore.write` within 2 seconds of each
+change (cheap: see ``bench/bench_autosave.py``), :meth:`RecoveryStore.discard` after a clean save
+or when the user throws the work away, and :meth:`RecoveryStore.list_recoverable` at start-up.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from assessor import userdirs
+from assessor.model import Assessment
+from assessor.storage import fields as f
+from assessor.storage.atomic import atomic_write
+from assessor.storage.changes import count_changes
+from assessor.storage.codec import assessment_from_dict, assessment_to_dict
+from assessor.storage.documents import damaged, envelope, parse_document, read_bytes, to_bytes
+from assessor.storage.errors import OpenError
+from assessor.storage.fileformat import read_assessment
+from assessor.storage.migrations import ASSESSMENT_MIGRATIONS
+from assessor.storage.questionnaire_codec import questionnaire_to_dict
+
+log = logging.getLogger(__name__)
+
+RECOVERY_FORMAT = "collaboration-assessment-recovery"
+RECOVERY_SUFFIX = ".recovery"
+
+
+@dataclass(frozen=True)
+class RecoveryEntry:
+    """Unsaved work found at start-up: what it belongs to, when it was written, how much is new."""
+
+    #: The recovery file itself.
+    path: Path
+    assessment_id: str
+    #: The assessment file this work belongs to; None for a new assessment never saved.
+    source_path: Path | None
+    #: When the recovery file was written (ISO 8601, UTC).
+    written_at: str
+    organisation: str
+    #: Answers, tallies and consensus records that differ from the saved file (all of them if unsaved).
+    changes: int
+    #: False when the saved file is gone or cannot be opened (the recovery file is then the only copy).
+    source_exists: bool
+
+    @property
+    def title(self) -> str:
+        """What to call it in a list: the file name, or "Unsaved new assessment (organisation)"."""
+        if self.source_path is not None:
+            return self.source_path.name
+        return (
+            f"Unsaved new assessment ({self.organisation})" if self.organisation else "Unsaved new assessment"
+        )
+
+    def describe(self) -> str:
+        """One sentence for the recovery dialog."""
+        when = self.written_at.replace("T", " ")[:16]
+        plural = "" if self.changes == 1 else "s"
+        if self.source_path is None:
+            return f"{self.title}: {self.changes} answer{plural} recorded, last changed {when} (UTC)."
+        saved = "" if self.source_exists else " The saved file can no longer be opened."
+        return (
+            f"{self.title}: {self.changes} answer{plural} newer than the saved version, last changed "
+            f"{when} (UTC).{saved}"
+        )
+
+    def load(self) -> Assessment:
+        """The recovered assessment (OpenError if the recovery file has gone or is damaged)."""
+        return _read_recovery(self.path)[0]
+
+
+class RecoveryStore:
+    """Recovery files in one folder (the user's recovery folder unless told otherwise)."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self._folder = folder
+        # The questionnaire never changes while an assessment is open: convert it once.
+        self._snapshot: tuple[Any, dict[str, Any]] | None = None
+
+    @property
+    def folder(self) -> Path:
+        return self._folder if self._folder is not None else userdirs.recovery_dir()
+
+    def path_for(self, assessment_id: str) -> Path:
+        """The recovery file of the assessment with this id."""
+        safe = re.sub(r"[^A-Za-z0-9_-]", "_", assessment_id)[:80] or "assessment"
+        return self.folder / f"{safe}{RECOVERY_SUFFIX}"
+
+    def write(self, assessment: Assessment, source_path: Path | str | None) -> Path:
+        """Write the assessment's current state (atomically, durably); SaveError if it cannot."""
+        folder = self.folder
+        folder.mkdir(parents=True, exist_ok=True)
+        if self._snapshot is None or self._snapshot[0] is not assessment.questionnaire:
+            self._snapshot = (assessment.questionnaire, questionnaire_to_dict(assessment.questionnaire))
+        body = {
+            "source_path": str(Path(source_path).resolve()) if source_path is not None else None,
+            "assessment": assessment_to_dict(assessment, questionnaire=self._snapshot[1]),
+        }
+        path = self.path_for(assessment.id)
+        atomic_write(path, to_bytes(envelope(RECOVERY_FORMAT, ASSESSMENT_MIGRATIONS.current, body)))
+        return path
+
+    def discard(self, assessment: Assessment | str | RecoveryEntry) -> None:
+        """Remove the recovery file (after a clean save, or when the user throws the work away)."""
+        if isinstance(assessment, RecoveryEntry):
+            path = assessment.path
+        else:
+            path = self.path_for(assessment.id if isinstance(assessment, Assessment) else assessment)
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+
+    def list_recoverable(self) -> list[RecoveryEntry]:
+        """Unsaved work to offer back, newest first.
+
+        A recovery file identical to its saved file is removed (nothing to recover); one that
+        cannot be read is left alone and logged.
+        """
+        folder = self.folder
+        if not folder.is_dir():
+            return []
+        entries = []
+        for path in folder.glob(f"*{RECOVERY_SUFFIX}"):
+            try:
+                assessment, source, written_at = _read_recovery(path)
+            except OpenError:
+                log.warning("Skipping a recovery file that cannot be read: %s", path, exc_info=True)
+                continue
+            saved: Assessment | None = None
+            if source is not None:
+                try:
+                    saved = read_assessment(source)
+                except OpenError:
+                    saved = None
+            if saved is not None and saved == assessment:
+                self.discard(RecoveryEntry(path, assessment.id, source, written_at, "", 0, True))
+                continue
+            entries.append(
+                RecoveryEntry(
+                    path=path,
+                    assessment_id=assessment.id,
+                    source_path=source,
+                    written_at=written_at,
+                    organisation=assessment.details.organisation,
+                    changes=count_changes(saved, assessment),
+                    source_exists=saved is not None,
+                )
+            )
+        entries.sort(key=lambda entry: entry.written_at, reverse=True)
+        return entries
+
+
+def _read_recovery(path: Path) -> tuple[Assessment, Path | None, str]:
+    document, _version = parse_document(
+        read_bytes(path), path, kind=RECOVERY_FORMAT, migrations=ASSESSMENT_MIGRATIONS
+    )
+    try:
+        assessment = assessment_from_dict(document.get("assessment"), "assessment")
+        source = document.get("source_path")
+        if source is not None and not isinstance(source, str):
+            raise f.FormatError("source_path", "expected text or null")
+    except f.FormatError as error:
+        raise damaged(path, error.where, error.problem) from None
+    written_at = document.get("saved_at")
+    return assessment, Path(source) if source else None, written_at if isinstance(written_at, str) else ""

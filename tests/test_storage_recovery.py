@@ -1,0 +1,109 @@
+"""Autosave and recovery: write, list what can be recovered, load it back, discard it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from factories import make_assessment
+
+from assessor import userdirs
+from assessor.model import Answer, Consensus, NonAnswer
+from assessor.storage import save_assessment
+from assessor.storage.recovery import RecoveryStore
+
+
+def test_unsaved_new_assessment_is_listed_and_loads_back() -> None:
+    store = RecoveryStore()
+    assessment = make_assessment(participants=2, answers={"p1": {"a1.d1.q1": 3, "a1.d1.q2": "dk"}})
+    path = store.write(assessment, None)
+    assert path.parent == userdirs.recovery_dir()
+    assert path.name == f"{assessment.id}.recovery"
+    [entry] = store.list_recoverable()
+    assert entry.source_path is None
+    assert entry.title == "Unsaved new assessment (Testshire County Council)"
+    assert entry.changes == 2
+    assert entry.written_at.endswith("Z")
+    assert "2 answers recorded" in entry.describe()
+    assert entry.load() == assessment
+
+
+def test_changes_are_counted_against_the_saved_version(tmp_path: Path) -> None:
+    store = RecoveryStore(tmp_path / "recovery")
+    assessment = make_assessment(participants=2, answers={"p1": {"a1.d1.q1": 3, "a1.d1.q2": 2}})
+    saved = save_assessment(assessment, tmp_path / "council.assessment")
+    assessment.set_answer("p1", "a1.d1.q1", Answer(1))  # changed
+    assessment.set_answer("p1", "a1.d1.q2", None)  # cleared
+    assessment.set_answer("p2", "a1.d1.q1", Answer(NonAnswer.DONT_KNOW))  # added
+    assessment.set_consensus("a1.d1.q1", Consensus(2))  # added
+    store.write(assessment, saved)
+    [entry] = store.list_recoverable()
+    assert entry.source_path == saved.resolve()
+    assert entry.title == "council.assessment"
+    assert entry.changes == 4
+    assert entry.source_exists
+    assert "4 answers newer than the saved version" in entry.describe()
+    assert entry.load() == assessment
+
+
+def test_a_clean_save_then_discard_leaves_nothing(tmp_path: Path) -> None:
+    store = RecoveryStore()
+    assessment = make_assessment(participants=1, answers={"p1": {"a1.d1.q1": 3}})
+    store.write(assessment, None)
+    save_assessment(assessment, tmp_path / "a.assessment")
+    store.discard(assessment)
+    assert store.list_recoverable() == []
+    assert list(userdirs.recovery_dir().iterdir()) == []
+    store.discard(assessment)  # discarding twice is harmless
+
+
+def test_a_recovery_file_identical_to_the_saved_file_is_dropped(tmp_path: Path) -> None:
+    store = RecoveryStore()
+    assessment = make_assessment(participants=1, answers={"p1": {"a1.d1.q1": 3}})
+    saved = save_assessment(assessment, tmp_path / "a.assessment")
+    path = store.write(assessment, saved)  # e.g. the app died between the save and the discard
+    assert store.list_recoverable() == []
+    assert not path.exists()
+
+
+def test_a_missing_saved_file_makes_the_recovery_file_the_only_copy(tmp_path: Path) -> None:
+    store = RecoveryStore()
+    assessment = make_assessment(participants=1, answers={"p1": {"a1.d1.q1": 3}})
+    store.write(assessment, tmp_path / "moved-away.assessment")
+    [entry] = store.list_recoverable()
+    assert not entry.source_exists and entry.changes == 1
+    assert "can no longer be opened" in entry.describe()
+
+
+def test_several_entries_newest_first_and_damaged_ones_skipped(tmp_path: Path) -> None:
+    store = RecoveryStore()
+    first = make_assessment(participants=1)
+    second = make_assessment(participants=1)
+    store.write(first, None)
+    path = store.write(second, None)
+    document = json.loads(path.read_text())
+    document["saved_at"] = "2999-01-01T00:00:00.000Z"
+    path.write_text(json.dumps(document))
+    broken = store.folder / "broken.recovery"
+    broken.write_text('{"format": "collaboration-assessment-recovery", ')
+    entries = store.list_recoverable()
+    assert [e.assessment_id for e in entries] == [second.id, first.id]
+    assert broken.exists()  # left alone, never deleted or changed
+
+
+def test_a_changed_questionnaire_object_is_snapshotted_again() -> None:
+    from factories import make_questionnaire
+
+    store = RecoveryStore()
+    assessment = make_assessment(participants=1)
+    store.write(assessment, None)
+    assessment.questionnaire = make_questionnaire(levels=5)
+    store.write(assessment, None)
+    [entry] = store.list_recoverable()
+    assert entry.load().questionnaire.scale.maximum == 5
+
+
+def test_odd_ids_make_safe_file_names() -> None:
+    store = RecoveryStore()
+    assert store.path_for("../../etc/passwd").parent == store.folder
+    assert store.path_for("../../etc/passwd").name == "______etc_passwd.recovery"

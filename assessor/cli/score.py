@@ -1,0 +1,71 @@
+"""``python main.py score FILE [--json]``: the scores, flags and starter pilots of an assessment file.
+
+``--demo`` scores the shipped demo assessment instead of a file. A file that cannot be opened gives a
+message saying why and what to do, and exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from assessor.cli.score_output import scores_json, scores_text
+from assessor.paths import resource
+from assessor.recommend import recommend
+from assessor.scoring import score_assessment
+from assessor.storage import OpenError, read_assessment
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+DEMO_FILE = ("demo.assessment",)
+
+
+def demo_path() -> Path:
+    """Where the shipped demo assessment is."""
+    return resource(*DEMO_FILE)
+
+
+def _limit(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("the limit cannot be negative")
+    return value
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("file", nargs="?", metavar="FILE", help="an assessment file (.assessment)")
+    source.add_argument("--demo", action="store_true", help="score the shipped demo assessment instead")
+    parser.add_argument("--json", action="store_true", help="print JSON (documented in docs/scoring.md)")
+    parser.add_argument(
+        "--limit",
+        type=_limit,
+        default=None,
+        metavar="N",
+        help="recommend at most N starter pilots (default: the questionnaire's setting, usually 5)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    path = demo_path() if args.demo else Path(args.file)
+    if args.demo and not path.is_file():
+        print(
+            f"The demo assessment is missing from this installation (expected at {str(path)!r}). "
+            "Reinstall the application, or score one of your own files.",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    try:
+        assessment = read_assessment(path)
+    except OpenError as error:
+        print(error.message, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    results = score_assessment(assessment)
+    recommendations = recommend(assessment, results, limit=args.limit)
+    output = scores_json if args.json else scores_text
+    sys.stdout.write(output(assessment, results, recommendations))
+    return EXIT_OK

@@ -16,6 +16,7 @@ from assessor import APP_NAME, __version__
 #: command name -> (module, one-line help). Modules are imported only when their command runs.
 COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("assessor.cli.validate", "check questionnaire files and list every problem"),
+    "score": ("assessor.cli.score", "print the scores, flags and starter pilots of an assessment file"),
 }
 
 EXIT_OK = 0

@@ -1,0 +1,282 @@
+"""Charts drawn from the results, as reportlab ``Drawing`` flowables: a radar and per-area bars.
+
+Labels are placed by arithmetic, never left to chance: the radar numbers its spokes (a key table names
+them), and the bar chart wraps dimension titles into a fixed column and staggers threshold labels that
+would touch. Bands are told apart by the band name beside every bar and, for the bottom band, a stripe
+pattern, so neither greyscale print nor colour blindness hides them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.graphics.charts.spider import SpiderChart
+from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from assessor.model import Band, ScoringSettings
+from assessor.report.fonts import BOLD, REGULAR
+from assessor.report.styles import FRAME_WIDTH, MUTED, RULE, TEXT, band_fill
+
+GRID = colors.HexColor("#C8C8C8")
+
+
+def wrap_text(text: str, font: str, size: float, width: float, max_lines: int) -> list[str]:
+    """Greedy word wrap into at most ``max_lines`` lines; the last one ends in an ellipsis if cut."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}".strip()
+        if stringWidth(candidate, font, size) <= width or not current:
+            current = candidate
+        else:
+            lines.append(current)
+            current = word
+    if current:
+        lines.append(current)
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] += " …"
+    return [fit_text(line, font, size, width) for line in lines]
+
+
+def fit_text(text: str, font: str, size: float, width: float) -> str:
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+# Radar -----------------------------------------------------------------------------------------
+
+
+def radar_chart(
+    scores: Sequence[float | None],
+    *,
+    levels: Sequence[int],
+    reference: float,
+    reference_name: str,
+    accent: colors.Color,
+    size: float = 300,
+) -> Drawing:
+    """A radar of every dimension: spokes numbered 1..n, a grid ring per level, a dashed ring at
+    ``reference`` (a band threshold) and the team's scores (insufficient data plotted at the centre)."""
+    top = max(levels)
+    legend_height = 30
+    drawing = Drawing(FRAME_WIDTH, size + legend_height)
+    chart = SpiderChart()
+    chart.x = (FRAME_WIDTH - size) / 2 + 20
+    chart.y = legend_height + 20
+    chart.width = chart.height = size - 40
+    n = len(scores)
+    rings = [[float(level)] * n for level in levels]
+    team = [0.0 if score is None else float(score) for score in scores]
+    chart.data = [*rings, [reference] * n, team]
+    chart.labels = [str(number) for number in range(1, n + 1)]
+    chart.spokes.strokeColor = GRID
+    chart.spokes.strokeWidth = 0.4
+    chart.spokes.labelRadius = 1.07
+    chart.spokeLabels.fontName = BOLD
+    chart.spokeLabels.fontSize = 8
+    chart.spokeLabels.fillColor = TEXT
+    for index in range(len(rings)):
+        chart.strands[index].strokeColor = GRID
+        chart.strands[index].strokeWidth = 0.4
+        chart.strands[index].fillColor = None
+    ref = len(rings)
+    chart.strands[ref].strokeColor = MUTED
+    chart.strands[ref].strokeWidth = 1
+    chart.strands[ref].strokeDashArray = [4, 3]
+    chart.strands[ref].fillColor = None
+    mine = ref + 1
+    chart.strands[mine].strokeColor = accent
+    chart.strands[mine].strokeWidth = 2
+    chart.strands[mine].fillColor = colors.Color(accent.red, accent.green, accent.blue, alpha=0.18)
+    chart.strands[mine].symbol = "FilledCircle"
+    chart.strands[mine].symbolSize = 5
+    drawing.add(chart)
+    # Level numbers up the first spoke (north), just right of it.
+    centre_x = chart.x + chart.width / 2
+    centre_y = chart.y + chart.height / 2
+    radius = chart.width / 2
+    for level in levels:
+        y = centre_y + radius * level / top
+        drawing.add(String(centre_x + 3, y + 2, str(level), fontName=REGULAR, fontSize=6.5, fillColor=MUTED))
+    # Legend, below the chart.
+    y = 8
+    x = (FRAME_WIDTH - 330) / 2
+    drawing.add(Line(x, y + 3, x + 22, y + 3, strokeColor=accent, strokeWidth=2))
+    drawing.add(String(x + 27, y, "Team score", fontName=REGULAR, fontSize=8, fillColor=TEXT))
+    x += 100
+    drawing.add(Line(x, y + 3, x + 22, y + 3, strokeColor=MUTED, strokeWidth=1, strokeDashArray=[4, 3]))
+    drawing.add(
+        String(
+            x + 27,
+            y,
+            fit_text(f"{reference_name} threshold ({reference:.1f})", REGULAR, 8, 200),
+            fontName=REGULAR,
+            fontSize=8,
+            fillColor=TEXT,
+        )
+    )
+    return drawing
+
+
+# Bars ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    score: float | None
+    band: Band | None
+
+
+LABEL_WIDTH = 150
+VALUE_ROOM = 84
+ROW = 24
+BAR = 13
+
+
+def area_bars(
+    bars: Sequence[Bar],
+    *,
+    settings: ScoringSettings,
+    maximum: int,
+    tick_names: Sequence[tuple[int, str]] = (),
+) -> Drawing:
+    """Horizontal bars, one per dimension, from 0 to the scale's top, with band thresholds drawn."""
+    plot_left = LABEL_WIDTH + 6
+    plot_width = FRAME_WIDTH - plot_left - VALUE_ROOM
+    thresholds = [
+        band for band in settings.bands if band.minimum != float("-inf") and 0 < band.minimum < maximum
+    ]
+    label_rows = _stagger(thresholds, plot_left, plot_width, maximum)
+    header = 12 * (max(label_rows.values(), default=0) + 1) + 4
+    footer = 22
+    height = footer + len(bars) * ROW + header
+    drawing = Drawing(FRAME_WIDTH, height)
+
+    def x_of(value: float) -> float:
+        return float(plot_left + plot_width * max(0.0, min(value, maximum)) / maximum)
+
+    plot_top = footer + len(bars) * ROW
+    # Axis and ticks.
+    drawing.add(Line(plot_left, footer, plot_left + plot_width, footer, strokeColor=RULE, strokeWidth=0.6))
+    names = dict(tick_names)
+    for value in range(0, maximum + 1):
+        x = x_of(value)
+        drawing.add(Line(x, footer, x, plot_top, strokeColor=GRID, strokeWidth=0.3))
+        drawing.add(
+            String(
+                x, footer - 9, str(value), fontName=REGULAR, fontSize=7, fillColor=MUTED, textAnchor="middle"
+            )
+        )
+        if value in names and value > 0:
+            drawing.add(
+                String(
+                    x,
+                    footer - 18,
+                    fit_text(names[value], REGULAR, 6, plot_width / maximum - 4),
+                    fontName=REGULAR,
+                    fontSize=6,
+                    fillColor=MUTED,
+                    textAnchor="middle",
+                )
+            )
+    # Bars.
+    value_labels: list[tuple[float, float, str]] = []
+    for index, bar in enumerate(bars):
+        y = plot_top - (index + 1) * ROW + (ROW - BAR) / 2
+        lines = wrap_text(bar.label, REGULAR, 7.5, LABEL_WIDTH, 2)
+        first = y + BAR / 2 + (len(lines) - 1) * 4.5 - 2.5
+        for offset, line in enumerate(lines):
+            drawing.add(
+                String(
+                    LABEL_WIDTH,
+                    first - offset * 9,
+                    line,
+                    fontName=REGULAR,
+                    fontSize=7.5,
+                    fillColor=TEXT,
+                    textAnchor="end",
+                )
+            )
+        if bar.score is None or bar.band is None:
+            drawing.add(
+                Rect(
+                    plot_left,
+                    y,
+                    plot_width * 0.2,
+                    BAR,
+                    fillColor=None,
+                    strokeColor=MUTED,
+                    strokeWidth=0.5,
+                    strokeDashArray=[2, 2],
+                )
+            )
+            drawing.add(
+                String(
+                    plot_left + plot_width * 0.2 + 4,
+                    y + 3.5,
+                    "insufficient data",
+                    fontName=REGULAR,
+                    fontSize=7.5,
+                    fillColor=MUTED,
+                )
+            )
+            continue
+        end = x_of(bar.score)
+        fill = band_fill(settings, bar.band)
+        drawing.add(
+            Rect(plot_left, y, end - plot_left, BAR, fillColor=fill, strokeColor=TEXT, strokeWidth=0.4)
+        )
+        if bar.band.id == settings.bands[-1].id:
+            _stripes(drawing, plot_left, y, end - plot_left, BAR)
+        value_labels.append((end + 4, y + 3.5, f"{bar.score:.2f} {bar.band.name}"))
+    # Band thresholds over the bars, then the value labels on white so no line runs through their text.
+    for band in thresholds:
+        x = x_of(band.minimum)
+        drawing.add(
+            Line(x, footer, x, plot_top + 2, strokeColor=TEXT, strokeWidth=0.8, strokeDashArray=[3, 2])
+        )
+        y = plot_top + 4 + 12 * label_rows[band.id]
+        drawing.add(
+            String(
+                x + 2, y, f"{band.name} from {band.minimum:.1f}", fontName=BOLD, fontSize=7, fillColor=TEXT
+            )
+        )
+    for x, y, text in value_labels:
+        width = stringWidth(text, REGULAR, 7.5)
+        drawing.add(Rect(x - 1.5, y - 2.5, width + 3, 10, fillColor=colors.white, strokeColor=None))
+        drawing.add(String(x, y, text, fontName=REGULAR, fontSize=7.5, fillColor=TEXT))
+    return drawing
+
+
+def _stagger(thresholds: Sequence[Band], left: float, width: float, maximum: int) -> dict[str, int]:
+    """A row for each threshold label so that no two labels on the same row overlap."""
+    rows: dict[str, int] = {}
+    ends: list[float] = []  # right edge of the last label on each row
+    for band in sorted(thresholds, key=lambda b: b.minimum):
+        x = left + width * band.minimum / maximum + 2
+        label_end = x + stringWidth(f"{band.name} from {band.minimum:.1f}", BOLD, 7)
+        for row, end in enumerate(ends):
+            if x > end + 4:
+                rows[band.id] = row
+                ends[row] = label_end
+                break
+        else:
+            rows[band.id] = len(ends)
+            ends.append(label_end)
+    return rows
+
+
+def _stripes(drawing: Drawing, x: float, y: float, width: float, height: float) -> None:
+    """Vertical white stripes: the bottom band's pattern, visible without colour."""
+    position = x + 3
+    while position < x + width - 1:
+        drawing.add(Line(position, y + 1, position, y + height - 1, strokeColor=colors.white, strokeWidth=1))
+        position += 4

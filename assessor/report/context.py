@@ -1,0 +1,103 @@
+"""What every section builder reads: the assessment, its results, the pilots to show, styles and helpers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from reportlab.platypus import Paragraph
+
+from assessor.model import Assessment, Choice, ChosenPilot, NonAnswer, PilotStatus, Questionnaire
+from assessor.recommend import Recommendation
+from assessor.report.errors import ReportOptions
+from assessor.report.styles import Styles
+from assessor.scoring import Results
+
+
+@dataclass
+class ReportContext:
+    assessment: Assessment
+    results: Results
+    recommendations: list[Recommendation]
+    options: ReportOptions
+    styles: Styles
+
+    def __post_init__(self) -> None:
+        # "2.3.1": area 2, its dimension 3, its question 1. Short, stable labels for tables and charts.
+        self.numbers: dict[str, str] = {}
+        for a, area in enumerate(self.questionnaire.areas, start=1):
+            for d, dimension in enumerate(area.dimensions, start=1):
+                self.numbers[dimension.id] = f"{a}.{d}"
+                for q, question in enumerate(dimension.questions, start=1):
+                    self.numbers[question.id] = f"{a}.{d}.{q}"
+
+    @property
+    def questionnaire(self) -> Questionnaire:
+        return self.assessment.questionnaire
+
+    @property
+    def council(self) -> str:
+        return self.assessment.details.organisation.strip() or "The council"
+
+    @property
+    def show_names(self) -> bool:
+        return self.options.allow_names and self.assessment.show_names
+
+    @property
+    def accepted_pilots(self) -> list[ChosenPilot]:
+        """The pilots the team accepted, in the order they were recorded."""
+        return [
+            chosen
+            for chosen in self.assessment.pilots
+            if chosen.status is PilotStatus.ACCEPTED
+            and chosen.pilot_id in {p.id for p in self.questionnaire.pilots}
+        ]
+
+    def recommendation_for(self, pilot_id: str) -> Recommendation | None:
+        for recommendation in self.recommendations:
+            if recommendation.pilot.id == pilot_id:
+                return recommendation
+        return None
+
+    def notes_for(self, question_id: str) -> list[str]:
+        """The agreed answer's note and participants' notes on a question, unattributed, without repeats."""
+        notes: list[str] = []
+        agreed = self.assessment.consensus.get(question_id)
+        if agreed is not None and agreed.note.strip():
+            notes.append(agreed.note.strip())
+        round_index = self.assessment.latest_round_for(question_id)
+        for participant in self.assessment.participants:
+            answer = self.assessment.answer(participant.id, question_id, round_index=round_index)
+            if answer is not None and answer.note.strip() and answer.note.strip() not in notes:
+                notes.append(answer.note.strip())
+        return notes
+
+    # Formatting -----------------------------------------------------------------------------
+
+    def para(self, text: str, style: str = "body") -> Paragraph:
+        """A paragraph of plain text (escaped: user text never becomes markup)."""
+        return Paragraph(esc(text), getattr(self.styles, style))
+
+    def choice_label(self, choice: Choice | None) -> str:
+        if choice is None:
+            return "—"
+        if isinstance(choice, NonAnswer):
+            return choice.label
+        return f"{choice} {self.questionnaire.scale.level(choice).name}"
+
+    def value_label(self, value: float | None) -> str:
+        """A team value: "3 Established", "2.5" for a median between levels, "—" for none."""
+        if value is None:
+            return "—"
+        if float(value).is_integer() and int(value) in self.questionnaire.scale.values:
+            return f"{int(value)} {self.questionnaire.scale.level(int(value)).name}"
+        return f"{value:.1f}"
+
+
+def esc(text: str) -> str:
+    """Escape text for a reportlab paragraph and keep line breaks."""
+    return escape(text.strip()).replace("\n", "<br/>")
+
+
+def score_text(score: float | None) -> str:
+    return "insufficient data" if score is None else f"{score:.2f}"

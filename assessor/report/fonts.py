@@ -1,0 +1,33 @@
+"""The report's fonts: DejaVu Sans (regular and bold), shipped in resources/fonts with its licence.
+
+reportlab's built-in fonts and its bundled Vera lack letters such as ŵ and ŷ; DejaVu Sans has them,
+and embedding it (subset) keeps Welsh place names intact in print and in text extraction.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from assessor.paths import resource
+
+REGULAR = "DejaVuSans"
+BOLD = "DejaVuSans-Bold"
+
+_FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf"}
+
+
+def register_fonts() -> None:
+    """Register the fonts once per process (reportlab keeps a global registry)."""
+    registered = set(pdfmetrics.getRegisteredFontNames())
+    for name, filename in _FILES.items():
+        if name in registered:
+            continue
+        path = resource("fonts", filename)
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+    # <b> and <i> in paragraphs map to these; there is no italic face, so italic falls back to upright.
+    addMapping(REGULAR, 0, 0, REGULAR)
+    addMapping(REGULAR, 1, 0, BOLD)
+    addMapping(REGULAR, 0, 1, REGULAR)
+    addMapping(REGULAR, 1, 1, BOLD)

@@ -1,0 +1,70 @@
+"""The appendix: every question with the team value, the spread, the agreed answer and notes."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from assessor.report.context import ReportContext
+from assessor.report.sections.common import heading, table
+from assessor.scoring import Spread
+
+
+def spread_text(spread: Spread) -> str:
+    if spread.responses == 0:
+        return "—"
+    parts = []
+    if spread.count:
+        parts.append(
+            f"{spread.minimum}–{spread.maximum} ({spread.count})"
+            if spread.minimum != spread.maximum
+            else f"all {spread.minimum} ({spread.count})"
+        )
+    if spread.dont_know:
+        parts.append(f"DK {spread.dont_know}")
+    if spread.not_applicable:
+        parts.append(f"N/A {spread.not_applicable}")
+    if spread.divergent:
+        parts.append("divergent")
+    return "; ".join(parts)
+
+
+def build(ctx: ReportContext) -> list[Flowable]:
+    if not ctx.options.include_appendix:
+        return []
+    story: list[Flowable] = [
+        heading(ctx, "Appendix: every answer", level=0, key="appendix"),
+        ctx.para(
+            "Spread shows the lowest and highest level chosen with the number of answers in brackets, "
+            "then Don't know (DK) and Not applicable (N/A) counts.",
+            "small",
+        ),
+    ]
+    for area in ctx.questionnaire.areas:
+        rows: list[list[str | Flowable]] = []
+        for dimension in area.dimensions:
+            for question in dimension.questions:
+                result = ctx.results.questions[question.id]
+                agreed = ctx.assessment.consensus.get(question.id)
+                consensus = ctx.choice_label(agreed.choice) if agreed else "—"
+                if agreed and agreed.rationale.strip():
+                    consensus += f": {agreed.rationale.strip()}"
+                notes = ctx.notes_for(question.id)
+                rows.append(
+                    [
+                        f"{ctx.numbers[question.id]} {question.text}",
+                        ctx.value_label(result.value),
+                        spread_text(result.spread),
+                        consensus,
+                        " / ".join(notes),
+                    ]
+                )
+        story.append(heading(ctx, area.title, level=1, key=f"appendix-{area.id}"))
+        story.append(
+            table(
+                ctx,
+                ["Question", "Team value", "Spread", "Agreed answer", "Notes"],
+                rows,
+                [0.34, 0.13, 0.14, 0.19, 0.2],
+            )
+        )
+    return story

@@ -1,0 +1,151 @@
+"""The charts: a radar of every dimension, bars per area with bands, and the anonymous spread of views."""
+
+from __future__ import annotations
+
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak
+
+from assessor.model import NonAnswer
+from assessor.report.charts import Bar, area_bars, radar_chart
+from assessor.report.context import ReportContext, score_text
+from assessor.report.sections.common import band_cell, band_commands, heading, table
+from assessor.report.spread_chart import SpreadRow, spread_heatmaps
+
+
+def _radar(ctx: ReportContext) -> list[Flowable]:
+    questionnaire = ctx.questionnaire
+    dimensions = list(questionnaire.dimensions.values())
+    if len(dimensions) < 3:
+        return []  # a radar of one or two spokes says nothing a bar does not
+    scores = [ctx.results.dimensions[d.id].score for d in dimensions]
+    if all(score is None for score in scores):
+        return []
+    bands = [band for band in questionnaire.scoring.bands if band.minimum != float("-inf")]
+    reference = bands[0] if bands else questionnaire.scoring.bands[0]
+    radar = radar_chart(
+        scores,
+        levels=questionnaire.scale.values,
+        reference=reference.minimum if bands else float(questionnaire.scale.maximum),
+        reference_name=reference.name,
+        accent=ctx.styles.accent,
+    )
+    rows: list[list[str | Flowable]] = []
+    extra: list[tuple[object, ...]] = []
+    for number, dimension in enumerate(dimensions, start=1):
+        score = ctx.results.dimensions[dimension.id]
+        rows.append(
+            [
+                str(number),
+                dimension.title,
+                questionnaire.area_of(dimension.id).title,
+                score_text(score.score),
+                band_cell(ctx, score.band),
+            ]
+        )
+        extra += band_commands(ctx, 4, len(rows), score.band)
+    return [
+        heading(ctx, "All dimensions at a glance", level=1, key="charts-radar"),
+        ctx.para(
+            "Each spoke is a dimension, numbered as in the table below. The further out the point, the "
+            "higher the team's score; the dashed ring marks where the top band begins.",
+            "small",
+        ),
+        radar,
+        table(
+            ctx,
+            ["No.", "Dimension", "Area", "Score", "Band"],
+            rows,
+            [0.07, 0.4, 0.27, 0.12, 0.14],
+            extra=extra,
+        ),
+    ]
+
+
+def _bars(ctx: ReportContext) -> list[Flowable]:
+    questionnaire = ctx.questionnaire
+    story: list[Flowable] = [heading(ctx, "Scores by area", level=1, key="charts-bars")]
+    ticks = [(level.value, level.name) for level in questionnaire.scale.levels]
+    for area in questionnaire.areas:
+        bars = [
+            Bar(
+                dimension.title,
+                ctx.results.dimensions[dimension.id].score,
+                ctx.results.dimensions[dimension.id].band,
+            )
+            for dimension in area.dimensions
+        ]
+        chart = area_bars(
+            bars, settings=questionnaire.scoring, maximum=questionnaire.scale.maximum, tick_names=ticks
+        )
+        story.append(CondPageBreak(chart.height + 40))
+        story.append(heading(ctx, area.title, level=2, key=f"charts-bars-{area.id}", toc=False))
+        story.append(chart)
+    return story
+
+
+def spread_rows(ctx: ReportContext) -> list[SpreadRow]:
+    rows = []
+    for question_id, result in ctx.results.questions.items():
+        spread = result.spread
+        if spread.responses == 0:
+            continue
+        counts = [spread.distribution.get(value, 0) for value in ctx.questionnaire.scale.values]
+        counts += _non_answer_counts(ctx, spread.dont_know, spread.not_applicable)
+        rows.append(
+            SpreadRow(
+                ctx.numbers[question_id],
+                ctx.questionnaire.question(question_id).text,
+                tuple(counts),
+                spread.divergent,
+            )
+        )
+    return rows
+
+
+def spread_columns(ctx: ReportContext) -> list[str]:
+    scale = ctx.questionnaire.scale
+    columns = [f"{level.value} {level.name}" for level in scale.levels]
+    if scale.allow_dont_know:
+        columns.append(f"DK {NonAnswer.DONT_KNOW.label}")
+    if scale.allow_not_applicable:
+        columns.append("N/A Not applicable")
+    return columns
+
+
+def _non_answer_counts(ctx: ReportContext, dont_know: int, not_applicable: int) -> list[int]:
+    scale = ctx.questionnaire.scale
+    return ([dont_know] if scale.allow_dont_know else []) + (
+        [not_applicable] if scale.allow_not_applicable else []
+    )
+
+
+def _spread(ctx: ReportContext) -> list[Flowable]:
+    rows = spread_rows(ctx)
+    # A spread needs several people; a team answer recorded once has none to show.
+    if not rows or max(sum(row.counts) for row in rows) < 2:
+        return []
+    story: list[Flowable] = [
+        PageBreak(),
+        heading(ctx, "The spread of views", level=1, key="charts-spread"),
+        ctx.para(
+            "How many people chose each answer to each question, before any agreed answer was recorded. "
+            "Darker cells mean more people; nobody's individual answer is shown. Questions are numbered "
+            "area.dimension.question, as in the appendix.",
+            "small",
+        ),
+    ]
+    for drawing in spread_heatmaps(rows, spread_columns(ctx), ctx.styles.accent):
+        story.append(CondPageBreak(drawing.height + 6))
+        story.append(drawing)
+    return story
+
+
+def build(ctx: ReportContext) -> list[Flowable]:
+    if not ctx.options.include_charts:
+        return []
+    story: list[Flowable] = [heading(ctx, "Charts", level=0, key="charts")]
+    story += _radar(ctx)
+    story += [PageBreak()]
+    story += _bars(ctx)
+    story += _spread(ctx)
+    story.append(PageBreak())
+    return story

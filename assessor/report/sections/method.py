@@ -1,0 +1,111 @@
+"""The method: how the assessment ran, who took part (by role), the scale and how scores are computed."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from reportlab.platypus import Flowable, PageBreak
+
+from assessor.model import Mode
+from assessor.report.context import ReportContext
+from assessor.report.sections.common import bullets, heading, long_date, table
+
+
+def participants_text(ctx: ReportContext) -> list[str]:
+    """Participants by role; names only where the facilitator opted in and the person allowed it."""
+    assessment = ctx.assessment
+    if not assessment.participants:
+        return []
+    if ctx.show_names:
+        lines = []
+        for participant in assessment.participants:
+            role = f", {participant.role}" if participant.role.strip() else ""
+            lines.append(f"{assessment.display_name(participant.id)}{role}")
+        return lines
+    roles = Counter(
+        participant.role.strip() or "Role not recorded" for participant in assessment.participants
+    )
+    return [f"{role}" + (f" ({count})" if count > 1 else "") for role, count in sorted(roles.items())]
+
+
+def _how_it_ran(ctx: ReportContext) -> str:
+    assessment = ctx.assessment
+    count = len(assessment.participants)
+    when = f" on {long_date(assessment.details.date)}" if assessment.details.date.strip() else ""
+    if assessment.mode is Mode.TEAM:
+        return (
+            f"The leadership team met{when} and discussed each question together; the facilitator recorded "
+            "one agreed answer per question."
+        )
+    rounds = len(assessment.rounds)
+    again = (
+        f" {rounds - 1} further round{'s' if rounds > 2 else ''} re-scored the questions where views differed."
+        if rounds > 1
+        else ""
+    )
+    return (
+        f"{count} people each scored every question privately{when}. The team then saw an anonymous "
+        "spread of the answers, discussed the questions where views differed, and the facilitator recorded "
+        f"the answer the team agreed, with the reasons.{again}"
+    )
+
+
+def _scoring_text(ctx: ReportContext) -> list[str]:
+    settings = ctx.questionnaire.scoring
+    bands = [b for b in settings.bands]
+    band_lines = []
+    for index, band in enumerate(bands):
+        if band.minimum == float("-inf"):
+            upper = bands[index - 1].minimum if index else None
+            band_lines.append(f"{band.name}: below {upper:.1f}" if upper is not None else band.name)
+        else:
+            band_lines.append(f"{band.name}: {band.minimum:.1f} and above")
+    cap = (
+        ctx.questionnaire.scale.level(settings.cap_level).name
+        if settings.cap_level in ctx.questionnaire.scale.values
+        else str(settings.cap_level)
+    )
+    return [
+        "The team's answer to a question is the answer it agreed, where one was recorded; otherwise it is the "
+        "middle value (median) of everyone's answers.",
+        "A dimension's score is the average of its questions' answers, weighted where some questions count "
+        "more. “Don't know” and “Not applicable” are left out rather than counted as low. If fewer than "
+        f"{settings.min_answered_share:.0%} of a dimension's questions have an answer, it is shown as "
+        "“insufficient data” rather than a number.",
+        "An area's score is the average of its dimensions' scores; the overall score is the average of the "
+        "areas' scores, with cross-cutting enablers counting as an area.",
+        "Bands: " + "; ".join(band_lines) + ".",
+        f"The cap: if any dimension in an area scores below {settings.cap_below:.1f}, the area's level is shown "
+        f"as no higher than {cap}, whatever its average, and the report names the dimension that holds it back.",
+        f"Views differ on a question when answers span {settings.divergence_range:.0f} or more levels, or when "
+        f"they are widely spread (a standard deviation of {settings.divergence_sd:.1f} or more) among at least "
+        f"{settings.divergence_min_answers} answers.",
+        f"A “Don't know” hot spot is a question where {settings.visibility_gap_dk_share:.0%} or more of the "
+        "answers were “Don't know”.",
+    ]
+
+
+def build(ctx: ReportContext) -> list[Flowable]:
+    questionnaire = ctx.questionnaire
+    story: list[Flowable] = [
+        heading(ctx, "Method", level=0, key="method"),
+        heading(ctx, "How the assessment ran", level=1, key="method-ran"),
+        ctx.para(_how_it_ran(ctx)),
+    ]
+    people = participants_text(ctx)
+    if people:
+        story.append(ctx.para("Who took part" + ("" if ctx.show_names else ", by role") + ":", "body"))
+        story += bullets(ctx, people)
+    description = f"The questionnaire was “{questionnaire.title}” (version {questionnaire.version})."
+    if questionnaire.attribution.strip():
+        description += f" {questionnaire.attribution.strip()}"
+    story.append(ctx.para(description))
+    story.append(heading(ctx, "The scale", level=1, key="method-scale"))
+    rows: list[list[str | Flowable]] = [
+        [str(level.value), level.name, level.descriptor] for level in questionnaire.scale.levels
+    ]
+    story.append(table(ctx, ["Level", "Name", "What it means"], rows, [0.1, 0.2, 0.7]))
+    story.append(heading(ctx, "How the scores are worked out", level=1, key="method-scoring"))
+    story += bullets(ctx, _scoring_text(ctx))
+    story.append(PageBreak())
+    return story

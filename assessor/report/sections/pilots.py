@@ -1,0 +1,135 @@
+"""Starter pilots: why each was picked, what it is, an example with its source, measures, baseline,
+stop/scale rule, owner and review dates; then the action plan table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
+
+from assessor.model import Pilot
+from assessor.report.context import ReportContext, esc
+from assessor.report.sections.common import bullets, heading, long_date, table
+
+
+@dataclass(frozen=True)
+class PilotPlan:
+    """One pilot as the report shows it, merged from the team's choice and the recommendation."""
+
+    pilot: Pilot
+    why: str
+    measures: tuple[str, ...]
+    baseline: str
+    owner: str
+    review_dates: tuple[str, ...]
+    notes: str
+
+
+def pilot_plans(ctx: ReportContext) -> tuple[bool, list[PilotPlan]]:
+    """(True, the accepted pilots) if the team accepted any, else (False, the recommended ones)."""
+    accepted = ctx.accepted_pilots
+    plans = []
+    if accepted:
+        for chosen in accepted:
+            pilot = ctx.questionnaire.pilot(chosen.pilot_id)
+            rec = ctx.recommendation_for(pilot.id)
+            plans.append(
+                PilotPlan(
+                    pilot=pilot,
+                    why=rec.reason if rec else "The team chose this pilot in the workshop.",
+                    measures=tuple(chosen.measures) or (rec.measures if rec else pilot.outcomes),
+                    baseline=chosen.baseline.strip() or (rec.baseline if rec else pilot.baseline),
+                    owner=chosen.owner.strip(),
+                    review_dates=tuple(chosen.review_dates) or (rec.review_dates if rec else ()),
+                    notes=chosen.notes.strip(),
+                )
+            )
+        return True, plans
+    limit = ctx.options.pilot_limit
+    for rec in ctx.recommendations[:limit] if limit is not None else ctx.recommendations:
+        plans.append(
+            PilotPlan(
+                pilot=rec.pilot,
+                why=rec.reason,
+                measures=rec.measures,
+                baseline=rec.baseline,
+                owner="",
+                review_dates=rec.review_dates,
+                notes="",
+            )
+        )
+    return False, plans
+
+
+def _example_text(text: str, source: str, verified: bool) -> str:
+    if verified:
+        return f"{text} (Source: {source})"
+    # Unchecked examples are reported, not stated as fact.
+    return f"Reported, not independently verified: {text} (Reported in: {source})"
+
+
+def _one_pilot(ctx: ReportContext, plan: PilotPlan, number: int) -> list[Flowable]:
+    pilot = plan.pilot
+    styles = ctx.styles
+    story: list[Flowable] = [
+        CondPageBreak(160),
+        heading(ctx, f"{number}. {pilot.title}", level=1, key=f"pilot-{pilot.id}"),
+    ]
+
+    def labelled(label: str, text: str) -> None:
+        if text.strip():
+            story.append(Paragraph(f"<b>{esc(label)}:</b> {esc(text)}", styles.body))
+
+    labelled("Why", plan.why)
+    labelled("What it is", pilot.summary)
+    size = ", ".join(part for part in (pilot.size, pilot.timescale) if part.strip())
+    labelled("Size and timescale", size)
+    for example in pilot.examples:
+        labelled("Example from practice", _example_text(example.text, example.source, example.verified))
+    if plan.measures:
+        story.append(Paragraph("<b>What to measure:</b>", styles.body))
+        story += bullets(ctx, list(plan.measures))
+    labelled("Baseline to take first", plan.baseline)
+    labelled("Stop or scale", pilot.stop_scale_rule)
+    labelled("Owner", plan.owner or "To be named by the team")
+    labelled("Review dates", ", ".join(long_date(date) for date in plan.review_dates))
+    labelled("Notes", plan.notes)
+    return story
+
+
+def build(ctx: ReportContext) -> list[Flowable]:
+    chosen, plans = pilot_plans(ctx)
+    if not plans:
+        return []
+    intro = (
+        "The team chose these starter pilots: small, discrete and measurable, with their results shared "
+        "whatever the outcome."
+        if chosen
+        else "The team has not yet chosen its pilots. These are recommended from the scores: small, discrete "
+        "and measurable, with their results shared whatever the outcome."
+    )
+    story: list[Flowable] = [heading(ctx, "Starter pilots", level=0, key="pilots"), ctx.para(intro)]
+    for number, plan in enumerate(plans, start=1):
+        story += _one_pilot(ctx, plan, number)
+    rows: list[list[str | Flowable]] = [
+        [
+            f"{number}. {plan.pilot.title}",
+            plan.owner or "To be named",
+            plan.baseline,
+            "; ".join(plan.measures),
+            ", ".join(long_date(date) for date in plan.review_dates) or "—",
+        ]
+        for number, plan in enumerate(plans, start=1)
+    ]
+    story += [
+        CondPageBreak(120),
+        heading(ctx, "Action plan", level=1, key="action-plan"),
+        table(
+            ctx,
+            ["Pilot", "Owner", "First step: baseline", "Measures", "Review dates"],
+            rows,
+            [0.22, 0.13, 0.25, 0.25, 0.15],
+        ),
+        PageBreak(),
+    ]
+    return story

@@ -1,0 +1,114 @@
+"""The executive summary: one page a chief executive can read on its own."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Paragraph, Table, TableStyle
+
+from assessor.report.context import ReportContext, esc, score_text
+from assessor.report.sections.common import band_cell, band_commands, cell, heading, table
+from assessor.report.styles import FRAME_HEIGHT, FRAME_WIDTH
+
+
+def pilot_lines(ctx: ReportContext) -> tuple[str, list[str]]:
+    """The heading and one line per pilot: the accepted ones, or else the recommended ones."""
+    accepted = ctx.accepted_pilots
+    if accepted:
+        lines = []
+        for chosen in accepted:
+            pilot = ctx.questionnaire.pilot(chosen.pilot_id)
+            owner = f" (owner: {chosen.owner})" if chosen.owner.strip() else ""
+            lines.append(f"{pilot.title}{owner}: {pilot.summary.split('. ')[0].rstrip('.')}.")
+        return "Starter pilots the team chose", lines
+    lines = [
+        f"{rec.pilot.title}: {rec.pilot.summary.split('. ')[0].rstrip('.')}." for rec in ctx.recommendations
+    ]
+    return "Recommended starter pilots", lines
+
+
+def ranked_dimensions(ctx: ReportContext) -> list[tuple[str, float]]:
+    """Dimensions with a score, highest first (ties in questionnaire order)."""
+    scored = [
+        (dim_id, score.score) for dim_id, score in ctx.results.dimensions.items() if score.score is not None
+    ]
+    return sorted(scored, key=lambda item: -item[1])
+
+
+def build(ctx: ReportContext) -> list[Flowable]:
+    results = ctx.results
+    styles = ctx.styles
+    inner: list[Flowable] = []
+    if results.overall is None:
+        inner.append(ctx.para("Too few questions were answered to give an overall score."))
+    else:
+        band = results.overall_band.name if results.overall_band else ""
+        inner.append(
+            Paragraph(
+                f"Overall the council is at <b>{esc(results.overall_level_name or '')}</b>, scoring "
+                f"<b>{results.overall:.2f}</b> out of {ctx.questionnaire.scale.maximum} "
+                f"(<b>{esc(band)}</b>).",
+                styles.body,
+            )
+        )
+    rows: list[list[str | Flowable]] = []
+    extra: list[tuple[object, ...]] = []
+    for area in ctx.questionnaire.areas:
+        score = results.areas[area.id]
+        level = score.level_name or "—"
+        if score.capped:
+            level += " (capped)"
+        rows.append([area.title, score_text(score.score), level, band_cell(ctx, score.band)])
+        extra += band_commands(ctx, 3, len(rows), score.band)
+    inner.append(table(ctx, ["Area", "Score", "Level", "Band"], rows, [0.46, 0.14, 0.22, 0.18], extra=extra))
+    ranked = ranked_dimensions(ctx)
+    if ranked:
+        strongest = ranked[:3]
+        weakest = list(reversed(ranked[-3:])) if len(ranked) > 3 else []
+
+        def listing(items: list[tuple[str, float]]) -> Paragraph:
+            text = "<br/>".join(
+                f"{esc(ctx.questionnaire.dimension(dim_id).title)}: <b>{score:.2f}</b>"
+                for dim_id, score in items
+            )
+            return Paragraph(text or "—", styles.cell)
+
+        pair = Table(
+            [
+                [cell(ctx, "Strongest dimensions", bold=True), cell(ctx, "Weakest dimensions", bold=True)],
+                [listing(strongest), listing(weakest)],
+            ],
+            colWidths=[FRAME_WIDTH / 2] * 2,
+        )
+        pair.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 6),
+                ]
+            )
+        )
+        inner.append(pair)
+    divergent = len(results.divergent)
+    gaps = len(results.visibility_gaps)
+    if divergent or gaps:
+        inner.append(
+            Paragraph(
+                f"The team disagreed widely on <b>{divergent}</b> question{'s' if divergent != 1 else ''}; "
+                f"<b>{gaps}</b> question{'s' if gaps != 1 else ''} drew many “Don't know” answers.",
+                styles.body,
+            )
+        )
+    title, lines = pilot_lines(ctx)
+    if lines:
+        inner.append(Paragraph(f"<b>{esc(title)}</b>", styles.h3))
+        inner += [Paragraph(esc(line), styles.bullet, bulletText="•") for line in lines]
+    if ctx.assessment.commentary.overall.strip():
+        inner.append(Paragraph("<b>Consultant's commentary</b>", styles.h3))
+        inner.append(ctx.para(ctx.assessment.commentary.overall, "quote"))
+    # One page whatever the length of the commentary: shrink to fit rather than spill over.
+    # The heading stays outside, so the template still bookmarks it.
+    return [
+        heading(ctx, "Executive summary", level=0, key="summary"),
+        KeepInFrame(FRAME_WIDTH, FRAME_HEIGHT - 40, inner, mode="shrink"),
+        PageBreak(),
+    ]

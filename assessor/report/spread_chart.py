@@ -1,0 +1,141 @@
+"""The anonymous spread of views: a heat map with one row per question and one column per answer.
+
+Each cell shows how many people chose that answer, shaded by its share of the row (darker = more),
+so nobody's answer can be picked out. Long questionnaires are drawn in chunks that fit a page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.lib import colors
+
+from assessor.report.charts import fit_text
+from assessor.report.fonts import BOLD, REGULAR
+from assessor.report.styles import FRAME_WIDTH, MUTED, RULE, TEXT
+
+ROW = 12.5
+HEADER = 26
+MAX_ROWS = 48
+
+
+@dataclass(frozen=True)
+class SpreadRow:
+    number: str
+    text: str
+    #: One count per column (the scale's levels, then Don't know and Not applicable).
+    counts: tuple[int, ...]
+    divergent: bool
+
+
+def spread_heatmaps(rows: Sequence[SpreadRow], columns: Sequence[str], accent: colors.Color) -> list[Drawing]:
+    """One drawing per chunk of at most ``MAX_ROWS`` rows (each fits on a page with its header)."""
+    return [
+        _heatmap(rows[start : start + MAX_ROWS], columns, accent) for start in range(0, len(rows), MAX_ROWS)
+    ]
+
+
+def _heatmap(rows: Sequence[SpreadRow], columns: Sequence[str], accent: colors.Color) -> Drawing:
+    marker_width = 46
+    cell = min(44.0, (FRAME_WIDTH * 0.45 - marker_width) / len(columns))
+    grid_left = FRAME_WIDTH - marker_width - cell * len(columns)
+    height = HEADER + len(rows) * ROW
+    drawing = Drawing(FRAME_WIDTH, height)
+    top = height - HEADER
+    for index, name in enumerate(columns):
+        x = grid_left + index * cell + cell / 2
+        # Two short lines per header so level names never run into each other.
+        words = name.split(" ", 1)
+        drawing.add(
+            String(
+                x,
+                top + 14,
+                fit_text(words[0], BOLD, 7, cell - 2),
+                fontName=BOLD,
+                fontSize=7,
+                fillColor=TEXT,
+                textAnchor="middle",
+            )
+        )
+        if len(words) > 1:
+            drawing.add(
+                String(
+                    x,
+                    top + 5,
+                    fit_text(words[1], REGULAR, 6.5, cell - 2),
+                    fontName=REGULAR,
+                    fontSize=6.5,
+                    fillColor=MUTED,
+                    textAnchor="middle",
+                )
+            )
+    drawing.add(
+        String(
+            FRAME_WIDTH - marker_width / 2,
+            top + 5,
+            "Divergent",
+            fontName=BOLD,
+            fontSize=6.5,
+            fillColor=TEXT,
+            textAnchor="middle",
+        )
+    )
+    label_width = grid_left - 8
+    for row_index, row in enumerate(rows):
+        y = top - (row_index + 1) * ROW
+        total = sum(row.counts)
+        drawing.add(String(0, y + 3.5, row.number, fontName=BOLD, fontSize=7, fillColor=TEXT))
+        drawing.add(
+            String(
+                30,
+                y + 3.5,
+                fit_text(row.text, REGULAR, 7, label_width - 30),
+                fontName=REGULAR,
+                fontSize=7,
+                fillColor=TEXT,
+            )
+        )
+        for index, count in enumerate(row.counts):
+            share = count / total if total else 0.0
+            fill = _tint(accent, share)
+            x = grid_left + index * cell
+            drawing.add(Rect(x, y, cell, ROW, fillColor=fill, strokeColor=colors.white, strokeWidth=0.8))
+            if count:
+                ink = colors.white if share > 0.5 else TEXT
+                drawing.add(
+                    String(
+                        x + cell / 2,
+                        y + 3.5,
+                        str(count),
+                        fontName=BOLD if share > 0.5 else REGULAR,
+                        fontSize=7,
+                        fillColor=ink,
+                        textAnchor="middle",
+                    )
+                )
+        if row.divergent:
+            drawing.add(
+                String(
+                    FRAME_WIDTH - marker_width / 2,
+                    y + 3.5,
+                    "yes",
+                    fontName=BOLD,
+                    fontSize=7,
+                    fillColor=TEXT,
+                    textAnchor="middle",
+                )
+            )
+        drawing.add(Line(0, y, FRAME_WIDTH, y, strokeColor=RULE, strokeWidth=0.2))
+    return drawing
+
+
+def _tint(accent: colors.Color, share: float) -> colors.Color:
+    """White for nobody, the accent colour for everyone, and a mix in between."""
+    if share <= 0:
+        return colors.HexColor("#F7F7F7")
+    weight = 0.15 + 0.85 * share
+    return colors.Color(
+        1 - (1 - accent.red) * weight, 1 - (1 - accent.green) * weight, 1 - (1 - accent.blue) * weight
+    )

@@ -107,3 +107,13 @@ def test_odd_ids_make_safe_file_names() -> None:
     store = RecoveryStore()
     assert store.path_for("../../etc/passwd").parent == store.folder
     assert store.path_for("../../etc/passwd").name == "______etc_passwd.recovery"
+
+
+def test_a_recovery_file_older_than_the_saved_file_is_dropped(tmp_path: Path) -> None:
+    store = RecoveryStore()
+    assessment = make_assessment(participants=1, answers={"p1": {"a1.d1.q1": 3}})
+    path = store.write(assessment, tmp_path / "a.assessment")
+    assessment.set_answer("p1", "a1.d1.q1", Answer(1))
+    save_assessment(assessment, tmp_path / "a.assessment")  # later, and the app stopped before discarding
+    assert store.list_recoverable() == []
+    assert not path.exists()

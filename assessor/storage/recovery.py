@@ -23,7 +23,7 @@ from assessor.storage.changes import count_changes
 from assessor.storage.codec import assessment_from_dict, assessment_to_dict
 from assessor.storage.documents import damaged, envelope, parse_document, read_bytes, to_bytes
 from assessor.storage.errors import OpenError
-from assessor.storage.fileformat import read_assessment
+from assessor.storage.fileformat import load_assessment
 from assessor.storage.migrations import ASSESSMENT_MIGRATIONS
 from assessor.storage.questionnaire_codec import questionnaire_to_dict
 
@@ -119,8 +119,8 @@ class RecoveryStore:
     def list_recoverable(self) -> list[RecoveryEntry]:
         """Unsaved work to offer back, newest first.
 
-        A recovery file identical to its saved file is removed (nothing to recover); one that
-        cannot be read is left alone and logged.
+        A recovery file identical to its saved file, or older than it, is removed (nothing to
+        recover); one that cannot be read is left alone and logged.
         """
         folder = self.folder
         if not folder.is_dir():
@@ -133,12 +133,16 @@ class RecoveryStore:
                 log.warning("Skipping a recovery file that cannot be read: %s", path, exc_info=True)
                 continue
             saved: Assessment | None = None
+            saved_at = ""
             if source is not None:
                 try:
-                    saved = read_assessment(source)
+                    loaded = load_assessment(source, questionnaire_lookup=None)
+                    saved, saved_at = loaded.assessment, loaded.saved_at
                 except OpenError:
                     saved = None
-            if saved is not None and saved == assessment:
+            # Nothing to recover: the same as the saved file, or older than it (the app stopped
+            # between a save and removing the recovery file).
+            if saved is not None and (saved == assessment or (saved_at and written_at <= saved_at)):
                 self.discard(RecoveryEntry(path, assessment.id, source, written_at, "", 0, True))
                 continue
             entries.append(

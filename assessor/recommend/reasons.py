@@ -1,4 +1,8 @@
-"""Why a pilot is recommended, in words a council leader understands."""
+"""Why a pilot is recommended, in words a council leader understands.
+
+A reason names the triggering dimensions with their scores and bands (at most ``NAMED`` of them), then
+says on how many of the questions behind those scores views differed widely or many did not know.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,9 @@ from collections.abc import Sequence
 from assessor.model import Pilot, Questionnaire
 from assessor.scoring import Results
 
+#: How many triggering dimensions a reason names; the rest are counted.
+NAMED = 3
+
 
 def format_score(score: float) -> str:
     """A score as people read it: two decimals at most, no trailing zeros ("2.5", "3", "2.96")."""
@@ -14,44 +21,55 @@ def format_score(score: float) -> str:
     return text if text != "-0" else "0"
 
 
-def _dimension_sentences(questionnaire: Questionnaire, results: Results, dimension_id: str) -> list[str]:
-    dimension = questionnaire.dimension(dimension_id)
-    area = questionnaire.area_of(dimension_id)
-    scored = results.dimensions[dimension_id]
-    assert scored.score is not None and scored.band is not None
+def _score_sentence(questionnaire: Questionnaire, results: Results, dimension_ids: Sequence[str]) -> str:
+    threshold = questionnaire.scoring.recommend_below
     out_of = format_score(questionnaire.scale.maximum)
-    score = format_score(scored.score)
-    # At or above the threshold, a dimension triggers only as the lowest of its area.
-    if scored.score >= questionnaire.scoring.recommend_below - 1e-9:
-        sentences = [
-            f"{dimension.title} scores {score} out of {out_of} ({scored.band.name}), the lowest in "
-            f"{area.title}: a stretch pilot to take it further."
-        ]
-    else:
-        sentences = [
-            f"{dimension.title} ({area.title}) scores {score} out of {out_of}, in the "
-            f"{scored.band.name} band."
-        ]
-    question_ids = [question.id for question in dimension.questions]
+    parts = []
+    for position, dimension_id in enumerate(dimension_ids[:NAMED]):
+        scored = results.dimensions[dimension_id]
+        assert scored.score is not None and scored.band is not None
+        title = questionnaire.dimension(dimension_id).title
+        scale = f" out of {out_of}" if position == 0 else ""
+        part = f"{title} scores {format_score(scored.score)}{scale} ({scored.band.name})"
+        if scored.score >= threshold - 1e-9:
+            # At or above the threshold a dimension triggers only as the lowest of its area.
+            part += f", the lowest in {questionnaire.area_of(dimension_id).title}"
+        parts.append(part)
+    sentence = "; ".join(parts)
+    hidden = len(dimension_ids) - NAMED
+    if hidden > 0:
+        sentence += f"; and {hidden} more {'dimension' if hidden == 1 else 'dimensions'} it addresses"
+    return sentence + "."
+
+
+def _flags_sentences(
+    questionnaire: Questionnaire, results: Results, dimension_ids: Sequence[str]
+) -> list[str]:
+    question_ids = [
+        question.id
+        for dimension_id in dimension_ids
+        for question in questionnaire.dimension(dimension_id).questions
+    ]
+    behind = "this score" if len(dimension_ids) == 1 else "these scores"
+    total = len(question_ids)
     divergent = sum(1 for qid in question_ids if results.questions[qid].spread.divergent)
     gaps = sum(1 for qid in question_ids if results.questions[qid].spread.visibility_gap)
-    total = len(question_ids)
+    sentences = []
     if divergent:
-        sentences.append(f"Views in the team differed widely on {divergent} of its {total} questions.")
+        sentences.append(
+            f"Views in the team differed widely on {divergent} of the {total} questions behind {behind}."
+        )
     if gaps:
         share = f"{questionnaire.scoring.visibility_gap_dk_share:.0%}"
+        many = "question" if gaps == 1 else "questions"
         sentences.append(
-            f"On {gaps} of its {total} questions, {share} or more of the team answered Don't know: "
-            "leaders cannot easily see this work."
+            f"On {gaps} {many}, {share} or more of the team answered Don't know: leaders cannot easily see this work."
         )
     return sentences
 
 
 def reason_for(
-    questionnaire: Questionnaire,
-    results: Results,
-    pilot: Pilot,
-    triggered_by: Sequence[str],
+    questionnaire: Questionnaire, results: Results, pilot: Pilot, triggered_by: Sequence[str]
 ) -> str:
     """The reason shown with a recommendation: its triggering dimensions, divergence and Don't know."""
     sentences: list[str] = []
@@ -59,8 +77,14 @@ def reason_for(
         sentences.append(
             "Recommended to every council: it shares what the pilots learn, including what did not work."
         )
-    for dimension_id in triggered_by:
-        sentences.extend(_dimension_sentences(questionnaire, results, dimension_id))
+    if triggered_by:
+        sentences.append(_score_sentence(questionnaire, results, triggered_by))
+        if not any(
+            (results.dimensions[d].score or 0.0) < questionnaire.scoring.recommend_below - 1e-9
+            for d in triggered_by
+        ):
+            sentences.append("A stretch pilot: a strong council taking its weakest point further.")
+        sentences.extend(_flags_sentences(questionnaire, results, triggered_by))
     for dimension_id in dict.fromkeys(pilot.triggers):
         scored = results.dimensions.get(dimension_id)
         if scored is not None and scored.insufficient:

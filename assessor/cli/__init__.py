@@ -17,6 +17,11 @@ from assessor import APP_NAME, __version__
 COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("assessor.cli.validate", "check questionnaire files and list every problem"),
     "score": ("assessor.cli.score", "print the scores, flags and starter pilots of an assessment file"),
+    "report": ("assessor.cli.report", "write the scored PDF report of an assessment file"),
+    "print-questionnaire": (
+        "assessor.cli.questionnaire_text",
+        "print a questionnaire as Markdown, as the report's appendix would show it",
+    ),
 }
 
 EXIT_OK = 0

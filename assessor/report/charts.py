@@ -23,6 +23,13 @@ from assessor.report.styles import FRAME_WIDTH, MUTED, RULE, TEXT, band_fill
 GRID = colors.HexColor("#C8C8C8")
 
 
+def new_drawing(width: float, height: float) -> Drawing:
+    """A drawing whose initial font is ours (reportlab would otherwise set Helvetica first)."""
+    drawing = Drawing(width, height)
+    drawing.initialFontName = REGULAR
+    return drawing
+
+
 def wrap_text(text: str, font: str, size: float, width: float, max_lines: int) -> list[str]:
     """Greedy word wrap into at most ``max_lines`` lines; the last one ends in an ellipsis if cut."""
     lines: list[str] = []
@@ -66,7 +73,7 @@ def radar_chart(
     ``reference`` (a band threshold) and the team's scores (insufficient data plotted at the centre)."""
     top = max(levels)
     legend_height = 30
-    drawing = Drawing(FRAME_WIDTH, size + legend_height)
+    drawing = new_drawing(FRAME_WIDTH, size + legend_height)
     chart = SpiderChart()
     chart.x = (FRAME_WIDTH - size) / 2 + 20
     chart.y = legend_height + 20
@@ -158,7 +165,7 @@ def area_bars(
     header = 12 * (max(label_rows.values(), default=0) + 1) + 4
     footer = 22
     height = footer + len(bars) * ROW + header
-    drawing = Drawing(FRAME_WIDTH, height)
+    drawing = new_drawing(FRAME_WIDTH, height)
 
     def x_of(value: float) -> float:
         return float(plot_left + plot_width * max(0.0, min(value, maximum)) / maximum)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 
-from assessor.report.charts import fit_text
+from assessor.report.charts import fit_text, new_drawing
 from assessor.report.fonts import BOLD, REGULAR
 from assessor.report.styles import FRAME_WIDTH, MUTED, RULE, TEXT
 
@@ -42,7 +42,7 @@ def _heatmap(rows: Sequence[SpreadRow], columns: Sequence[str], accent: colors.C
     cell = min(44.0, (FRAME_WIDTH * 0.45 - marker_width) / len(columns))
     grid_left = FRAME_WIDTH - marker_width - cell * len(columns)
     height = HEADER + len(rows) * ROW
-    drawing = Drawing(FRAME_WIDTH, height)
+    drawing = new_drawing(FRAME_WIDTH, height)
     top = height - HEADER
     for index, name in enumerate(columns):
         x = grid_left + index * cell + cell / 2

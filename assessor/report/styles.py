@@ -119,7 +119,15 @@ class Styles:
 
 def make_styles(accent_hex: str) -> Styles:
     accent = accent_colour(accent_hex)
-    base = ParagraphStyle("body", fontName=REGULAR, fontSize=10, leading=14, textColor=TEXT, spaceAfter=5)
+    base = ParagraphStyle(
+        "body",
+        fontName=REGULAR,
+        bulletFontName=REGULAR,
+        fontSize=10,
+        leading=14,
+        textColor=TEXT,
+        spaceAfter=5,
+    )
     cell = ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11, spaceAfter=0)
     toc = tuple(
         ParagraphStyle(

@@ -14,7 +14,7 @@ from typing import Any
 
 from reportlab.lib.utils import TimeStamp
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from assessor.report.errors import ReportCancelled
@@ -248,4 +248,13 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
 def make_contents(styles: Styles) -> TableOfContents:
     contents = TableOfContents(dotsMinLevel=0)
     contents.levelStyles = list(styles.toc_levels)
+    # Tables set a font even for paragraph cells: name ours, or Helvetica creeps into the PDF.
+    contents.tableStyle = TableStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ]
+    )
     return contents

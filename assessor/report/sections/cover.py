@@ -36,6 +36,7 @@ def build(ctx: ReportContext) -> list[Flowable]:
         row.setStyle(
             TableStyle(
                 [
+                    ("FONTNAME", (0, 0), (-1, -1), REGULAR),
                     ("ALIGN", (0, 0), (0, 0), "LEFT"),
                     ("ALIGN", (1, 0), (1, 0), "RIGHT"),
                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Paragraph, Table, TableStyle
 
 from assessor.report.context import ReportContext, esc, score_text
+from assessor.report.fonts import REGULAR
 from assessor.report.sections.common import band_cell, band_commands, cell, heading, table
 from assessor.report.styles import FRAME_HEIGHT, FRAME_WIDTH
 
@@ -81,6 +82,7 @@ def build(ctx: ReportContext) -> list[Flowable]:
         pair.setStyle(
             TableStyle(
                 [
+                    ("FONTNAME", (0, 0), (-1, -1), REGULAR),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("TOPPADDING", (0, 0), (-1, -1), 6),

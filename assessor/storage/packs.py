@@ -1,0 +1,179 @@
+"""Participant packs: a small file one participant fills in on their own laptop.
+
+A pack holds the questionnaire snapshot, the assessment's id (so it can only go back into the
+assessment it came from), the participant's identity, the round and questions to answer, and
+answers (empty, or the participant's existing ones). The application answers it with
+:meth:`ParticipantPack.set_answer` and saves it with :func:`save_pack`; the facilitator imports
+it with :func:`assessor.storage.pack_import.import_packs`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from assessor.model import Answer, Assessment, AssessmentError, Participant, Questionnaire, Round
+from assessor.storage import fields as f
+from assessor.storage.atomic import atomic_write
+from assessor.storage.codec import (
+    answers_from_dict,
+    answers_to_dict,
+    participant_from_dict,
+    participant_to_dict,
+)
+from assessor.storage.documents import damaged, envelope, parse_document, read_bytes, to_bytes
+from assessor.storage.migrations import PACK_MIGRATIONS
+from assessor.storage.questionnaire_codec import questionnaire_from_dict, questionnaire_to_dict
+
+PACK_FORMAT = "collaboration-assessment-pack"
+PACK_SUFFIX = ".assessment-pack"
+
+
+@dataclass
+class ParticipantPack:
+    """One participant's questions and answers, away from the assessment."""
+
+    assessment_id: str
+    questionnaire: Questionnaire
+    participant: Participant
+    #: Shown to the participant so they know which workshop it is for.
+    organisation: str = ""
+    date: str = ""
+    #: The round it belongs to (0 is round 1) and the questions that round covers (None: all).
+    round_index: int = 0
+    questions: list[str] | None = None
+    answers: dict[str, Answer] = field(default_factory=dict)
+    #: Where it was loaded from (not stored in the file).
+    source: Path | None = field(default=None, compare=False)
+
+    def question_ids(self) -> list[str]:
+        """The questions to answer, in questionnaire order."""
+        wanted = None if self.questions is None else set(self.questions)
+        return [qid for qid in self.questionnaire.questions if wanted is None or qid in wanted]
+
+    def set_answer(self, question_id: str, answer: Answer | None) -> Answer | None:
+        """Record (or with None clear) an answer, validated as the assessment would; returns the previous."""
+        probe = Assessment(
+            questionnaire=self.questionnaire,
+            participants=[self.participant],
+            rounds=[Round(questions=self.questions)],
+        )
+        probe.set_answer(self.participant.id, question_id, answer)  # raises AssessmentError
+        previous = self.answers.get(question_id)
+        if answer is None:
+            self.answers.pop(question_id, None)
+        else:
+            self.answers[question_id] = answer
+        return previous
+
+    @property
+    def unanswered(self) -> list[str]:
+        return [qid for qid in self.question_ids() if qid not in self.answers]
+
+
+def make_pack(
+    assessment: Assessment, participant_id: str, *, round_index: int | None = None
+) -> ParticipantPack:
+    """A pack for one participant, holding their existing answers in the round (default: the latest)."""
+    participant = assessment.participant(participant_id)
+    index = len(assessment.rounds) - 1 if round_index is None else round_index
+    if not 0 <= index < len(assessment.rounds):
+        raise AssessmentError(f"There is no round {index + 1}.")
+    the_round = assessment.rounds[index]
+    return ParticipantPack(
+        assessment_id=assessment.id,
+        questionnaire=assessment.questionnaire,
+        participant=Participant(participant.id, participant.name, participant.role, participant.anonymous),
+        organisation=assessment.details.organisation,
+        date=assessment.details.date,
+        round_index=index,
+        questions=None if the_round.questions is None else list(the_round.questions),
+        answers=dict(the_round.answers.get(participant_id, {})),
+    )
+
+
+def pack_file_name(pack: ParticipantPack) -> str:
+    """A file name that tells packs apart: "Jane Smith - Testshire County Council.assessment-pack"."""
+    who = _safe(pack.participant.name) or pack.participant.id
+    where = _safe(pack.organisation)
+    return f"{who} - {where}{PACK_SUFFIX}" if where else f"{who}{PACK_SUFFIX}"
+
+
+def export_packs(
+    assessment: Assessment, folder: Path | str, participant_ids: list[str] | None = None
+) -> list[Path]:
+    """Save a pack for each participant named (default: everyone) in ``folder``; the paths written."""
+    target = Path(folder)
+    ids = participant_ids if participant_ids is not None else [p.id for p in assessment.participants]
+    paths = []
+    used: set[str] = set()
+    for pid in ids:
+        pack = make_pack(assessment, pid)
+        name = pack_file_name(pack)
+        if name in used:  # two people with the same name
+            name = name.replace(PACK_SUFFIX, f" ({pid}){PACK_SUFFIX}")
+        used.add(name)
+        paths.append(save_pack(pack, target / name))
+    return paths
+
+
+def pack_to_dict(pack: ParticipantPack) -> dict[str, Any]:
+    """The pack file's content (with the common header)."""
+    return envelope(
+        PACK_FORMAT,
+        PACK_MIGRATIONS.current,
+        {
+            "assessment_id": pack.assessment_id,
+            "organisation": pack.organisation,
+            "date": pack.date,
+            "participant": participant_to_dict(pack.participant),
+            "round": pack.round_index,
+            "questions": pack.questions,
+            "answers": answers_to_dict(pack.answers),
+            "questionnaire": questionnaire_to_dict(pack.questionnaire),
+        },
+    )
+
+
+def pack_from_dict(document: dict[str, Any], source: Path | None = None) -> ParticipantPack:
+    """A pack from its file content; FormatError names a wrong field."""
+    questions = None if document.get("questions") is None else f.texts(document, "questions", "pack")
+    return ParticipantPack(
+        assessment_id=f.text(document, "assessment_id", "pack"),
+        organisation=f.text(document, "organisation", "pack", ""),
+        date=f.text(document, "date", "pack", ""),
+        participant=participant_from_dict(f.field(document, "participant", "pack"), "pack.participant"),
+        round_index=f.integer(document, "round", "pack", 0),
+        questions=questions,
+        answers=answers_from_dict(f.field(document, "answers", "pack", {}), "pack.answers"),
+        questionnaire=questionnaire_from_dict(
+            f.field(document, "questionnaire", "pack"), "pack.questionnaire"
+        ),
+        source=source,
+    )
+
+
+def save_pack(pack: ParticipantPack, path: Path | str) -> Path:
+    """Save a pack atomically; SaveError if it cannot be saved."""
+    target = Path(path)
+    atomic_write(target, to_bytes(pack_to_dict(pack)))
+    return target
+
+
+def load_pack(path: Path | str) -> ParticipantPack:
+    """Open a pack (read only); OpenError subclasses explain any problem."""
+    source = Path(path)
+    document, _version = parse_document(
+        read_bytes(source), source, kind=PACK_FORMAT, migrations=PACK_MIGRATIONS
+    )
+    try:
+        return pack_from_dict(document, source)
+    except f.FormatError as error:
+        raise damaged(source, error.where, error.problem) from None
+
+
+def _safe(text: str) -> str:
+    """Text fit for a file name on Windows, macOS and Linux."""
+    return re.sub(r'[<>:"/\\|?*\x00-\x1f]', "", text).strip(" .")[:60]

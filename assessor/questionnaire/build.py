@@ -45,10 +45,12 @@ def build_questionnaire(root: Node, file: str) -> Questionnaire:
     if "id" in top.values:
         index.define("questionnaire", top.text("id"), top.nodes["id"])
     sources = tuple(source for node in top.items("sources") if (source := _source(reader, index, node)))
-    scale = _scale(reader, top.mapping("scale"))
+    scale, usable = _scale(reader, top.mapping("scale"))
     scoring = _scoring(reader, index, top.mapping("scoring"), scale)
+    # A broken scale is reported once, not again as wrong descriptors in every question.
+    question_scale = scale if usable else dataclasses.replace(scale, levels=())
     areas: list[Area] = [
-        area for node in top.items("areas") if (area := read_area(reader, index, node, scale))
+        area for node in top.items("areas") if (area := read_area(reader, index, node, question_scale))
     ]
     if "areas" in top.values and not areas and not top.items("areas"):
         reader.add(top.nodes["areas"], "'areas' is empty. List at least one area.")
@@ -82,26 +84,26 @@ def _source(reader: Reader, index: Index, node: Node) -> Source | None:
     return Source(fields.text("id"), fields.text("title"), fields.text("citation"))
 
 
-def _scale(reader: Reader, node: MappingNode | None) -> Scale:
-    """The scale; with no usable levels, an empty one (questions are then not checked against it)."""
+def _scale(reader: Reader, node: MappingNode | None) -> tuple[Scale, bool]:
+    """The scale, and whether its levels are sound enough to check the questions' descriptors by."""
     if node is None:
-        return Scale(levels=())
+        return Scale(levels=()), False
     fields = reader.fields(node, spec.SCALE, "the scale")
     if fields is None:
-        return Scale(levels=())
+        return Scale(levels=()), False
     levels: list[tuple[Level, Node]] = []
     for level_node in fields.items("levels"):
         level = reader.fields(level_node, spec.LEVEL, "a level of the scale")
         value = level.integer("value") if level else None
         if level is not None and value is not None:
             levels.append((Level(value, level.text("name"), level.text("descriptor")), level_node))
-    if "levels" in fields.values:
-        check_levels(reader, levels, fields.nodes["levels"])
-    return Scale(
+    usable = "levels" in fields.values and check_levels(reader, levels, fields.nodes["levels"])
+    scale = Scale(
         levels=tuple(level for level, _ in levels),
         allow_dont_know=fields.flag("dont_know", True),
         allow_not_applicable=fields.flag("not_applicable", True),
     )
+    return scale, usable
 
 
 # Limits of the scoring numbers: (lowest, highest or None).

@@ -15,12 +15,14 @@ from assessor.questionnaire.schema.validate import Index, check_descriptors
 
 def _named(kind: str, fields: Fields) -> str:
     ident = fields.text("id")
-    return f"{kind} '{ident}'" if ident else f"this {kind}"
+    return f"the {kind} '{ident}'" if ident else f"this {kind}"
 
 
 def _define(index: Index, kind: str, fields: Fields) -> None:
     if "id" in fields.values:
         index.define(kind, fields.text("id"), fields.nodes["id"])
+    elif "id" in fields.nodes:
+        index.define_invalid(kind)
 
 
 def _children(reader: Reader, fields: Fields, key: str, what: str) -> list[Node]:

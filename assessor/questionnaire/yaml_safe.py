@@ -37,11 +37,13 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 #: A questionnaire nests about ten levels deep; far more is a broken or hostile file.
 MAX_DEPTH = 40
 #: Values (keys, texts, numbers, lists, mappings) in one file.
-MAX_NODES = 250_000
+MAX_NODES = 50_000
 
 _PLAIN_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")
 )
+#: Aliases reported one by one; beyond this, one line says how many more there are.
+_ALIASES_LISTED = 5
 _Parser: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -142,11 +144,23 @@ class _Composer:
         self._parser = _Parser(text)
         self._resolver = yaml.resolver.Resolver()
         self._nodes = 0
+        self._aliases = 0
 
     def run(self) -> Node | None:
         try:
             try:
-                return self._stream()
+                root = self._stream()
+                if self._aliases > _ALIASES_LISTED:
+                    more = self._aliases - _ALIASES_LISTED
+                    self.problems.append(
+                        Problem(
+                            self.file,
+                            self.problems[-1].line,
+                            self.problems[-1].column,
+                            f"...and {more} more aliases after this one, none allowed.",
+                        )
+                    )
+                return root
             except yaml.MarkedYAMLError as error:
                 self._syntax_problem(error)
             except yaml.YAMLError as error:
@@ -164,6 +178,8 @@ class _Composer:
     def _syntax_problem(self, error: yaml.MarkedYAMLError) -> None:
         mark = error.problem_mark or error.context_mark
         what = " ".join(part for part in (error.context, error.problem) if part)
+        if "nesting depth" in what:
+            what = "it nests far too deep for a questionnaire"
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         self.problems.append(
             Problem(
@@ -211,6 +227,11 @@ class _Composer:
             )
             raise _Stop
         if isinstance(event, AliasEvent):
+            self._aliases += 1
+            if self._aliases > _ALIASES_LISTED:
+                return ScalarNode(
+                    "tag:yaml.org,2002:null", "", _mark(event.start_mark), _mark(event.end_mark)
+                )
             self._add(
                 event,
                 (

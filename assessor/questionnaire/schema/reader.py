@@ -34,6 +34,11 @@ def describe(node: Node) -> str:
     return f"'{value[:40]}...'" if len(value) > 40 else f"'{value}'"
 
 
+def label(name: str) -> str:
+    """A key in quotes ('title'); a phrase (each entry of 'authors') as it is."""
+    return name if " " in name else f"'{name}'"
+
+
 def suggest_id(text: str) -> str:
     """A valid id close to ``text`` (``Shared Purpose`` -> ``shared-purpose``)."""
     slug = re.sub(r"[^a-z0-9._-]+", "-", text.strip().lower()).strip("-")
@@ -134,11 +139,15 @@ class Reader:
             return None
         assert isinstance(node, MappingNode)
         result = Fields(node)
+        what = _named(what, pairs) if "id" in spec else what
+        suggested: set[str] = set()
         for key, value in pairs:
             name = key.value
             rule = spec.get(name)
             if rule is None:
-                hint = did_you_mean(name, spec) or f" The keys allowed here are: {', '.join(spec)}."
+                hint = did_you_mean(name, spec)
+                suggested.add(hint.split("'")[1] if hint else "")
+                hint = hint or f" The keys allowed here are: {', '.join(spec)}."
                 if node.flow_style and _is_null(value):
                     hint += (
                         " If this is the end of a text, put the whole text in quotes: inside { } a comma "
@@ -151,7 +160,7 @@ class Reader:
             if checked is not None:
                 result.values[name] = checked
         for name, rule in spec.items():
-            if rule.required and name not in result.nodes:
+            if rule.required and name not in result.nodes and name not in suggested:
                 self.add(node, f"{what} has no '{name}'. Add it: it is required.")
         return result
 
@@ -160,11 +169,11 @@ class Reader:
     def _value(self, node: Node, rule: Field, name: str) -> object | None:
         kind = rule.kind
         if kind is Kind.LIST:
-            return self.sequence(node, f"'{name}'") if not _is_null(node) or rule.required else []
+            return self.sequence(node, label(name)) if not _is_null(node) or rule.required else []
         if kind is Kind.MAPPING:
             if isinstance(node, MappingNode):
                 return node
-            self.add(node, f"'{name}' should be {kind.value}, not {describe(node)}.")
+            self.add(node, f"{label(name)} should be {kind.value}, not {describe(node)}.")
             return None
         if kind in (Kind.TEXTS, Kind.IDS):
             if _is_null(node) and not rule.required:
@@ -172,7 +181,7 @@ class Reader:
             single = Field(Kind.ID if kind is Kind.IDS else Kind.TEXT, required=True)
             checked = [
                 (self._value(item, single, f"each entry of '{name}'"), item)
-                for item in self.sequence(node, f"'{name}'")
+                for item in self.sequence(node, label(name))
             ]
             if kind is Kind.IDS:
                 return [(value, item) for value, item in checked if isinstance(value, str)]
@@ -182,30 +191,31 @@ class Reader:
     def scalar(self, node: Node, kind: Kind, name: str, *, required: bool = True) -> object | None:
         """A checked text, id, boolean or number; None (with a problem if it matters) otherwise."""
         if not isinstance(node, ScalarNode):
-            self.add(node, f"'{name}' should be {kind.value}, not {describe(node)}.")
+            self.add(node, f"{label(name)} should be {kind.value}, not {describe(node)}.")
             return None
         if kind in (Kind.TEXT, Kind.ID):
             text = "" if _is_null(node) else str(node.value).strip()
             if not text:
                 if required:
-                    self.add(node, f"'{name}' is empty. Write {kind.value} here.")
+                    self.add(node, f"{label(name)} is empty. Write {kind.value} here.")
                     return None
                 return ""
             if kind is Kind.ID and not ID_PATTERN.match(text):
                 better = suggest_id(text)
                 hint = f" For example '{better}'." if better else ""
-                self.add(node, f"'{text}' is not a valid id for '{name}': {ID_RULE}.{hint}")
+                where = "" if name == "id" else f" for '{name}'"
+                self.add(node, f"'{text}' is not a valid id{where}: {ID_RULE}.{hint}")
                 return None
             return text
         if kind is Kind.BOOL:
             if node.tag == _TAG + "bool":
                 return bool(_constructor.construct_yaml_bool(node))
-            self.add(node, f"'{name}' should be true or false, not {describe(node)}.")
+            self.add(node, f"{label(name)} should be true or false, not {describe(node)}.")
             return None
         if kind is Kind.INT:
             if node.tag == _TAG + "int":
                 return int(_constructor.construct_yaml_int(node))
-            self.add(node, f"'{name}' should be a whole number, not {describe(node)}.")
+            self.add(node, f"{label(name)} should be a whole number, not {describe(node)}.")
             return None
         # Kind.NUMBER
         if node.tag in (_TAG + "int", _TAG + "float"):
@@ -218,8 +228,17 @@ class Reader:
                 number = math.inf
             if math.isfinite(number):
                 return number
-        self.add(node, f"'{name}' should be a number, not {describe(node)}.")
+        self.add(node, f"{label(name)} should be a number, not {describe(node)}.")
         return None
+
+
+def _named(what: str, pairs: list[tuple[ScalarNode, Node]]) -> str:
+    """'an area' becomes "the area 'purpose'" when the mapping has a usable id."""
+    for key, value in pairs:
+        if key.value == "id" and isinstance(value, ScalarNode) and ID_PATTERN.match(str(value.value)):
+            article, _, noun = what.partition(" ")
+            return f"the {noun} '{value.value}'" if article in ("a", "an") else what
+    return what
 
 
 def _is_null(node: Node) -> bool:

@@ -25,6 +25,12 @@ class Index:
         self._reader = reader
         self._defined: dict[str, dict[str, Node]] = {}
         self._references: list[tuple[str, str, Node, str]] = []
+        self._unsure: set[str] = set()
+
+    def define_invalid(self, kind: str) -> None:
+        """A ``kind`` was given an invalid id (already reported). References to that kind are then not
+        checked, so that one bad id is not reported again at every place that names it."""
+        self._unsure.add(kind)
 
     def define(self, kind: str, ident: str, node: Node) -> None:
         """Record an id; a second definition of the same id (anywhere in the file) is a problem."""
@@ -47,6 +53,8 @@ class Index:
 
     def resolve(self) -> None:
         for kind, ident, node, what in self._references:
+            if kind in self._unsure:
+                continue
             known = self._defined.get(kind, {})
             if ident not in known:
                 hint = did_you_mean(ident, known) or (
@@ -57,25 +65,21 @@ class Index:
                 )
 
 
-def check_levels(reader: Reader, levels: Sequence[tuple[Level, Node]], node: Node) -> None:
-    """3 to 7 levels, values strictly increasing."""
-    if not MIN_LEVELS <= len(levels) <= MAX_LEVELS:
-        reader.add(
-            node,
-            (
-                f"the scale has {len(levels)} level{'s' if len(levels) != 1 else ''}; "
-                f"it needs {MIN_LEVELS} to {MAX_LEVELS}."
-            ),
-        )
+def check_levels(reader: Reader, levels: Sequence[tuple[Level, Node]], node: Node) -> bool:
+    """3 to 7 levels, values strictly increasing; whether they are sound enough to check questions by."""
+    usable = MIN_LEVELS <= len(levels) <= MAX_LEVELS
+    if not usable:
+        count = f"{len(levels)} level{'s' if len(levels) != 1 else ''}"
+        reader.add(node, f"the scale has {count}; it needs {MIN_LEVELS} to {MAX_LEVELS}.")
     for (before, _), (level, level_node) in itertools.pairwise(levels):
         if level.value <= before.value:
+            usable = False
             reader.add(
                 level_node,
-                (
-                    f"level values must increase from one level to the next: {level.value} comes after "
-                    f"{before.value}. List the levels from lowest to highest, each value once."
-                ),
+                f"level values must increase from one level to the next: {level.value} comes after "
+                f"{before.value}. List the levels from lowest to highest, each value once.",
             )
+    return usable
 
 
 def check_descriptors(

@@ -18,6 +18,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("assessor.cli.validate", "check questionnaire files and list every problem"),
     "score": ("assessor.cli.score", "print the scores, flags and starter pilots of an assessment file"),
     "report": ("assessor.cli.report", "write the scored PDF report of an assessment file"),
+    "merge": ("assessor.cli.merge", "import returned participant packs into an assessment file"),
+    "export-csv": ("assessor.cli.export_csv", "write every answer, tally and consensus of an assessment as CSV"),
     "print-questionnaire": (
         "assessor.cli.questionnaire_text",
         "print a questionnaire as Markdown, as the report's appendix would show it",

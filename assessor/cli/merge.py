@@ -1,0 +1,63 @@
+"""``python main.py merge ASSESSMENT PACK... -o OUT``: import returned participant packs headlessly.
+
+Each pack is checked as the application checks it (another assessment, another questionnaire,
+a participant who already has different answers). If any pack cannot be opened or is refused,
+nothing is written and the exit code is 2. ``--duplicates replace`` lets a pack replace a
+participant's differing answers; the default, ``skip``, keeps them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from assessor.storage import OpenError, SaveError, load_assessment, save_assessment
+from assessor.storage.pack_import import DuplicatePolicy, import_packs
+from assessor.storage.packs import ParticipantPack, load_pack
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("assessment", metavar="ASSESSMENT", help="the assessment file (.assessment)")
+    parser.add_argument(
+        "packs", nargs="+", metavar="PACK", help="returned participant packs (.assessment-pack)"
+    )
+    parser.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help="where to save the merged assessment"
+    )
+    parser.add_argument(
+        "--duplicates",
+        choices=[policy.value for policy in DuplicatePolicy],
+        default=DuplicatePolicy.SKIP.value,
+        help="when a participant already has different answers: skip the pack (default) or replace them",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        loaded = load_assessment(Path(args.assessment))
+        packs: list[ParticipantPack] = [load_pack(Path(name)) for name in args.packs]
+    except OpenError as error:
+        print(f"{error.message}\nNothing was written.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    for notice in loaded.notices:
+        print(notice, file=sys.stderr)
+    report = import_packs(loaded.assessment, packs, on_duplicate=DuplicatePolicy(args.duplicates))
+    print(report.summary())
+    if report.refused:
+        print(
+            f"{len(report.refused)} pack(s) could not be imported, so nothing was written. Leave them out of "
+            "the command, or merge them into the assessment they belong to.",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    try:
+        written = save_assessment(loaded.assessment, Path(args.output))
+    except SaveError as error:
+        print(error.message, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(f"Saved the merged assessment to {str(written)!r}.")
+    return EXIT_OK

@@ -85,7 +85,8 @@ def _scale(q: Questionnaire) -> list[str]:
         ]
     if q.scale.allow_not_applicable:
         lines += [
-            "**Not applicable** may be answered where a question says so: it is left out of the scores.",
+            "**Not applicable** may be answered only for questions that say when it applies; "
+            "it is left out of the scores.",
             "",
         ]
     return lines
@@ -99,11 +100,8 @@ def _question(number: int, question: Question, q: Questionnaire) -> list[str]:
         descriptor = question.descriptors.get(level.value, "")
         lines.append(f"- **{level.value} {_escape(level.name)}:** {_escape(descriptor)}")
     lines.append("")
-    if q.scale.allow_not_applicable:
-        if not question.allow_not_applicable:
-            lines += ["*Not applicable is not offered for this question.*", ""]
-        elif question.not_applicable_when:
-            lines += [f"*Not applicable when:* {_escape(question.not_applicable_when)}", ""]
+    if q.scale.allow_not_applicable and question.allow_not_applicable and question.not_applicable_when:
+        lines += [f"*Not applicable when:* {_escape(question.not_applicable_when)}", ""]
     if question.evidence:
         lines += ["*Evidence to look at:*", ""]
         lines += [f"- {_escape(item)}" for item in question.evidence]

@@ -35,15 +35,16 @@ THREE_AREAS = make_questionnaire(areas=3, dimensions=2, questions=1)
 SCORES: dict[str, int | str] = {"a1.d1": 1, "a1.d2": 2, "a2.d1": 2, "a2.d2": 4, "a3.d1": 3, "a3.d2": 3}
 
 
-def test_ranked_by_gap_then_id_with_the_sharing_pilot_last() -> None:
+def test_ranked_by_gap_then_balance_then_id_with_the_sharing_pilot_last() -> None:
     # Gaps: a1.d1 3, a1.d2 2, a2.d1 2, a3.d1 1, a3.d2 1 (a2.d2 is neither low nor lowest).
-    # Five places, one kept for share-learning: a1.d1; then the tie at 2 goes by id (pilot.a1.d2 < pilot.a2.d1);
-    # then a3.d1 beats a3.d2 on id. share-learning is not triggered, so it comes last.
+    # Five places, one kept for share-learning: a1.d1; then the tie at 2 goes to the area with fewer picked
+    # so far (a2 has none, a1 one): a2.d1, then a1.d2; then a3.d1 beats a3.d2 on id.
+    # share-learning is not triggered, so it comes last.
     recommendations = _run(_assess(THREE_AREAS, SCORES))
     assert _ids(recommendations) == [
         "pilot.a1.d1",
-        "pilot.a1.d2",
         "pilot.a2.d1",
+        "pilot.a1.d2",
         "pilot.a3.d1",
         "share-learning",
     ]
@@ -56,11 +57,12 @@ def test_ranked_by_gap_then_id_with_the_sharing_pilot_last() -> None:
 
 
 def test_ties_go_to_the_lower_effort_first() -> None:
+    # a3.d1 and a3.d2 tie on gap (1) and on their area (a3, none picked yet); a3.d2 is low effort.
     questionnaire = make_questionnaire(
-        areas=3, dimensions=2, questions=1, pilot_effort={"pilot.a2.d1": "low"}
+        areas=3, dimensions=2, questions=1, pilot_effort={"pilot.a3.d2": "low"}
     )
-    recommendations = _run(_assess(questionnaire, SCORES))
-    assert _ids(recommendations)[:3] == ["pilot.a1.d1", "pilot.a2.d1", "pilot.a1.d2"]
+    recommendations = _run(_assess(questionnaire, SCORES), limit=6)
+    assert _ids(recommendations)[3:5] == ["pilot.a3.d2", "pilot.a3.d1"]
 
 
 def test_no_more_than_two_from_one_area_while_others_are_triggered() -> None:
@@ -85,13 +87,14 @@ def test_the_cap_comes_from_the_questionnaire_and_limit_overrides_it() -> None:
     questionnaire = make_questionnaire(
         areas=3, dimensions=2, questions=1, scoring=replace(ScoringSettings(), max_recommendations=3)
     )
-    assert _ids(_run(_assess(questionnaire, SCORES))) == ["pilot.a1.d1", "pilot.a1.d2", "share-learning"]
+    assert _ids(_run(_assess(questionnaire, SCORES))) == ["pilot.a1.d1", "pilot.a2.d1", "share-learning"]
     assert _ids(_run(_assess(questionnaire, SCORES), limit=1)) == ["share-learning"]
     assert _run(_assess(questionnaire, SCORES), limit=0) == []
 
 
 def test_a_triggered_sharing_pilot_takes_its_place_by_gap() -> None:
-    # share-learning is triggered by a3.d1 (score 1, gap 3, the same as a1.d1): the id breaks the tie.
+    # share-learning is triggered by a3.d1 (score 1, gap 3, like a1.d1 and pilot.a3.d1): it comes after the
+    # others with gap 3. Then gap 2: a2.d1 (area a2 has none yet) before a1.d2 (a1 has one).
     questionnaire = make_questionnaire(areas=3, dimensions=2, questions=1)
     sharing = replace(questionnaire.pilot("share-learning"), triggers=("a3.d1",))
     questionnaire = replace(
@@ -103,8 +106,8 @@ def test_a_triggered_sharing_pilot_takes_its_place_by_gap() -> None:
         "pilot.a1.d1",
         "pilot.a3.d1",
         "share-learning",
-        "pilot.a1.d2",
         "pilot.a2.d1",
+        "pilot.a1.d2",
     ]
     assert recommendations[2].always and recommendations[2].triggered_by == ("a3.d1",)
 
@@ -152,8 +155,8 @@ def test_without_an_always_pilot_none_is_added() -> None:
     recommendations = _run(_assess(questionnaire, SCORES))
     assert _ids(recommendations) == [
         "pilot.a1.d1",
-        "pilot.a1.d2",
         "pilot.a2.d1",
+        "pilot.a1.d2",
         "pilot.a3.d1",
         "pilot.a3.d2",
     ]

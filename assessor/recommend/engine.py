@@ -5,12 +5,15 @@ The rules (numbers from ``questionnaire.scoring``):
 1. A dimension triggers its pilots when it has a score and either scores below ``recommend_below`` or is
    the lowest-scoring dimension of its area (ties: all of the lowest). A dimension with insufficient data
    never triggers. A pilot triggered only by dimensions at or above the threshold is a *stretch* pilot.
-2. Rank by gap (the top of the scale minus the weakest triggering dimension's score), largest first; ties by
-   effort (low, medium, high) then pilot id.
-3. Take pilots in rank order, at most ``max_per_area`` from one area; if that leaves places empty, fill them
-   with the pilots it skipped, in rank order (the balance gives way when nothing else is triggered).
+2. Gap: the top of the scale minus the weakest triggering dimension's score. Pilots are picked one at a
+   time: the largest gap first; among equal gaps, the pilot whose area has fewest picked so far, then the
+   lower effort (low, medium, high), then the pilot id.
+3. No more than ``max_per_area`` from one area; if that leaves places empty, the pilots it passed over fill
+   them, largest gap first (the balance gives way when nothing else is triggered).
 4. At most ``max_recommendations`` (or ``limit``) in all, the library's ``always_recommend`` pilot among them
    (it takes one place and is not counted against its area's balance).
+5. The list is ranked by gap; equal gaps keep the order they were picked in, the sharing pilot after the
+   others with its gap (last of all when nothing triggered it).
 """
 
 from __future__ import annotations
@@ -80,6 +83,29 @@ def _candidates(questionnaire: Questionnaire, results: Results) -> list[_Candida
     return candidates
 
 
+def _balanced(ranked: list[_Candidate], places: int, max_per_area: int) -> list[_Candidate]:
+    """Pick ``places`` pilots from ``ranked``: the largest gap first; among equal gaps, the area with fewest
+    picked so far, then the ranking (effort, id); no more than ``max_per_area`` from one area, unless only
+    such pilots are left to fill the places."""
+    chosen: list[_Candidate] = []
+    remaining = list(ranked)
+    per_area: dict[str, int] = {}
+    while len(chosen) < places and remaining:
+        eligible = [c for c in remaining if per_area.get(c.pilot.area, 0) < max_per_area]
+        if not eligible:
+            break
+        best = min(
+            eligible,
+            key=lambda c: (-round(c.gap, _GAP_DIGITS), per_area.get(c.pilot.area, 0), *c.sort_key[1:]),
+        )
+        chosen.append(best)
+        remaining.remove(best)
+        per_area[best.pilot.area] = per_area.get(best.pilot.area, 0) + 1
+    # The balance gives way when nothing else is triggered: fill the places left in rank order.
+    chosen.extend(remaining[: max(0, places - len(chosen))])
+    return chosen
+
+
 def review_dates(assessment_date: str, review_days: tuple[int, ...]) -> tuple[str, ...]:
     """The assessment date plus each number of days, as ISO dates; empty if the date is missing or bad."""
     try:
@@ -102,26 +128,12 @@ def recommend(assessment: Assessment, results: Results, *, limit: int | None = N
     others = [c for c in candidates if c is not always_candidate]
     places = cap - (1 if always_pilot is not None else 0)
 
-    chosen: list[_Candidate] = []
-    skipped: list[_Candidate] = []
-    per_area: dict[str, int] = {}
-    for candidate in others:
-        if len(chosen) >= places:
-            break
-        if per_area.get(candidate.pilot.area, 0) >= settings.max_per_area:
-            skipped.append(candidate)
-            continue
-        chosen.append(candidate)
-        per_area[candidate.pilot.area] = per_area.get(candidate.pilot.area, 0) + 1
-    chosen.extend(skipped[: max(0, places - len(chosen))])
-    chosen.sort(key=lambda candidate: candidate.sort_key)
-
+    chosen = _balanced(others, places, settings.max_per_area)
     if always_pilot is not None:
-        if always_candidate is not None:
-            chosen.append(always_candidate)
-            chosen.sort(key=lambda candidate: candidate.sort_key)
-        else:
-            chosen.append(_Candidate(always_pilot, (), 0.0, False))
+        # After the others with the same gap; last of all when nothing triggered it.
+        chosen.append(always_candidate or _Candidate(always_pilot, (), 0.0, False))
+    # Rank by gap; equal gaps keep the order they were chosen in (sort is stable).
+    chosen.sort(key=lambda candidate: -round(candidate.gap, _GAP_DIGITS))
 
     dates = review_dates(assessment.details.date, settings.review_days)
     return [

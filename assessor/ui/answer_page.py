@@ -1,0 +1,212 @@
+"""Answering: the navigator beside the question view, driven entirely from the keyboard.
+
+Keys (when not typing in a text box): 1..N choose a level, D Don't know, N Not applicable, Delete clears,
+F flags for later; Page Down, Ctrl+Enter or Alt+Right go to the next question, Page Up or Alt+Left back.
+The workshop screens can put a participant switcher in ``header`` (a QHBoxLayout above the question).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+
+from assessor.model import AssessmentError, Mode, NonAnswer
+from assessor.ui import dialogs
+from assessor.ui.navigator import Navigator
+from assessor.ui.question_view import QuestionView
+from assessor.ui.session import Session
+from assessor.ui.theme import muted
+
+NEXT_KEYS = ("PgDown", "Ctrl+Return", "Ctrl+Enter", "Alt+Right")
+PREVIOUS_KEYS = ("PgUp", "Alt+Left")
+KEY_HELP = (
+    "Keys: 1–{n} choose a level · D Don't know · N Not applicable · Delete clears · F flags · "
+    "Page Down next · Page Up previous · Esc leaves the note"
+)
+
+
+class AnswerPage(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setAccessibleName("Answer page")
+        self.current_question: str | None = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 8, 8, 4)
+        self.header = QHBoxLayout()
+        self.recording_as = QLabel(self)
+        self.recording_as.setAccessibleName("Whose answers are recorded")
+        self.header.addWidget(self.recording_as, 1)
+        self.flag_button = QPushButton("Flag for later (F)", self)
+        self.flag_button.setCheckable(True)
+        self.flag_button.clicked.connect(self.toggle_flag)
+        self.previous_button = QPushButton("‹ Previous (Page Up)", self)
+        self.previous_button.clicked.connect(self.previous_question)
+        self.next_button = QPushButton("Next (Page Down) ›", self)
+        self.next_button.clicked.connect(self.next_question)
+        for button in (self.flag_button, self.previous_button, self.next_button):
+            self.header.addWidget(button)
+        outer.addLayout(self.header)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.navigator = Navigator(session, self.splitter)
+        self.view = QuestionView(self.splitter)
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.view)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([self.fontMetrics().horizontalAdvance("M") * 30, 900])
+        outer.addWidget(self.splitter, 1)
+        self.keys_help = muted("", self)
+        outer.addWidget(self.keys_help)
+        self.setTabOrder(self.navigator, self.view)
+
+        self.navigator.question_chosen.connect(self.show_question)
+        self.view.choice_made.connect(self._record_choice)
+        self.view.note_edited.connect(self._record_note)
+        self.view.confidence_chosen.connect(self._record_confidence)
+        session.assessment_replaced.connect(self.rebuild)
+        session.answer_changed.connect(self._answer_changed)
+        session.details_changed.connect(self._mode_may_have_changed)
+        session.participants_changed.connect(self._refresh_current)
+        session.current_participant_changed.connect(lambda _pid: self._refresh_all())
+        session.current_round_changed.connect(lambda _index: self._refresh_all())
+        self._install_keys()
+        self._mode = None
+        self.rebuild()
+
+    def _install_keys(self) -> None:
+        def key(sequence: str, slot) -> None:
+            shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+        for number in range(1, 10):
+            key(str(number), lambda n=number: self.view.choose_key(n))
+        key("D", lambda: self._record_choice(NonAnswer.DONT_KNOW))
+        key("N", lambda: self._record_choice(NonAnswer.NOT_APPLICABLE))
+        key("Delete", lambda: self._record_choice(None))
+        key("F", self.toggle_flag)
+        for sequence in NEXT_KEYS:
+            key(sequence, self.next_question)
+        for sequence in PREVIOUS_KEYS:
+            key(sequence, self.previous_question)
+
+    # Showing ------------------------------------------------------------------------------------
+
+    def rebuild(self) -> None:
+        self.current_question = None
+        self.navigator.rebuild()
+        if not self.session.is_open:
+            return
+        questionnaire = self.session.questionnaire
+        self.view.build(questionnaire)
+        self._mode = self.session.require().mode
+        self.keys_help.setText(KEY_HELP.format(n=len(questionnaire.scale.levels)))
+        order = self.navigator.nav_model.order
+        if order:
+            self.navigator.select_question(order[0])
+            self.show_question(order[0])
+
+    def page_entered(self) -> None:
+        self._refresh_all()
+        self.view.focus_first_card()
+
+    def show_question(self, question_id: str) -> None:
+        if not self.session.is_open:
+            return
+        self.current_question = question_id
+        self.navigator.select_question(question_id)
+        self._refresh_current()
+
+    def _refresh_current(self) -> None:
+        qid = self.current_question
+        if qid is None or not self.session.is_open:
+            return
+        assessment = self.session.require()
+        team = assessment.mode is Mode.TEAM
+        participant = self.session.current_participant
+        can_record = team or participant is not None
+        if team:
+            self.recording_as.setText("Recording the team's agreed answers")
+        elif participant is None:
+            self.recording_as.setText(
+                "Individual rounds: add participants in Set-up (Ctrl+1) to record answers"
+            )
+        else:
+            person = assessment.participant(participant)
+            shown = person.name if person.name else assessment.display_name(participant)
+            self.recording_as.setText(f"Recording the answers of {shown}")
+        number = self.navigator.nav_model.numbers[qid]
+        self.view.show_question(
+            assessment.questionnaire,
+            qid,
+            number,
+            self.session.recorded(qid),
+            confidence_shown=not team,
+            enabled=can_record,
+        )
+        self.flag_button.setChecked(qid in assessment.parked)
+        order = self.navigator.nav_model.order
+        self.previous_button.setEnabled(order.index(qid) > 0)
+        self.next_button.setEnabled(order.index(qid) < len(order) - 1)
+
+    def _refresh_all(self) -> None:
+        if self.session.is_open:
+            self.navigator.nav_model.refresh_all()
+            self._refresh_current()
+
+    def _answer_changed(self, question_id: str) -> None:
+        self.navigator.nav_model.refresh_question(question_id)
+        if question_id == self.current_question:
+            self._refresh_current()
+
+    def _mode_may_have_changed(self) -> None:
+        if self.session.is_open and self.session.require().mode is not self._mode:
+            self._mode = self.session.require().mode
+            self._refresh_all()
+
+    # Moving -------------------------------------------------------------------------------------
+
+    def next_question(self) -> None:
+        self._step(1)
+
+    def previous_question(self) -> None:
+        self._step(-1)
+
+    def _step(self, delta: int) -> None:
+        order = self.navigator.nav_model.order
+        if not order or self.current_question is None:
+            return
+        index = min(max(order.index(self.current_question) + delta, 0), len(order) - 1)
+        self.show_question(order[index])
+
+    # Recording ----------------------------------------------------------------------------------
+
+    def _record_choice(self, choice) -> None:
+        if self.current_question is None:
+            return
+        self._apply(lambda: self.session.record_choice(self.current_question, choice))
+
+    def _record_note(self, text: str) -> None:
+        if (
+            self.current_question is not None
+            and self.session.recorded(self.current_question).choice is not None
+        ):
+            self._apply(lambda: self.session.set_note(self.current_question, text))
+
+    def _record_confidence(self, confidence) -> None:
+        if self.current_question is not None:
+            self._apply(lambda: self.session.set_confidence(self.current_question, confidence))
+
+    def toggle_flag(self) -> None:
+        if self.current_question is not None:
+            self._apply(lambda: self.session.toggle_parked(self.current_question))
+
+    def _apply(self, edit) -> None:
+        try:
+            edit()
+        except AssessmentError as exc:
+            dialogs.error(self, "Cannot record that", str(exc))
+            self._refresh_current()

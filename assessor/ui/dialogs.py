@@ -1,0 +1,81 @@
+"""Every message box and file chooser goes through these thin helpers, so tests can monkeypatch them."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+ASSESSMENT_FILTER = "Assessments (*.assessment);;All files (*)"
+QUESTIONNAIRE_FILTER = "Questionnaires (*.yaml *.yml);;All files (*)"
+PDF_FILTER = "PDF documents (*.pdf)"
+CSV_FILTER = "CSV files (*.csv)"
+PACK_FILTER = "Participant packs (*.pack);;All files (*)"
+IMAGE_FILTER = "Images (*.png *.jpg *.jpeg)"
+
+
+class SaveChoice(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+def info(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def error(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
+    """An error the user can act on: ``text`` says what happened and what to do."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    if details:
+        box.setDetailedText(details)
+    box.exec()
+
+
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    answer = QMessageBox.question(parent, title, text)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_save_changes(parent: QWidget | None, name: str) -> SaveChoice:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Unsaved changes")
+    box.setText(f"Save the changes to {name} before closing?")
+    box.setInformativeText("If you don't save, your changes since the last save are lost.")
+    buttons = QMessageBox.StandardButton
+    box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
+    box.setDefaultButton(buttons.Save)
+    result = box.exec()
+    if result == buttons.Save:
+        return SaveChoice.SAVE
+    if result == buttons.Discard:
+        return SaveChoice.DISCARD
+    return SaveChoice.CANCEL
+
+
+def open_file(parent: QWidget | None, title: str, folder: str, filter_text: str) -> str:
+    """The chosen path, or "" when cancelled."""
+    path, _ = QFileDialog.getOpenFileName(parent, title, folder, filter_text)
+    return path
+
+
+def open_files(parent: QWidget | None, title: str, folder: str, filter_text: str) -> list[str]:
+    paths, _ = QFileDialog.getOpenFileNames(parent, title, folder, filter_text)
+    return list(paths)
+
+
+def save_file(parent: QWidget | None, title: str, suggested: str, filter_text: str) -> str:
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filter_text)
+    return path
+
+
+def choose_folder(parent: QWidget | None, title: str, folder: str) -> str:
+    return QFileDialog.getExistingDirectory(parent, title, folder)
+
+
+def show_problems(parent: QWidget | None, path, problems) -> None:
+    """A questionnaire's validation problems, one per row with line and column (see ProblemsDialog)."""
+    from assessor.ui.problems_dialog import ProblemsDialog
+
+    ProblemsDialog(path, problems, parent).exec()

@@ -1,0 +1,225 @@
+"""File operations the menus and the start page share: new, open, save, close, recover, export.
+
+Errors from the core arrive as exceptions with user-facing messages (QuestionnaireError, StorageError);
+they are shown through ``dialogs`` and the open assessment is never lost.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from assessor import paths
+from assessor.ui import dialogs
+from assessor.ui.session import Session
+from assessor.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from assessor.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+QUESTIONNAIRE_SUFFIXES = {".yaml", ".yml"}
+ASSESSMENT_SUFFIX = ".assessment"
+
+
+def example_path() -> Path:
+    return paths.resource("demo.assessment")
+
+
+class FileController(QObject):
+    def __init__(self, window: MainWindow, session: Session, settings: Settings) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = session
+        self.settings = settings
+        self._exporter = None
+
+    # New ---------------------------------------------------------------------------------------
+
+    def new_assessment(self) -> None:
+        """File > New: the start page, where a questionnaire is chosen."""
+        if self.maybe_save():
+            self.session.close()
+            self.window.show_page("start")
+            self.window.start_page.focus_new()
+
+    def choose_questionnaire(self) -> None:
+        path = dialogs.open_file(
+            self.window,
+            "Choose a questionnaire",
+            self.settings.last_folder("questionnaires"),
+            dialogs.QUESTIONNAIRE_FILTER,
+        )
+        if path:
+            self.settings.set_last_folder(path, "questionnaires")
+            self.new_from_questionnaire(Path(path))
+
+    def new_from_questionnaire(self, path: Path) -> bool:
+        from assessor.questionnaire import QuestionnaireError, load_questionnaire
+
+        try:
+            questionnaire = load_questionnaire(path)
+        except QuestionnaireError as exc:
+            dialogs.show_problems(self.window, path, exc.problems)
+            return False
+        except OSError as exc:
+            dialogs.error(
+                self.window,
+                "Cannot read the questionnaire",
+                f"The file {path} could not be read ({exc.strerror or exc}). Check that it exists.",
+            )
+            return False
+        if not self.maybe_save():
+            return False
+        self.session.new_assessment(questionnaire)
+        return True
+
+    # Open --------------------------------------------------------------------------------------
+
+    def open_dialog(self) -> None:
+        path = dialogs.open_file(
+            self.window, "Open an assessment", self.settings.last_folder(), dialogs.ASSESSMENT_FILTER
+        )
+        if path:
+            self.open_any(Path(path))
+
+    def open_any(self, path: Path) -> bool:
+        """Open an assessment file, or start a new assessment from a questionnaire file."""
+        if path.suffix.lower() in QUESTIONNAIRE_SUFFIXES:
+            return self.new_from_questionnaire(path)
+        return self.open_path(path)
+
+    def open_path(self, path: Path, *, as_copy: bool = False) -> bool:
+        from assessor.storage import StorageError, load_assessment
+
+        if not self.maybe_save():
+            return False
+        try:
+            loaded = load_assessment(path)
+        except StorageError as exc:
+            dialogs.error(self.window, "Cannot open the file", str(exc))
+            if not path.exists():
+                self.settings.remove_recent_file(path)
+            return False
+        assessment = loaded.assessment
+        if as_copy:
+            self.session.set_assessment(assessment, None)
+        else:
+            self.session.set_assessment(assessment, path)
+            self.settings.add_recent_file(path)
+            self.settings.set_last_folder(path)
+        if loaded.notices:
+            dialogs.info(self.window, "About this file", "\n\n".join(loaded.notices))
+        return True
+
+    def open_example(self) -> bool:
+        """The shipped example, opened as an unsaved copy so the original stays as shipped."""
+        return self.open_path(example_path(), as_copy=True)
+
+    # Save --------------------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        if not self.session.is_open:
+            return False
+        if self.session.path is None:
+            return self.save_as()
+        return self._save_to(self.session.path)
+
+    def save_as(self) -> bool:
+        if not self.session.is_open:
+            return False
+        name = self.session.require().details.organisation.strip() or "assessment"
+        suggested = str(Path(self.settings.last_folder()) / f"{name}{ASSESSMENT_SUFFIX}")
+        if self.session.path is not None:
+            suggested = str(self.session.path)
+        path = dialogs.save_file(self.window, "Save the assessment", suggested, dialogs.ASSESSMENT_FILTER)
+        if not path:
+            return False
+        target = Path(path)
+        if not target.suffix:
+            target = target.with_suffix(ASSESSMENT_SUFFIX)
+        return self._save_to(target)
+
+    def _save_to(self, path: Path) -> bool:
+        from assessor.storage import StorageError
+
+        try:
+            self.session.save(path)
+        except StorageError as exc:
+            dialogs.error(self.window, "Cannot save", f"{exc}\n\nYour assessment is still open: try Save As.")
+            return False
+        self.settings.add_recent_file(path)
+        self.settings.set_last_folder(path)
+        self.window.statusBar().showMessage(f"Saved {path.name}", 4000)
+        return True
+
+    def maybe_save(self) -> bool:
+        """Ask about unsaved changes; True when it is fine to go on (saved or discarded)."""
+        if not self.session.dirty:
+            return True
+        choice = dialogs.ask_save_changes(self.window, self.session.display_name())
+        if choice is dialogs.SaveChoice.SAVE:
+            return self.save()
+        return choice is dialogs.SaveChoice.DISCARD
+
+    def close_assessment(self) -> None:
+        if self.maybe_save():
+            self.session.close()
+
+    # Recovery ----------------------------------------------------------------------------------
+
+    def recoverable(self) -> list:
+        try:
+            return self.session.recovery_store().list_recoverable()
+        except OSError as exc:
+            log.warning("Could not list recovery files: %s", exc)
+            return []
+
+    def recover(self, entry) -> bool:
+        from assessor.storage import StorageError
+
+        if not self.maybe_save():
+            return False
+        try:
+            assessment = entry.load()
+        except StorageError as exc:
+            dialogs.error(self.window, "Cannot recover", str(exc))
+            return False
+        source = entry.source_path if entry.source_exists else None
+        self.session.set_assessment(assessment, source, dirty=True)
+        # Keep the recovery file until the recovered work is saved: a second crash still loses nothing.
+        self.session.write_recovery()
+        return True
+
+    def discard_recovery(self, entry) -> None:
+        if dialogs.confirm(
+            self.window,
+            "Discard unsaved work",
+            f"Throw away this unsaved work for good?\n\n{entry.describe()}",
+        ):
+            self.session.recovery_store().discard(entry)
+
+    # Export ------------------------------------------------------------------------------------
+
+    def _export(self):
+        if self._exporter is None:
+            from assessor.ui.export import Exporter
+
+            self._exporter = Exporter(self.window, self.session, self.settings)
+        return self._exporter
+
+    def export_pdf(self) -> None:
+        if self.session.is_open:
+            self._export().export_pdf()
+
+    def export_csv(self) -> None:
+        if self.session.is_open:
+            self._export().export_csv()
+
+    def export_packs(self) -> None:
+        if self.session.is_open:
+            self._export().export_packs()

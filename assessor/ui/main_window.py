@@ -1,0 +1,236 @@
+"""The main window: menus, a stack of named pages, the title with the file name and unsaved mark.
+
+Other screens slot in with ``add_page(name, widget, title, shortcut)``: the page joins the central stack and
+gets an action in the View menu. The Workshop menu (``window.workshop_menu``) is for the workshop screens.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
+
+from assessor import APP_NAME, __version__, userdirs
+from assessor.ui import dialogs
+from assessor.ui.file_controller import FileController
+from assessor.ui.session import Session
+from assessor.ui.settings import Settings
+from assessor.ui.start_page import StartPage
+
+log = logging.getLogger(__name__)
+
+
+def make_action(
+    parent: QWidget, text: str, slot, shortcut: QKeySequence | str | None = None, tip: str = ""
+) -> QAction:
+    """An action with a shortcut, an accessible name (its text without &) and a status tip."""
+    action = QAction(text, parent)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    plain = text.replace("&", "").replace("…", "")
+    action.setStatusTip(tip or plain)
+    action.setToolTip(
+        f"{plain} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+        if shortcut
+        else plain
+    )
+    action.setData(plain)
+    action.triggered.connect(slot)
+    return action
+
+
+class MainWindow(QMainWindow):
+    page_changed = Signal(str)
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        super().__init__()
+        self.settings = settings or Settings()
+        self.session = Session(self)
+        self.files = FileController(self, self.session, self.settings)
+        self.setWindowTitle(APP_NAME)
+        self.setAccessibleName(APP_NAME)
+        self.resize(1280, 800)
+        self.stack = QStackedWidget(self)
+        self.stack.setAccessibleName("Main area")
+        self.setCentralWidget(self.stack)
+        self._pages: dict[str, QWidget] = {}
+        self._page_actions: dict[str, QAction] = {}
+        self._page_group = QActionGroup(self)
+        self._lazy_pages: dict[str, object] = {}
+        self._build_menus()
+        self.start_page = StartPage(self.files, self.settings, self)
+        self.add_page("start", self.start_page, "&Start", "Ctrl+0", needs_assessment=False)
+        self._register_core_pages()
+        self._status = QLabel("")
+        self.statusBar().addPermanentWidget(self._status)
+        self.session.title_changed.connect(self._update_title)
+        self.session.dirty_changed.connect(self.setWindowModified)
+        self.session.assessment_replaced.connect(self._on_assessment_replaced)
+        self.session.changed.connect(self._update_status)
+        self.session.autosaved.connect(self._on_autosaved)
+        geometry = self.settings.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self._on_assessment_replaced()
+
+    # Pages ------------------------------------------------------------------------------------
+
+    def add_page(
+        self,
+        name: str,
+        widget: QWidget | None,
+        title: str,
+        shortcut: str | None = None,
+        *,
+        factory=None,
+        needs_assessment: bool = True,
+    ) -> QAction:
+        """Add a named page to the central stack and a View-menu action that shows it.
+
+        Pass ``factory`` (a callable returning the widget) instead of ``widget`` to build it on first use.
+        """
+        action = make_action(
+            self, title, lambda: self.show_page(name), shortcut, f"Show the {title.replace('&', '')} page"
+        )
+        action.setCheckable(True)
+        action.setProperty("needs_assessment", needs_assessment)
+        self._page_group.addAction(action)
+        self._page_actions[name] = action
+        self.view_menu.insertAction(self._view_separator, action)
+        self.page_bar.addAction(action)
+        if widget is not None:
+            self._pages[name] = widget
+            self.stack.addWidget(widget)
+        else:
+            self._lazy_pages[name] = factory
+        return action
+
+    def page(self, name: str) -> QWidget:
+        """The page widget, built now if it was registered with a factory."""
+        if name not in self._pages:
+            widget = self._lazy_pages.pop(name)()  # type: ignore[operator]
+            self._pages[name] = widget
+            self.stack.addWidget(widget)
+        return self._pages[name]
+
+    def show_page(self, name: str) -> None:
+        action = self._page_actions[name]
+        if action.property("needs_assessment") and not self.session.is_open:
+            name, action = "start", self._page_actions["start"]
+        widget = self.page(name)
+        self.stack.setCurrentWidget(widget)
+        action.setChecked(True)
+        entered = getattr(widget, "page_entered", None)
+        if callable(entered):
+            entered()
+        self.page_changed.emit(name)
+
+    def current_page_name(self) -> str:
+        current = self.stack.currentWidget()
+        return next((name for name, widget in self._pages.items() if widget is current), "")
+
+    def _register_core_pages(self) -> None:
+        from assessor.ui.answer_page import AnswerPage
+        from assessor.ui.setup_page import SetupPage
+
+        self.add_page("setup", SetupPage(self.session, self.files), "Set-&up", "Ctrl+1")
+        self.add_page("answer", AnswerPage(self.session), "&Answer", "Ctrl+2")
+
+        def results_page() -> QWidget:
+            from assessor.ui.results_page import ResultsPage  # QtCharts loads here, on first use
+
+            return ResultsPage(self.session, self.files)
+
+        self.add_page("results", None, "&Results", "Ctrl+3", factory=results_page)
+
+    # Menus ------------------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        from assessor.ui.menus import build_menus
+
+        build_menus(self)
+        self.page_bar = QToolBar("Pages", self)
+        self.page_bar.setObjectName("pages")
+        self.page_bar.setAccessibleName("Pages")
+        self.page_bar.setMovable(False)
+        self.addToolBar(self.page_bar)
+
+    # Session events ---------------------------------------------------------------------------
+
+    def _on_assessment_replaced(self) -> None:
+        is_open = self.session.is_open
+        for action in self._page_actions.values():
+            if action.property("needs_assessment"):
+                action.setEnabled(is_open)
+        for action in self.actions_needing_assessment:
+            action.setEnabled(is_open)
+        self.page_bar.setVisible(is_open)
+        self._update_title(self.session.display_name() if is_open else "")
+        self._update_status()
+        self.show_page("setup" if is_open else "start")
+
+    def _update_title(self, name: str) -> None:
+        self.setWindowTitle(f"{name}[*] — {APP_NAME}" if name else APP_NAME)
+        self.setWindowModified(self.session.dirty)
+
+    def _update_status(self) -> None:
+        if not self.session.is_open:
+            self._status.setText("")
+            return
+        completion = self.session.results().completion
+        self._status.setText(
+            f"{completion.questions_decided} of {completion.questions_total} questions answered"
+        )
+
+    def _on_autosaved(self, path: str) -> None:
+        if path:
+            self.statusBar().showMessage("Unsaved work kept safe for recovery", 3000)
+        else:
+            self.statusBar().showMessage("Could not write the recovery file: save your work now", 10000)
+
+    # Help -------------------------------------------------------------------------------------
+
+    def show_guide(self) -> None:
+        from assessor.ui.guide_dialog import GuideDialog
+
+        if not self.session.is_open:
+            dialogs.info(
+                self, "Facilitator's guide", "Open or start an assessment to read its questionnaire's guide."
+            )
+            return
+        GuideDialog(self.session.questionnaire, self).exec()
+
+    def show_about(self) -> None:
+        dialogs.info(
+            self,
+            f"About {APP_NAME}",
+            f"{APP_NAME} {__version__}\n\nA collaboration self-assessment for council leadership teams.\n\n"
+            f"The log file is at:\n{userdirs.log_file()}",
+        )
+
+    def report_unexpected_error(self, error: BaseException) -> None:
+        """Called by the excepthook: the assessment stays open and a recovery copy is written."""
+        try:
+            self.session.write_recovery()
+        except Exception:  # the recovery write must never turn one error into two dialogs
+            log.exception("Recovery write after an unexpected error failed")
+        dialogs.error(
+            self,
+            "Something went wrong",
+            "Something unexpected went wrong. Your assessment is still open: save it now to be safe.\n\n"
+            f"The details are in the log file:\n{userdirs.log_file()}",
+            details=f"{type(error).__name__}: {error}",
+        )
+
+    # Closing ----------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        self.settings.set_geometry(self.saveGeometry())
+        self.settings.sync()
+        self.session.close()
+        event.accept()

@@ -1,0 +1,106 @@
+"""The menu bar: File, Edit, View, Workshop, Help. Every action has a shortcut and an accessible name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMenu
+
+if TYPE_CHECKING:
+    from assessor.ui.main_window import MainWindow
+
+Std = QKeySequence.StandardKey
+
+
+def build_menus(window: MainWindow) -> None:
+    from assessor.ui.main_window import make_action
+
+    files = window.files
+    session = window.session
+    bar = window.menuBar()
+    bar.setAccessibleName("Menu bar")
+    needs: list = []
+
+    file_menu = bar.addMenu("&File")
+    file_menu.addAction(
+        make_action(
+            window, "&New…", files.new_assessment, Std.New, "Start a new assessment from a questionnaire"
+        )
+    )
+    file_menu.addAction(make_action(window, "&Open…", files.open_dialog, Std.Open, "Open an assessment file"))
+    window.recent_menu = QMenu("Open &Recent", window)
+    window.recent_menu.aboutToShow.connect(lambda: _fill_recent(window))
+    file_menu.addMenu(window.recent_menu)
+    file_menu.addSeparator()
+    save = make_action(window, "&Save", files.save, Std.Save, "Save the assessment")
+    save_as = make_action(window, "Save &As…", files.save_as, Std.SaveAs, "Save the assessment in a new file")
+    file_menu.addActions([save, save_as])
+    file_menu.addSeparator()
+    window.export_menu = file_menu.addMenu("&Export")
+    export_pdf = make_action(window, "&PDF report…", files.export_pdf, "Ctrl+E", "Write the PDF report")
+    export_csv = make_action(
+        window, "&CSV of answers…", files.export_csv, "Ctrl+Shift+E", "Write every answer to a CSV file"
+    )
+    export_packs = make_action(
+        window,
+        "Participant &packs…",
+        files.export_packs,
+        "Ctrl+Shift+P",
+        "Write a pack for each participant to answer on their own laptop",
+    )
+    window.export_menu.addActions([export_pdf, export_csv, export_packs])
+    file_menu.addSeparator()
+    close = make_action(window, "&Close", files.close_assessment, Std.Close, "Close the assessment")
+    file_menu.addAction(close)
+    file_menu.addAction(make_action(window, "&Quit", window.close, Std.Quit, "Quit the application"))
+    needs += [save, save_as, export_pdf, export_csv, export_packs, close]
+
+    edit_menu = bar.addMenu("&Edit")
+    undo = session.undo_stack.createUndoAction(window, "&Undo")
+    undo.setShortcut(QKeySequence(Std.Undo))
+    redo = session.undo_stack.createRedoAction(window, "&Redo")
+    redo.setShortcut(QKeySequence(Std.Redo))
+    edit_menu.addActions([undo, redo])
+    window.edit_menu = edit_menu
+
+    window.view_menu = bar.addMenu("&View")
+    window._view_separator = window.view_menu.addSeparator()
+
+    window.workshop_menu = bar.addMenu("&Workshop")
+    window.workshop_menu.setToolTip("Running the workshop in the room")
+
+    help_menu = bar.addMenu("&Help")
+    help_menu.addAction(
+        make_action(
+            window,
+            "Facilitator's &guide",
+            window.show_guide,
+            Std.HelpContents,
+            "The questionnaire's guide for the facilitator",
+        )
+    )
+    help_menu.addAction(make_action(window, "&About", window.show_about, None, "Version and log file"))
+    window.help_menu = help_menu
+    window.actions_needing_assessment = needs
+    for action in needs:
+        window.addAction(action)
+
+
+def _fill_recent(window: MainWindow) -> None:
+    from assessor.ui.main_window import make_action
+
+    menu = window.recent_menu
+    menu.clear()
+    recent = window.settings.recent_files()
+    if not recent:
+        empty = menu.addAction("No recent files")
+        empty.setEnabled(False)
+        return
+    for index, path in enumerate(recent, start=1):
+        label = f"&{index} {Path(path).name}" if index < 10 else Path(path).name
+        action = make_action(window, label, lambda _=False, p=path: window.files.open_path(Path(p)), tip=path)
+        menu.addAction(action)
+    menu.addSeparator()
+    menu.addAction(make_action(window, "Clear the list", window.settings.clear_recent_files))

@@ -1,0 +1,128 @@
+"""The participants of an assessment: add, rename, set roles and anonymity, remove."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assessor.model import AssessmentError
+from assessor.ui import dialogs
+from assessor.ui.session import Session
+from assessor.ui.theme import muted
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+NAME, ROLE, ANONYMOUS = range(3)
+
+
+class ParticipantsBox(QGroupBox):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__("Participants", parent)
+        self.session = session
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            muted(
+                "Names are personal data: they appear as Participant A, B, C… in reveals and "
+                "the report unless you choose to show them.",
+                self,
+            )
+        )
+        self.table = QTableWidget(0, 3, self)
+        self.table.setHorizontalHeaderLabels(["Name", "Role", "Always anonymous"])
+        self.table.setAccessibleName("Participants")
+        self.table.setAccessibleDescription("Name, role and anonymity of each participant; F2 edits a cell")
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setTabKeyNavigation(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ROLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ANONYMOUS, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
+        self.table.itemChanged.connect(self._item_changed)
+        layout.addWidget(self.table)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("Add &participant", self)
+        self.add_button.clicked.connect(self.add_participant)
+        self.remove_button = QPushButton("Re&move participant", self)
+        self.remove_button.clicked.connect(self.remove_selected)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        session.participants_changed.connect(self.refresh)
+        session.assessment_replaced.connect(self.refresh)
+        self._refreshing = False
+
+    def refresh(self) -> None:
+        if not self.session.is_open:
+            return
+        self._refreshing = True
+        row, column = self.table.currentRow(), self.table.currentColumn()
+        try:
+            participants = self.session.require().participants
+            self.table.setRowCount(len(participants))
+            for index, participant in enumerate(participants):
+                for col, text in ((NAME, participant.name), (ROLE, participant.role)):
+                    item = QTableWidgetItem(text)
+                    item.setData(ID_ROLE, participant.id)
+                    self.table.setItem(index, col, item)
+                check = QTableWidgetItem("Anonymous" if participant.anonymous else "Named if shown")
+                check.setFlags(
+                    Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                )
+                check.setCheckState(
+                    Qt.CheckState.Checked if participant.anonymous else Qt.CheckState.Unchecked
+                )
+                check.setData(ID_ROLE, participant.id)
+                self.table.setItem(index, ANONYMOUS, check)
+            if 0 <= row < self.table.rowCount():
+                self.table.setCurrentCell(row, max(column, 0))
+            self.remove_button.setEnabled(bool(participants))
+        finally:
+            self._refreshing = False
+
+    def add_participant(self) -> None:
+        number = len(self.session.require().participants) + 1
+        self.session.add_participant(f"Participant {number}")
+        row = self.table.rowCount() - 1
+        self.table.setFocus()
+        self.table.setCurrentCell(row, NAME)
+        self.table.editItem(self.table.item(row, NAME))
+
+    def remove_selected(self) -> None:
+        row = self.table.currentRow()
+        item = self.table.item(row, NAME) if row >= 0 else None
+        if item is None:
+            return
+        name = item.text()
+        if dialogs.confirm(
+            self,
+            "Remove participant",
+            f"Remove {name} and all of their answers? You can undo this with Edit > Undo.",
+        ):
+            self.session.remove_participant(item.data(ID_ROLE))
+
+    def _item_changed(self, item: QTableWidgetItem) -> None:
+        if self._refreshing:
+            return
+        pid = item.data(ID_ROLE)
+        try:
+            if item.column() == NAME:
+                self.session.edit_participant(pid, name=item.text().strip())
+            elif item.column() == ROLE:
+                self.session.edit_participant(pid, role=item.text().strip())
+            else:
+                self.session.edit_participant(pid, anonymous=item.checkState() == Qt.CheckState.Checked)
+        except AssessmentError as exc:
+            dialogs.error(self, "Cannot change the participant", str(exc))
+            self.refresh()

@@ -1,0 +1,267 @@
+"""One question: its text, guidance, a card per level with its descriptor, Don't know, Not applicable,
+confidence, a note and the evidence prompts. Built once per questionnaire; switching question only
+changes texts, so it is instant.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assessor.model import Confidence, NonAnswer, Questionnaire
+from assessor.ui.session import Recorded
+from assessor.ui.theme import muted, scaled_font
+
+DK_ID, NA_ID = -1001, -1002
+CONFIDENCES = [
+    (None, "Not given"),
+    (Confidence.LOW, "Low"),
+    (Confidence.MEDIUM, "Medium"),
+    (Confidence.HIGH, "High"),
+]
+
+
+class LevelCard(QFrame):
+    """A card: a radio button "1  Name" and the level's descriptor; a click anywhere on it chooses it."""
+
+    def __init__(self, key: int, name: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.setProperty("checked", False)
+        layout = QVBoxLayout(self)
+        self.radio = QRadioButton(f"{key}  {name}", self)
+        self.radio.setFont(scaled_font(self.radio, 1.1, bold=True))
+        self.radio.setToolTip(f"Press {key} to choose {name}")
+        self.descriptor = QLabel(self)
+        self.descriptor.setWordWrap(True)
+        self.descriptor.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.descriptor.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        layout.addWidget(self.radio)
+        layout.addWidget(self.descriptor, 1)
+        self.radio.toggled.connect(self._toggled)
+
+    def set_descriptor(self, text: str) -> None:
+        self.descriptor.setText(text)
+        self.radio.setAccessibleDescription(text)
+
+    def mousePressEvent(self, event) -> None:  # the whole card is the target, not just the small circle
+        self.radio.click()
+        super().mousePressEvent(event)
+
+    def _toggled(self, checked: bool) -> None:
+        self.setProperty("checked", checked)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+
+class QuestionView(QScrollArea):
+    """Shows one question; emits what the user chose. The page turns these into session edits."""
+
+    choice_made = Signal(object)  # a level value, a NonAnswer, or None to clear
+    note_edited = Signal(str)
+    confidence_chosen = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAccessibleName("Question")
+        body = QWidget(self)
+        self.setWidget(body)
+        self._layout = QVBoxLayout(body)
+        self._layout.setContentsMargins(24, 16, 24, 16)
+        self.where = muted("", body)
+        self.text = QLabel(body)
+        self.text.setWordWrap(True)
+        self.text.setFont(scaled_font(self.text, 1.45, bold=True))
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.guidance = QLabel(body)
+        self.guidance.setWordWrap(True)
+        for widget in (self.where, self.text, self.guidance):
+            self._layout.addWidget(widget)
+        self.cards_grid = QGridLayout()
+        self.cards_grid.setSpacing(10)
+        self._layout.addLayout(self.cards_grid)
+        self.group = QButtonGroup(self)
+        self.group.idClicked.connect(self._clicked)
+        self.cards: list[LevelCard] = []
+        self.values: list[int] = []
+
+        non_answers = QHBoxLayout()
+        self.dont_know = QRadioButton("D  Don't know", body)
+        self.dont_know.setToolTip("Press D: nobody here can say from evidence")
+        self.not_applicable = QRadioButton("N  Not applicable", body)
+        self.not_applicable.setToolTip("Press N: this does not apply to this council")
+        self.group.addButton(self.dont_know, DK_ID)
+        self.group.addButton(self.not_applicable, NA_ID)
+        self.clear_button = QPushButton("Clear answer (Delete)", body)
+        self.clear_button.clicked.connect(lambda: self.choice_made.emit(None))
+        non_answers.addWidget(self.dont_know)
+        non_answers.addWidget(self.not_applicable)
+        non_answers.addStretch(1)
+        self.confidence_label = QLabel("Con&fidence:", body)
+        self.confidence = QComboBox(body)
+        self.confidence.setAccessibleName("Confidence in this answer")
+        for value, label in CONFIDENCES:
+            self.confidence.addItem(label, value)
+        self.confidence_label.setBuddy(self.confidence)
+        self.confidence.activated.connect(lambda i: self.confidence_chosen.emit(self.confidence.itemData(i)))
+        non_answers.addWidget(self.confidence_label)
+        non_answers.addWidget(self.confidence)
+        non_answers.addWidget(self.clear_button)
+        self._layout.addLayout(non_answers)
+
+        note_label = QLabel("N&ote and evidence:", body)
+        self.note = QPlainTextEdit(body)
+        self.note.setTabChangesFocus(True)
+        self.note.setAccessibleName("Note and evidence for this question")
+        self.note.setMaximumHeight(self.note.fontMetrics().lineSpacing() * 5 + 14)
+        note_label.setBuddy(self.note)
+        self.note.textChanged.connect(self._note_changed)
+        self.note.installEventFilter(self)
+        self.evidence = muted("", body)
+        self._layout.addWidget(note_label)
+        self._layout.addWidget(self.note)
+        self._layout.addWidget(self.evidence)
+        self._layout.addStretch(1)
+        self._refreshing = False
+
+    # Building and showing -------------------------------------------------------------------------
+
+    def build(self, questionnaire: Questionnaire) -> None:
+        """Make one card per level of the scale (once per questionnaire)."""
+        for card in self.cards:
+            self.group.removeButton(card.radio)
+            card.deleteLater()
+        self.cards = []
+        self.values = list(questionnaire.scale.values)
+        columns = 4 if len(self.values) in (4, 7, 8) else min(len(self.values), 3)
+        for key, level in enumerate(questionnaire.scale.levels, start=1):
+            card = LevelCard(key, level.name, self.widget())
+            self.group.addButton(card.radio, key)
+            row, column = divmod(key - 1, columns)
+            self.cards_grid.addWidget(card, row, column)
+            self.cards.append(card)
+        for column in range(columns):
+            self.cards_grid.setColumnStretch(column, 1)
+        self.dont_know.setVisible(questionnaire.scale.allow_dont_know)
+        self._scale_allows_na = questionnaire.scale.allow_not_applicable
+
+    def show_question(
+        self,
+        questionnaire: Questionnaire,
+        question_id: str,
+        number: int,
+        recorded: Recorded,
+        *,
+        confidence_shown: bool,
+        enabled: bool = True,
+    ) -> None:
+        question = questionnaire.question(question_id)
+        dimension = questionnaire.dimension_of(question_id)
+        area = questionnaire.area_of(dimension.id)
+        self.where.setText(
+            f"{area.title}  ›  {dimension.title}  ·  Question {number} of {questionnaire.question_count}"
+        )
+        self.text.setText(question.text)
+        self.text.setAccessibleName(f"Question {number}: {question.text}")
+        guidance = question.guidance
+        if question.not_applicable_when:
+            guidance = f"{guidance}\nNot applicable when: {question.not_applicable_when}".strip()
+        self.guidance.setText(guidance)
+        self.guidance.setVisible(bool(guidance))
+        for card, value in zip(self.cards, self.values, strict=True):
+            card.set_descriptor(question.descriptors.get(value, ""))
+            card.setEnabled(enabled)
+        self.not_applicable.setVisible(self._scale_allows_na and question.allow_not_applicable)
+        self.evidence.setText("What to look at: " + "; ".join(question.evidence) if question.evidence else "")
+        self.evidence.setVisible(bool(question.evidence))
+        self.confidence.setVisible(confidence_shown)
+        self.confidence_label.setVisible(confidence_shown)
+        for widget in (self.dont_know, self.not_applicable, self.clear_button):
+            widget.setEnabled(enabled)
+        self.show_recorded(recorded)
+
+    def show_recorded(self, recorded: Recorded) -> None:
+        self._refreshing = True
+        try:
+            button = self._button_for(recorded.choice)
+            if button is None:
+                self.group.setExclusive(False)
+                for each in self.group.buttons():
+                    each.setChecked(False)
+                self.group.setExclusive(True)
+            else:
+                button.setChecked(True)
+            index = next(i for i, (value, _) in enumerate(CONFIDENCES) if value == recorded.confidence)
+            self.confidence.setCurrentIndex(index)
+            has_answer = recorded.choice is not None
+            self.note.setEnabled(has_answer)
+            self.confidence.setEnabled(has_answer)
+            self.clear_button.setEnabled(has_answer)
+            self.note.setPlaceholderText(
+                "What evidence supports this answer?"
+                if has_answer
+                else "Choose an answer first, then add a note"
+            )
+            if self.note.toPlainText() != recorded.note:
+                self.note.setPlainText(recorded.note)
+        finally:
+            self._refreshing = False
+
+    def _button_for(self, choice) -> QAbstractButton | None:
+        if choice is None:
+            return None
+        if isinstance(choice, NonAnswer):
+            return self.dont_know if choice is NonAnswer.DONT_KNOW else self.not_applicable
+        return self.cards[self.values.index(choice)].radio if choice in self.values else None
+
+    # Choosing -----------------------------------------------------------------------------------
+
+    def choose_key(self, key: int) -> None:
+        """Keys 1..N choose the N-th level (whatever its value)."""
+        if 1 <= key <= len(self.values) and self.cards[key - 1].isEnabled():
+            self.choice_made.emit(self.values[key - 1])
+
+    def _clicked(self, button_id: int) -> None:
+        if self._refreshing:
+            return
+        if button_id == DK_ID:
+            self.choice_made.emit(NonAnswer.DONT_KNOW)
+        elif button_id == NA_ID:
+            self.choice_made.emit(NonAnswer.NOT_APPLICABLE)
+        else:
+            self.choice_made.emit(self.values[button_id - 1])
+
+    def focus_first_card(self) -> None:
+        checked = self.group.checkedButton()
+        (checked or (self.cards[0].radio if self.cards else self.dont_know)).setFocus()
+
+    def _note_changed(self) -> None:
+        if not self._refreshing:
+            self.note_edited.emit(self.note.toPlainText())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Escape leaves the note so the number keys choose levels again.
+        if (
+            watched is getattr(self, "note", None)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Escape
+        ):
+            self.focus_first_card()
+            return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,283 @@
+"""The open assessment: one Session owns it, its file, the undo stack, autosave, and tells the UI what changed.
+
+Every change goes through a method here that runs the Assessment's validated operation and pushes an undo
+command. Pages never edit the model directly; they call these methods and listen to the signals.
+
+How answers are recorded (see docs in ``answer_record``):
+
+* Team answer mode: what the facilitator records is the team's *consensus* record
+  (``Assessment.set_consensus``), so scoring, which uses consensus first, takes it as the team value.
+  A consensus has no confidence, so the confidence control is hidden in this mode.
+* Individual rounds: the answer page records the *current participant's* answer in the current round.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from assessor.model import (
+    Assessment,
+    AssessmentError,
+    Details,
+    Mode,
+    Questionnaire,
+)
+from assessor.ui.commands import CallCommand, ValueCommand
+from assessor.ui.session_edits import Recorded, SessionEdits
+
+log = logging.getLogger(__name__)
+
+#: Autosave runs this long after the last change (the recovery file is written within 2 seconds).
+AUTOSAVE_DELAY_MS = 1200
+
+
+class Session(SessionEdits, QObject):
+    """Owns the open assessment. ``assessment`` is None until one is created or opened."""
+
+    #: A different assessment was opened, created or closed.
+    assessment_replaced = Signal()
+    #: Any edit (after undo/redo too).
+    changed = Signal()
+    answer_changed = Signal(str)
+    details_changed = Signal()
+    participants_changed = Signal()
+    pilots_changed = Signal()
+    commentary_changed = Signal()
+    results_changed = Signal()
+    title_changed = Signal(str)
+    dirty_changed = Signal(bool)
+    path_changed = Signal(str)
+    current_participant_changed = Signal(str)
+    current_round_changed = Signal(int)
+    #: The recovery file was written (the path) or could not be (an empty string).
+    autosaved = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.assessment: Assessment | None = None
+        self.path: Path | None = None
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self._results: Any = None
+        self._current_participant: str | None = None
+        self._current_round = 0
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_DELAY_MS)
+        self._autosave.timeout.connect(self.write_recovery)
+        self._recovery_store = None
+
+    # State -----------------------------------------------------------------------------------
+
+    @property
+    def is_open(self) -> bool:
+        return self.assessment is not None
+
+    @property
+    def dirty(self) -> bool:
+        return self.assessment is not None and not self.undo_stack.isClean()
+
+    @property
+    def questionnaire(self) -> Questionnaire:
+        return self.require().questionnaire
+
+    def require(self) -> Assessment:
+        if self.assessment is None:
+            raise RuntimeError("No assessment is open.")
+        return self.assessment
+
+    def display_name(self) -> str:
+        if self.path is not None:
+            return self.path.name
+        if self.assessment is not None and self.assessment.details.organisation.strip():
+            return f"{self.assessment.details.organisation.strip()} (not saved yet)"
+        return "Untitled assessment"
+
+    # Opening and closing -----------------------------------------------------------------------
+
+    def set_assessment(
+        self, assessment: Assessment | None, path: Path | None = None, *, dirty: bool = False
+    ) -> None:
+        """Make ``assessment`` the open one (None closes). ``dirty`` marks recovered, unsaved work."""
+        self._autosave.stop()
+        self.assessment = assessment
+        self.path = path
+        self._results = None
+        self._current_round = 0
+        self._current_participant = None
+        if assessment is not None and assessment.participants:
+            self._current_participant = assessment.participants[0].id
+        self.undo_stack.clear()
+        self.undo_stack.setClean()
+        if dirty:
+            # Recovered work is unsaved: an invisible command makes the stack "not clean".
+            self.undo_stack.push(
+                CallCommand("Recover unsaved work", lambda: None, lambda: None, lambda: None)
+            )
+        self.assessment_replaced.emit()
+        self.path_changed.emit(str(path or ""))
+        self._emit_title()
+        self.dirty_changed.emit(self.dirty)
+        self.results_changed.emit()
+
+    def new_assessment(self, questionnaire: Questionnaire) -> Assessment:
+        # The assessment's date defaults to today (the report and review dates come from it).
+        assessment = Assessment(questionnaire=questionnaire, details=Details(date=date.today().isoformat()))
+        self.set_assessment(assessment)
+        return assessment
+
+    def open_file(self, path: Path) -> Assessment:
+        """Open an assessment file; storage errors propagate to the caller, who shows them."""
+        from assessor.storage import load_assessment
+
+        loaded = load_assessment(path)
+        self.set_assessment(loaded.assessment, path)
+        return loaded.assessment
+
+    def save(self, path: Path | None = None) -> Path:
+        """Save to ``path`` (or the current file); storage errors propagate, the assessment is kept."""
+        from assessor.storage import save_assessment
+
+        target = path or self.path
+        if target is None:
+            raise ValueError("No file name yet: use Save As.")
+        assessment = self.require()
+        save_assessment(assessment, target)
+        self.path = Path(target)
+        self._autosave.stop()
+        self._discard_recovery()
+        self.undo_stack.setClean()
+        self.path_changed.emit(str(self.path))
+        self._emit_title()
+        return self.path
+
+    def close(self) -> None:
+        """Close without saving (the caller asked first); unsaved recovery work is discarded."""
+        if self.assessment is not None:
+            self._discard_recovery()
+        self.set_assessment(None)
+
+    # Autosave and recovery ---------------------------------------------------------------------
+
+    def _schedule_autosave(self) -> None:
+        self._autosave.start()
+
+    def recovery_store(self):
+        """The store of recovery files (made on first use: storage is not needed to show the window)."""
+        if self._recovery_store is None:
+            from assessor.storage.recovery import RecoveryStore
+
+            self._recovery_store = RecoveryStore()
+        return self._recovery_store
+
+    def write_recovery(self) -> None:
+        """Write the open assessment to the recovery folder (also run by the autosave timer)."""
+        if self.assessment is None or not self.dirty:
+            return
+        from assessor.storage import StorageError
+
+        try:
+            written = self.recovery_store().write(self.assessment, self.path)
+        except (
+            OSError,
+            StorageError,
+        ) as exc:  # a full disk must not interrupt the workshop: log and carry on
+            log.warning("Could not write the recovery file: %s", exc)
+            self.autosaved.emit("")
+            return
+        self.autosaved.emit(str(written))
+
+    def _discard_recovery(self) -> None:
+        try:
+            self.recovery_store().discard(self.require())
+        except OSError as exc:
+            log.warning("Could not remove the recovery file: %s", exc)
+
+    # Results (computed lazily, cached until the next change) ------------------------------------
+
+    def results(self) -> Any:
+        if self._results is None:
+            from assessor.scoring import score_assessment
+
+            self._results = score_assessment(self.require())
+        return self._results
+
+    # Who records -------------------------------------------------------------------------------
+
+    @property
+    def current_participant(self) -> str | None:
+        """In individual mode: whose answers the answer page shows and records."""
+        return self._current_participant
+
+    def set_current_participant(self, participant_id: str | None) -> None:
+        if participant_id is not None:
+            self.require().participant(participant_id)  # raises AssessmentError for an unknown id
+        if participant_id != self._current_participant:
+            self._current_participant = participant_id
+            self.current_participant_changed.emit(participant_id or "")
+
+    @property
+    def current_round(self) -> int:
+        return self._current_round
+
+    def set_current_round(self, index: int) -> None:
+        assessment = self.require()
+        if not 0 <= index < len(assessment.rounds):
+            raise AssessmentError(f"There is no round {index + 1}.")
+        if index != self._current_round:
+            self._current_round = index
+            self.current_round_changed.emit(index)
+
+    def records_consensus(self) -> bool:
+        """True when the answer page records the team's consensus (team answer mode)."""
+        return self.require().mode is Mode.TEAM
+
+    def recorded(self, question_id: str) -> Recorded:
+        assessment = self.require()
+        if self.records_consensus():
+            consensus = assessment.consensus.get(question_id)
+            return Recorded(consensus.choice, None, consensus.note) if consensus else Recorded()
+        pid = self._current_participant
+        if pid is None:
+            return Recorded()
+        answer = assessment.answer(pid, question_id, round_index=self._current_round)
+        return Recorded(answer.choice, answer.confidence, answer.note) if answer else Recorded()
+
+    # The one way edits reach the model ------------------------------------------------------------
+
+    def _push(
+        self,
+        text: str,
+        old: Any,
+        new: Any,
+        setter: Callable[[Any], object],
+        done: Callable[[], None],
+        *,
+        merge: str = "",
+    ) -> None:
+        if old == new:
+            return
+        setter(new)  # validates: an AssessmentError leaves the model and the stack untouched
+        self.undo_stack.push(ValueCommand(text, old, new, setter, self._after(done), merge_key=merge))
+
+    def _after(self, done: Callable[[], None]) -> Callable[[], None]:
+        def after() -> None:
+            done()
+            self.changed.emit()
+            self._schedule_autosave()
+
+        return after
+
+    def _on_clean_changed(self, _clean: bool) -> None:
+        self.dirty_changed.emit(self.dirty)
+        self._emit_title()
+
+    def _emit_title(self) -> None:
+        self.title_changed.emit(self.display_name() if self.assessment is not None else "")

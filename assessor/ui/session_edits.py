@@ -1,0 +1,304 @@
+"""The edits a Session offers: each runs one validated operation of the Assessment and pushes an undo command.
+
+Split from ``session.py`` to keep each module small; ``Session`` mixes this in and provides the signals,
+``require()``, ``_push`` and ``_after``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from assessor.model import (
+    Answer,
+    Assessment,
+    AssessmentError,
+    Branding,
+    Choice,
+    ChosenPilot,
+    Confidence,
+    Consensus,
+    Details,
+    Mode,
+    Participant,
+)
+from assessor.ui.commands import CallCommand
+
+
+@dataclasses.dataclass(frozen=True)
+class Recorded:
+    """What the answer page shows for a question, whichever mode records it."""
+
+    choice: Choice | None = None
+    confidence: Confidence | None = None
+    note: str = ""
+
+
+class SessionEdits:
+    """Mixin: the edit methods. Attributes used here are set up by ``Session``."""
+
+    assessment: Assessment | None
+    _current_participant: str | None
+    _current_round: int
+    _results: Any
+
+    # Edits: answers ----------------------------------------------------------------------------
+
+    def record_choice(self, question_id: str, choice: Choice | None) -> None:
+        """Record (None clears) the answer to a question for whoever records in this mode."""
+        assessment = self.require()
+        if self.records_consensus():
+            old_c = assessment.consensus.get(question_id)
+            new_c = None
+            if choice is not None:
+                new_c = dataclasses.replace(old_c, choice=choice) if old_c else Consensus(choice=choice)
+            self._push_consensus(question_id, old_c, new_c, "Record answer")
+            return
+        pid, old, round_index = self._answer_target(question_id)
+        new = None
+        if choice is not None:
+            new = dataclasses.replace(old, choice=choice) if old else Answer(choice=choice)
+        self._push_answer(pid, question_id, round_index, old, new, "Record answer")
+
+    def set_note(self, question_id: str, note: str) -> None:
+        assessment = self.require()
+        if self.records_consensus():
+            old_c = assessment.consensus.get(question_id)
+            if old_c is None:
+                raise AssessmentError("Choose an answer before adding a note.")
+            new_c = dataclasses.replace(old_c, note=note)
+            self._push_consensus(question_id, old_c, new_c, "Edit note", merge=f"note.{question_id}")
+            return
+        pid, old, round_index = self._answer_target(question_id)
+        if old is None:
+            raise AssessmentError("Choose an answer before adding a note.")
+        self._push_answer(
+            pid,
+            question_id,
+            round_index,
+            old,
+            dataclasses.replace(old, note=note),
+            "Edit note",
+            merge=f"note.{pid}.{question_id}",
+        )
+
+    def set_confidence(self, question_id: str, confidence: Confidence | None) -> None:
+        if self.records_consensus():
+            raise AssessmentError("A team answer has no confidence level.")
+        pid, old, round_index = self._answer_target(question_id)
+        if old is None:
+            raise AssessmentError("Choose an answer before setting the confidence.")
+        new = dataclasses.replace(old, confidence=confidence)
+        self._push_answer(pid, question_id, round_index, old, new, "Set confidence")
+
+    def set_consensus(self, question_id: str, consensus: Consensus | None) -> None:
+        """Record the agreed answer with rationale and dissent (the workshop's consensus screen)."""
+        old = self.require().consensus.get(question_id)
+        self._push_consensus(question_id, old, consensus, "Record consensus")
+
+    def toggle_parked(self, question_id: str) -> None:
+        assessment = self.require()
+        assessment.questionnaire.question(question_id)
+        old = list(assessment.parked)
+        new = [q for q in old if q != question_id] if question_id in old else [*old, question_id]
+
+        def setter(value: list[str]) -> None:
+            assessment.parked = list(value)
+
+        self._push("Flag for later", old, new, setter, lambda: self.answer_changed.emit(question_id))
+
+    def _answer_target(self, question_id: str) -> tuple[str, Answer | None, int]:
+        assessment = self.require()
+        pid = self._current_participant
+        if pid is None:
+            raise AssessmentError("Choose a participant first: add participants in Set-up.")
+        return pid, assessment.answer(pid, question_id, round_index=self._current_round), self._current_round
+
+    def _push_consensus(
+        self, question_id: str, old: Consensus | None, new: Consensus | None, text: str, merge: str = ""
+    ) -> None:
+        assessment = self.require()
+        self._push(
+            text,
+            old,
+            new,
+            lambda value: assessment.set_consensus(question_id, value),
+            lambda: self._answers_done(question_id),
+            merge=merge,
+        )
+
+    def _push_answer(
+        self,
+        pid: str,
+        question_id: str,
+        round_index: int,
+        old: Answer | None,
+        new: Answer | None,
+        text: str,
+        merge: str = "",
+    ) -> None:
+        assessment = self.require()
+        self._push(
+            text,
+            old,
+            new,
+            lambda value: assessment.set_answer(pid, question_id, value, round_index=round_index),
+            lambda: self._answers_done(question_id),
+            merge=merge,
+        )
+
+    def _answers_done(self, question_id: str) -> None:
+        self._results = None
+        self.answer_changed.emit(question_id)
+        self.results_changed.emit()
+
+    # Edits: details, participants, branding, pilots, commentary ----------------------------------
+
+    def set_detail(self, name: str, value: str) -> None:
+        assessment = self.require()
+        old = dataclasses.replace(assessment.details)
+        new = dataclasses.replace(old, **{name: value})
+
+        def setter(details: Details) -> None:
+            assessment.details = dataclasses.replace(details)
+
+        self._push("Edit details", old, new, setter, self._details_done, merge=f"details.{name}")
+
+    def set_branding(self, name: str, value: str) -> None:
+        assessment = self.require()
+        old = dataclasses.replace(assessment.branding)
+        new = dataclasses.replace(old, **{name: value})
+
+        def setter(branding: Branding) -> None:
+            assessment.branding = dataclasses.replace(branding)
+
+        self._push("Edit branding", old, new, setter, self._details_done, merge=f"branding.{name}")
+
+    def set_mode(self, mode: Mode) -> None:
+        assessment = self.require()
+
+        def setter(value: Mode) -> None:
+            assessment.mode = value
+
+        def done() -> None:
+            self._results = None
+            self._details_done()
+            self.results_changed.emit()
+
+        self._push("Change mode", assessment.mode, Mode(mode), setter, done)
+
+    def set_show_names(self, show: bool) -> None:
+        assessment = self.require()
+
+        def setter(value: bool) -> None:
+            assessment.show_names = value
+
+        self._push("Show names", assessment.show_names, bool(show), setter, self._participants_done)
+
+    def _details_done(self) -> None:
+        self.details_changed.emit()
+        self._emit_title()
+
+    def add_participant(self, name: str, role: str = "", *, anonymous: bool = False) -> Participant:
+        assessment = self.require()
+        if not name.strip():
+            raise AssessmentError("A participant needs a name (or a label such as 'Director of Housing').")
+        participant = assessment.add_participant(name, role, anonymous=anonymous)
+        index = len(assessment.participants) - 1
+        self.undo_stack.push(
+            CallCommand(
+                "Add participant",
+                lambda: assessment.participants.insert(index, participant),
+                lambda: assessment.participants.remove(participant),
+                self._after(self._participants_done),
+            )
+        )
+        return participant
+
+    def remove_participant(self, participant_id: str) -> None:
+        assessment = self.require()
+        participant = assessment.participant(participant_id)
+        index = assessment.participants.index(participant)
+        saved = [the_round.answers.get(participant_id) for the_round in assessment.rounds]
+        assessment.remove_participant(participant_id)
+
+        def restore() -> None:
+            assessment.participants.insert(index, participant)
+            for the_round, answers in zip(assessment.rounds, saved, strict=False):
+                if answers is not None:
+                    the_round.answers[participant_id] = answers
+
+        self.undo_stack.push(
+            CallCommand(
+                "Remove participant",
+                lambda: assessment.remove_participant(participant_id),
+                restore,
+                self._after(self._participants_done),
+            )
+        )
+
+    def edit_participant(self, participant_id: str, **changes: Any) -> None:
+        """Change a participant's name, role or anonymity (keyword arguments of those names)."""
+        assessment = self.require()
+        participant = assessment.participant(participant_id)
+        if "name" in changes and not str(changes["name"]).strip():
+            raise AssessmentError("A participant's name cannot be empty.")
+        old = {key: getattr(participant, key) for key in changes}
+
+        def setter(values: dict[str, Any]) -> None:
+            for key, value in values.items():
+                setattr(participant, key, value)
+
+        key = ",".join(sorted(changes))
+        self._push(
+            "Edit participant",
+            old,
+            dict(changes),
+            setter,
+            self._participants_done,
+            merge=f"participant.{participant_id}.{key}",
+        )
+
+    def _participants_done(self) -> None:
+        assessment = self.require()
+        ids = [p.id for p in assessment.participants]
+        if self._current_participant not in ids:
+            self.set_current_participant(ids[0] if ids else None)
+        self._results = None
+        self.participants_changed.emit()
+        self.results_changed.emit()
+
+    def set_pilot(self, chosen: ChosenPilot) -> None:
+        assessment = self.require()
+        old = assessment.chosen_pilot(chosen.pilot_id)
+
+        def setter(value: ChosenPilot | None) -> None:
+            if value is None:
+                assessment.pilots = [p for p in assessment.pilots if p.pilot_id != chosen.pilot_id]
+            else:
+                assessment.set_pilot(value)
+
+        self._push(
+            "Edit pilot", old, chosen, setter, self.pilots_changed.emit, merge=f"pilot.{chosen.pilot_id}"
+        )
+
+    def set_commentary(self, area_id: str | None, text: str) -> None:
+        """The consultant's commentary: overall (``area_id`` None) or for one area."""
+        assessment = self.require()
+        if area_id is not None:
+            assessment.questionnaire.area(area_id)
+        old = (
+            assessment.commentary.overall if area_id is None else assessment.commentary.areas.get(area_id, "")
+        )
+
+        def setter(value: str) -> None:
+            if area_id is None:
+                assessment.commentary.overall = value
+            elif value:
+                assessment.commentary.areas[area_id] = value
+            else:
+                assessment.commentary.areas.pop(area_id, None)
+
+        self._push(
+            "Edit commentary", old, text, setter, self.commentary_changed.emit, merge=f"commentary.{area_id}"
+        )

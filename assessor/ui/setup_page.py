@@ -1,0 +1,183 @@
+"""Set-up: the council's details, the mode, participants and the report's branding."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDateEdit,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assessor.model import AssessmentError, Mode
+from assessor.ui import dialogs
+from assessor.ui.branding_box import BrandingBox
+from assessor.ui.participants_box import ParticipantsBox
+from assessor.ui.session import Session
+from assessor.ui.theme import heading, muted
+
+if TYPE_CHECKING:
+    from assessor.ui.file_controller import FileController
+
+DETAIL_FIELDS = (
+    ("organisation", "&Council or organisation:", "e.g. Cyngor Sir Ynys Môn"),
+    ("facilitator", "Faci&litator:", "Who runs the workshop"),
+    ("consultant", "C&onsultant:", "Who writes the report (if anyone)"),
+)
+
+
+class SetupPage(QScrollArea):
+    def __init__(self, session: Session, files: FileController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAccessibleName("Set-up page")
+        body = QWidget(self)
+        self.setWidget(body)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(32, 24, 32, 24)
+        self.title = heading("Set-up", 1.6, body)
+        layout.addWidget(self.title)
+        self.questionnaire_label = muted("", body)
+        layout.addWidget(self.questionnaire_label)
+
+        columns = QHBoxLayout()
+        layout.addLayout(columns)
+        left = QVBoxLayout()
+        right = QVBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addSpacing(16)
+        columns.addLayout(right, 1)
+
+        details = QGroupBox("The assessment", body)
+        form = QFormLayout(details)
+        self.fields: dict[str, QLineEdit] = {}
+        for name, label, hint in DETAIL_FIELDS:
+            edit = QLineEdit(details)
+            edit.setPlaceholderText(hint)
+            edit.setAccessibleName(label.replace("&", "").rstrip(":"))
+            edit.textEdited.connect(lambda text, n=name: self._set_detail(n, text))
+            form.addRow(label, edit)
+            self.fields[name] = edit
+        self.scope = QPlainTextEdit(details)
+        self.scope.setTabChangesFocus(True)
+        self.scope.setPlaceholderText("What is assessed: the whole council, a directorate, a partnership…")
+        self.scope.setAccessibleName("Scope")
+        self.scope.setMaximumHeight(self.scope.fontMetrics().lineSpacing() * 4 + 12)
+        self.scope.textChanged.connect(lambda: self._set_detail("scope", self.scope.toPlainText()))
+        form.insertRow(1, "&Scope:", self.scope)
+        self.date = QDateEdit(details)
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("d MMMM yyyy")
+        self.date.setAccessibleName("Date of the assessment")
+        self.date.dateChanged.connect(lambda d: self._set_detail("date", d.toString(Qt.DateFormat.ISODate)))
+        form.insertRow(2, "&Date:", self.date)
+        left.addWidget(details)
+
+        mode_box = QGroupBox("How the team answers", details)
+        mode_layout = QVBoxLayout(mode_box)
+        self.mode_team = QRadioButton(
+            "&Team answer: the team discusses and you record one agreed answer", mode_box
+        )
+        self.mode_individual = QRadioButton(
+            "&Individual rounds, then consensus: everyone scores privately first", mode_box
+        )
+        self.mode_group = QButtonGroup(self)
+        self.mode_group.addButton(self.mode_team)
+        self.mode_group.addButton(self.mode_individual)
+        self.mode_team.toggled.connect(self._mode_toggled)
+        mode_layout.addWidget(self.mode_team)
+        mode_layout.addWidget(self.mode_individual)
+        mode_layout.addWidget(
+            muted(
+                "In team answer mode each answer you record is the team's agreed answer "
+                "(its consensus); in individual rounds you record each participant's own.",
+                mode_box,
+            )
+        )
+        left.addWidget(mode_box)
+        self.participants = ParticipantsBox(session, body)
+        left.addWidget(self.participants)
+        self.show_names = QCheckBox("Show participants' &names in reveals and the report", body)
+        self.show_names.setToolTip("Otherwise everyone appears as Participant A, B, C…")
+        self.show_names.toggled.connect(self._show_names_toggled)
+        left.addWidget(self.show_names)
+        left.addStretch(1)
+
+        self.branding = BrandingBox(session, files, body)
+        right.addWidget(self.branding)
+        right.addStretch(1)
+
+        session.assessment_replaced.connect(self.refresh)
+        session.details_changed.connect(self.refresh)
+        session.participants_changed.connect(self._refresh_names)
+        self._refreshing = False
+        self.refresh()
+
+    # Keeping the widgets in step with the session -------------------------------------------------
+
+    def refresh(self) -> None:
+        if not self.session.is_open:
+            return
+        self._refreshing = True
+        try:
+            assessment = self.session.require()
+            questionnaire = assessment.questionnaire
+            self.questionnaire_label.setText(
+                f"Questionnaire: {questionnaire.title} (version {questionnaire.version}), "
+                f"{questionnaire.question_count} questions"
+            )
+            for name, edit in self.fields.items():
+                value = getattr(assessment.details, name)
+                if edit.text() != value:
+                    edit.setText(value)
+            if self.scope.toPlainText() != assessment.details.scope:
+                self.scope.setPlainText(assessment.details.scope)
+            date = QDate.fromString(assessment.details.date, Qt.DateFormat.ISODate)
+            self.date.setDate(date if date.isValid() else QDate.currentDate())
+            (self.mode_team if assessment.mode is Mode.TEAM else self.mode_individual).setChecked(True)
+            self.show_names.setChecked(assessment.show_names)
+            self.branding.refresh()
+        finally:
+            self._refreshing = False
+
+    def _refresh_names(self) -> None:
+        if self.session.is_open:
+            self._refreshing = True
+            self.show_names.setChecked(self.session.require().show_names)
+            self._refreshing = False
+
+    def page_entered(self) -> None:
+        self.refresh()
+        self.participants.refresh()
+
+    # Edits --------------------------------------------------------------------------------------
+
+    def _set_detail(self, name: str, value: str) -> None:
+        if not self._refreshing and self.session.is_open:
+            self.session.set_detail(name, value)
+
+    def _mode_toggled(self) -> None:
+        if self._refreshing or not self.session.is_open:
+            return
+        try:
+            self.session.set_mode(Mode.TEAM if self.mode_team.isChecked() else Mode.INDIVIDUAL)
+        except AssessmentError as exc:
+            dialogs.error(self, "Cannot change the mode", str(exc))
+
+    def _show_names_toggled(self, checked: bool) -> None:
+        if not self._refreshing and self.session.is_open:
+            self.session.set_show_names(checked)

@@ -1,0 +1,84 @@
+"""GUI test set-up: every dialog helper replaced by a scripted recorder, a fresh main window per test."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from assessor import paths
+from assessor.ui import dialogs
+
+DEFAULT_QUESTIONNAIRE = paths.questionnaires_dir() / "council-collaboration.yaml"
+
+
+@dataclass
+class Dialogs:
+    """What the dialog helpers were asked, and the answers they give (set by the test)."""
+
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    infos: list[tuple[str, str]] = field(default_factory=list)
+    problems: list[tuple[Path, list]] = field(default_factory=list)
+    confirms: list[str] = field(default_factory=list)
+    save_prompts: list[str] = field(default_factory=list)
+    save_choice: dialogs.SaveChoice = dialogs.SaveChoice.CANCEL
+    confirm_answer: bool = True
+    #: Paths returned by save/open file choosers, in order.
+    save_paths: list[str] = field(default_factory=list)
+    open_paths: list[str] = field(default_factory=list)
+
+    def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(
+            dialogs, "error", lambda _p, title, text, details="": self.errors.append((title, text))
+        )
+        monkeypatch.setattr(dialogs, "info", lambda _p, title, text: self.infos.append((title, text)))
+        monkeypatch.setattr(
+            dialogs,
+            "show_problems",
+            lambda _p, path, problems: self.problems.append((Path(path), list(problems))),
+        )
+        monkeypatch.setattr(dialogs, "confirm", self._confirm)
+        monkeypatch.setattr(dialogs, "ask_save_changes", self._ask_save)
+        monkeypatch.setattr(
+            dialogs, "save_file", lambda *_a: self.save_paths.pop(0) if self.save_paths else ""
+        )
+        monkeypatch.setattr(
+            dialogs, "open_file", lambda *_a: self.open_paths.pop(0) if self.open_paths else ""
+        )
+
+    def _confirm(self, _parent, _title: str, text: str) -> bool:
+        self.confirms.append(text)
+        return self.confirm_answer
+
+    def _ask_save(self, _parent, name: str) -> dialogs.SaveChoice:
+        self.save_prompts.append(name)
+        return self.save_choice
+
+
+@pytest.fixture
+def scripted_dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
+    recorder = Dialogs()
+    recorder.install(monkeypatch)
+    return recorder
+
+
+@pytest.fixture
+def window(qtbot, scripted_dialogs: Dialogs):
+    from assessor.ui.app import create_window
+
+    win = create_window([])
+    qtbot.addWidget(win)
+    yield win
+    win.session.undo_stack.clear()
+    win.session.undo_stack.setClean()
+    win.close()
+
+
+@pytest.fixture
+def team_window(window, scripted_dialogs: Dialogs):
+    """A window with a new team-mode assessment of the default questionnaire."""
+    assert window.files.new_from_questionnaire(DEFAULT_QUESTIONNAIRE), scripted_dialogs.problems
+    return window

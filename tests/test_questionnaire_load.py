@@ -80,3 +80,15 @@ def test_a_byte_order_mark_and_a_string_path_are_fine(tmp_path: Path, data_dir: 
     path = tmp_path / "bom.yaml"
     path.write_bytes(b"\xef\xbb\xbf" + text)
     assert load_questionnaire(str(path)).id == "example-partnership-check"
+
+
+def test_quoted_level_values_and_unquoted_versions_are_understood(data_dir: Path) -> None:
+    from assessor.questionnaire import questionnaire_from_text
+
+    text = (data_dir / "example-partnership-check.yaml").read_text(encoding="utf-8")
+    text = text.replace('version: "1.0"', "version: 1.10").replace(
+        "              3: A yearly", '              "3": A yearly'
+    )
+    q = questionnaire_from_text(text)
+    assert q.version == "1.10"  # the text as written, not the number 1.1
+    assert q.question("aims.reviewed").descriptors[3].startswith("A yearly review")

@@ -90,7 +90,10 @@ def check_descriptors(
     names = {level.value: level.name for level in levels}
     result: dict[int, str] = {}
     for key, value in pairs or []:
-        level_value = reader.scalar(key, Kind.INT, "a descriptor's level")
+        if str(key.value).strip().isdigit():  # "2": a quoted level value is still a level value
+            level_value: object = int(str(key.value))
+        else:
+            level_value = reader.scalar(key, Kind.INT, "the level of a descriptor")
         if not isinstance(level_value, int):
             continue
         if levels and level_value not in names:

@@ -17,6 +17,7 @@ from assessor import APP_NAME, __version__
 COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("assessor.cli.validate", "check questionnaire files and list every problem"),
     "score": ("assessor.cli.score", "print the scores, flags and starter pilots of an assessment file"),
+    "demo": ("assessor.cli.demo", "write a copy of the demo assessment to a file"),
     "report": ("assessor.cli.report", "write the scored PDF report of an assessment file"),
     "merge": ("assessor.cli.merge", "import returned participant packs into an assessment file"),
     "export-csv": ("assessor.cli.export_csv", "write every answer, tally and consensus of an assessment as CSV"),

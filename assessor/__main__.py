@@ -1,5 +1,5 @@
 import sys
 
-from assessor.cli import main
+from assessor.launcher import main
 
 sys.exit(main())

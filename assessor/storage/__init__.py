@@ -12,6 +12,29 @@ Saving and opening (:mod:`.fileformat`)
     ``assessment_to_json(assessment) -> str`` / ``assessment_from_json(text) -> Assessment``: the
     file's text. ``assessment_to_dict`` / ``assessment_from_dict``: the ``"assessment"`` member.
 
+Autosave and recovery (:mod:`.recovery`)
+    ``RecoveryStore(folder=None)`` (default ``userdirs.recovery_dir()``): ``.write(assessment,
+    source_path | None) -> Path`` (atomic, ~10 ms for 47 questions x 15 people; SaveError on failure),
+    ``.discard(assessment | id | entry)``, ``.list_recoverable() -> list[RecoveryEntry]`` (newest first;
+    entries identical to or older than their saved file are dropped). ``RecoveryEntry``: ``.path``,
+    ``.assessment_id``, ``.source_path`` (None: never saved), ``.written_at``, ``.organisation``,
+    ``.changes`` (answers/tallies/consensus differing from the saved file), ``.source_exists``,
+    ``.title``, ``.describe()``, ``.load() -> Assessment``.
+
+Participant packs (:mod:`.packs`, :mod:`.pack_import`)
+    ``make_pack(assessment, participant_id, *, round_index=None) -> ParticipantPack``,
+    ``export_packs(assessment, folder, participant_ids=None) -> list[Path]``, ``save_pack(pack, path)``,
+    ``load_pack(path) -> ParticipantPack``; ``pack.set_answer(question_id, answer | None)`` (validated),
+    ``pack.question_ids()``, ``pack.unanswered``. ``import_packs(assessment, packs, *,
+    on_duplicate=DuplicatePolicy.SKIP | REPLACE | callable(PackConflict) -> DuplicatePolicy) ->
+    ImportReport`` (``.outcomes``: PackOutcome with ``.status`` imported/replaced/skipped/refused and
+    ``.describe()``; ``.refused``; ``.changed``; ``.summary()``). ``PackConflict.question()`` is the
+    sentence to ask the user.
+
+CSV (:mod:`.csv_export`)
+    ``export_csv(assessment, path) -> Path`` (UTF-8 with BOM, formula-safe), ``assessment_to_csv``,
+    ``csv_rows``, ``COLUMNS``.
+
 Errors (:mod:`.errors`): ``StorageError`` (``.message``, ``.path``) > ``OpenError`` (FileMissingError,
 UnreadableFileError, EmptyFileError, BinaryFileError, NotJsonError > TruncatedFileError,
 ForeignFileError, NewerVersionError, DamagedFileError) and ``SaveError`` (ReadOnlyFolderError,

@@ -1,0 +1,48 @@
+"""docs/file-format.md names every field the files contain."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from factories import make_assessment
+
+from assessor.model import Answer, ChosenPilot, Consensus, Tally
+from assessor.storage import assessment_to_dict
+from assessor.storage.csv_export import COLUMNS
+from assessor.storage.packs import make_pack, pack_to_dict
+from assessor.storage.recovery import RecoveryStore
+
+DOC = Path(__file__).resolve().parent.parent / "docs" / "file-format.md"
+
+
+def _keys(value: Any) -> set[str]:
+    """Every object key in a document, skipping keys that are ids or level values (data, not fields)."""
+    found: set[str] = set()
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if not re.fullmatch(r"(p\d+|a\d+(\.d\d+(\.q\d+)?)?|-?\d+)", key):
+                found.add(key)
+            found |= _keys(item)
+    elif isinstance(value, list):
+        for item in value:
+            found |= _keys(item)
+    return found
+
+
+def test_every_field_is_documented() -> None:
+    assessment = make_assessment(participants=1, answers={"p1": {"a1.d1.q1": 2}})
+    assessment.set_tally("a1.d1.q2", Tally({1: 1}))
+    assessment.set_consensus("a1.d1.q1", Consensus(2))
+    assessment.set_pilot(ChosenPilot(assessment.questionnaire.pilots[0].id))
+    assessment.commentary.areas["a1"] = "Good."
+    pack = make_pack(assessment, "p1")
+    pack.set_answer("a1.d1.q3", Answer(1))
+    recovery = RecoveryStore().write(assessment, None)
+    documents = [assessment_to_dict(assessment), pack_to_dict(pack), json.loads(recovery.read_text())]
+    text = DOC.read_text(encoding="utf-8")
+    missing = sorted(key for key in set().union(*map(_keys, documents)) if not re.search(rf"\b{re.escape(key)}\b", text))
+    assert missing == []
+    assert [column for column in COLUMNS if f"`{column}`" not in text] == []

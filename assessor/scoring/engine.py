@@ -24,28 +24,33 @@ def _count_rounds(assessment: Assessment) -> list[dict[str, AnswerCounts]]:
     Only answers of current participants count (a removed participant's stray answers do not), and only
     for questions the round covers.
     """
-    questionnaire = assessment.questionnaire
+    known = assessment.questionnaire.questions
     participant_ids = {participant.id for participant in assessment.participants}
     counted: list[dict[str, AnswerCounts]] = []
     for the_round in assessment.rounds:
-        covered = None if the_round.questions is None else set(the_round.questions)
+        # The questions this round counts: all the questionnaire's, or those it re-scores.
+        covered = known.keys() if the_round.questions is None else set(the_round.questions) & known.keys()
         by_question: dict[str, AnswerCounts] = {}
         for participant_id, answers in the_round.answers.items():
             if participant_id not in participant_ids:
                 continue
+            # The hot loop (every answer of every person): kept to plain dict operations.
             for question_id, answer in answers.items():
-                if (covered is not None and question_id not in covered) or (
-                    question_id not in questionnaire.questions
-                ):
+                if question_id not in covered:
                     continue
                 counts = by_question.get(question_id)
                 if counts is None:
                     counts = by_question[question_id] = AnswerCounts()
-                counts.add_answer(answer)
+                choice = answer.choice
+                if choice is NonAnswer.DONT_KNOW:
+                    counts.dont_know += 1
+                elif choice is NonAnswer.NOT_APPLICABLE:
+                    counts.not_applicable += 1
+                else:
+                    levels = counts.levels
+                    levels[choice] = levels.get(choice, 0) + 1
         for question_id, tally in the_round.tallies.items():
-            if (covered is not None and question_id not in covered) or (
-                question_id not in questionnaire.questions
-            ):
+            if question_id not in covered:
                 continue
             counts = by_question.get(question_id)
             if counts is None:
@@ -94,11 +99,12 @@ def score_questions(assessment: Assessment) -> dict[str, QuestionResult]:
 
 def _completion(assessment: Assessment, questions: dict[str, QuestionResult]) -> Completion:
     questionnaire = assessment.questionnaire
+    known = questionnaire.questions.keys()
     first = assessment.rounds[0] if assessment.rounds else None
     per_participant: dict[str, int] = {}
     for participant in assessment.participants:
         answers = first.answers.get(participant.id, {}) if first is not None else {}
-        per_participant[participant.id] = sum(1 for qid in answers if qid in questionnaire.questions)
+        per_participant[participant.id] = len(answers.keys() & known)
     decided = sum(
         1 for result in questions.values() if result.value is not None or result.consensus is not None
     )

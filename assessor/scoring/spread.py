@@ -10,7 +10,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from assessor.model import Answer, NonAnswer, ScoringSettings, Tally
+from assessor.model import ScoringSettings, Tally
 from assessor.scoring.results import Spread
 
 #: Tolerance for comparing computed floats with thresholds (0.8 must count as 0.8).
@@ -19,20 +19,15 @@ EPSILON = 1e-9
 
 @dataclass
 class AnswerCounts:
-    """Mutable counts gathered for one question in one round: named answers and tallies alike."""
+    """Mutable counts gathered for one question in one round: named answers and tallies alike.
+
+    ``engine._count_rounds`` adds named answers inline (it is the hot loop); tallies come through
+    ``add_tally``.
+    """
 
     levels: dict[int, int] = field(default_factory=dict)
     dont_know: int = 0
     not_applicable: int = 0
-
-    def add_answer(self, answer: Answer) -> None:
-        choice = answer.choice
-        if choice is NonAnswer.DONT_KNOW:
-            self.dont_know += 1
-        elif choice is NonAnswer.NOT_APPLICABLE:
-            self.not_applicable += 1
-        else:
-            self.levels[choice] = self.levels.get(choice, 0) + 1
 
     def add_tally(self, tally: Tally) -> None:
         # A show of hands counts exactly like the same number of named answers.

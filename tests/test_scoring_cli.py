@@ -141,3 +141,13 @@ def test_file_and_demo_are_exclusive(capsys: pytest.CaptureFixture[str]) -> None
         main(["score", "x.assessment", "--demo"])
     assert raised.value.code == 2
     assert "not allowed with" in capsys.readouterr().err
+
+
+def test_welsh_names_survive_json_and_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assessment = make_assessment(answers={"p1": {"a1.d1.q1": 2}})
+    assessment.details.organisation = "Cyngor Sir Ynys Môn (Gwŷr)"
+    path = save_assessment(assessment, tmp_path / "môn.assessment")
+    _, out, _ = _score(capsys, str(path), "--json")
+    assert json.loads(out)["assessment"]["organisation"] == "Cyngor Sir Ynys Môn (Gwŷr)"
+    _, out, _ = _score(capsys, str(path))
+    assert out.startswith("Cyngor Sir Ynys Môn (Gwŷr): Whole council")

@@ -66,6 +66,27 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     results = score_assessment(assessment)
     recommendations = recommend(assessment, results, limit=args.limit)
-    output = scores_json if args.json else scores_text
-    sys.stdout.write(output(assessment, results, recommendations))
+    if args.json:
+        _write_utf8(scores_json(assessment, results, recommendations))
+    else:
+        _write_text(scores_text(assessment, results, recommendations))
     return EXIT_OK
+
+
+def _write_utf8(text: str) -> None:
+    """JSON is UTF-8 whatever the console's encoding (a Windows pipe would otherwise choke on "ŵ")."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+    else:
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+
+
+def _write_text(text: str) -> None:
+    """Text for a person: a console that cannot show a letter gets "?" rather than an error."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="replace")
+    sys.stdout.write(text)

@@ -6,6 +6,8 @@ and embedding it (subset) keeps Welsh place names intact in print and in text ex
 
 from __future__ import annotations
 
+import functools
+
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -18,6 +20,18 @@ BOLD = "DejaVuSans-Bold"
 _FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf"}
 
 
+def _cache_widths(font: TTFont) -> None:
+    """Remember string widths: without reportlab's optional C accelerator every width is summed in
+    Python, and a report measures the same words thousands of times."""
+    measure = font.stringWidth
+
+    @functools.lru_cache(maxsize=100_000)
+    def cached(text: str, size: float, encoding: str = "utf8") -> float:
+        return float(measure(text, size, encoding))
+
+    font.stringWidth = cached
+
+
 def register_fonts() -> None:
     """Register the fonts once per process (reportlab keeps a global registry)."""
     registered = set(pdfmetrics.getRegisteredFontNames())
@@ -25,7 +39,9 @@ def register_fonts() -> None:
         if name in registered:
             continue
         path = resource("fonts", filename)
-        pdfmetrics.registerFont(TTFont(name, str(path)))
+        font = TTFont(name, str(path))
+        _cache_widths(font)
+        pdfmetrics.registerFont(font)
     # <b> and <i> in paragraphs map to these; there is no italic face, so italic falls back to upright.
     addMapping(REGULAR, 0, 0, REGULAR)
     addMapping(REGULAR, 1, 0, BOLD)

@@ -1,0 +1,114 @@
+"""Charts: labels fit their space and never collide; bands are told by name, not by colour alone."""
+
+from __future__ import annotations
+
+from reportlab.graphics.shapes import Drawing, Group, String
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from assessor.model import Band, ScoringSettings
+from assessor.report.charts import Bar, area_bars, radar_chart, wrap_text
+from assessor.report.fonts import REGULAR, register_fonts
+from assessor.report.spread_chart import MAX_ROWS, SpreadRow, spread_heatmaps
+from assessor.report.styles import FRAME_WIDTH, accent_colour
+
+register_fonts()
+
+
+def strings(node: Group) -> list[String]:
+    found: list[String] = []
+    for item in node.contents if isinstance(node, Group) else []:
+        if isinstance(item, String):
+            found.append(item)
+        elif isinstance(item, Group):
+            found += strings(item)
+    return found
+
+
+def box(item: String) -> tuple[float, float, float, float]:
+    width = stringWidth(item.text, item.fontName, item.fontSize)
+    left = {"start": item.x, "middle": item.x - width / 2, "end": item.x - width}[item.textAnchor]
+    return left, item.y - 0.2 * item.fontSize, left + width, item.y + 0.8 * item.fontSize
+
+
+def overlapping(drawing: Drawing) -> list[tuple[str, str]]:
+    boxes = [(item.text, box(item)) for item in strings(drawing)]
+    clashes = []
+    for i, (text_a, a) in enumerate(boxes):
+        for text_b, b in boxes[i + 1 :]:
+            if a[0] < b[2] - 0.5 and b[0] < a[2] - 0.5 and a[1] < b[3] - 0.5 and b[1] < a[3] - 0.5:
+                clashes.append((text_a, text_b))
+    return clashes
+
+
+def test_wrap_text_fits_the_width_and_marks_a_cut() -> None:
+    lines = wrap_text(
+        "Working with the voluntary and community sector on shared outcomes for residents",
+        REGULAR,
+        7.5,
+        120,
+        2,
+    )
+    assert len(lines) == 2
+    assert all(stringWidth(line, REGULAR, 7.5) <= 120 for line in lines)
+    assert lines[-1].endswith("…")
+
+
+def test_bar_labels_never_collide_even_with_close_thresholds() -> None:
+    settings = ScoringSettings(
+        bands=(
+            Band("top", "Strength", 3.0),
+            Band("mid", "Developing", 2.8),
+            Band("low", "Priority", float("-inf")),
+        )
+    )
+    bars = [
+        Bar("A dimension with a very long title that needs to wrap onto two lines", 2.9, settings.bands[1]),
+        Bar("Short", 4.0, settings.bands[0]),
+        Bar("Low", 1.2, settings.bands[2]),
+        Bar("Unknown", None, None),
+    ]
+    drawing = area_bars(bars, settings=settings, maximum=4, tick_names=[(1, "Starting"), (4, "Leading")])
+    assert drawing.width <= FRAME_WIDTH
+    assert overlapping(drawing) == []
+    texts = [item.text for item in strings(drawing)]
+    assert "2.90 Developing" in texts and "1.20 Priority" in texts and "insufficient data" in texts
+    assert all(box(item)[2] <= drawing.width + 0.5 and box(item)[0] >= -0.5 for item in strings(drawing))
+
+
+def test_radar_numbers_every_spoke_and_names_the_reference_ring() -> None:
+    drawing = radar_chart(
+        [1.0, 2.5, None, 3.5, 4.0],
+        levels=(1, 2, 3, 4),
+        reference=3.0,
+        reference_name="Strength",
+        accent=accent_colour("#1F4E79"),
+    )
+    texts = [item.text for item in strings(drawing)]
+    assert "Strength threshold (3.0)" in texts and "Team score" in texts
+    assert drawing.width <= FRAME_WIDTH
+
+
+def test_spread_heatmap_is_split_into_page_sized_chunks_without_collisions() -> None:
+    rows = [
+        SpreadRow(
+            f"1.1.{n}",
+            "A question whose text is far too long to fit in the label column of the "
+            "heat map so it must be shortened",
+            (n % 3, 2, 0, 1, 1, 0),
+            n % 2 == 0,
+        )
+        for n in range(MAX_ROWS + 5)
+    ]
+    drawings = spread_heatmaps(
+        rows,
+        ["1 Starting", "2 Developing", "3 Established", "4 Leading", "DK Don't know", "N/A Not applicable"],
+        accent_colour("#1F4E79"),
+    )
+    assert len(drawings) == 2
+    assert all(overlapping(drawing) == [] for drawing in drawings)
+
+
+def test_a_light_accent_is_darkened_so_white_text_stays_readable() -> None:
+    colour = accent_colour("#FFFF00")
+    assert 0.2126 * colour.red + 0.7152 * colour.green + 0.0722 * colour.blue <= 0.45
+    assert accent_colour("not a colour") == accent_colour("#1F4E79")

@@ -156,3 +156,17 @@ def test_saving_to_another_place_after_a_failure_works(
         save_assessment(assessment, tmp_path / "gone" / "a.assessment")
     path = save_assessment(assessment, tmp_path / "a.assessment")
     assert load_assessment(path).assessment == assessment
+
+
+def test_temporary_files_left_by_a_killed_save_are_cleaned_up_later(tmp_path: Path) -> None:
+    path = tmp_path / "council.assessment"
+    old_temp = tmp_path / ".council.assessment.abc123.tmp"
+    fresh_temp = tmp_path / ".council.assessment.def456.tmp"  # perhaps another save in progress
+    other = tmp_path / ".other.assessment.abc123.tmp"
+    for temp in (old_temp, fresh_temp, other):
+        temp.write_text("{half a fi")
+    os.utime(old_temp, (1_000_000, 1_000_000))
+    os.utime(other, (1_000_000, 1_000_000))
+    save_assessment(_assessment(), path)
+    assert not old_temp.exists()
+    assert fresh_temp.exists() and other.exists()

@@ -10,9 +10,11 @@ Any failure removes the temporary file and raises a :class:`SaveError` that expl
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 from assessor.storage.errors import FolderMissingError, SaveError, save_error_from_os_error
@@ -53,6 +55,8 @@ def atomic_write(path: Path | str, data: bytes, *, backup: bool = False, durable
         temp = None
         if durable:
             fsync_folder(folder)
+        if backup:
+            remove_stale_temps(target)
     except SaveError:
         raise
     except OSError as error:
@@ -105,6 +109,22 @@ def _keep_backup(target: Path) -> None:
     finally:
         with contextlib.suppress(OSError):
             staging.unlink()
+
+
+def remove_stale_temps(target: Path, *, older_than: float = 600.0) -> int:
+    """Remove temporary files a killed save left beside ``target`` (only old ones: another save may be
+    writing a fresh one); returns how many were removed. Never raises."""
+    removed = 0
+    now = time.time()
+    for name in (target.name, backup_path(target).name):
+        for temp in target.parent.glob(f".{glob.escape(name)}.*.tmp"):
+            try:
+                if now - temp.stat().st_mtime > older_than:
+                    temp.unlink()
+                    removed += 1
+            except OSError:
+                continue
+    return removed
 
 
 def fsync_folder(folder: Path) -> None:

@@ -55,9 +55,14 @@ def envelope(kind: str, schema_version: int, body: dict[str, Any]) -> dict[str, 
     }
 
 
-def to_bytes(document: dict[str, Any]) -> bytes:
-    """UTF-8 JSON, indented one space a level (readable, and diff-friendly), ending in a newline."""
-    return (json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False) + "\n").encode("utf-8")
+def to_bytes(document: dict[str, Any], *, pretty: bool = True) -> bytes:
+    """UTF-8 JSON ending in a newline: indented one space a level (readable, diff-friendly), or with
+    ``pretty=False`` on one line (five times faster: the C encoder only works without indentation)."""
+    if pretty:
+        text = json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False)
+    else:
+        text = json.dumps(document, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return (text + "\n").encode("utf-8")
 
 
 def parse_document(

@@ -18,7 +18,7 @@ from typing import Any
 from assessor import userdirs
 from assessor.model import Assessment
 from assessor.storage import fields as f
-from assessor.storage.atomic import atomic_write
+from assessor.storage.atomic import atomic_write, remove_stale_temps
 from assessor.storage.changes import count_changes
 from assessor.storage.codec import assessment_from_dict, assessment_to_dict
 from assessor.storage.documents import damaged, envelope, parse_document, read_bytes, to_bytes
@@ -104,7 +104,9 @@ class RecoveryStore:
             "assessment": assessment_to_dict(assessment, questionnaire=self._snapshot[1]),
         }
         path = self.path_for(assessment.id)
-        atomic_write(path, to_bytes(envelope(RECOVERY_FORMAT, ASSESSMENT_MIGRATIONS.current, body)))
+        atomic_write(
+            path, to_bytes(envelope(RECOVERY_FORMAT, ASSESSMENT_MIGRATIONS.current, body), pretty=False)
+        )
         return path
 
     def discard(self, assessment: Assessment | str | RecoveryEntry) -> None:
@@ -127,6 +129,7 @@ class RecoveryStore:
             return []
         entries = []
         for path in folder.glob(f"*{RECOVERY_SUFFIX}"):
+            remove_stale_temps(path)
             try:
                 assessment, source, written_at = _read_recovery(path)
             except OpenError:

@@ -13,13 +13,6 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-#: Commands with the same merge key and id merge (typing a note is one undo step, not one per key).
-_MERGE_IDS: dict[str, int] = {}
-
-
-def merge_id(key: str) -> int:
-    return _MERGE_IDS.setdefault(key, 1000 + len(_MERGE_IDS))
-
 
 class ValueCommand(QUndoCommand):
     """Set one value; undo puts the old one back. ``after`` runs after each redo/undo (signals)."""
@@ -39,7 +32,9 @@ class ValueCommand(QUndoCommand):
         self.new = new
         self._setter = setter
         self._after = after
-        self._merge_key = merge_key
+        #: Consecutive edits with the same key merge into one undo step (the session does it, see
+        #: ``Session._push``: QUndoStack's own merging crashes PySide6 when it deletes the merged command).
+        self.merge_key = merge_key
         self._skip_first_redo = True
 
     def redo(self) -> None:
@@ -52,15 +47,6 @@ class ValueCommand(QUndoCommand):
     def undo(self) -> None:
         self._setter(self.old)
         self._after()
-
-    def id(self) -> int:
-        return merge_id(self._merge_key) if self._merge_key else -1
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, ValueCommand) or other._merge_key != self._merge_key:
-            return False
-        self.new = other.new
-        return True
 
 
 class CallCommand(QUndoCommand):

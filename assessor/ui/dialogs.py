@@ -10,7 +10,7 @@ ASSESSMENT_FILTER = "Assessments (*.assessment);;All files (*)"
 QUESTIONNAIRE_FILTER = "Questionnaires (*.yaml *.yml);;All files (*)"
 PDF_FILTER = "PDF documents (*.pdf)"
 CSV_FILTER = "CSV files (*.csv)"
-PACK_FILTER = "Participant packs (*.pack);;All files (*)"
+PACK_FILTER = "Participant packs (*.assessment-pack);;All files (*)"
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg)"
 
 

@@ -73,6 +73,8 @@ class Session(SessionEdits, QObject):
         self._autosave.setInterval(AUTOSAVE_DELAY_MS)
         self._autosave.timeout.connect(self.write_recovery)
         self._recovery_store = None
+        self._last_command: ValueCommand | None = None
+        self._last_index = -1
 
     # State -----------------------------------------------------------------------------------
 
@@ -265,7 +267,22 @@ class Session(SessionEdits, QObject):
         if old == new:
             return
         setter(new)  # validates: an AssessmentError leaves the model and the stack untouched
-        self.undo_stack.push(ValueCommand(text, old, new, setter, self._after(done), merge_key=merge))
+        stack = self.undo_stack
+        last = self._last_command
+        if (
+            merge
+            and last is not None
+            and last.merge_key == merge
+            and not stack.isClean()
+            and stack.index() == stack.count() == self._last_index
+        ):
+            last.new = new  # typing a note is one undo step, not one per key
+            self._after(done)()
+            return
+        command = ValueCommand(text, old, new, setter, self._after(done), merge_key=merge)
+        stack.push(command)
+        self._last_command = command
+        self._last_index = stack.index()
 
     def _after(self, done: Callable[[], None]) -> Callable[[], None]:
         def after() -> None:

@@ -1,0 +1,213 @@
+"""Export: the PDF report (off the GUI thread, with progress and Cancel), CSV, participant packs.
+
+The report is written from a copy of the assessment in a worker thread, so the window stays responsive and
+later edits cannot race with the writer. reportlab and the report code load here, on first export.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QThread, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from assessor.ui import dialogs
+from assessor.ui.session import Session
+from assessor.ui.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def snapshot(assessment):
+    """A copy of the assessment for another thread; the frozen questionnaire is shared, not copied."""
+    return copy.deepcopy(assessment, {id(assessment.questionnaire): assessment.questionnaire})
+
+
+class ReportWorker(QThread):
+    """Runs ``write_report`` in its own thread and reports back through queued signals."""
+
+    progressed = Signal(int, int, str)
+    succeeded = Signal(str)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, assessment, path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.assessment = assessment
+        self.path = path
+        self.cancel_requested = threading.Event()
+
+    def run(self) -> None:
+        from assessor.report import ReportCancelled, ReportError, write_report
+
+        try:
+            written = write_report(
+                self.assessment, self.path, progress=self._progress, cancel=self.cancel_requested.is_set
+            )
+        except ReportCancelled:
+            self.cancelled.emit()
+        except ReportError as exc:
+            self.failed.emit(str(exc))
+        except OSError as exc:
+            self.failed.emit(
+                f"The report could not be written to {self.path} ({exc.strerror or exc}). "
+                "Choose another folder."
+            )
+        except Exception as exc:  # never a traceback to the user: log it, say what to do
+            log.exception("The report failed")
+            self.failed.emit(
+                f"The report could not be made ({type(exc).__name__}). The details are in the log."
+            )
+        else:
+            self.succeeded.emit(str(written))
+
+    def _progress(self, done: int, total: int, message: str) -> None:
+        self.progressed.emit(done, total, message)
+
+
+class Exporter(QObject):
+    #: Emitted when a report export ends: "done", "cancelled" or "failed".
+    report_finished = Signal(str)
+
+    def __init__(self, window: QWidget, session: Session, settings: Settings) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = session
+        self.settings = settings
+        self.worker: ReportWorker | None = None
+        self.progress: QProgressDialog | None = None
+
+    def _suggested(self, suffix: str) -> str:
+        assessment = self.session.require()
+        stem = (
+            self.session.path.stem
+            if self.session.path
+            else assessment.details.organisation.strip() or "assessment"
+        )
+        return str(Path(self.settings.last_folder("exports")) / f"{stem}{suffix}")
+
+    # PDF ----------------------------------------------------------------------------------------
+
+    def export_pdf(self) -> None:
+        if self.worker is not None:
+            dialogs.info(self.window, "Report in progress", "A report is being written already.")
+            return
+        path = dialogs.save_file(
+            self.window, "Export the PDF report", self._suggested(".pdf"), dialogs.PDF_FILTER
+        )
+        if not path:
+            return
+        target = Path(path) if Path(path).suffix else Path(path).with_suffix(".pdf")
+        self.settings.set_last_folder(target, "exports")
+        self.start_report(target)
+
+    def start_report(self, target: Path) -> ReportWorker:
+        self.worker = ReportWorker(snapshot(self.session.require()), target, self)
+        self.progress = QProgressDialog("Writing the report…", "Cancel", 0, 100, self.window)
+        self.progress.setWindowTitle("Export the PDF report")
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(300)
+        self.progress.setAutoClose(False)
+        self.progress.setAutoReset(False)
+        self.progress.setValue(0)
+        self.progress.canceled.connect(self.cancel_report)
+        self.worker.progressed.connect(self._progressed)
+        self.worker.succeeded.connect(self._succeeded)
+        self.worker.failed.connect(self._failed)
+        self.worker.cancelled.connect(self._cancelled)
+        self.worker.finished.connect(self._cleanup)
+        self.worker.start()
+        return self.worker
+
+    def cancel_report(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel_requested.set()
+            if self.progress is not None:
+                self.progress.setLabelText("Cancelling…")
+
+    def _progressed(self, done: int, total: int, message: str) -> None:
+        if self.progress is not None and total:
+            self.progress.setMaximum(total)
+            self.progress.setValue(done)
+            self.progress.setLabelText(message)
+
+    def _succeeded(self, path: str) -> None:
+        self._close_progress()
+        self.report_finished.emit("done")
+        if dialogs.confirm(self.window, "Report written", f"The report is saved as\n{path}\n\nOpen it now?"):
+            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+    def _failed(self, message: str) -> None:
+        self._close_progress()
+        self.report_finished.emit("failed")
+        dialogs.error(self.window, "Cannot write the report", message)
+
+    def _cancelled(self) -> None:
+        self._close_progress()
+        self.report_finished.emit("cancelled")
+        self.window.statusBar().showMessage("Report cancelled: no file was written", 5000)
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+
+    def _cleanup(self) -> None:
+        if self.worker is not None:
+            self.worker.deleteLater()
+            self.worker = None
+
+    # CSV and packs ------------------------------------------------------------------------------
+
+    def export_csv(self) -> None:
+        from assessor.storage import StorageError
+        from assessor.storage.csv_export import export_csv
+
+        path = dialogs.save_file(
+            self.window, "Export the answers as CSV", self._suggested(".csv"), dialogs.CSV_FILTER
+        )
+        if not path:
+            return
+        target = Path(path) if Path(path).suffix else Path(path).with_suffix(".csv")
+        try:
+            export_csv(self.session.require(), target)
+        except StorageError as exc:
+            dialogs.error(self.window, "Cannot export the CSV", str(exc))
+            return
+        self.settings.set_last_folder(target, "exports")
+        self.window.statusBar().showMessage(f"Answers exported to {target.name}", 5000)
+
+    def export_packs(self) -> None:
+        from assessor.storage import StorageError
+        from assessor.storage.packs import export_packs
+
+        assessment = self.session.require()
+        if not assessment.participants:
+            dialogs.info(
+                self.window,
+                "No participants yet",
+                "Add participants in Set-up first: each gets a pack to answer on their own laptop.",
+            )
+            return
+        folder = dialogs.choose_folder(
+            self.window, "Choose a folder for the participant packs", self.settings.last_folder("packs")
+        )
+        if not folder:
+            return
+        try:
+            written = export_packs(assessment, folder)
+        except StorageError as exc:
+            dialogs.error(self.window, "Cannot export the packs", str(exc))
+            return
+        self.settings.set_last_folder(folder, "packs")
+        dialogs.info(
+            self.window,
+            "Participant packs written",
+            f"{len(written)} pack{'s' if len(written) != 1 else ''} written to {folder}. Send each "
+            "participant their own; import the returned packs from the File menu.",
+        )

@@ -1,0 +1,178 @@
+"""Results: overall score, radar and area bars, bands and caps, flagged items, pilots and commentary.
+
+Built on first use (QtCharts loads then). Scores are recomputed only when the page is shown or, while it is
+shown, when something changes.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assessor.ui.charts import AreaBars, RadarChart
+from assessor.ui.commentary_panel import CommentaryPanel
+from assessor.ui.pilots_panel import PilotsPanel
+from assessor.ui.session import Session
+from assessor.ui.theme import heading, muted
+
+if TYPE_CHECKING:
+    from assessor.ui.file_controller import FileController
+
+
+def score_text(score: float | None) -> str:
+    return "insufficient data" if score is None else f"{score:.2f}"
+
+
+class ResultsPage(QScrollArea):
+    def __init__(self, session: Session, files: FileController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAccessibleName("Results page")
+        body = QWidget(self)
+        self.setWidget(body)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(24, 16, 24, 16)
+        top = QHBoxLayout()
+        self.overall = heading("", 1.6, body)
+        top.addWidget(self.overall, 1)
+        export = QPushButton("&Export the PDF report…", body)
+        export.clicked.connect(files.export_pdf)
+        top.addWidget(export)
+        layout.addLayout(top)
+        self.completion = muted("", body)
+        layout.addWidget(self.completion)
+        charts = QHBoxLayout()
+        self.radar = RadarChart(body)
+        self.bars = AreaBars(body)
+        charts.addWidget(self.radar.view, 1)
+        charts.addWidget(self.bars.view, 1)
+        layout.addLayout(charts)
+
+        layout.addWidget(heading("Areas", 1.25, body))
+        self.areas = QTableWidget(0, 4, body)
+        self.areas.setHorizontalHeaderLabels(["Area", "Score", "Band and level", "Note"])
+        self.areas.setAccessibleName("Area scores")
+        self.areas.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.areas.verticalHeader().setVisible(False)
+        self.areas.setWordWrap(True)
+        header = self.areas.horizontalHeader()
+        for column in range(3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.areas)
+
+        layout.addWidget(heading("Flagged items", 1.25, body))
+        layout.addWidget(
+            muted("≠ divergent views · ? many Don't knows (a visibility gap) · ⚑ flagged for later", body)
+        )
+        self.flagged = QListWidget(body)
+        self.flagged.setAccessibleName("Flagged items")
+        self.flagged.setMaximumHeight(self.flagged.fontMetrics().lineSpacing() * 8)
+        layout.addWidget(self.flagged)
+
+        layout.addWidget(heading("Recommended starter pilots", 1.25, body))
+        layout.addWidget(
+            muted(
+                "Accept, reject or edit each pilot and name an owner; the report carries what "
+                "the team chose.",
+                body,
+            )
+        )
+        self.pilots = PilotsPanel(session, body)
+        layout.addWidget(self.pilots)
+
+        layout.addWidget(heading("Commentary", 1.25, body))
+        self.commentary = CommentaryPanel(session, body)
+        layout.addWidget(self.commentary)
+        layout.addStretch(1)
+
+        self._stale = True
+        session.results_changed.connect(self._results_changed)
+        session.assessment_replaced.connect(self._replaced)
+        self.commentary.rebuild()
+
+    def _replaced(self) -> None:
+        self._stale = True
+        self.commentary.rebuild()
+
+    def _results_changed(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def page_entered(self) -> None:
+        if self._stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        if not self.session.is_open:
+            return
+        from assessor.recommend import recommend
+
+        self._stale = False
+        assessment = self.session.require()
+        questionnaire = assessment.questionnaire
+        results = self.session.results()
+        band = results.overall_band.name if results.overall_band else "no band yet"
+        name = results.overall_level_name
+        level = f" (level: {name})" if name and name != band else ""
+        self.overall.setText(f"Overall {score_text(results.overall)} · {band}{level}")
+        completion = results.completion
+        self.completion.setText(
+            f"{completion.questions_decided} of {completion.questions_total} questions "
+            f"answered ({completion.share:.0%})."
+        )
+        self.radar.update(questionnaire, results)
+        self.bars.update(questionnaire, results)
+        self._fill_areas(questionnaire, results)
+        self._fill_flagged(assessment, results)
+        self.pilots.rebuild(recommend(assessment, results))
+        self.commentary.sync()
+
+    def _fill_areas(self, questionnaire, results) -> None:
+        self.areas.setRowCount(len(questionnaire.areas))
+        for row, area in enumerate(questionnaire.areas):
+            score = results.areas[area.id]
+            band = score.band.name if score.band else "–"
+            level = f"{band}; level {score.level_value} {score.level_name}" if score.level_name else band
+            note = ""
+            if score.capped:
+                held = ", ".join(questionnaire.dimension(d).title for d in score.held_back_by)
+                note = f"Capped at level {score.level_value}: held back by {held}"
+            title = f"{area.title} (enabler)" if area.enabler else area.title
+            for column, text in enumerate((title, score_text(score.score), level, note)):
+                self.areas.setItem(row, column, QTableWidgetItem(text))
+        self.areas.resizeRowsToContents()
+        height = (
+            self.areas.horizontalHeader().height()
+            + sum(self.areas.rowHeight(r) for r in range(self.areas.rowCount()))
+            + 4
+        )
+        self.areas.setFixedHeight(height)
+
+    def _fill_flagged(self, assessment, results) -> None:
+        self.flagged.clear()
+        questionnaire = assessment.questionnaire
+        for qid in results.divergent:
+            self.flagged.addItem(f"≠ Divergent: {questionnaire.question(qid).text}")
+        for qid in results.visibility_gaps:
+            self.flagged.addItem(f"? Visibility gap: {questionnaire.question(qid).text}")
+        for qid in assessment.parked:
+            self.flagged.addItem(f"⚑ Flagged for later: {questionnaire.question(qid).text}")
+        if not self.flagged.count():
+            self.flagged.addItem("Nothing flagged.")

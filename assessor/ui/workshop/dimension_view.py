@@ -1,0 +1,95 @@
+"""The spread of every question in one dimension at once: a table of counts per answer, with the
+dimension's score as it stands. Dots and numbers together, so nothing relies on colour or shape alone."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from assessor.model import Assessment, NonAnswer
+from assessor.scoring.results import Results
+from assessor.ui.theme import heading, muted
+from assessor.ui.workshop.reveal_items import choice_short
+
+MAX_DOTS = 8
+
+
+def dots(count: int) -> str:
+    if not count:
+        return "–"
+    shown = "●" * min(count, MAX_DOTS) + ("…" if count > MAX_DOTS else "")
+    return f"{shown} {count}"
+
+
+class DimensionView(QScrollArea):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setAccessibleName("Spread for a dimension")
+
+    def show_dimension(self, assessment: Assessment, results: Results, dimension_id: str) -> None:
+        questionnaire = assessment.questionnaire
+        dimension = questionnaire.dimension(dimension_id)
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(heading(dimension.title, 1.35, body))
+        score = results.dimensions[dimension_id]
+        if score.insufficient or score.score is None:
+            line = (
+                f"Not enough answers to score yet ({score.answered} of {score.total} questions have a value)."
+            )
+        else:
+            band = score.band.name if score.band else ""
+            line = f"Score now {score.score:.1f} ({score.level_name}; {band}) from {score.answered} of {score.total} questions."
+        self.score_label = QLabel(line, body)
+        self.score_label.setWordWrap(True)
+        layout.addWidget(self.score_label)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(14)
+        grid.setVerticalSpacing(6)
+        columns: list[tuple[str, object]] = [
+            (f"{key} {level.name}", level.value)
+            for key, level in enumerate(questionnaire.scale.levels, start=1)
+        ]
+        if questionnaire.scale.allow_dont_know:
+            columns.append(("Don't know", NonAnswer.DONT_KNOW))
+        if questionnaire.scale.allow_not_applicable:
+            columns.append(("N/A", NonAnswer.NOT_APPLICABLE))
+        headers = ["Question", *[name for name, _ in columns], "Agreed"]
+        for column, text in enumerate(headers):
+            label = QLabel(f"<b>{text}</b>", body)
+            grid.addWidget(label, 0, column)
+        numbers = {qid: n for n, qid in enumerate(questionnaire.questions, start=1)}
+        for row, question in enumerate(dimension.questions, start=1):
+            spread = results.questions[question.id].spread
+            text = QLabel(f"{numbers[question.id]}. {question.text}", body)
+            text.setWordWrap(True)
+            grid.addWidget(text, row, 0)
+            said = []
+            for column, (name, choice) in enumerate(columns, start=1):
+                if choice is NonAnswer.DONT_KNOW:
+                    count = spread.dont_know
+                elif choice is NonAnswer.NOT_APPLICABLE:
+                    count = spread.not_applicable
+                else:
+                    count = spread.distribution.get(int(choice), 0)  # type: ignore[call-overload]
+                cell = QLabel(dots(count), body)
+                cell.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+                cell.setAccessibleName(f"{name}: {count}")
+                grid.addWidget(cell, row, column)
+                said.append(f"{name} {count}")
+            consensus = assessment.consensus.get(question.id)
+            flags = []
+            if spread.divergent:
+                flags.append("≠ differ")
+            if spread.visibility_gap:
+                flags.append("? many DK")
+            agreed = choice_short(consensus.choice if consensus else None)
+            grid.addWidget(QLabel(" ".join([agreed, *flags]), body), row, len(columns) + 1)
+            text.setAccessibleDescription("; ".join(said))
+        grid.setColumnStretch(0, 1)
+        layout.addLayout(grid)
+        layout.addWidget(muted("● one per answer (named answers and shows of hands alike); – nobody.", body))
+        layout.addStretch(1)
+        self.setWidget(body)  # the scroll area deletes the previous body

@@ -1,0 +1,111 @@
+"""What the reveal lists, in what order, and how each item's state is told in words and symbols.
+
+Divergent items (views far apart) and visibility gaps (many Don't know) come first, because that is where
+the discussion goes; the rest follow in questionnaire order. Nothing here imports Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assessor.model import Assessment, Choice, NonAnswer
+from assessor.scoring.results import Results
+
+
+@dataclass(frozen=True)
+class RevealItem:
+    question_id: str
+    #: The question's number in the questionnaire (1-based).
+    number: int
+    divergent: bool
+    visibility_gap: bool
+    agreed: Choice | None
+    parked: bool
+    responses: int
+
+    @property
+    def discuss_first(self) -> bool:
+        return self.divergent or self.visibility_gap
+
+    @property
+    def still_to_agree(self) -> bool:
+        return self.discuss_first and self.agreed is None
+
+    def marks(self) -> str:
+        """Short symbols for a list row; each one is also said in ``status()``."""
+        parts = []
+        if self.divergent:
+            parts.append("≠")
+        if self.visibility_gap:
+            parts.append("?")
+        parts.append("○" if self.agreed is None else "✓")
+        if self.parked:
+            parts.append("⚑")
+        return " ".join(parts)
+
+    def status(self) -> str:
+        """The same state in words (for screen readers and the detail pane)."""
+        parts = []
+        if self.divergent:
+            parts.append("views differ widely")
+        if self.visibility_gap:
+            parts.append("many don't know")
+        if self.agreed is None:
+            parts.append("to agree" if self.discuss_first else "no agreed answer (the median counts)")
+        else:
+            parts.append("agreed")
+        if self.parked:
+            parts.append("parked for later")
+        if not self.responses:
+            parts.append("no answers yet")
+        return ", ".join(parts)
+
+
+def reveal_items(assessment: Assessment, results: Results) -> list[RevealItem]:
+    """Every question as a reveal item: discuss-first items, then the rest, each in questionnaire order."""
+    items = []
+    for number, qid in enumerate(assessment.questionnaire.questions, start=1):
+        spread = results.questions[qid].spread
+        consensus = assessment.consensus.get(qid)
+        items.append(
+            RevealItem(
+                question_id=qid,
+                number=number,
+                divergent=spread.divergent,
+                visibility_gap=spread.visibility_gap,
+                agreed=consensus.choice if consensus is not None else None,
+                parked=qid in assessment.parked,
+                responses=spread.responses,
+            )
+        )
+    first = [item for item in items if item.discuss_first]
+    rest = [item for item in items if not item.discuss_first]
+    return first + rest
+
+
+def spread_summary(results: Results, question_id: str) -> str:
+    """One line about a question's spread, in words (no names)."""
+    spread = results.questions[question_id].spread
+    if not spread.responses:
+        return "No answers yet."
+    parts = [f"{spread.responses} {'answer' if spread.responses == 1 else 'answers'}"]
+    if spread.count:
+        if spread.minimum == spread.maximum:
+            parts.append(f"all at level {spread.minimum}")
+        else:
+            parts.append(f"levels {spread.minimum} to {spread.maximum}")
+        if spread.median is not None:
+            parts.append(f"median {spread.median:g}")
+    if spread.dont_know:
+        parts.append(f"{spread.dont_know} Don't know ({spread.dk_share:.0%})")
+    if spread.not_applicable:
+        parts.append(f"{spread.not_applicable} Not applicable")
+    return " · ".join(parts)
+
+
+def choice_short(choice: Choice | None) -> str:
+    if choice is None:
+        return "—"
+    if isinstance(choice, NonAnswer):
+        return "DK" if choice is NonAnswer.DONT_KNOW else "N/A"
+    return str(choice)

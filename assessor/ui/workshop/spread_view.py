@@ -1,0 +1,197 @@
+"""The anonymous spread of one question, drawn as dots: one row per level (then Don't know, Not
+applicable), one dot per answer, the level's descriptor beside it so the talk is about evidence.
+
+With two rounds, each row shows round 1 as hollow circles above the latest round's filled dots, labelled,
+so the change is told by shape and text, not colour. The agreed answer is marked "◆ agreed" in words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
+
+from assessor.model import Choice, NonAnswer, Questionnaire
+from assessor.scoring.results import Spread
+
+INK = QColor("#1A1A1A")  # 17:1 on white
+ACCENT = QColor("#1F4E79")  # 8.6:1 on white
+
+
+@dataclass(frozen=True)
+class Category:
+    """One row of the spread: a level, Don't know or Not applicable."""
+
+    choice: Choice
+    label: str
+    descriptor: str
+
+    def count(self, spread: Spread) -> int:
+        if self.choice is NonAnswer.DONT_KNOW:
+            return spread.dont_know
+        if self.choice is NonAnswer.NOT_APPLICABLE:
+            return spread.not_applicable
+        return int(spread.distribution.get(int(self.choice), 0))
+
+
+def categories(questionnaire: Questionnaire, question_id: str) -> list[Category]:
+    question = questionnaire.question(question_id)
+    scale = questionnaire.scale
+    rows = [
+        Category(level.value, f"{key}  {level.name}", question.descriptors.get(level.value, level.descriptor))
+        for key, level in enumerate(scale.levels, start=1)
+    ]
+    if scale.allow_dont_know:
+        rows.append(Category(NonAnswer.DONT_KNOW, "Don't know", "Nobody here can say from evidence."))
+    if scale.allow_not_applicable and question.allow_not_applicable:
+        rows.append(Category(NonAnswer.NOT_APPLICABLE, "Not applicable", "This does not apply here."))
+    return rows
+
+
+def choice_text(questionnaire: Questionnaire, choice: Choice | None) -> str:
+    if choice is None:
+        return "not agreed yet"
+    if isinstance(choice, NonAnswer):
+        return choice.label
+    values = questionnaire.scale.values
+    return f"{values.index(choice) + 1}  {questionnaire.scale.level(choice).name}"
+
+
+class DotRow(QWidget):
+    """One category's dots for each round (round counts oldest first)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.counts: tuple[int, ...] = ()
+        self.scale_max = 1
+        self.agreed = False
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+    def set_counts(self, counts: Sequence[int], scale_max: int, *, agreed: bool) -> None:
+        self.counts = tuple(counts)
+        self.scale_max = max(scale_max, 1)
+        self.agreed = agreed
+        self.updateGeometry()
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        line = self.fontMetrics().height()
+        return QSize(line * 12, int(line * 1.5 * max(len(self.counts), 1)))
+
+    def minimumSizeHint(self) -> QSize:
+        line = self.fontMetrics().height()
+        return QSize(line * 6, int(line * 1.2 * max(len(self.counts), 1)))
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        metrics = self.fontMetrics()
+        rounds = len(self.counts)
+        several = rounds > 1
+        label_width = metrics.horizontalAdvance("Round 2 ") if several else 0
+        count_width = metrics.horizontalAdvance(" 00")
+        lane = self.height() / max(rounds, 1)
+        usable = self.width() - label_width - count_width - 4
+        step = min(lane * 0.9, usable / (self.scale_max + 0.5))
+        radius = max(step * 0.38, 2.0)
+        if self.agreed:
+            painter.setPen(QPen(ACCENT, 2, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(QRectF(1, 1, self.width() - 2, self.height() - 2), 4, 4)
+        for index, count in enumerate(self.counts):
+            latest = index == rounds - 1
+            top = index * lane
+            painter.setPen(INK)
+            if several:
+                painter.drawText(
+                    QRectF(2, top, label_width, lane),
+                    Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                    f"Round {index + 1}",
+                )
+            painter.setPen(QPen(INK if latest else ACCENT, max(radius * 0.35, 1.5)))
+            painter.setBrush(INK if latest else Qt.BrushStyle.NoBrush)
+            centre_y = top + lane / 2
+            for dot in range(count):
+                x = label_width + step * (dot + 0.5) + 2
+                painter.drawEllipse(QPointF(x, centre_y), radius, radius)
+            painter.setPen(INK)
+            painter.drawText(
+                QRectF(self.width() - count_width, top, count_width, lane),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                str(count),
+            )
+        painter.end()
+
+
+class SpreadGrid(QWidget):
+    """Rows of [level name] [dots] [descriptor]; ``show_spread`` fills it for one question."""
+
+    def __init__(self, parent: QWidget | None = None, *, descriptors: bool = True) -> None:
+        super().__init__(parent)
+        self.with_descriptors = descriptors
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setHorizontalSpacing(16)
+        self.grid.setVerticalSpacing(8)
+        self.grid.setColumnStretch(1, 3)
+        if descriptors:
+            self.grid.setColumnStretch(2, 4)
+        self.names: list[QLabel] = []
+        self.rows: list[DotRow] = []
+        self.descriptors: list[QLabel] = []
+        self.setAccessibleName("Spread of answers")
+
+    def show_spread(
+        self,
+        questionnaire: Questionnaire,
+        question_id: str,
+        spreads: Sequence[Spread],
+        agreed: Choice | None,
+    ) -> None:
+        cats = categories(questionnaire, question_id)
+        self._ensure_rows(len(cats))
+        top = max([cat.count(s) for cat in cats for s in spreads] + [4])
+        for index, cat in enumerate(cats):
+            counts = [cat.count(s) for s in spreads] or [0]
+            is_agreed = agreed is not None and agreed == cat.choice
+            name = self.names[index]
+            name.setText(f"{cat.label}\n◆ agreed" if is_agreed else cat.label)
+            row = self.rows[index]
+            row.set_counts(counts, top, agreed=is_agreed)
+            per_round = (
+                ", ".join(f"round {n}: {c}" for n, c in enumerate(counts, start=1))
+                if len(counts) > 1
+                else f"{counts[0]}"
+            )
+            row.setAccessibleName(
+                f"{cat.label.strip()}: {per_round} {'answer' if counts[-1] == 1 else 'answers'}"
+            )
+            row.setToolTip(row.accessibleName())
+            self.descriptors[index].setText(cat.descriptor)
+            for widget in (name, row, self.descriptors[index]):
+                widget.setVisible(True)
+            self.descriptors[index].setVisible(self.with_descriptors)
+        for index in range(len(cats), len(self.rows)):
+            for widget in (self.names[index], self.rows[index], self.descriptors[index]):
+                widget.setVisible(False)
+
+    def _ensure_rows(self, count: int) -> None:
+        while len(self.rows) < count:
+            row = len(self.rows)
+            name = QLabel(self)
+            bold = QFont()  # only the weight is set, so the size still follows the parent's font
+            bold.setBold(True)
+            name.setFont(bold)
+            dots = DotRow(self)
+            descriptor = QLabel(self)
+            descriptor.setWordWrap(True)
+            descriptor.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            self.grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
+            self.grid.addWidget(dots, row, 1)
+            self.grid.addWidget(descriptor, row, 2)
+            self.names.append(name)
+            self.rows.append(dots)
+            self.descriptors.append(descriptor)

@@ -208,6 +208,10 @@ def test_review_dates_need_a_valid_date() -> None:
     assert review_dates("", (90, 365)) == ()
     assert review_dates("14/03/2025", (90,)) == ()
     assert review_dates("2024-12-01", (90, 365)) == ("2025-03-01", "2025-12-01")
+    # 365 days means a year to the day, across a leap day too (2023-03-14 + 365 days would be 2024-03-13).
+    assert review_dates("2023-03-14", (365, 730)) == ("2024-03-14", "2025-03-14")
+    assert review_dates("2024-02-29", (365,)) == ("2025-02-28",)
+    assert review_dates("2025-01-01", (30,)) == ("2025-01-31",)
     assert _run(_assess(THREE_AREAS, SCORES, date=""))[0].review_dates == ()
 
 

@@ -107,12 +107,26 @@ def _balanced(ranked: list[_Candidate], places: int, max_per_area: int) -> list[
 
 
 def review_dates(assessment_date: str, review_days: tuple[int, ...]) -> tuple[str, ...]:
-    """The assessment date plus each number of days, as ISO dates; empty if the date is missing or bad."""
+    """The assessment date plus each number of days, as ISO dates; empty if the date is missing or bad.
+
+    A whole number of years (365, 730 days) means the same day that many years on, so "12 months after
+    14 March 2023" is 14 March 2024 despite the leap day (29 February becomes 28 February).
+    """
     try:
         start = date.fromisoformat(assessment_date.strip())
     except ValueError:
         return ()
-    return tuple((start + timedelta(days=days)).isoformat() for days in review_days)
+    return tuple(_add_days(start, days).isoformat() for days in review_days)
+
+
+def _add_days(start: date, days: int) -> date:
+    if days > 0 and days % 365 == 0:
+        year = start.year + days // 365
+        try:
+            return start.replace(year=year)
+        except ValueError:  # 29 February in a year without one
+            return start.replace(year=year, day=28)
+    return start + timedelta(days=days)
 
 
 def recommend(assessment: Assessment, results: Results, *, limit: int | None = None) -> list[Recommendation]:

@@ -101,7 +101,7 @@ def test_spread_heatmap_is_split_into_page_sized_chunks_without_collisions() -> 
     ]
     drawings = spread_heatmaps(
         rows,
-        ["1 Starting", "2 Developing", "3 Established", "4 Leading", "DK Don't know", "N/A Not applicable"],
+        ["1", "2", "3", "4", "DK", "N/A"],
         accent_colour("#1F4E79"),
     )
     assert len(drawings) == 2

@@ -105,13 +105,24 @@ def radar_chart(
     chart.strands[mine].symbol = "FilledCircle"
     chart.strands[mine].symbolSize = 5
     drawing.add(chart)
-    # Level numbers up the first spoke (north), just right of it.
+    # Level numbers just inside each ring, left of the north spoke: clear of the spoke's own label
+    # above the outer ring and of the team's points, which sit on the spoke itself.
     centre_x = chart.x + chart.width / 2
     centre_y = chart.y + chart.height / 2
     radius = chart.width / 2
     for level in levels:
         y = centre_y + radius * level / top
-        drawing.add(String(centre_x + 3, y + 2, str(level), fontName=REGULAR, fontSize=6.5, fillColor=MUTED))
+        drawing.add(
+            String(
+                centre_x - 7,
+                y - 8,
+                str(level),
+                fontName=REGULAR,
+                fontSize=6.5,
+                fillColor=MUTED,
+                textAnchor="end",
+            )
+        )
     # Legend, below the chart.
     y = 8
     x = (FRAME_WIDTH - 330) / 2

@@ -14,10 +14,10 @@ from reportlab.lib import colors
 
 from assessor.report.charts import fit_text, new_drawing
 from assessor.report.fonts import BOLD, REGULAR
-from assessor.report.styles import FRAME_WIDTH, MUTED, RULE, TEXT
+from assessor.report.styles import FRAME_WIDTH, RULE, TEXT
 
 ROW = 12.5
-HEADER = 26
+HEADER = 16
 MAX_ROWS = 48
 
 
@@ -31,7 +31,9 @@ class SpreadRow:
 
 
 def spread_heatmaps(rows: Sequence[SpreadRow], columns: Sequence[str], accent: colors.Color) -> list[Drawing]:
-    """One drawing per chunk of at most ``MAX_ROWS`` rows (each fits on a page with its header)."""
+    """One drawing per chunk of at most ``MAX_ROWS`` rows (each fits on a page with its header).
+
+    ``columns`` are short codes ("1", "DK"); the text around the chart explains them."""
     return [
         _heatmap(rows[start : start + MAX_ROWS], columns, accent) for start in range(0, len(rows), MAX_ROWS)
     ]
@@ -46,31 +48,18 @@ def _heatmap(rows: Sequence[SpreadRow], columns: Sequence[str], accent: colors.C
     top = height - HEADER
     for index, name in enumerate(columns):
         x = grid_left + index * cell + cell / 2
-        # Two short lines per header so level names never run into each other.
-        words = name.split(" ", 1)
+        # Short codes only (1, 2, DK, N/A): the paragraph above the chart says what each means.
         drawing.add(
             String(
                 x,
-                top + 14,
-                fit_text(words[0], BOLD, 7, cell - 2),
+                top + 5,
+                fit_text(name, BOLD, 7, cell - 2),
                 fontName=BOLD,
                 fontSize=7,
                 fillColor=TEXT,
                 textAnchor="middle",
             )
         )
-        if len(words) > 1:
-            drawing.add(
-                String(
-                    x,
-                    top + 5,
-                    fit_text(words[1], REGULAR, 6.5, cell - 2),
-                    fontName=REGULAR,
-                    fontSize=6.5,
-                    fillColor=MUTED,
-                    textAnchor="middle",
-                )
-            )
     drawing.add(
         String(
             FRAME_WIDTH - marker_width / 2,

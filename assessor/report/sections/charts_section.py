@@ -101,13 +101,14 @@ def spread_rows(ctx: ReportContext) -> list[SpreadRow]:
     return rows
 
 
-def spread_columns(ctx: ReportContext) -> list[str]:
+def spread_columns(ctx: ReportContext) -> list[tuple[str, str]]:
+    """(short code, meaning) for each column of the spread chart."""
     scale = ctx.questionnaire.scale
-    columns = [f"{level.value} {level.name}" for level in scale.levels]
+    columns = [(str(level.value), level.name) for level in scale.levels]
     if scale.allow_dont_know:
-        columns.append(f"DK {NonAnswer.DONT_KNOW.label}")
+        columns.append(("DK", NonAnswer.DONT_KNOW.label))
     if scale.allow_not_applicable:
-        columns.append("N/A Not applicable")
+        columns.append(("N/A", NonAnswer.NOT_APPLICABLE.label))
     return columns
 
 
@@ -123,17 +124,19 @@ def _spread(ctx: ReportContext) -> list[Flowable]:
     # A spread needs several people; a team answer recorded once has none to show.
     if not rows or max(sum(row.counts) for row in rows) < 2:
         return []
+    columns = spread_columns(ctx)
+    key = "; ".join(f"{code} {meaning}" for code, meaning in columns)
     story: list[Flowable] = [
         PageBreak(),
         heading(ctx, "The spread of views", level=1, key="charts-spread"),
         ctx.para(
-            "How many people chose each answer to each question, before any agreed answer was recorded. "
-            "Darker cells mean more people; nobody's individual answer is shown. Questions are numbered "
-            "area.dimension.question, as in the appendix.",
+            "How many people chose each answer to each question, in the last round of scoring, before any "
+            "agreed answer. Darker cells mean more people; nobody's individual answer is shown. "
+            f"Columns: {key}. Questions are numbered area.dimension.question, as in the appendix.",
             "small",
         ),
     ]
-    for drawing in spread_heatmaps(rows, spread_columns(ctx), ctx.styles.accent):
+    for drawing in spread_heatmaps(rows, [code for code, _ in columns], ctx.styles.accent):
         story.append(CondPageBreak(drawing.height + 6))
         story.append(drawing)
     return story

@@ -96,10 +96,11 @@ def build(ctx: ReportContext) -> list[Flowable]:
     if people:
         story.append(ctx.para("Who took part" + ("" if ctx.show_names else ", by role") + ":", "body"))
         story += bullets(ctx, people)
-    description = f"The questionnaire was “{questionnaire.title}” (version {questionnaire.version})."
+    story.append(
+        ctx.para(f"The questionnaire was “{questionnaire.title}” (version {questionnaire.version}).")
+    )
     if questionnaire.attribution.strip():
-        description += f" {questionnaire.attribution.strip()}"
-    story.append(ctx.para(description))
+        story.append(ctx.para(questionnaire.attribution, "small"))
     story.append(heading(ctx, "The scale", level=1, key="method-scale"))
     rows: list[list[str | Flowable]] = [
         [str(level.value), level.name, level.descriptor] for level in questionnaire.scale.levels

@@ -128,7 +128,7 @@ def build(ctx: ReportContext) -> list[Flowable]:
             ctx,
             ["Pilot", "Owner", "First step: baseline", "Measures", "Review dates"],
             rows,
-            [0.22, 0.13, 0.25, 0.25, 0.15],
+            [0.2, 0.17, 0.24, 0.24, 0.15],
         ),
         PageBreak(),
     ]

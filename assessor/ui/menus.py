@@ -61,7 +61,7 @@ def build_menus(window: MainWindow) -> None:
     undo = session.undo_stack.createUndoAction(window, "&Undo")
     undo.setShortcut(QKeySequence(Std.Undo))
     redo = session.undo_stack.createRedoAction(window, "&Redo")
-    redo.setShortcut(QKeySequence(Std.Redo))
+    redo.setShortcuts([QKeySequence(Std.Redo), QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     edit_menu.addActions([undo, redo])
     window.edit_menu = edit_menu
 

@@ -75,7 +75,7 @@ class ConsensusPanel(QWidget):
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(2, 3)
-        self.record_button.clicked.connect(self._record)
+        self.record_button.clicked.connect(self.submit)
         self.clear_button.clicked.connect(self.clear.emit)
         self._note = ""
         self._choices: list[Choice | None] = [None]
@@ -117,7 +117,7 @@ class ConsensusPanel(QWidget):
         if choice in self._choices:
             self.choice.setCurrentIndex(self._choices.index(choice))
 
-    def _record(self) -> None:
+    def submit(self) -> None:
         choice = self.chosen()
         if choice is None:
             self.choice.setFocus()

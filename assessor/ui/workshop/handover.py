@@ -1,0 +1,222 @@
+"""Individual rounds: the "hand the laptop to the next person" screen, and the bar on the answer page that
+says whose private answers are showing.
+
+The hand-over screen shows nobody's answers: only who has finished how much. Choosing the next person makes
+them the session's current participant and opens the answer page at their first unanswered question;
+handing over clears the current participant first, so the answer page shows nothing until someone is chosen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assessor.model import Mode
+from assessor.ui.session import Session
+from assessor.ui.theme import heading, muted, scaled_font
+from assessor.ui.workshop.edits import participant_progress, round_questions
+
+PID_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+def progress_text(answered: int, total: int) -> str:
+    if total and answered >= total:
+        return f"✓ finished ({answered} of {total})"
+    return f"{answered} of {total} answered"
+
+
+class HandoverPage(QWidget):
+    """Who answers next. Emits ``start_turn(participant_id)``."""
+
+    start_turn = Signal(str)
+    go_to_reveal = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setAccessibleName("Hand over page")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 32, 48, 24)
+        self.title = heading("Hand the laptop to the next person", 2.0, self)
+        layout.addWidget(self.title)
+        self.explain = QLabel(
+            "Everyone answers privately, in turn. Nobody's answers are shown on this screen, and each person "
+            "sees only their own. When you have finished, press Ctrl+H to come back here.",
+            self,
+        )
+        self.explain.setWordWrap(True)
+        self.explain.setFont(scaled_font(self.explain, 1.15))
+        layout.addWidget(self.explain)
+        round_row = QHBoxLayout()
+        self.round_label = QLabel("&Round:", self)
+        self.round_choice = QComboBox(self)
+        self.round_choice.setAccessibleName("Round being answered")
+        self.round_label.setBuddy(self.round_choice)
+        round_row.addWidget(self.round_label)
+        round_row.addWidget(self.round_choice)
+        self.round_info = muted("", self)
+        round_row.addWidget(self.round_info, 1)
+        layout.addLayout(round_row)
+        who = QLabel("&Who answers next?", self)
+        who.setFont(scaled_font(who, 1.2, bold=True))
+        layout.addWidget(who)
+        self.people = QListWidget(self)
+        self.people.setAccessibleName("Participants and how much each has answered")
+        self.people.setFont(scaled_font(self.people, 1.2))
+        who.setBuddy(self.people)
+        layout.addWidget(self.people, 1)
+        buttons = QHBoxLayout()
+        self.start_button = QPushButton("Start answering (Enter)", self)
+        self.start_button.setFont(scaled_font(self.start_button, 1.2, bold=True))
+        self.start_button.setDefault(True)
+        self.reveal_button = QPushButton("Everyone has finished: go to the reveal (Ctrl+4)", self)
+        buttons.addWidget(self.start_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.reveal_button)
+        layout.addLayout(buttons)
+        self.team_note = muted(
+            "This assessment records one team answer per question. For individual rounds, choose "
+            "'Individual rounds then consensus' in Set-up (Ctrl+1).",
+            self,
+        )
+        layout.addWidget(self.team_note)
+        self.people.itemActivated.connect(lambda _item: self._start())
+        self.start_button.clicked.connect(self._start)
+        self.reveal_button.clicked.connect(self.go_to_reveal.emit)
+        self.round_choice.activated.connect(self._round_chosen)
+        for signal in (
+            session.assessment_replaced,
+            session.participants_changed,
+            session.results_changed,
+            session.details_changed,
+        ):
+            signal.connect(self.refresh)
+
+    def page_entered(self) -> None:
+        self.refresh()
+        self.people.setFocus()
+
+    def refresh(self) -> None:
+        self.people.clear()
+        self.round_choice.clear()
+        if not self.session.is_open:
+            return
+        assessment = self.session.require()
+        individual = assessment.mode is Mode.INDIVIDUAL
+        self.team_note.setVisible(not individual)
+        for widget in (self.people, self.start_button, self.round_choice):
+            widget.setEnabled(individual)
+        for index, the_round in enumerate(assessment.rounds):
+            scope = (
+                "every question" if the_round.questions is None else f"{len(the_round.questions)} questions"
+            )
+            self.round_choice.addItem(f"Round {index + 1} ({scope})")
+        round_index = self.session.current_round
+        self.round_choice.setCurrentIndex(round_index)
+        questions = round_questions(assessment, round_index)
+        self.round_info.setText(
+            f"Round {round_index + 1} re-scores {len(questions)} questions after the reveal."
+            if round_index
+            else ""
+        )
+        all_done = bool(assessment.participants)
+        for participant in assessment.participants:
+            answered, total = participant_progress(assessment, participant.id, round_index)
+            all_done = all_done and answered >= total
+            name = participant.name or assessment.display_name(participant.id)
+            role = f" ({participant.role})" if participant.role else ""
+            item = QListWidgetItem(f"{name}{role} — {progress_text(answered, total)}")
+            item.setData(PID_ROLE, participant.id)
+            self.people.addItem(item)
+        if not assessment.participants:
+            self.people.addItem("No participants yet: add them in Set-up (Ctrl+1).")
+        self.reveal_button.setText(
+            "Everyone has finished: go to the reveal (Ctrl+4)" if all_done else "Go to the reveal (Ctrl+4)"
+        )
+        self._select_next_unfinished(round_index)
+
+    def _select_next_unfinished(self, round_index: int) -> None:
+        assessment = self.session.require()
+        for row in range(self.people.count()):
+            pid = self.people.item(row).data(PID_ROLE)
+            if pid is None:
+                continue
+            answered, total = participant_progress(assessment, pid, round_index)
+            if answered < total:
+                self.people.setCurrentRow(row)
+                return
+        if self.people.count():
+            self.people.setCurrentRow(0)
+
+    def _round_chosen(self, index: int) -> None:
+        self.session.set_current_round(index)
+        self.refresh()
+
+    def _start(self) -> None:
+        item = self.people.currentItem()
+        pid = item.data(PID_ROLE) if item is not None else None
+        if pid:
+            self.start_turn.emit(str(pid))
+
+
+class ParticipantBar(QWidget):
+    """On the answer page in individual mode: whose answers these are, their progress, and hand-over."""
+
+    hand_over = Signal()
+    next_unanswered = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.who = QLabel(self)
+        self.who.setFont(scaled_font(self.who, 1.1, bold=True))
+        self.who.setWordWrap(True)
+        self.who.setAccessibleName("Whose private answers are showing")
+        self.next_button = QPushButton("Next unanswered (Ctrl+J)", self)
+        self.hand_button = QPushButton("I've finished: hand over (Ctrl+H)", self)
+        layout.addWidget(self.who, 1)
+        layout.addWidget(self.next_button)
+        layout.addWidget(self.hand_button)
+        self.next_button.clicked.connect(self.next_unanswered.emit)
+        self.hand_button.clicked.connect(self.hand_over.emit)
+        for signal in (
+            session.assessment_replaced,
+            session.participants_changed,
+            session.details_changed,
+            session.results_changed,
+        ):
+            signal.connect(self.refresh)
+        session.current_participant_changed.connect(lambda _pid: self.refresh())
+        session.current_round_changed.connect(lambda _index: self.refresh())
+
+    def refresh(self) -> None:
+        is_individual = self.session.is_open and self.session.require().mode is Mode.INDIVIDUAL
+        self.setVisible(is_individual)
+        if not is_individual:
+            return
+        assessment = self.session.require()
+        pid = self.session.current_participant
+        round_index = self.session.current_round
+        rounds = f" · round {round_index + 1}" if len(assessment.rounds) > 1 else ""
+        if pid is None:
+            self.who.setText("Nobody is answering now. Press Ctrl+H to choose who answers next.")
+            self.next_button.setEnabled(False)
+            return
+        person = assessment.participant(pid)
+        answered, total = participant_progress(assessment, pid, round_index)
+        self.who.setText(
+            f"Private answers of {person.name or assessment.display_name(pid)}{rounds} · "
+            f"{progress_text(answered, total)}"
+        )
+        self.next_button.setEnabled(answered < total)

@@ -1,0 +1,314 @@
+"""Reveal and consensus: the anonymous spread per question and per dimension, divergent and unclear items
+first, level descriptors beside the dots, and the agreed answer with its rationale and dissent.
+
+Keys: arrows in the list; Alt+Down / Alt+Up next and previous question; Ctrl+Enter records the agreement.
+The scores and the recommended pilots at the foot update as soon as anything is recorded.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assessor.model import AssessmentError, NonAnswer
+from assessor.ui import dialogs
+from assessor.ui.session import Session
+from assessor.ui.theme import muted, scaled_font
+from assessor.ui.workshop.consensus_panel import ConsensusPanel
+from assessor.ui.workshop.dimension_view import DimensionView
+from assessor.ui.workshop.reveal_items import RevealItem, reveal_items, spread_summary
+from assessor.ui.workshop.spread_view import SpreadGrid
+
+KEY_ROLE = Qt.ItemDataRole.UserRole + 7
+
+
+class RevealPage(QWidget):
+    #: The question now shown (the presenter view follows it).
+    question_shown = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setAccessibleName("Reveal and consensus page")
+        self.items: list[RevealItem] = []
+        self.current: tuple[str, str] | None = None
+        self._stale = True
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 8, 8, 4)
+        self.header = QHBoxLayout()
+        self.at_a_glance = QLabel(self)
+        self.at_a_glance.setFont(scaled_font(self.at_a_glance, 1.1, bold=True))
+        self.at_a_glance.setWordWrap(True)
+        self.at_a_glance.setAccessibleName("What is still to agree")
+        self.header.addWidget(self.at_a_glance, 1)
+        outer.addLayout(self.header)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.tree = QTreeWidget(splitter)
+        self.tree.setHeaderHidden(True)
+        self.tree.setAccessibleName("Questions to reveal")
+        self.tree.setAccessibleDescription(
+            "Divergent and unclear questions first; ≠ views differ, ? many don't know, ✓ agreed, ○ to agree, ⚑ parked"
+        )
+        self.detail = QStackedWidget(splitter)
+        self.question_pane = self._build_question_pane()
+        self.dimension_view = DimensionView(self.detail)
+        self.detail.addWidget(self.question_pane)
+        self.detail.addWidget(self.dimension_view)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 5)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([self.fontMetrics().horizontalAdvance("M") * 24, 900])
+        outer.addWidget(splitter, 1)
+        self.scores = muted("", self)
+        self.scores.setAccessibleName("Scores and starter pilots now")
+        outer.addWidget(self.scores)
+
+        self.tree.currentItemChanged.connect(self._current_changed)
+        self.consensus.record.connect(self._record)
+        self.consensus.clear.connect(self._clear)
+        session.results_changed.connect(self._results_changed)
+        session.assessment_replaced.connect(self._results_changed)
+        for sequence, slot in (
+            ("Ctrl+Return", self.consensus.submit),
+            ("Ctrl+Enter", self.consensus.submit),
+            ("Alt+Down", lambda: self.step(1)),
+            ("Alt+Up", lambda: self.step(-1)),
+        ):
+            shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    def _build_question_pane(self) -> QWidget:
+        pane = QWidget(self)
+        layout = QVBoxLayout(pane)
+        layout.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(pane)
+        scroll.setWidgetResizable(True)
+        body = QWidget(scroll)
+        scroll.setWidget(body)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(16, 8, 16, 8)
+        self.where = muted("", body)
+        self.question_text = QLabel(body)
+        self.question_text.setWordWrap(True)
+        self.question_text.setFont(scaled_font(self.question_text, 1.35, bold=True))
+        self.status = QLabel(body)
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("State of this question")
+        self.summary = QLabel(body)
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Spread in words")
+        self.spread = SpreadGrid(body)
+        self.names = muted("", body)
+        self.names.setAccessibleName("Who chose what (names shown by choice)")
+        for widget in (self.where, self.question_text, self.status, self.summary, self.spread, self.names):
+            column.addWidget(widget)
+        column.addStretch(1)
+        layout.addWidget(scroll, 1)
+        self.consensus = ConsensusPanel(pane)
+        layout.addWidget(self.consensus)
+        return pane
+
+    # Showing ------------------------------------------------------------------------------------
+
+    def page_entered(self) -> None:
+        if self._stale:
+            self.refresh()
+        self.tree.setFocus()
+
+    def _results_changed(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def refresh(self) -> None:
+        self._stale = False
+        if not self.session.is_open:
+            self.tree.clear()
+            return
+        assessment = self.session.require()
+        results = self.session.results()
+        self.items = reveal_items(assessment, results)
+        self._fill_tree()
+        to_agree = [item for item in self.items if item.still_to_agree]
+        first = [item for item in self.items if item.discuss_first]
+        agreed = sum(1 for item in self.items if item.agreed is not None)
+        rounds = len(assessment.rounds)
+        self.at_a_glance.setText(
+            f"Still to agree: {len(to_agree)} of {len(first)} items to discuss · "
+            f"agreed {agreed} of {len(self.items)} questions" + (f" · {rounds} rounds" if rounds > 1 else "")
+        )
+        self._show_scores(results)
+        if self.current is None and self.items:
+            self.current = ("q", self.items[0].question_id)
+        if self.current is not None:
+            self._select(self.current)
+
+    def _fill_tree(self) -> None:
+        questionnaire = self.session.questionnaire
+        by_id = {item.question_id: item for item in self.items}
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        first = [item for item in self.items if item.discuss_first]
+        group = QTreeWidgetItem([f"Discuss first ({len(first)})"])
+        group.setData(0, KEY_ROLE, None)
+        self.tree.addTopLevelItem(group)
+        for item in first:
+            group.addChild(self._question_row(item))
+        if not first:
+            none = QTreeWidgetItem(["Nothing divergent or unclear yet"])
+            group.addChild(none)
+        for area in questionnaire.areas:
+            area_row = QTreeWidgetItem([area.title])
+            area_row.setData(0, KEY_ROLE, None)
+            self.tree.addTopLevelItem(area_row)
+            for dimension in area.dimensions:
+                dim_row = QTreeWidgetItem([f"{dimension.title} (spread of all)"])
+                dim_row.setData(0, KEY_ROLE, ("d", dimension.id))
+                area_row.addChild(dim_row)
+                for question in dimension.questions:
+                    dim_row.addChild(self._question_row(by_id[question.id]))
+        self.tree.expandToDepth(0)
+        group.setExpanded(True)
+        self.tree.blockSignals(False)
+
+    def _question_row(self, item: RevealItem) -> QTreeWidgetItem:
+        text = self.session.questionnaire.question(item.question_id).text
+        short = text if len(text) <= 54 else text[:51].rstrip() + "…"
+        row = QTreeWidgetItem([f"{item.marks()}  {item.number}. {short}"])
+        row.setData(0, KEY_ROLE, ("q", item.question_id))
+        row.setToolTip(0, f"{text}\n({item.status()})")
+        row.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"Question {item.number}, {item.status()}: {text}")
+        return row
+
+    def _select(self, key: tuple[str, str]) -> None:
+        found = None
+        iterator = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        while iterator and found is None:
+            node = iterator.pop(0)
+            if node.data(0, KEY_ROLE) == key:
+                found = node
+            iterator.extend(node.child(i) for i in range(node.childCount()))
+        if found is not None:
+            self.tree.setCurrentItem(found)
+            self._show(key)
+
+    def _current_changed(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
+        key = item.data(0, KEY_ROLE) if item is not None else None
+        if key:
+            self.current = tuple(key)  # type: ignore[assignment]
+            self._show(self.current)  # type: ignore[arg-type]
+
+    def show_question(self, question_id: str) -> None:
+        """Select a question (from the agenda's parked list, the presenter or a test)."""
+        self.current = ("q", question_id)
+        if self._stale:
+            self.refresh()
+        else:
+            self._select(self.current)
+
+    def _show(self, key: tuple[str, str]) -> None:
+        kind, ident = key
+        assessment = self.session.require()
+        results = self.session.results()
+        if kind == "d":
+            self.dimension_view.show_dimension(assessment, results, ident)
+            self.detail.setCurrentWidget(self.dimension_view)
+            return
+        self.detail.setCurrentWidget(self.question_pane)
+        questionnaire = assessment.questionnaire
+        item = next(each for each in self.items if each.question_id == ident)
+        dimension = questionnaire.dimension_of(ident)
+        area = questionnaire.area_of(dimension.id)
+        self.where.setText(f"{area.title}  ›  {dimension.title}  ·  Question {item.number}")
+        self.question_text.setText(questionnaire.question(ident).text)
+        self.status.setText(f"{item.marks()}  {item.status().capitalize()}")
+        result = results.questions[ident]
+        spreads = [*result.earlier_spreads, result.spread]
+        summary = spread_summary(results, ident)
+        if result.earlier_spreads:
+            summary += f" (round {len(spreads)}; hollow circles show round 1)"
+        self.summary.setText(summary)
+        consensus = assessment.consensus.get(ident)
+        self.spread.show_spread(questionnaire, ident, spreads, consensus.choice if consensus else None)
+        self.names.setText(self._names_text(ident))
+        self.names.setVisible(bool(self.names.text()))
+        self.consensus.show_consensus(questionnaire, ident, consensus)
+        self.question_shown.emit(ident)
+
+    def _names_text(self, question_id: str) -> str:
+        """Who chose what, only when the facilitator opted in to names (anonymous people stay labels)."""
+        assessment = self.session.require()
+        if not assessment.show_names:
+            return ""
+        index = assessment.latest_round_for(question_id)
+        by_choice: dict[str, list[str]] = {}
+        for participant in assessment.participants:
+            answer = assessment.answer(participant.id, question_id, round_index=index)
+            if answer is not None:
+                key = (
+                    answer.choice.label if isinstance(answer.choice, NonAnswer) else f"level {answer.choice}"
+                )
+                by_choice.setdefault(key, []).append(assessment.display_name(participant.id))
+        if not by_choice:
+            return ""
+        return "Names shown (opted in): " + "; ".join(
+            f"{k}: {', '.join(v)}" for k, v in sorted(by_choice.items())
+        )
+
+    def _show_scores(self, results) -> None:
+        from assessor.recommend import recommend
+
+        overall = (
+            "not enough answers yet"
+            if results.overall is None
+            else (
+                f"{results.overall:.1f} ({results.overall_level_name}"
+                + (f"; {results.overall_band.name})" if results.overall_band else ")")
+            )
+        )
+        pilots = [r.pilot.title for r in recommend(self.session.require(), results)]
+        self.scores.setText(
+            f"Overall score now: {overall}. Starter pilots now recommended: {'; '.join(pilots) or 'none yet'}."
+        )
+
+    def step(self, delta: int) -> None:
+        order = [item.question_id for item in self.items]
+        if not order:
+            return
+        current = self.current[1] if self.current and self.current[0] == "q" else order[0]
+        index = min(max(order.index(current) + delta, 0), len(order) - 1) if current in order else 0
+        self.show_question(order[index])
+
+    def current_question(self) -> str | None:
+        return self.current[1] if self.current and self.current[0] == "q" else None
+
+    # Recording ----------------------------------------------------------------------------------
+
+    def _record(self, consensus) -> None:
+        qid = self.current_question()
+        if qid is None:
+            return
+        try:
+            self.session.set_consensus(qid, consensus)
+        except AssessmentError as exc:
+            dialogs.error(self, "Cannot record that", str(exc))
+
+    def _clear(self) -> None:
+        qid = self.current_question()
+        if qid is not None:
+            self.session.set_consensus(qid, None)

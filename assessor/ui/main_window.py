@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
         from assessor.ui.setup_page import SetupPage
 
         self.add_page("setup", SetupPage(self.session, self.files), "Set-&up", "Ctrl+1")
-        self.add_page("answer", AnswerPage(self.session), "&Answer", "Ctrl+2")
+        self.add_page("answer", None, "&Answer", "Ctrl+2", factory=lambda: AnswerPage(self.session))
 
         def results_page() -> QWidget:
             from assessor.ui.results_page import ResultsPage  # QtCharts loads here, on first use
@@ -144,6 +144,10 @@ class MainWindow(QMainWindow):
             return ResultsPage(self.session, self.files)
 
         self.add_page("results", None, "&Results", "Ctrl+3", factory=results_page)
+
+        from assessor.ui.workshop import install_workshop
+
+        install_workshop(self)  # the workshop's pages, menu entries, agenda and presenter view
 
     # Menus ------------------------------------------------------------------------------------
 

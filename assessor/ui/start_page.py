@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -141,7 +141,7 @@ class StartPage(QScrollArea):
         grid.setColumnStretch(1, 1)
         outer.addStretch(1)
         self._entries: list = []
-        self.refresh()
+        self.recovery_panel.setVisible(False)
 
     # Content -----------------------------------------------------------------------------------
 
@@ -173,7 +173,8 @@ class StartPage(QScrollArea):
         self.recovery_panel.setVisible(bool(self._entries))
 
     def page_entered(self) -> None:
-        self.refresh()
+        # After the window is on screen (start-up stays fast), and only if the page is still the one shown.
+        QTimer.singleShot(0, lambda: self.isVisible() and self.refresh())
 
     def focus_new(self) -> None:
         self.questionnaires.setFocus()

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 
-def test_window_starts_on_the_start_page_listing_the_default_questionnaire(window) -> None:
+def test_window_starts_on_the_start_page_listing_the_default_questionnaire(window, qtbot) -> None:
     assert window.current_page_name() == "start"
+    qtbot.waitUntil(lambda: window.start_page.questionnaires.count() > 0)
     items = [
         window.start_page.questionnaires.item(i).text()
         for i in range(window.start_page.questionnaires.count())

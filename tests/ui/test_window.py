@@ -94,6 +94,7 @@ def test_autosave_and_recovery_after_a_crash(team_window, scripted_dialogs, qtbo
     second = create_window([])
     qtbot.addWidget(second)
     start = second.start_page
+    qtbot.waitUntil(lambda: start.recovery.count() == 1)
     assert start.recovery_panel.isVisibleTo(second) and start.recovery.count() == 1
     assert "1 answer" in start.recovery.item(0).text()
     start._recover()
@@ -136,6 +137,7 @@ def test_geometry_and_recent_files_are_remembered(team_window, scripted_dialogs,
     assert team_window.close()
     again = create_window([])
     qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: again.start_page.recent.count() > 0)
     assert again.settings.recent_files()[0] == str(path.resolve())
     assert (again.width(), again.height()) == (700, 500)
     assert again.start_page.recent.item(0).data(Qt.ItemDataRole.UserRole) == str(path.resolve())

@@ -78,7 +78,7 @@ class HandoverPage(QWidget):
         self.start_button = QPushButton("Start answering (Enter)", self)
         self.start_button.setFont(scaled_font(self.start_button, 1.2, bold=True))
         self.start_button.setDefault(True)
-        self.reveal_button = QPushButton("Everyone has finished: go to the reveal (Ctrl+4)", self)
+        self.reveal_button = QPushButton("Everyone has finished: go to the reveal (Ctrl+5)", self)
         buttons.addWidget(self.start_button)
         buttons.addStretch(1)
         buttons.addWidget(self.reveal_button)
@@ -102,6 +102,9 @@ class HandoverPage(QWidget):
             signal.connect(self.refresh)
 
     def page_entered(self) -> None:
+        # Whoever answered last is no longer shown anywhere: the answer page stays empty until someone starts.
+        if self.session.is_open and self.session.require().mode is Mode.INDIVIDUAL:
+            self.session.set_current_participant(None)
         self.refresh()
         self.people.setFocus()
 
@@ -140,7 +143,7 @@ class HandoverPage(QWidget):
         if not assessment.participants:
             self.people.addItem("No participants yet: add them in Set-up (Ctrl+1).")
         self.reveal_button.setText(
-            "Everyone has finished: go to the reveal (Ctrl+4)" if all_done else "Go to the reveal (Ctrl+4)"
+            "Everyone has finished: go to the reveal (Ctrl+5)" if all_done else "Go to the reveal (Ctrl+4)"
         )
         self._select_next_unfinished(round_index)
 

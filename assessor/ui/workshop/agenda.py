@@ -1,0 +1,230 @@
+"""The workshop agenda: a time box per area with a timer the facilitator starts, pauses and extends, and the
+items parked for later listed at the end. The agenda lives for the session (it is not saved in the file).
+
+Keys (anywhere in the window): F9 starts or pauses, Shift+F9 adds five minutes, F8 moves to the next area.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assessor.model import Assessment
+from assessor.ui.theme import muted, scaled_font
+
+EXTEND_MINUTES = 5
+
+
+@dataclass
+class TimeBox:
+    area_id: str
+    title: str
+    minutes: int
+
+
+def default_minutes(question_count: int) -> int:
+    """About two and a half minutes of discussion a question, in steps of five, at least ten."""
+    return max(10, 5 * round(question_count * 2.5 / 5))
+
+
+def clock_text(seconds: float) -> str:
+    whole = int(abs(seconds) + 0.999) if seconds < 0 else int(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+class Agenda(QObject):
+    """Time boxes and one running timer. ``clock`` is injectable so tests need not wait."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QObject | None = None, clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__(parent)
+        self.clock = clock
+        self.boxes: list[TimeBox] = []
+        self.current = 0
+        self.running = False
+        self._used = 0.0  # seconds used in the current box before the last start
+        self._started_at = 0.0
+        self._extra: dict[int, int] = {}
+        self.ticker = QTimer(self)
+        self.ticker.setInterval(1000)
+        self.ticker.timeout.connect(self.changed.emit)
+
+    def load(self, assessment: Assessment | None) -> None:
+        self.pause()
+        self.boxes = []
+        if assessment is not None:
+            for area in assessment.questionnaire.areas:
+                count = sum(len(d.questions) for d in area.dimensions)
+                self.boxes.append(TimeBox(area.id, area.title, default_minutes(count)))
+        self.current = 0
+        self._used = 0.0
+        self._extra = {}
+        self.changed.emit()
+
+    # Reading ------------------------------------------------------------------------------------
+
+    def box(self) -> TimeBox | None:
+        return self.boxes[self.current] if self.boxes else None
+
+    def elapsed(self) -> float:
+        return self._used + (self.clock() - self._started_at if self.running else 0.0)
+
+    def allowed(self) -> float:
+        box = self.box()
+        return 0.0 if box is None else (box.minutes + self._extra.get(self.current, 0)) * 60.0
+
+    def remaining(self) -> float:
+        return self.allowed() - self.elapsed()
+
+    def status_text(self) -> str:
+        """The timer in words: never colour alone."""
+        box = self.box()
+        if box is None:
+            return "No agenda"
+        left = self.remaining()
+        state = "running" if self.running else "paused"
+        if left < 0:
+            return f"{box.title}: over time by {clock_text(left)} ({state})"
+        return f"{box.title}: {clock_text(left)} left ({state})"
+
+    # Changing -----------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        if not self.running and self.boxes:
+            self.running = True
+            self._started_at = self.clock()
+            self.ticker.start()
+            self.changed.emit()
+
+    def pause(self) -> None:
+        if self.running:
+            self._used = self.elapsed()
+            self.running = False
+            self.ticker.stop()
+            self.changed.emit()
+
+    def toggle(self) -> None:
+        self.pause() if self.running else self.start()
+
+    def extend(self, minutes: int = EXTEND_MINUTES) -> None:
+        if self.boxes:
+            self._extra[self.current] = self._extra.get(self.current, 0) + minutes
+            self.changed.emit()
+
+    def set_minutes(self, index: int, minutes: int) -> None:
+        self.boxes[index].minutes = max(1, minutes)
+        self.changed.emit()
+
+    def go_to(self, index: int) -> None:
+        if not self.boxes:
+            return
+        was_running = self.running
+        self.pause()
+        self.current = min(max(index, 0), len(self.boxes) - 1)
+        self._used = 0.0
+        if was_running:
+            self.start()
+        self.changed.emit()
+
+    def next_area(self) -> None:
+        self.go_to(self.current + 1)
+
+
+class AgendaPanel(QWidget):
+    """The agenda as a side panel: time boxes, the timer with its buttons, and the parked items."""
+
+    def __init__(self, agenda: Agenda, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.agenda = agenda
+        self.setAccessibleName("Agenda and timer")
+        layout = QVBoxLayout(self)
+        self.timer_label = QLabel(self)
+        self.timer_label.setFont(scaled_font(self.timer_label, 1.3, bold=True))
+        self.timer_label.setWordWrap(True)
+        self.timer_label.setAccessibleName("Timer")
+        layout.addWidget(self.timer_label)
+        buttons = QHBoxLayout()
+        self.start_button = QPushButton("Start (F9)", self)
+        self.extend_button = QPushButton(f"+{EXTEND_MINUTES} min (Shift+F9)", self)
+        self.next_button = QPushButton("Next area (F8)", self)
+        for button in (self.start_button, self.extend_button, self.next_button):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        self.start_button.clicked.connect(agenda.toggle)
+        self.extend_button.clicked.connect(lambda: agenda.extend())
+        self.next_button.clicked.connect(agenda.next_area)
+        self.boxes_grid = QGridLayout()
+        layout.addLayout(self.boxes_grid)
+        self._spins: list[QSpinBox] = []
+        self._marks: list[QLabel] = []
+        layout.addWidget(QLabel("<b>Parked for later</b>", self))
+        self.parked = QListWidget(self)
+        self.parked.setAccessibleName("Questions parked for later (Enter opens one in the reveal)")
+        layout.addWidget(self.parked, 1)
+        layout.addWidget(muted("Park a question from the reveal or the answer page (F).", self))
+        agenda.changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        agenda = self.agenda
+        if len(self._spins) != len(agenda.boxes):
+            self._rebuild_boxes()
+        self.timer_label.setText(agenda.status_text())
+        self.start_button.setText("Pause (F9)" if agenda.running else "Start (F9)")
+        for index, box in enumerate(agenda.boxes):
+            self._marks[index].setText("▶ now" if index == agenda.current else "")
+            spin = self._spins[index]
+            if spin.value() != box.minutes:
+                spin.blockSignals(True)
+                spin.setValue(box.minutes)
+                spin.blockSignals(False)
+
+    def _rebuild_boxes(self) -> None:
+        while self.boxes_grid.count():
+            widget = self.boxes_grid.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self._spins, self._marks = [], []
+        for index, box in enumerate(self.agenda.boxes):
+            mark = QLabel(self)
+            title = QLabel(box.title, self)
+            title.setWordWrap(True)
+            spin = QSpinBox(self)
+            spin.setRange(1, 240)
+            spin.setSuffix(" min")
+            spin.setAccessibleName(f"Time box for {box.title}, minutes")
+            title.setBuddy(spin)
+            spin.valueChanged.connect(lambda value, i=index: self.agenda.set_minutes(i, value))
+            self.boxes_grid.addWidget(mark, index, 0)
+            self.boxes_grid.addWidget(title, index, 1)
+            self.boxes_grid.addWidget(spin, index, 2)
+            self._spins.append(spin)
+            self._marks.append(mark)
+        self.boxes_grid.setColumnStretch(1, 1)
+
+    def show_parked(self, assessment: Assessment | None) -> None:
+        self.parked.clear()
+        if assessment is None:
+            return
+        numbers = {qid: n for n, qid in enumerate(assessment.questionnaire.questions, start=1)}
+        for qid in assessment.parked:
+            item = QListWidgetItem(f"⚑ {numbers[qid]}. {assessment.questionnaire.question(qid).text}")
+            item.setData(256, qid)
+            self.parked.addItem(item)
+        if not assessment.parked:
+            self.parked.addItem("Nothing parked.")

@@ -1,0 +1,329 @@
+"""The presenter view for the projector: large type, one question or one reveal at a time, no names.
+
+Dark text on white (contrast above 15:1), sizes taken from the window's height so it reads from the back
+of a room at 1280x720. Keys: Right, Page Down or Space next; Left, Page Up or Backspace back; Home, End;
+R switches between the question and its reveal; F11 full screen; Esc leaves full screen, then closes;
+F9 starts or pauses the timer, Shift+F9 adds five minutes, F8 next area.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from assessor.ui.session import Session
+from assessor.ui.workshop.agenda import Agenda
+from assessor.ui.workshop.reveal_items import reveal_items, spread_summary
+from assessor.ui.workshop.spread_view import SpreadGrid, choice_text
+
+INK = "#111111"
+MUTED = "#3A3A3A"  # 11:1 on white
+ACCENT = "#1F4E79"
+
+NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Space, Qt.Key.Key_Down}
+BACK_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace, Qt.Key.Key_Up}
+
+
+def _label(parent: QWidget, *, wrap: bool = True) -> QLabel:
+    label = QLabel(parent)
+    label.setWordWrap(wrap)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+class PresenterView(QWidget):
+    """A top-level window; ``slides`` is [("title", ""), ("question", qid), ("reveal", qid), ..., ("parked", "")]."""
+
+    closed = Signal()
+
+    def __init__(self, session: Session, agenda: Agenda, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.session = session
+        self.agenda = agenda
+        self.setWindowTitle("Presenter view")
+        self.setAccessibleName("Presenter view")
+        self.setStyleSheet(f"PresenterView, PresenterView QWidget {{ background: #FFFFFF; color: {INK}; }}")
+        self.slides: list[tuple[str, str]] = []
+        self.index = 0
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(48, 24, 48, 24)
+        top = QHBoxLayout()
+        self.where = _label(self)
+        self.timer = _label(self, wrap=False)
+        self.timer.setAccessibleName("Timer")
+        self.counter = _label(self, wrap=False)
+        top.addWidget(self.where, 1)
+        top.addWidget(self.timer)
+        top.addSpacing(24)
+        top.addWidget(self.counter)
+        outer.addLayout(top)
+        self.stack = QStackedWidget(self)
+        outer.addWidget(self.stack, 1)
+        self._build_title()
+        self._build_question()
+        self._build_reveal()
+        self._build_parked()
+        self.keys = _label(self)
+        self.keys.setText("→ next   ← back   R question / reveal   F11 full screen   Esc close")
+        outer.addWidget(self.keys)
+        agenda.changed.connect(self._show_timer)
+        session.results_changed.connect(self._results_changed)
+        self.resize(1280, 720)
+        self._apply_sizes()
+
+    # Building -----------------------------------------------------------------------------------
+
+    def _page(self) -> tuple[QWidget, QVBoxLayout]:
+        page = QWidget(self.stack)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 16, 0, 0)
+        self.stack.addWidget(page)
+        return page, layout
+
+    def _build_title(self) -> None:
+        self.title_page, layout = self._page()
+        self.title_big = _label(self.title_page)
+        self.title_sub = _label(self.title_page)
+        layout.addStretch(1)
+        layout.addWidget(self.title_big)
+        layout.addWidget(self.title_sub)
+        layout.addStretch(2)
+
+    def _build_question(self) -> None:
+        self.question_page, layout = self._page()
+        self.q_text = _label(self.question_page)
+        layout.addWidget(self.q_text)
+        self.cards = QGridLayout()
+        self.cards.setHorizontalSpacing(24)
+        self.cards.setVerticalSpacing(16)
+        layout.addLayout(self.cards)
+        layout.addStretch(1)
+        self.card_titles: list[QLabel] = []
+        self.card_texts: list[QLabel] = []
+
+    def _build_reveal(self) -> None:
+        self.reveal_page, layout = self._page()
+        self.r_text = _label(self.reveal_page)
+        self.r_summary = _label(self.reveal_page)
+        self.r_spread = SpreadGrid(self.reveal_page, descriptors=False)
+        self.r_agreed = _label(self.reveal_page)
+        layout.addWidget(self.r_text)
+        layout.addWidget(self.r_summary)
+        layout.addWidget(self.r_spread, 1)
+        layout.addWidget(self.r_agreed)
+
+    def _build_parked(self) -> None:
+        self.parked_page, layout = self._page()
+        self.p_title = _label(self.parked_page)
+        self.p_title.setText("Parked for later")
+        self.p_list = _label(self.parked_page)
+        layout.addWidget(self.p_title)
+        layout.addWidget(self.p_list)
+        layout.addStretch(1)
+
+    # Sizes follow the window: the projector's resolution, not the laptop's font ---------------------
+
+    def _font(self, factor: float, *, bold: bool = False) -> QFont:
+        font = QFont(self.font())
+        font.setPixelSize(max(14, int(self.height() / 30 * factor)))
+        font.setBold(bold)
+        return font
+
+    def _apply_sizes(self) -> None:
+        self.where.setFont(self._font(0.8))
+        self.timer.setFont(self._font(0.9, bold=True))
+        self.counter.setFont(self._font(0.8))
+        self.keys.setFont(self._font(0.55))
+        self.keys.setStyleSheet(f"color: {MUTED};")
+        self.title_big.setFont(self._font(2.0, bold=True))
+        self.title_sub.setFont(self._font(1.1))
+        self.q_text.setFont(self._font(1.45, bold=True))
+        self.r_text.setFont(self._font(1.15, bold=True))
+        self.r_summary.setFont(self._font(0.95))
+        self.r_spread.setFont(self._font(1.05))
+        self.r_agreed.setFont(self._font(1.0, bold=True))
+        self.p_title.setFont(self._font(1.6, bold=True))
+        self.p_list.setFont(self._font(1.0))
+        for title in self.card_titles:
+            title.setFont(self._font(1.0, bold=True))
+        for text in self.card_texts:
+            text.setFont(self._font(0.78))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._apply_sizes()
+
+    # Slides -------------------------------------------------------------------------------------
+
+    def rebuild_slides(self) -> None:
+        current = self.slides[self.index] if self.slides else None
+        self.slides = [("title", "")]
+        if self.session.is_open:
+            for item in reveal_items(self.session.require(), self.session.results()):
+                self.slides += [("question", item.question_id), ("reveal", item.question_id)]
+        self.slides.append(("parked", ""))
+        self.index = self.slides.index(current) if current in self.slides else 0
+        self.show_slide(self.index)
+
+    def show_question(self, question_id: str, *, reveal: bool = True) -> None:
+        key = ("reveal" if reveal else "question", question_id)
+        if key not in self.slides:
+            self.rebuild_slides()
+        if key in self.slides:
+            self.show_slide(self.slides.index(key))
+
+    def show_slide(self, index: int) -> None:
+        if not self.slides:
+            self.rebuild_slides()
+            return
+        self.index = min(max(index, 0), len(self.slides) - 1)
+        kind, qid = self.slides[self.index]
+        self.counter.setText(f"{self.index + 1} / {len(self.slides)}")
+        self._show_timer()
+        if kind == "title" or not self.session.is_open:
+            self._fill_title()
+        elif kind == "question":
+            self._fill_question(qid)
+        elif kind == "reveal":
+            self._fill_reveal(qid)
+        else:
+            self._fill_parked()
+
+    def _where(self, qid: str) -> str:
+        questionnaire = self.session.questionnaire
+        dimension = questionnaire.dimension_of(qid)
+        number = list(questionnaire.questions).index(qid) + 1
+        return f"{questionnaire.area_of(dimension.id).title} › {dimension.title} · Question {number}"
+
+    def _fill_title(self) -> None:
+        self.stack.setCurrentWidget(self.title_page)
+        if not self.session.is_open:
+            self.title_big.setText("No assessment open")
+            self.title_sub.setText("")
+            self.where.setText("")
+            return
+        assessment = self.session.require()
+        self.where.setText(assessment.branding.report_title)
+        self.title_big.setText(assessment.details.organisation or assessment.questionnaire.title)
+        first = [i for i in reveal_items(assessment, self.session.results()) if i.discuss_first]
+        agenda = " · ".join(f"{box.title} ({box.minutes} min)" for box in self.agenda.boxes)
+        self.title_sub.setText(
+            f"{len(first)} questions to discuss first, where views differ or many don't know.\n\n{agenda}"
+        )
+
+    def _fill_question(self, qid: str) -> None:
+        self.stack.setCurrentWidget(self.question_page)
+        questionnaire = self.session.questionnaire
+        question = questionnaire.question(qid)
+        self.where.setText(self._where(qid))
+        self.q_text.setText(question.text)
+        levels = questionnaire.scale.levels
+        while len(self.card_titles) < len(levels):
+            title, text = _label(self.question_page), _label(self.question_page)
+            text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            n = len(self.card_titles)
+            columns = 2 if len(levels) <= 4 else 3
+            row, column = divmod(n, columns)
+            box = QVBoxLayout()
+            box.addWidget(title)
+            box.addWidget(text, 1)
+            self.cards.addLayout(box, row, column)
+            self.card_titles.append(title)
+            self.card_texts.append(text)
+            self._apply_sizes()
+        for index, (title, text) in enumerate(zip(self.card_titles, self.card_texts, strict=True)):
+            visible = index < len(levels)
+            title.setVisible(visible)
+            text.setVisible(visible)
+            if visible:
+                level = levels[index]
+                title.setText(f"{index + 1}  {level.name}")
+                text.setText(question.descriptors.get(level.value, level.descriptor))
+
+    def _fill_reveal(self, qid: str) -> None:
+        self.stack.setCurrentWidget(self.reveal_page)
+        assessment = self.session.require()
+        questionnaire = assessment.questionnaire
+        results = self.session.results()
+        result = results.questions[qid]
+        spreads = [*result.earlier_spreads, result.spread]
+        self.where.setText(self._where(qid) + " · the spread of views")
+        self.r_text.setText(questionnaire.question(qid).text)
+        flags = []
+        if result.spread.divergent:
+            flags.append("views differ widely")
+        if result.spread.visibility_gap:
+            flags.append("many don't know")
+        summary = spread_summary(results, qid)
+        if len(spreads) > 1:
+            summary += " · hollow circles: round 1"
+        self.r_summary.setText(summary + (f" · {', '.join(flags)}" if flags else ""))
+        consensus = assessment.consensus.get(qid)
+        self.r_spread.show_spread(questionnaire, qid, spreads, consensus.choice if consensus else None)
+        self.r_spread.setFont(self._font(1.05))
+        self.r_agreed.setText(
+            f"Agreed: {choice_text(questionnaire, consensus.choice)}" if consensus else "Not agreed yet"
+        )
+
+    def _fill_parked(self) -> None:
+        self.stack.setCurrentWidget(self.parked_page)
+        self.where.setText("End of the session")
+        if not self.session.is_open:
+            self.p_list.setText("")
+            return
+        assessment = self.session.require()
+        numbers = {qid: n for n, qid in enumerate(assessment.questionnaire.questions, start=1)}
+        lines = [f"⚑ {numbers[q]}. {assessment.questionnaire.question(q).text}" for q in assessment.parked]
+        self.p_list.setText("\n\n".join(lines) or "Nothing was parked.")
+
+    def _show_timer(self) -> None:
+        self.timer.setText(self.agenda.status_text() if self.agenda.boxes else "")
+
+    def _results_changed(self) -> None:
+        if self.isVisible():
+            self.show_slide(self.index)
+
+    # Keys ---------------------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if key in NEXT_KEYS:
+            self.show_slide(self.index + 1)
+        elif key in BACK_KEYS:
+            self.show_slide(self.index - 1)
+        elif key == Qt.Key.Key_Home:
+            self.show_slide(0)
+        elif key == Qt.Key.Key_End:
+            self.show_slide(len(self.slides) - 1)
+        elif key == Qt.Key.Key_R:
+            self._toggle_reveal()
+        elif key == Qt.Key.Key_F11:
+            self.toggle_full_screen()
+        elif key == Qt.Key.Key_Escape:
+            if self.isFullScreen():
+                self.showNormal()
+            else:
+                self.close()
+        elif key == Qt.Key.Key_F9:
+            self.agenda.extend() if shift else self.agenda.toggle()
+        elif key == Qt.Key.Key_F8:
+            self.agenda.next_area()
+        else:
+            super().keyPressEvent(event)
+
+    def _toggle_reveal(self) -> None:
+        kind, qid = self.slides[self.index]
+        if kind in ("question", "reveal"):
+            self.show_question(qid, reveal=kind == "question")
+
+    def toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closed.emit()
+        super().closeEvent(event)

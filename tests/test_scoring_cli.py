@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assessor.cli import main
-from assessor.model import Consensus
+from assessor.model import Answer, Consensus
 from assessor.storage import save_assessment
 from tests.factories import make_assessment, make_questionnaire
 
@@ -151,3 +151,16 @@ def test_welsh_names_survive_json_and_text(tmp_path: Path, capsys: pytest.Captur
     assert json.loads(out)["assessment"]["organisation"] == "Cyngor Sir Ynys Môn (Gwŷr)"
     _, out, _ = _score(capsys, str(path))
     assert out.startswith("Cyngor Sir Ynys Môn (Gwŷr): Whole council")
+
+
+def test_json_names_the_round_that_counts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Round 2 re-scores a1.d1.q1 and a1.d1.q2; only q2 is answered in it, so q1 still counts round 1.
+    assessment = make_assessment(answers={"p1": {"a1.d1.q1": 2, "a1.d1.q2": 2}})
+    second = assessment.start_round(["a1.d1.q1", "a1.d1.q2"])
+    assessment.set_answer("p1", "a1.d1.q2", Answer(4), round_index=second)
+    path = save_assessment(assessment, tmp_path / "rounds.assessment")
+    questions = {q["id"]: q for q in json.loads(_score(capsys, str(path), "--json")[1])["questions"]}
+    q1, q2 = questions["a1.d1.q1"], questions["a1.d1.q2"]
+    assert (q1["round"], q1["value"], q1["earlier_rounds"]) == (1, 2, [])
+    assert (q2["round"], q2["value"], [r["count"] for r in q2["earlier_rounds"]]) == (2, 4, [1])
+    assert questions["a1.d2.q1"]["round"] == 1

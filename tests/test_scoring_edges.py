@@ -115,15 +115,6 @@ def test_team_mode_with_consensus_only() -> None:
     assert results.completion.questions_decided == 3
 
 
-def test_a_second_round_not_yet_answered_leaves_the_question_without_a_median() -> None:
-    # The latest round covering a question is the one that counts, even before anyone has re-scored.
-    assessment = make_assessment(answers={"p1": {"a1.d1.q1": 2}, "p2": {"a1.d1.q1": 4}})
-    assessment.start_round(["a1.d1.q1"])
-    result = score_assessment(assessment).questions["a1.d1.q1"]
-    assert result.value is None and result.spread.count == 0
-    assert result.earlier_spreads[0].count == 2
-
-
 def test_scoring_does_not_change_the_assessment() -> None:
     assessment = make_assessment(answers={"p1": {"a1.d1.q1": 2}})
     before = repr(assessment)

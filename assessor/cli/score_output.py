@@ -96,6 +96,7 @@ def scores_document(
             "value": _num(result.value),
             "source": result.source,
             "consensus": _choice(result.consensus),
+            "round": result.round_index + 1,
             "spread": _spread(result.spread),
             "earlier_rounds": [_spread(spread) for spread in result.earlier_spreads],
         }

@@ -4,7 +4,8 @@ The numbers (thresholds, bands, cap) come from ``questionnaire.scoring``. The ru
 
 1. Per question and round, named answers and show-of-hands tallies are counted together (``spread.py``).
 2. Team value: the recorded consensus if there is one (a level; a consensus of Don't know or Not applicable
-   means "no value"), else the median of the level answers in the latest round that covers the question.
+   means "no value"), else the median of the level answers in the latest round that covers the question
+   and has answers for it (a later round nobody has answered yet falls back to the round before it).
 3. Dimension: weighted mean of its questions' team values, questions without one left out; fewer than
    ``min_answered_share`` of its questions with a value means insufficient data (no score).
 4. Area and overall in ``aggregate.py``.
@@ -12,7 +13,7 @@ The numbers (thresholds, bands, cap) come from ``questionnaire.scoring``. The ru
 
 from __future__ import annotations
 
-from assessor.model import Assessment, NonAnswer
+from assessor.model import Assessment, Choice, NonAnswer
 from assessor.scoring.aggregate import score_areas, score_dimension
 from assessor.scoring.results import Completion, DimensionScore, QuestionResult, Results, Spread
 from assessor.scoring.spread import AnswerCounts, build_spread
@@ -61,11 +62,25 @@ def _count_rounds(assessment: Assessment) -> list[dict[str, AnswerCounts]]:
 
 
 def _covering_rounds(assessment: Assessment, question_id: str) -> list[int]:
+    """Indexes of the rounds that cover this question, oldest first (round 1 covers every question)."""
     return [
         index
         for index, the_round in enumerate(assessment.rounds)
         if the_round.questions is None or question_id in the_round.questions
     ]
+
+
+def _round_to_use(covering: list[int], counted: list[dict[str, AnswerCounts]], question_id: str) -> int:
+    """The latest covering round in which anyone has answered (named or tally); else the latest covering.
+
+    Starting a further round must not blank a question's score before anyone has re-scored it, so an
+    unanswered later round falls back to the most recent earlier round with answers.
+    """
+    for index in reversed(covering):
+        counts = counted[index].get(question_id)
+        if counts is not None and counts.responses:
+            return index
+    return covering[-1] if covering else 0
 
 
 def score_questions(assessment: Assessment) -> dict[str, QuestionResult]:
@@ -77,23 +92,29 @@ def score_questions(assessment: Assessment) -> dict[str, QuestionResult]:
     several_rounds = len(assessment.rounds) > 1
     results: dict[str, QuestionResult] = {}
     for question_id in questionnaire.questions:
-        latest = assessment.latest_round_for(question_id)
-        spread = build_spread(scale_values, counted[latest].get(question_id, AnswerCounts()), settings)
         earlier: tuple[Spread, ...] = ()
+        used = 0
         if several_rounds:
+            covering = _covering_rounds(assessment, question_id)
+            used = _round_to_use(covering, counted, question_id)
             earlier = tuple(
                 build_spread(scale_values, counted[index].get(question_id, AnswerCounts()), settings)
-                for index in _covering_rounds(assessment, question_id)
-                if index < latest
+                for index in covering
+                if index < used
             )
+        spread = build_spread(scale_values, counted[used].get(question_id, AnswerCounts()), settings)
         consensus = assessment.consensus.get(question_id)
+        choice: Choice | None = None
         if consensus is not None:
             choice = consensus.choice
-            value = None if isinstance(choice, NonAnswer) else float(choice)
-            results[question_id] = QuestionResult(question_id, value, choice, "consensus", spread, earlier)
+            value = None if isinstance(consensus.choice, NonAnswer) else float(consensus.choice)
+            source = "consensus"
         else:
-            source = "median" if spread.median is not None else "none"
-            results[question_id] = QuestionResult(question_id, spread.median, None, source, spread, earlier)
+            value = spread.median
+            source = "median" if value is not None else "none"
+        results[question_id] = QuestionResult(
+            question_id, value, choice, source, spread, earlier_spreads=earlier, round_index=used
+        )
     return results
 
 

@@ -47,10 +47,13 @@ class QuestionResult:
     consensus: Choice | None
     #: "consensus", "median" or "none".
     source: str
-    #: Of the latest round covering this question.
+    #: Of the round used (``round_index``): the latest round covering this question that has answers.
     spread: Spread
-    #: The earlier rounds' spreads, oldest first (empty unless a second round re-scored it).
+    #: The spreads of the covering rounds before the one used, oldest first (empty with one round).
     earlier_spreads: tuple[Spread, ...] = ()
+    #: Index of the round whose answers count: the latest covering round in which anyone has answered
+    #: (named answers or a tally), else the latest covering round. Notes and names should come from it.
+    round_index: int = 0
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,11 @@ class AnswerCounts:
     dont_know: int = 0
     not_applicable: int = 0
 
+    @property
+    def responses(self) -> int:
+        """Every answer counted so far: levels, Don't know and Not applicable."""
+        return sum(self.levels.values()) + self.dont_know + self.not_applicable
+
     def add_tally(self, tally: Tally) -> None:
         # A show of hands counts exactly like the same number of named answers.
         for value, count in tally.counts.items():

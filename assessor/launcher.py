@@ -16,7 +16,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args and cli.is_command(args[0]):
         return cli.main(args)
-    from assessor.ui.app import run_app  # Qt is imported only on this path
-
+    try:
+        from assessor.ui.app import run_app  # Qt is imported only on this path
+    except ImportError as error:
+        # PySide6 missing, or a machine without the system libraries Qt needs (libEGL, libxkbcommon, ...).
+        print(
+            f"collab-assessor: the desktop application cannot start: {error}.\n"
+            "Install the application with its dependencies (pip install council-collaboration-assessor) "
+            "and, on Linux, the graphics libraries Qt needs (see README.md). The headless commands work "
+            "without them: run 'collab-assessor --help' to list them.",
+            file=sys.stderr,
+        )
+        return 2
     code: int = run_app(args)
     return code

@@ -8,6 +8,8 @@ from assessor.report.context import ReportContext
 from assessor.report.sections.common import heading, table
 from assessor.scoring import Spread
 
+CHUNK_ROWS = 24
+
 
 def spread_text(spread: Spread) -> str:
     if spread.responses == 0:
@@ -59,12 +61,15 @@ def build(ctx: ReportContext) -> list[Flowable]:
                     ]
                 )
         story.append(heading(ctx, area.title, level=1, key=f"appendix-{area.id}"))
-        story.append(
-            table(
-                ctx,
-                ["Question", "Team value", "Spread", "Agreed answer", "Notes"],
-                rows,
-                [0.34, 0.13, 0.14, 0.19, 0.2],
+        # Tables of a few dozen rows: reportlab re-measures a table's remaining rows at every page it
+        # splits, so one very long table costs time growing with the square of its rows.
+        for start in range(0, len(rows), CHUNK_ROWS):
+            story.append(
+                table(
+                    ctx,
+                    ["Question", "Team value", "Spread", "Agreed answer", "Notes"],
+                    rows[start : start + CHUNK_ROWS],
+                    [0.34, 0.13, 0.14, 0.19, 0.2],
+                )
             )
-        )
     return story

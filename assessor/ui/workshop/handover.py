@@ -43,6 +43,8 @@ class HandoverPage(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        #: Who answered last: the next person after them who has not finished is offered first.
+        self.last_answering: str | None = None
         self.setAccessibleName("Hand over page")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 32, 48, 24)
@@ -104,6 +106,8 @@ class HandoverPage(QWidget):
     def page_entered(self) -> None:
         # Whoever answered last is no longer shown anywhere: the answer page stays empty until someone starts.
         if self.session.is_open and self.session.require().mode is Mode.INDIVIDUAL:
+            if self.session.current_participant is not None:
+                self.last_answering = self.session.current_participant
             self.session.set_current_participant(None)
         self.refresh()
         self.people.setFocus()
@@ -149,16 +153,22 @@ class HandoverPage(QWidget):
 
     def _select_next_unfinished(self, round_index: int) -> None:
         assessment = self.session.require()
-        for row in range(self.people.count()):
-            pid = self.people.item(row).data(PID_ROLE)
-            if pid is None:
+        ids = [self.people.item(row).data(PID_ROLE) for row in range(self.people.count())]
+        start = 0
+        if self.last_answering in ids:
+            # The person after the last to answer; the last one themself if they have not started yet.
+            started = participant_progress(assessment, self.last_answering, round_index)[0] > 0
+            start = ids.index(self.last_answering) + (1 if started else 0)
+        for offset in range(len(ids)):
+            row = (start + offset) % len(ids)
+            if ids[row] is None:
                 continue
-            answered, total = participant_progress(assessment, pid, round_index)
+            answered, total = participant_progress(assessment, ids[row], round_index)
             if answered < total:
                 self.people.setCurrentRow(row)
                 return
         if self.people.count():
-            self.people.setCurrentRow(0)
+            self.people.setCurrentRow(start % self.people.count())
 
     def _round_chosen(self, index: int) -> None:
         self.session.set_current_round(index)

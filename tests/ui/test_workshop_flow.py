@@ -53,10 +53,16 @@ def _assert_sees_nothing_of_others(window, own: dict[str, object]) -> None:
             assert text.startswith("○"), f"{qid} shows an answer this person never gave: {text}"
 
 
-def test_the_workshop_from_private_rounds_to_the_pdf(window, scripted_dialogs, qtbot, tmp_path, monkeypatch) -> None:
+def test_the_workshop_from_private_rounds_to_the_pdf(
+    window, scripted_dialogs, qtbot, tmp_path, monkeypatch
+) -> None:
     reports: list[tuple[str, str]] = []
-    monkeypatch.setattr(prompts, "import_report", lambda _p, title, text, problem: reports.append((title, text)))
-    assert window.files.new_from_questionnaire(__import__("tests.ui.conftest").ui.conftest.DEFAULT_QUESTIONNAIRE)
+    monkeypatch.setattr(
+        prompts, "import_report", lambda _p, title, text, problem: reports.append((title, text))
+    )
+    assert window.files.new_from_questionnaire(
+        __import__("tests.ui.conftest").ui.conftest.DEFAULT_QUESTIONNAIRE
+    )
     individual_window(window)
     session = window.session
     workshop = window.workshop
@@ -89,9 +95,13 @@ def test_the_workshop_from_private_rounds_to_the_pdf(window, scripted_dialogs, q
             answer.show_question(qid)
             answer.view.focus_first_card()
             choice = plan[person][qid]
-            press(qtbot, Key.Key_D) if choice is NonAnswer.DONT_KNOW else press(qtbot, getattr(Key, f"Key_{choice}"))
+            press(qtbot, Key.Key_D) if choice is NonAnswer.DONT_KNOW else press(
+                qtbot, getattr(Key, f"Key_{choice}")
+            )
             assert session.recorded(qid).choice == choice
-            _assert_sees_nothing_of_others(window, {q: plan[person][q] for q in order[: order.index(qid) + 1]})
+            _assert_sees_nothing_of_others(
+                window, {q: plan[person][q] for q in order[: order.index(qid) + 1]}
+            )
         for qid, choice in plan[person].items():
             if qid not in order[:3]:
                 session.record_choice(qid, choice)

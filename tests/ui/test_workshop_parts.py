@@ -1,0 +1,241 @@
+"""The workshop's parts one by one: pack conflicts (menu and drop), the tally's keyboard and undo, the presenter
+view's keys and anonymity, the agenda's timer, the second round's undo."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from assessor.model import Answer, Tally
+from assessor.storage.packs import make_pack, save_pack
+from assessor.ui.workshop import prompts
+from assessor.ui.workshop.agenda import Agenda, clock_text, default_minutes
+from assessor.ui.workshop.tally import TallyDialog
+from tests.ui.conftest import DEFAULT_QUESTIONNAIRE
+from tests.ui.helpers import activate, type_keys
+from tests.ui.workshop_helpers import NAMES, individual_window, visible_texts
+
+Key = Qt.Key
+
+
+@pytest.fixture
+def workshop_window(window, scripted_dialogs):
+    assert window.files.new_from_questionnaire(DEFAULT_QUESTIONNAIRE)
+    return individual_window(window)
+
+
+@pytest.fixture
+def asked(monkeypatch):
+    record = {"questions": [], "reports": [], "replace": True}
+    monkeypatch.setattr(
+        prompts,
+        "replace_or_skip",
+        lambda _p, question: record["questions"].append(question) or record["replace"],
+    )
+    monkeypatch.setattr(
+        prompts,
+        "import_report",
+        lambda _p, title, text, problem: record["reports"].append((title, text, problem)),
+    )
+    return record
+
+
+def _pack_file(assessment, pid, path, level, **changes):
+    pack = make_pack(assessment, pid)
+    for qid in list(assessment.questionnaire.questions)[:5]:
+        pack.set_answer(qid, Answer(level))
+    return save_pack(dataclasses.replace(pack, **changes), path)
+
+
+def test_pack_conflicts_are_explained_and_undone_in_one_step(workshop_window, asked, tmp_path) -> None:
+    session = workshop_window.session
+    assessment = session.require()
+    pid = assessment.participants[0].id
+    first = _pack_file(assessment, pid, tmp_path / "a.assessment-pack", 2)
+    second = _pack_file(assessment, pid, tmp_path / "b.assessment-pack", 4)
+    importer = workshop_window.workshop.packs
+
+    importer.import_paths([first])
+    assert asked["questions"] == [] and asked["reports"][-1][0] == "Packs imported"
+    asked["replace"] = False
+    importer.import_paths([second])  # the same person again, with different answers: asked, and skipped
+    assert len(asked["questions"]) == 1 and "Replace their answers" in asked["questions"][0]
+    assert "skipped" in asked["reports"][-1][1]
+    assert assessment.answer(pid, next(iter(assessment.questionnaire.questions))).choice == 2
+    asked["replace"] = True
+    importer.import_paths([second])
+    assert "replaced" in asked["reports"][-1][1]
+    assert assessment.answer(pid, next(iter(assessment.questionnaire.questions))).choice == 4
+    session.undo_stack.undo()  # the replacement goes in one step
+    assert assessment.answer(pid, next(iter(assessment.questionnaire.questions))).choice == 2
+
+    foreign = _pack_file(assessment, pid, tmp_path / "c.assessment-pack", 3, assessment_id="another")
+    importer.import_paths([foreign])
+    _title, text, problem = asked["reports"][-1]
+    assert problem and "another assessment" in text and "not imported" in text
+
+    older = dataclasses.replace(assessment.questionnaire, version="0.1")
+    other_pid = assessment.participants[1].id
+    versioned = _pack_file(assessment, other_pid, tmp_path / "d.assessment-pack", 3, questionnaire=older)
+    importer.import_paths([versioned])
+    _title, text, problem = asked["reports"][-1]
+    assert problem and "version 0.1" in text
+    assert assessment.answer(other_pid, next(iter(assessment.questionnaire.questions))).choice == 3
+
+    broken = tmp_path / "e.assessment-pack"
+    broken.write_text("not a pack")
+    importer.import_paths([broken])
+    assert asked["reports"][-1][2] and "e.assessment-pack: not imported" in asked["reports"][-1][1]
+
+
+def test_dropping_a_pack_on_the_window_imports_it(workshop_window, asked, tmp_path, qtbot) -> None:
+    assessment = workshop_window.session.require()
+    pid = assessment.participants[2].id
+    path = _pack_file(assessment, pid, tmp_path / "dropped.assessment-pack", 1)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    actions = Qt.DropAction.CopyAction
+    buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(workshop_window.rect().center(), actions, mime, buttons, mods)
+    QApplication.sendEvent(workshop_window, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(workshop_window.rect().center()), actions, mime, buttons, mods)
+    QApplication.sendEvent(workshop_window, drop)
+    assert asked["reports"][-1][0] == "Packs imported"
+    assert len(assessment.rounds[0].answers[pid]) == 5
+
+    other = QMimeData()
+    other.setUrls([QUrl.fromLocalFile(str(tmp_path / "notes.txt"))])
+    ignored = QDragEnterEvent(workshop_window.rect().center(), actions, other, buttons, mods)
+    ignored.ignore()
+    QApplication.sendEvent(workshop_window, ignored)
+    assert not ignored.isAccepted()  # only packs are taken; other drops are left to the window
+
+
+def test_tally_is_typed_saved_and_undone(workshop_window, qtbot) -> None:
+    session = workshop_window.session
+    questionnaire = session.questionnaire
+    qid = next(iter(questionnaire.questions))
+    dialog = TallyDialog(questionnaire, qid, Tally(counts={1: 1}))
+    qtbot.addWidget(dialog)
+    first = next(iter(dialog.level_boxes.values()))
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(first.hasFocus, timeout=2000)  # ready for typing the first count
+    assert dialog.total.text() == "Total: 1 person"
+    boxes = [*dialog.level_boxes.values(), dialog.dont_know]
+    for box, count in zip(boxes, ("3", "0", "1", "0", "2"), strict=True):
+        box.selectAll()
+        type_keys(qtbot, box, count)
+    assert dialog.result_tally() == Tally(counts={1: 3, 3: 1}, dont_know=2)
+    workshop_window.workshop.record_tally(qid, dialog.result_tally())
+    spread = session.results().questions[qid].spread
+    assert spread.distribution[1] == 3 and spread.dont_know == 2
+    session.undo_stack.undo()
+    assert qid not in session.require().rounds[0].tallies
+    workshop_window.workshop.record_tally(qid, Tally())  # an empty tally clears rather than counts nobody
+    assert qid not in session.require().rounds[0].tallies
+
+
+def test_presenter_is_large_keyboard_driven_and_nameless(workshop_window, qtbot) -> None:
+    session = workshop_window.session
+    assessment = session.require()
+    qids = list(assessment.questionnaire.questions)
+    for person, pid in enumerate(p.id for p in assessment.participants):
+        session.set_current_participant(pid)
+        session.record_choice(qids[0], 1 + person)
+    session.set_show_names(True)  # even when names are shown in the room, the projector shows none
+    session.toggle_parked(qids[5])
+    activate(qtbot, workshop_window)
+    presenter = workshop_window.workshop.open_presenter()
+    qtbot.waitExposed(presenter)
+    presenter.resize(1280, 720)
+    assert presenter.q_text.font().pixelSize() >= 30  # about 1/20 of the height: readable at the back
+    assert presenter.slides[1] == ("question", qids[0])  # the divergent question comes first
+    qtbot.keyClick(presenter, Key.Key_Right)
+    assert presenter.stack.currentWidget() is presenter.question_page
+    qtbot.keyClick(presenter, Key.Key_PageDown)
+    assert presenter.stack.currentWidget() is presenter.reveal_page
+    assert [row.counts for row in presenter.r_spread.rows[:3]] == [(1,), (1,), (1,)]
+    assert "views differ widely" in presenter.r_summary.text()
+    qtbot.keyClick(presenter, Key.Key_R)
+    assert presenter.stack.currentWidget() is presenter.question_page
+    text = " ".join(visible_texts(presenter))
+    for key in (Key.Key_End, Key.Key_Left, Key.Key_PageUp, Key.Key_Home):
+        qtbot.keyClick(presenter, key)
+        text += " ".join(visible_texts(presenter))
+    qtbot.keyClick(presenter, Key.Key_End)
+    assert presenter.stack.currentWidget() is presenter.parked_page
+    assert assessment.questionnaire.question(qids[5]).text in presenter.p_list.text()
+    text += " ".join(visible_texts(presenter))
+    assert not any(name in text for name in NAMES)
+    qtbot.keyClick(presenter, Key.Key_F11)
+    assert presenter.isFullScreen()
+    qtbot.keyClick(presenter, Key.Key_Escape)
+    assert not presenter.isFullScreen() and presenter.isVisible()
+    qtbot.keyClick(presenter, Key.Key_Escape)
+    assert not presenter.isVisible()
+
+
+def test_agenda_timer_starts_pauses_extends_and_runs_over(qtbot, workshop_window) -> None:
+    now = [100.0]
+    agenda = Agenda(clock=lambda: now[0])
+    agenda.load(workshop_window.session.require())
+    assert [box.title for box in agenda.boxes] == [
+        a.title for a in workshop_window.session.questionnaire.areas
+    ]
+    box = agenda.box()
+    assert box is not None and box.minutes == default_minutes(
+        sum(len(d.questions) for d in workshop_window.session.questionnaire.areas[0].dimensions)
+    )
+    agenda.set_minutes(0, 10)
+    assert "10:00 left (paused)" in agenda.status_text()
+    agenda.start()
+    now[0] += 125
+    assert "7:55 left (running)" in agenda.status_text()
+    agenda.pause()
+    now[0] += 1000  # paused time does not count
+    assert "7:55 left (paused)" in agenda.status_text()
+    agenda.extend()
+    assert "12:55 left" in agenda.status_text()
+    agenda.toggle()
+    now[0] += 13 * 60 + 5
+    assert "over time by 0:10 (running)" in agenda.status_text()
+    agenda.next_area()
+    assert agenda.current == 1 and agenda.running and "left (running)" in agenda.status_text()
+    assert clock_text(-0.5) == "0:01" and clock_text(61) == "1:01"
+    agenda.pause()
+
+
+def test_second_round_is_undone_in_one_step(workshop_window) -> None:
+    session = workshop_window.session
+    qid = next(iter(session.questionnaire.questions))
+    workshop_window.workshop.start_second_round([qid])
+    assert len(session.require().rounds) == 2 and session.current_round == 1
+    assert workshop_window.current_page_name() == "handover"
+    rows = [workshop_window.page("handover").people.item(i).text() for i in range(3)]
+    assert all("0 of 1 answered" in row for row in rows)
+    session.undo_stack.undo()
+    assert len(session.require().rounds) == 1 and session.current_round == 0
+
+
+def test_reveal_shows_names_only_when_the_facilitator_opts_in(workshop_window) -> None:
+    session = workshop_window.session
+    assessment = session.require()
+    qid = next(iter(assessment.questionnaire.questions))
+    for pid in (p.id for p in assessment.participants):
+        session.set_current_participant(pid)
+        session.record_choice(qid, 2)
+    workshop_window.show_page("reveal")
+    reveal = workshop_window.page("reveal")
+    reveal.show_question(qid)
+    assert not any(name in " ".join(visible_texts(reveal)) for name in NAMES)
+    session.edit_participant(assessment.participants[1].id, anonymous=True)
+    session.set_show_names(True)
+    reveal.show_question(qid)
+    assert "Alice Abbott" in reveal.names.text() and "Carys Jones" in reveal.names.text()
+    assert "Bilal Khan" not in reveal.names.text() and "Participant B" in reveal.names.text()

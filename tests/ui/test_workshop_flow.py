@@ -86,8 +86,9 @@ def test_the_workshop_from_private_rounds_to_the_pdf(
         press(qtbot, Key.Key_Return)
         assert window.current_page_name() == "answer"
         assert session.current_participant == pid
-        bar_text = workshop.bar.who.text()
-        assert name in bar_text and not any(other in bar_text for other in NAMES if other != name)
+        heading = window.page("answer").recording_as.text() + workshop.bar.who.text()
+        assert name in heading and not any(other in heading for other in NAMES if other != name)
+        assert "Private answers" in workshop.bar.who.text()
         _assert_sees_nothing_of_others(window, {})
         # The first questions by keyboard: a number chooses, Page Down moves on.
         answer = window.page("answer")

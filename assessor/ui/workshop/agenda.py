@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -102,6 +102,14 @@ class Agenda(QObject):
             return f"{box.title}: over time by {clock_text(left)} ({state})"
         return f"{box.title}: {clock_text(left)} left ({state})"
 
+    def short_text(self) -> str:
+        """The timer alone (the presenter shows the area elsewhere)."""
+        left = self.remaining()
+        state = "running" if self.running else "paused"
+        if left < 0:
+            return f"Over by {clock_text(left)} ({state})"
+        return f"{clock_text(left)} left ({state})"
+
     # Changing -----------------------------------------------------------------------------------
 
     def start(self) -> None:
@@ -119,7 +127,10 @@ class Agenda(QObject):
             self.changed.emit()
 
     def toggle(self) -> None:
-        self.pause() if self.running else self.start()
+        if self.running:
+            self.pause()
+        else:
+            self.start()
 
     def extend(self, minutes: int = EXTEND_MINUTES) -> None:
         if self.boxes:
@@ -174,6 +185,8 @@ class AgendaPanel(QWidget):
         self._marks: list[QLabel] = []
         layout.addWidget(QLabel("<b>Parked for later</b>", self))
         self.parked = QListWidget(self)
+        self.parked.setWordWrap(True)
+        self.parked.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.parked.setAccessibleName("Questions parked for later (Enter opens one in the reveal)")
         layout.addWidget(self.parked, 1)
         layout.addWidget(muted("Park a question from the reveal or the answer page (F).", self))

@@ -40,8 +40,13 @@ class DimensionView(QScrollArea):
                 f"Not enough answers to score yet ({score.answered} of {score.total} questions have a value)."
             )
         else:
-            band = score.band.name if score.band else ""
-            line = f"Score now {score.score:.1f} ({score.level_name}; {band}) from {score.answered} of {score.total} questions."
+            shown = list(
+                dict.fromkeys(n for n in (score.level_name, score.band.name if score.band else "") if n)
+            )
+            line = (
+                f"Score now {score.score:.1f} ({'; '.join(shown)}) from {score.answered} of {score.total} "
+                "questions."
+            )
         self.score_label = QLabel(line, body)
         self.score_label.setWordWrap(True)
         layout.addWidget(self.score_label)

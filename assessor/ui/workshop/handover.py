@@ -223,13 +223,13 @@ class ParticipantBar(QWidget):
         round_index = self.session.current_round
         rounds = f" · round {round_index + 1}" if len(assessment.rounds) > 1 else ""
         if pid is None:
-            self.who.setText("Nobody is answering now. Press Ctrl+H to choose who answers next.")
+            self.who.setText("")
             self.next_button.setEnabled(False)
+            # The answer page's own line (refreshed before this) would suggest adding participants.
+            recording_as = getattr(self.parentWidget(), "recording_as", None)
+            if recording_as is not None:
+                recording_as.setText("Nobody is answering now: press Ctrl+H to choose who answers next.")
             return
-        person = assessment.participant(pid)
         answered, total = participant_progress(assessment, pid, round_index)
-        self.who.setText(
-            f"Private answers of {person.name or assessment.display_name(pid)}{rounds} · "
-            f"{progress_text(answered, total)}"
-        )
+        self.who.setText(f"Private answers{rounds} · {progress_text(answered, total)}")
         self.next_button.setEnabled(answered < total)

@@ -106,7 +106,7 @@ class PresenterView(QWidget):
         self.reveal_page, layout = self._page()
         self.r_text = _label(self.reveal_page)
         self.r_summary = _label(self.reveal_page)
-        self.r_spread = SpreadGrid(self.reveal_page, descriptors=False)
+        self.r_spread = SpreadGrid(self.reveal_page)
         self.r_agreed = _label(self.reveal_page)
         layout.addWidget(self.r_text)
         layout.addWidget(self.r_summary)
@@ -131,8 +131,8 @@ class PresenterView(QWidget):
         return font
 
     def _apply_sizes(self) -> None:
-        self.where.setFont(self._font(0.8))
-        self.timer.setFont(self._font(0.9, bold=True))
+        self.where.setFont(self._font(0.7))
+        self.timer.setFont(self._font(0.85, bold=True))
         self.counter.setFont(self._font(0.8))
         self.keys.setFont(self._font(0.55))
         self.keys.setStyleSheet(f"color: {MUTED};")
@@ -141,7 +141,7 @@ class PresenterView(QWidget):
         self.q_text.setFont(self._font(1.45, bold=True))
         self.r_text.setFont(self._font(1.15, bold=True))
         self.r_summary.setFont(self._font(0.95))
-        self.r_spread.setFont(self._font(1.05))
+        self.r_spread.set_fonts(self._font(0.95), self._font(0.68))
         self.r_agreed.setFont(self._font(1.0, bold=True))
         self.p_title.setFont(self._font(1.6, bold=True))
         self.p_list.setFont(self._font(1.0))
@@ -248,7 +248,7 @@ class PresenterView(QWidget):
         results = self.session.results()
         result = results.questions[qid]
         spreads = [*result.earlier_spreads, result.spread]
-        self.where.setText(self._where(qid) + " · the spread of views")
+        self.where.setText(self._where(qid) + " · spread of views")
         self.r_text.setText(questionnaire.question(qid).text)
         flags = []
         if result.spread.divergent:
@@ -261,7 +261,7 @@ class PresenterView(QWidget):
         self.r_summary.setText(summary + (f" · {', '.join(flags)}" if flags else ""))
         consensus = assessment.consensus.get(qid)
         self.r_spread.show_spread(questionnaire, qid, spreads, consensus.choice if consensus else None)
-        self.r_spread.setFont(self._font(1.05))
+        self.r_spread.set_fonts(self._font(0.95), self._font(0.68))
         self.r_agreed.setText(
             f"Agreed: {choice_text(questionnaire, consensus.choice)}" if consensus else "Not agreed yet"
         )
@@ -278,7 +278,7 @@ class PresenterView(QWidget):
         self.p_list.setText("\n\n".join(lines) or "Nothing was parked.")
 
     def _show_timer(self) -> None:
-        self.timer.setText(self.agenda.status_text() if self.agenda.boxes else "")
+        self.timer.setText(self.agenda.short_text() if self.agenda.boxes else "")
 
     def _results_changed(self) -> None:
         if self.isVisible():

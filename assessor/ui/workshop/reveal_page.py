@@ -177,7 +177,8 @@ class RevealPage(QWidget):
             area_row.setData(0, KEY_ROLE, None)
             self.tree.addTopLevelItem(area_row)
             for dimension in area.dimensions:
-                dim_row = QTreeWidgetItem([f"{dimension.title} (spread of all)"])
+                dim_row = QTreeWidgetItem([dimension.title])
+                dim_row.setToolTip(0, f"{dimension.title}: the spread of all its questions and its score")
                 dim_row.setData(0, KEY_ROLE, ("d", dimension.id))
                 area_row.addChild(dim_row)
                 for question in dimension.questions:

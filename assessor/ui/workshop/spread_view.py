@@ -91,12 +91,14 @@ class DotRow(QWidget):
         metrics = self.fontMetrics()
         rounds = len(self.counts)
         several = rounds > 1
-        label_width = metrics.horizontalAdvance("Round 2 ") if several else 0
+        label_width = metrics.horizontalAdvance("Round 2  ") if several else 0
         count_width = metrics.horizontalAdvance(" 00")
         lane = self.height() / max(rounds, 1)
-        usable = self.width() - label_width - count_width - 4
-        step = min(lane * 0.9, usable / (self.scale_max + 0.5))
-        radius = max(step * 0.38, 2.0)
+        pad = 6.0
+        usable = self.width() - label_width - count_width - 2 * pad
+        # The same dot size on every row (from the font, not the row's height): counts compare by eye.
+        step = min(metrics.height() * 1.15, lane * 0.95, usable / (self.scale_max + 0.5))
+        radius = max(step * 0.4, 2.0)
         if self.agreed:
             painter.setPen(QPen(ACCENT, 2, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -107,7 +109,7 @@ class DotRow(QWidget):
             painter.setPen(INK)
             if several:
                 painter.drawText(
-                    QRectF(2, top, label_width, lane),
+                    QRectF(pad, top, label_width, lane),
                     Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                     f"Round {index + 1}",
                 )
@@ -115,11 +117,11 @@ class DotRow(QWidget):
             painter.setBrush(INK if latest else Qt.BrushStyle.NoBrush)
             centre_y = top + lane / 2
             for dot in range(count):
-                x = label_width + step * (dot + 0.5) + 2
+                x = pad + label_width + step * (dot + 0.5)
                 painter.drawEllipse(QPointF(x, centre_y), radius, radius)
             painter.setPen(INK)
             painter.drawText(
-                QRectF(self.width() - count_width, top, count_width, lane),
+                QRectF(self.width() - count_width - pad, top, count_width, lane),
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
                 str(count),
             )
@@ -142,7 +144,24 @@ class SpreadGrid(QWidget):
         self.names: list[QLabel] = []
         self.rows: list[DotRow] = []
         self.descriptors: list[QLabel] = []
+        self._fonts: tuple[QFont, QFont] | None = None
         self.setAccessibleName("Spread of answers")
+
+    def set_fonts(self, text: QFont, descriptor: QFont) -> None:
+        """Explicit fonts for every row (the presenter's large type; style sheets stop inheritance)."""
+        self._fonts = (QFont(text), QFont(descriptor))
+        for index in range(len(self.rows)):
+            self._apply_fonts(index)
+
+    def _apply_fonts(self, index: int) -> None:
+        if self._fonts is None:
+            return
+        text, descriptor = self._fonts
+        bold = QFont(text)
+        bold.setBold(True)
+        self.names[index].setFont(bold)
+        self.rows[index].setFont(text)
+        self.descriptors[index].setFont(descriptor)
 
     def show_spread(
         self,
@@ -195,3 +214,4 @@ class SpreadGrid(QWidget):
             self.names.append(name)
             self.rows.append(dots)
             self.descriptors.append(descriptor)
+            self._apply_fonts(row)

@@ -274,14 +274,12 @@ class RevealPage(QWidget):
     def _show_scores(self, results) -> None:
         from assessor.recommend import recommend
 
-        overall = (
-            "not enough answers yet"
-            if results.overall is None
-            else (
-                f"{results.overall:.1f} ({results.overall_level_name}"
-                + (f"; {results.overall_band.name})" if results.overall_band else ")")
-            )
-        )
+        if results.overall is None:
+            overall = "not enough answers yet"
+        else:
+            names = [results.overall_level_name, results.overall_band.name if results.overall_band else None]
+            shown = list(dict.fromkeys(name for name in names if name))  # once when level and band agree
+            overall = f"{results.overall:.1f} ({'; '.join(shown)})" if shown else f"{results.overall:.1f}"
         pilots = [r.pilot.title for r in recommend(self.session.require(), results)]
         self.scores.setText(
             f"Overall score now: {overall}. Starter pilots now recommended: {'; '.join(pilots) or 'none yet'}."

@@ -79,7 +79,7 @@ class DotRow(QWidget):
 
     def sizeHint(self) -> QSize:
         line = self.fontMetrics().height()
-        return QSize(line * 12, int(line * 1.5 * max(len(self.counts), 1)))
+        return QSize(line * 12, int(line * 1.6 * max(len(self.counts), 1)))
 
     def minimumSizeHint(self) -> QSize:
         line = self.fontMetrics().height()
@@ -97,8 +97,8 @@ class DotRow(QWidget):
         pad = 6.0
         usable = self.width() - label_width - count_width - 2 * pad
         # The same dot size on every row (from the font, not the row's height): counts compare by eye.
-        step = min(metrics.height() * 1.15, lane * 0.95, usable / (self.scale_max + 0.5))
-        radius = max(step * 0.4, 2.0)
+        step = min(metrics.height() * 1.3, usable / (self.scale_max + 0.5))
+        radius = max(min(step * 0.36, lane * 0.32), 2.0)
         if self.agreed:
             painter.setPen(QPen(ACCENT, 2, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -209,7 +209,7 @@ class SpreadGrid(QWidget):
             descriptor.setWordWrap(True)
             descriptor.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             self.grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
-            self.grid.addWidget(dots, row, 1)
+            self.grid.addWidget(dots, row, 1, Qt.AlignmentFlag.AlignTop)
             self.grid.addWidget(descriptor, row, 2)
             self.names.append(name)
             self.rows.append(dots)

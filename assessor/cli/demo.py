@@ -7,15 +7,11 @@ separate assessment from the shipped example. An existing FILE is replaced only 
 from __future__ import annotations
 
 import argparse
-import sys
 import uuid
 from pathlib import Path
 
-from assessor.cli.score import demo_path
+from assessor.cli.common import EXIT_OK, demo_path, fail, save_failed
 from assessor.storage import OpenError, SaveError, read_assessment, save_assessment
-
-EXIT_OK = 0
-EXIT_BAD_INPUT = 2
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -27,26 +23,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     target: Path = args.output
-    if target.exists() and not args.force:
-        print(
-            f"{str(target)!r} already exists, so it was left alone. Choose another name, "
-            "or add --force to replace it.",
-            file=sys.stderr,
+    if target.is_dir():
+        return fail(
+            f"{str(target)!r} is a folder. Give a file name, such as {str(target / 'demo.assessment')!r}."
         )
-        return EXIT_BAD_INPUT
+    if target.exists() and not args.force:
+        return fail(
+            f"{str(target)!r} already exists, so it was left alone. Choose another name, "
+            "or add --force to replace it."
+        )
     try:
         assessment = read_assessment(demo_path())
     except OpenError as error:
-        print(
-            f"The demo assessment that ships with the application cannot be read: {error.message}",
-            file=sys.stderr,
+        return fail(
+            f"The demo assessment that ships with the application cannot be read: {error.message} "
+            "Reinstall the application."
         )
-        return EXIT_BAD_INPUT
     assessment.id = uuid.uuid4().hex
     try:
         save_assessment(assessment, target, backup=False)
     except SaveError as error:
-        print(error.message, file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return save_failed(error)
     print(f"Wrote the demo assessment ({assessment.details.organisation}) to {target}")
     return EXIT_OK

@@ -7,14 +7,11 @@ labelled "Participant A" unless the assessment shows names. Columns: docs/file-f
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from assessor.storage import OpenError, SaveError, read_assessment
+from assessor.cli.common import EXIT_BAD_INPUT, EXIT_OK, open_assessment, save_failed
+from assessor.storage import SaveError
 from assessor.storage.csv_export import export_csv
-
-EXIT_OK = 0
-EXIT_BAD_INPUT = 2
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -23,15 +20,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        assessment = read_assessment(Path(args.assessment))
-    except OpenError as error:
-        print(error.message, file=sys.stderr)
+    assessment = open_assessment(Path(args.assessment))
+    if assessment is None:
         return EXIT_BAD_INPUT
     try:
         written = export_csv(assessment, Path(args.output))
     except SaveError as error:
-        print(error.message, file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return save_failed(error)
     print(f"Wrote {str(written)!r}.")
     return EXIT_OK

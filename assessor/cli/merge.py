@@ -12,12 +12,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from assessor.cli.common import EXIT_OK, fail, save_failed
 from assessor.storage import OpenError, SaveError, load_assessment, save_assessment
 from assessor.storage.pack_import import DuplicatePolicy, import_packs
 from assessor.storage.packs import ParticipantPack, load_pack
-
-EXIT_OK = 0
-EXIT_BAD_INPUT = 2
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -41,23 +39,20 @@ def run(args: argparse.Namespace) -> int:
         loaded = load_assessment(Path(args.assessment))
         packs: list[ParticipantPack] = [load_pack(Path(name)) for name in args.packs]
     except OpenError as error:
-        print(f"{error.message}\nNothing was written.", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return fail(f"{error.message}\nNothing was written.")
     for notice in loaded.notices:
         print(notice, file=sys.stderr)
     report = import_packs(loaded.assessment, packs, on_duplicate=DuplicatePolicy(args.duplicates))
     print(report.summary())
     if report.refused:
-        print(
-            f"{len(report.refused)} pack(s) could not be imported, so nothing was written. Leave them out of "
-            "the command, or merge them into the assessment they belong to.",
-            file=sys.stderr,
+        count = len(report.refused)
+        return fail(
+            f"{count} pack{'s' if count != 1 else ''} could not be imported, so nothing was written. "
+            "Leave them out of the command, or merge them into the assessment they belong to."
         )
-        return EXIT_BAD_INPUT
     try:
         written = save_assessment(loaded.assessment, Path(args.output))
     except SaveError as error:
-        print(error.message, file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return save_failed(error)
     print(f"Saved the merged assessment to {str(written)!r}.")
     return EXIT_OK

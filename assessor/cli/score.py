@@ -8,22 +8,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
+from assessor.cli.common import EXIT_BAD_INPUT, EXIT_OK, add_file_or_demo, demo_path, open_file_or_demo
 from assessor.cli.score_output import scores_json, scores_text
-from assessor.paths import resource
 from assessor.recommend import recommend
 from assessor.scoring import score_assessment
-from assessor.storage import OpenError, read_assessment
 
-EXIT_OK = 0
-EXIT_BAD_INPUT = 2
-DEMO_FILE = ("demo.assessment",)
-
-
-def demo_path() -> Path:
-    """Where the shipped demo assessment is."""
-    return resource(*DEMO_FILE)
+#: Kept here too for the commands that imported them from this module.
+__all__ = ["EXIT_BAD_INPUT", "EXIT_OK", "add_arguments", "demo_path", "run"]
 
 
 def _limit(text: str) -> int:
@@ -37,9 +29,7 @@ def _limit(text: str) -> int:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    source = parser.add_mutually_exclusive_group(required=True)
-    source.add_argument("file", nargs="?", metavar="FILE", help="an assessment file (.assessment)")
-    source.add_argument("--demo", action="store_true", help="score the shipped demo assessment instead")
+    add_file_or_demo(parser, demo_help="score the shipped demo assessment instead")
     parser.add_argument("--json", action="store_true", help="print JSON (documented in docs/scoring.md)")
     parser.add_argument(
         "--limit",
@@ -51,18 +41,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    path = demo_path() if args.demo else Path(args.file)
-    if args.demo and not path.is_file():
-        print(
-            f"The demo assessment is missing from this installation (expected at {str(path)!r}). "
-            "Reinstall the application, or score one of your own files.",
-            file=sys.stderr,
-        )
-        return EXIT_BAD_INPUT
-    try:
-        assessment = read_assessment(path)
-    except OpenError as error:
-        print(error.message, file=sys.stderr)
+    assessment = open_file_or_demo(args, instead="score")
+    if assessment is None:
         return EXIT_BAD_INPUT
     results = score_assessment(assessment)
     recommendations = recommend(assessment, results, limit=args.limit)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from yaml.nodes import MappingNode, Node
+from yaml.nodes import MappingNode, Node, ScalarNode
 
 from assessor.model.questionnaire import Area, Band, Level, Questionnaire, Scale, ScoringSettings, Source
 from assessor.questionnaire.build_parts import read_area, read_pilots
@@ -30,6 +30,7 @@ def build_questionnaire(root: Node, file: str) -> Questionnaire:
             ),
         )
         raise QuestionnaireError(reader.problems)
+    _refuse_application_files(reader, root)
     index = Index(reader)
     top = reader.fields(root, spec.TOP, "the questionnaire")
     assert top is not None  # root is a mapping
@@ -73,6 +74,27 @@ def build_questionnaire(root: Node, file: str) -> Questionnaire:
         sources=sources,
         guide=top.text("guide"),
     )
+
+
+def _refuse_application_files(reader: Reader, root: MappingNode) -> None:
+    """An assessment or a participant pack (JSON is YAML too) gets one clear problem, not a page of keys."""
+    for key, value in root.value:
+        if key.value == "format" and isinstance(value, ScalarNode) and value.value in _APPLICATION_FILES:
+            reader.add(
+                value,
+                f"this is {_APPLICATION_FILES[value.value]} saved by the application, not a questionnaire. "
+                "Questionnaires are YAML files such as those in the questionnaires folder; to see an "
+                "assessment's scores, run 'collab-assessor score FILE'.",
+            )
+            raise QuestionnaireError(reader.problems)
+
+
+#: The "format" values of the files the application writes (as ``assessor.storage.documents.KINDS``).
+_APPLICATION_FILES = {
+    "collaboration-assessment": "an assessment",
+    "collaboration-assessment-pack": "a participant pack",
+    "collaboration-assessment-recovery": "a recovery file",
+}
 
 
 def _source(reader: Reader, index: Index, node: Node) -> Source | None:

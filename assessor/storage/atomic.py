@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from assessor.storage.errors import FolderMissingError, SaveError, save_error_from_os_error
+from assessor.storage.errors import SaveError, folder_missing_error, save_error_from_os_error
 
 BACKUP_SUFFIX = ".bak"
 
@@ -32,12 +32,7 @@ def atomic_write(path: Path | str, data: bytes, *, backup: bool = False, durable
     target = Path(path)
     folder = target.parent
     if not folder.is_dir():
-        raise FolderMissingError(
-            target,
-            f"The folder {str(folder)!r} no longer exists (a USB stick removed, or a network drive "
-            f"disconnected?), so {target.name!r} could not be saved. Your work is still open and nothing "
-            "has been lost; use Save As to save it elsewhere.",
-        )
+        raise folder_missing_error(target)
     temp: Path | None = None
     try:
         fd, temp_name = _create_temp(folder, target.name)

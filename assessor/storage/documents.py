@@ -102,6 +102,12 @@ def parse_document(
                 "short while being copied or saved. Open its backup (the same name ending in .bak) or a "
                 "recovery file if there is one. The file has not been changed.",
             ) from None
+        if _looks_like_a_questionnaire(path, text):
+            raise ForeignFileError(
+                path,
+                f"{name!r} is a questionnaire (YAML), not {what}. Start a new assessment from it in the "
+                "application; to check it, run 'collab-assessor validate FILE'.",
+            ) from None
         raise NotJsonError(
             path,
             f"{name!r} is not {what}, or it is damaged: it is not valid JSON (line {error.lineno}, column "
@@ -150,6 +156,14 @@ def parse_document(
             where="schema_version",
         ) from None
     return upgraded, version
+
+
+def _looks_like_a_questionnaire(path: Path, text: str) -> bool:
+    """A YAML questionnaire given where a file of ours is expected (not JSON: ``text`` failed to parse)."""
+    if path.suffix.lower() in (".yaml", ".yml"):
+        return True
+    lines = (line.strip() for line in text.splitlines()[:50])
+    return any(line.startswith("format:") for line in lines if line and not line.startswith("#"))
 
 
 def read_bytes(path: Path) -> bytes:

@@ -83,7 +83,21 @@ class DamagedFileError(OpenError):
 
 
 class SaveError(StorageError):
-    """A save failed. The previous file (if any) is intact and the assessment is still open."""
+    """A save failed. The previous file (if any) is intact and the assessment is still open.
+
+    ``message`` is for the application (it mentions Save As); ``for_command_line()`` says the same for a
+    headless command, where the fix is another output file rather than a menu item.
+    """
+
+    def __init__(self, path: Path | str, message: str, *, what: str = "", cli_fix: str = "") -> None:
+        super().__init__(path, message)
+        #: What happened and where, without advice ("The folder '/x' is read-only, so ...").
+        self.what = what or message
+        self.cli_fix = cli_fix or "give an output file in another folder."
+
+    def for_command_line(self) -> str:
+        """The message for a command's output: what happened, that nothing was written, what to do."""
+        return f"{self.what} Nothing was written; {self.cli_fix}"
 
 
 class ReadOnlyFolderError(SaveError):
@@ -103,6 +117,28 @@ class FileInUseError(SaveError):
 
 
 _KEEP = "Your work is still open and nothing has been lost"
+_ELSEWHERE = "use Save As to save to another folder, such as your Documents."
+_CLI_ELSEWHERE = "give an output file in a folder you can write to."
+
+
+def _save_error(
+    kind: type[SaveError], path: Path, what: str, fix: str, cli_fix: str = _CLI_ELSEWHERE
+) -> SaveError:
+    return kind(path, f"{what} {_KEEP}; {fix}", what=what, cli_fix=cli_fix)
+
+
+def folder_missing_error(path: Path) -> FolderMissingError:
+    """The error for saving ``path`` into a folder that does not exist (or has gone)."""
+    error = _save_error(
+        FolderMissingError,
+        path,
+        f"The folder {str(path.parent)!r} no longer exists (a USB stick removed, or a network drive "
+        f"disconnected?), so {path.name!r} could not be saved.",
+        "use Save As to save it elsewhere.",
+        "check the folder's name, or create it first.",
+    )
+    assert isinstance(error, FolderMissingError)
+    return error
 
 
 def save_error_from_os_error(path: Path, error: OSError) -> SaveError:
@@ -110,41 +146,62 @@ def save_error_from_os_error(path: Path, error: OSError) -> SaveError:
     folder = path.parent
     code = error.errno
     if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return DiskFullError(
+        return _save_error(
+            DiskFullError,
             path,
-            f"There is not enough space on the disk to save {path.name!r} in {str(folder)!r}. {_KEEP}; "
+            f"There is not enough space on the disk to save {path.name!r} in {str(folder)!r}.",
             "free some space, or use Save As to save to another drive.",
+            "free some space, or give an output file on another drive.",
         )
     if code == errno.EROFS:
-        return ReadOnlyFolderError(
+        return _save_error(
+            ReadOnlyFolderError,
             path,
-            f"The folder {str(folder)!r} is read-only, so {path.name!r} cannot be saved there. {_KEEP}; "
-            "use Save As to save to another folder, such as your Documents.",
+            f"The folder {str(folder)!r} is read-only, so {path.name!r} cannot be saved there.",
+            _ELSEWHERE,
+        )
+    if code == errno.EISDIR or path.is_dir():
+        return _save_error(
+            SaveError,
+            path,
+            f"{str(path)!r} is a folder, so it cannot be replaced by a file.",
+            "use Save As and give a file name.",
+            "give a file name inside it, or another file name.",
         )
     if code in (errno.ENOENT, errno.ENOTDIR):
-        return FolderMissingError(
+        if not folder.is_dir():
+            return folder_missing_error(path)
+        # The folder is there now: it went and came back during the save, or it takes no new files (/proc).
+        return _save_error(
+            FolderMissingError,
             path,
-            f"The folder {str(folder)!r} no longer exists (a USB stick removed, or a network drive "
-            f"disconnected?), so {path.name!r} could not be saved. {_KEEP}; use Save As to save it elsewhere.",
+            f"{path.name!r} could not be created in the folder {str(folder)!r}: the folder was removed "
+            "while saving, or does not accept new files.",
+            _ELSEWHERE,
         )
     if code in (errno.EACCES, errno.EPERM, errno.EBUSY, errno.ETXTBSY) or isinstance(error, PermissionError):
         if folder.is_dir() and not os.access(folder, os.W_OK):
-            return ReadOnlyFolderError(
+            return _save_error(
+                ReadOnlyFolderError,
                 path,
-                f"You do not have permission to save in the folder {str(folder)!r}. {_KEEP}; "
-                "use Save As to save to another folder, such as your Documents.",
+                f"You do not have permission to save in the folder {str(folder)!r}.",
+                _ELSEWHERE,
             )
-        return FileInUseError(
+        return _save_error(
+            FileInUseError,
             path,
             f"{path.name!r} in {str(folder)!r} could not be replaced: it may be open in another program, "
-            f"or marked read-only. {_KEEP}; close it in the other program and save again, "
-            "or use Save As to save under another name.",
+            "or marked read-only.",
+            "close it in the other program and save again, or use Save As to save under another name.",
+            "close it in the other program and try again, or give another output file.",
         )
     reason = error.strerror or str(error)
-    return SaveError(
+    return _save_error(
+        SaveError,
         path,
-        f"{path.name!r} could not be saved in {str(folder)!r}: {reason}. {_KEEP}; "
+        f"{path.name!r} could not be saved in {str(folder)!r}: {reason}.",
         "try again, or use Save As to save to another folder.",
+        "try again, or give an output file in another folder.",
     )
 
 

@@ -1,0 +1,68 @@
+"""What the commands share: exit codes, the shipped demo, opening an assessment, reporting a failed save.
+
+Every helper prints its message to stderr (what happened, which file, what to do) and returns None or
+``EXIT_BAD_INPUT``, so a command stays a short sequence of steps and never shows a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from assessor.model import Assessment
+from assessor.paths import resource
+from assessor.storage import OpenError, SaveError, read_assessment
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+DEMO_FILE = ("demo.assessment",)
+
+
+def demo_path() -> Path:
+    """Where the shipped demo assessment is."""
+    return resource(*DEMO_FILE)
+
+
+def add_file_or_demo(parser: argparse.ArgumentParser, *, demo_help: str) -> None:
+    """The ``FILE | --demo`` pair of arguments (one of the two is required)."""
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("file", nargs="?", metavar="FILE", help="an assessment file (.assessment)")
+    source.add_argument("--demo", action="store_true", help=demo_help)
+
+
+def open_file_or_demo(args: argparse.Namespace, *, instead: str) -> Assessment | None:
+    """The assessment named by ``FILE`` or ``--demo``; None (message printed) if it cannot be opened.
+
+    ``instead`` completes "..., or {instead} one of your own files." for a missing demo.
+    """
+    if args.demo:
+        path = demo_path()
+        if not path.is_file():
+            fail(
+                f"The demo assessment is missing from this installation (expected at {str(path)!r}). "
+                f"Reinstall the application, or {instead} one of your own files."
+            )
+            return None
+        return open_assessment(path)
+    return open_assessment(Path(args.file))
+
+
+def open_assessment(path: Path) -> Assessment | None:
+    """The assessment in ``path``; None (message printed) if it cannot be opened."""
+    try:
+        return read_assessment(path)
+    except OpenError as error:
+        fail(error.message)
+        return None
+
+
+def save_failed(error: SaveError) -> int:
+    """Print why a file could not be written (worded for the command line); returns EXIT_BAD_INPUT."""
+    return fail(error.for_command_line())
+
+
+def fail(message: str) -> int:
+    """Print ``message`` to stderr; returns EXIT_BAD_INPUT."""
+    print(message, file=sys.stderr)
+    return EXIT_BAD_INPUT

@@ -144,3 +144,36 @@ def test_demo_into_a_folder_is_refused_before_anything_is_read(
     code, _out, err = _run(capsys, "demo", "-o", str(inputs["folder"]))
     assert code == 2 and "Give a file name, such as" in err
     assert list(inputs["folder"].iterdir()) == []
+
+
+def test_no_command_imports_qt(inputs: dict[str, Path], tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    commands = [
+        ["score", "--demo", "--json"],
+        ["score", str(inputs["assessment"])],
+        ["demo", "-o", str(tmp_path / "copy.assessment")],
+        ["export-csv", str(inputs["assessment"]), "-o", str(tmp_path / "out.csv")],
+        ["print-questionnaire", str(QUESTIONNAIRE), "-o", str(tmp_path / "q.md")],
+        ["merge", str(inputs["assessment"]), str(inputs["binary"]), "-o", str(tmp_path / "m.assessment")],
+        ["--help"],
+    ]
+    script = (
+        "import contextlib, io, sys\n"
+        "from assessor.launcher import main\n"
+        f"for args in {commands!r}:\n"
+        "    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
+        "        try:\n"
+        "            main(args)\n"
+        "        except SystemExit:\n"
+        "            pass\n"
+        "qt = sorted(name for name in sys.modules if name.split('.')[0] in {'PySide6', 'shiboken6'})\n"
+        "assert not qt, qt\n"
+        "print('no Qt')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0 and result.stdout.strip() == "no Qt", result.stderr
+    assert (tmp_path / "copy.assessment").is_file() and (tmp_path / "out.csv").is_file()

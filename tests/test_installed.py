@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -95,3 +96,38 @@ def test_without_qt_the_launcher_explains_instead_of_a_traceback(
     err = capsys.readouterr().err
     assert "the desktop application cannot start" in err and "collab-assessor --help" in err
     assert "Traceback" not in err
+
+
+def test_the_project_declares_its_dependencies_and_the_command() -> None:
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+
+    def names(requirements: list[str]) -> set[str]:
+        return {re.split(r"[<>=!~ \[;]", requirement, maxsplit=1)[0].lower() for requirement in requirements}
+
+    assert names(project["dependencies"]) == {
+        "pyside6-essentials",
+        "pyside6-addons",
+        "reportlab",
+        "pyyaml",
+        "platformdirs",
+    }
+    assert {"pytest", "pytest-qt", "pypdf", "hypothesis", "import-linter", "ruff", "mypy"} <= names(
+        project["optional-dependencies"]["test"]
+    )
+    assert project["scripts"] == {"collab-assessor": "assessor.launcher:main"}
+    assert project["requires-python"] == ">=3.11"
+    # main.py stays a few lines.
+    assert len((ROOT / "main.py").read_text(encoding="utf-8").splitlines()) <= 10
+
+
+def test_readme_opens_with_the_commands_ci_runs() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    commands = [line.strip() for line in readme[:12] if line.startswith("    ")]
+    assert commands == [
+        "tools/setup && .venv/bin/python main.py",
+        "tools/setup && .venv/bin/python -m pytest",
+    ]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert commands[1] in ci

@@ -158,3 +158,13 @@ def test_a_pack_and_an_assessment_are_not_confused(tmp_path: Path) -> None:
     path = save_assessment(assessment, tmp_path / "a.assessment")
     with pytest.raises(ForeignFileError, match="is an assessment, not a participant pack"):
         load_pack(path)
+
+
+def test_export_a_pack_for_one_participant(tmp_path: Path) -> None:
+    assessment = make_assessment(participants=3)
+    [path] = export_packs(assessment, tmp_path, ["p3"])
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]
+    pack = load_pack(path)
+    assert pack.participant.id == "p3" and pack.assessment_id == assessment.id
+    with pytest.raises(AssessmentError, match="no participant with id 'p9'"):
+        export_packs(assessment, tmp_path, ["p9"])

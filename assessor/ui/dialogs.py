@@ -6,12 +6,25 @@ from enum import Enum
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-ASSESSMENT_FILTER = "Assessments (*.assessment);;All files (*)"
 QUESTIONNAIRE_FILTER = "Questionnaires (*.yaml *.yml);;All files (*)"
 PDF_FILTER = "PDF documents (*.pdf)"
 CSV_FILTER = "CSV files (*.csv)"
-PACK_FILTER = "Participant packs (*.assessment-pack);;All files (*)"
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg)"
+
+
+def assessment_filter() -> str:
+    """The file chooser's filter for assessments, from the storage layer's suffix (read when first needed:
+    the storage code is not loaded to show the window)."""
+    from assessor.storage import ASSESSMENT_SUFFIX
+
+    return f"Assessments (*{ASSESSMENT_SUFFIX});;All files (*)"
+
+
+def pack_filter() -> str:
+    """The file chooser's filter for participant packs, from the storage layer's suffix."""
+    from assessor.storage.packs import PACK_SUFFIX
+
+    return f"Participant packs (*{PACK_SUFFIX});;All files (*)"
 
 
 class SaveChoice(Enum):

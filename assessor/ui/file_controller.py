@@ -82,7 +82,7 @@ class FileController(QObject):
 
     def open_dialog(self) -> None:
         path = dialogs.open_file(
-            self.window, "Open an assessment", self.settings.last_folder(), dialogs.ASSESSMENT_FILTER
+            self.window, "Open an assessment", self.settings.last_folder(), dialogs.assessment_filter()
         )
         if path:
             self.open_any(Path(path))
@@ -136,7 +136,7 @@ class FileController(QObject):
         suggested = str(Path(self.settings.last_folder()) / f"{name}{ASSESSMENT_SUFFIX}")
         if self.session.path is not None:
             suggested = str(self.session.path)
-        path = dialogs.save_file(self.window, "Save the assessment", suggested, dialogs.ASSESSMENT_FILTER)
+        path = dialogs.save_file(self.window, "Save the assessment", suggested, dialogs.assessment_filter())
         if not path:
             return False
         target = Path(path)

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-PACK_FILTER = "Participant packs (*.assessment-pack);;All files (*)"
+from assessor.ui.dialogs import pack_filter
 
 
 def choose_packs(parent: QWidget | None, folder: str) -> list[str]:
     """The pack files chosen, or an empty list when cancelled."""
-    paths, _ = QFileDialog.getOpenFileNames(parent, "Import participant packs", folder, PACK_FILTER)
+    paths, _ = QFileDialog.getOpenFileNames(parent, "Import participant packs", folder, pack_filter())
     return list(paths)
 
 

@@ -255,3 +255,37 @@ def test_file_shape(tmp_path: Path) -> None:
     }
     # The default bands' open-ended lowest band is written as null, not -Infinity.
     assert document["assessment"]["questionnaire"]["scoring"]["bands"][-1]["minimum"] is None
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "words"),
+    [
+        (("mode",), "teams", 'assessment.mode: expected "team" or "individual", found \'teams\''),
+        (("pilots", 0, "status"), 3, 'expected "proposed", "accepted" or "rejected", found 3'),
+        (
+            ("rounds", 0, "answers", "p1", "a1.d1.q1", "confidence"),
+            "sure",
+            'answers.p1.a1.d1.q1.confidence: expected "low", "medium" or "high", found \'sure\'',
+        ),
+    ],
+)
+def test_a_wrong_choice_in_a_file_names_where_and_what_is_allowed(
+    path: tuple[str | int, ...], value: object, words: str
+) -> None:
+    from assessor.model import ChosenPilot
+    from assessor.storage.codec import assessment_from_dict, assessment_to_dict
+    from assessor.storage.fields import FormatError
+
+    assessment = make_assessment(answers={"p1": {"a1.d1.q1": 2}})
+    assessment.set_pilot(ChosenPilot("pilot.a1.d1"))
+    data = json.loads(json.dumps(assessment_to_dict(assessment)))
+    target = data
+    for step in path[:-1]:
+        target = target[step]
+    target[path[-1]] = value
+    with pytest.raises(FormatError) as caught:
+        assessment_from_dict(data)
+    assert words in str(caught.value)
+    # Without the key, the default stands (a file from before the field existed still opens).
+    del target[path[-1]]
+    assessment_from_dict(data)

@@ -63,13 +63,6 @@ def assessment_from_dict(data: Any, where: str = "assessment") -> Assessment:
     details_data = f.obj(f.field(d, "details", where, {}), f"{where}.details")
     branding_data = f.obj(f.field(d, "branding", where, {}), f"{where}.branding")
     defaults = Branding()
-    mode_text = f.text(d, "mode", where, Mode.TEAM.value)
-    try:
-        mode = Mode(mode_text)
-    except ValueError:
-        raise f.FormatError(
-            f"{where}.mode", f"expected 'team' or 'individual', found {mode_text!r}"
-        ) from None
     rounds = [
         round_from_dict(item, f"{where}.rounds[{i}]")
         for i, item in enumerate(f.arr(f.field(d, "rounds", where, []), f"{where}.rounds"))
@@ -80,7 +73,7 @@ def assessment_from_dict(data: Any, where: str = "assessment") -> Assessment:
         questionnaire=questionnaire,
         id=f.text(d, "id", where),
         details=Details(**{name: f.text(details_data, name, f"{where}.details", "") for name in _DETAILS}),
-        mode=mode,
+        mode=f.member(d, "mode", where, Mode, Mode.TEAM),
         show_names=f.flag(d, "show_names", where, False),
         participants=[
             participant_from_dict(item, f"{where}.participants[{i}]")
@@ -138,18 +131,10 @@ def answer_to_dict(answer: Answer) -> dict[str, Any]:
 
 def answer_from_dict(data: Any, where: str) -> Answer:
     d = f.obj(data, where)
-    confidence_value = d.get("confidence")
-    confidence = None
-    if confidence_value is not None:
-        try:
-            confidence = Confidence(confidence_value)
-        except ValueError:
-            raise f.FormatError(
-                f"{where}.confidence", f'expected "low", "medium", "high" or null, found {confidence_value!r}'
-            ) from None
     return Answer(
         choice=choice_from_json(f.field(d, "choice", where), f"{where}.choice"),
-        confidence=confidence,
+        # null (or no key) means no confidence was given.
+        confidence=None if d.get("confidence") is None else f.member(d, "confidence", where, Confidence),
         note=f.text(d, "note", where, ""),
     )
 
@@ -256,16 +241,9 @@ def _pilot_to_dict(p: ChosenPilot) -> dict[str, Any]:
 
 def _pilot_from(data: Any, where: str) -> ChosenPilot:
     d = f.obj(data, where)
-    status_text = f.text(d, "status", where, PilotStatus.PROPOSED.value)
-    try:
-        status = PilotStatus(status_text)
-    except ValueError:
-        raise f.FormatError(
-            f"{where}.status", f'expected "proposed", "accepted" or "rejected", found {status_text!r}'
-        ) from None
     return ChosenPilot(
         pilot_id=f.text(d, "pilot_id", where),
-        status=status,
+        status=f.member(d, "status", where, PilotStatus, PilotStatus.PROPOSED),
         owner=f.text(d, "owner", where, ""),
         measures=f.texts(d, "measures", where, []),
         baseline=f.text(d, "baseline", where, ""),

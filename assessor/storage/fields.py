@@ -8,7 +8,10 @@ of a KeyError deep inside the program.
 from __future__ import annotations
 
 import math
-from typing import Any
+from enum import StrEnum
+from typing import Any, TypeVar
+
+_Enum = TypeVar("_Enum", bound=StrEnum)
 
 
 class FormatError(ValueError):
@@ -84,6 +87,19 @@ def texts(data: dict[str, Any], key: str, where: str, default: Any = _MISSING) -
         if not isinstance(value, str):
             raise FormatError(f"{where}.{key}[{index}]", f"expected text, found {_kind(value)}")
     return list(values)
+
+
+def member(
+    data: dict[str, Any], key: str, where: str, kind: type[_Enum], default: _Enum | None = None
+) -> _Enum:
+    """``data[key]`` as a member of the text enum ``kind``; a missing key gives ``default`` if there is one."""
+    value = field(data, key, where, _MISSING if default is None else default.value)
+    try:
+        return kind(value)
+    except ValueError:
+        names = [f'"{choice.value}"' for choice in kind]
+        listed = ", ".join(names[:-1]) + " or " + names[-1]
+        raise FormatError(f"{where}.{key}", f"expected {listed}, found {value!r}") from None
 
 
 def int_key(key: str, where: str) -> int:

@@ -14,7 +14,7 @@ from assessor.model.questionnaire import Area, Band, Level, Questionnaire, Scale
 from assessor.questionnaire.build_parts import read_area, read_pilots
 from assessor.questionnaire.errors import QuestionnaireError
 from assessor.questionnaire.schema import fields as spec
-from assessor.questionnaire.schema.reader import Reader, describe
+from assessor.questionnaire.schema.reader import Fields, Reader, describe
 from assessor.questionnaire.schema.validate import Index, check_bands, check_levels, check_range
 
 
@@ -166,27 +166,7 @@ def _scoring(reader: Reader, index: Index, node: MappingNode | None, scale: Scal
             ),
         )
     if "bands" in fields.values:
-        bands: list[tuple[Band, Node]] = []
-        for band_node in fields.items("bands"):
-            band = reader.fields(band_node, spec.BAND, "a band")
-            if band is None:
-                continue
-            if "id" in band.values:
-                index.define("band", band.text("id"), band.nodes["id"])
-            minimum = band.number("from")
-            bands.append(
-                (
-                    Band(
-                        band.text("id"),
-                        band.text("name"),
-                        float("-inf") if minimum is None else minimum,
-                        band.text("description"),
-                    ),
-                    band_node,
-                )
-            )
-        check_bands(reader, bands, fields.nodes["bands"])
-        changes["bands"] = tuple(band for band, _ in bands)
+        changes["bands"] = _bands(reader, index, fields)
     if "review_days" in fields.values:
         days: list[int] = []
         for day_node in fields.items("review_days"):
@@ -195,3 +175,19 @@ def _scoring(reader: Reader, index: Index, node: MappingNode | None, scale: Scal
                 days.append(day)
         changes["review_days"] = tuple(days)
     return dataclasses.replace(defaults, **changes)  # type: ignore[arg-type]
+
+
+def _bands(reader: Reader, index: Index, fields: Fields) -> tuple[Band, ...]:
+    """The score bands of the scoring settings, highest first (``check_bands`` reports any disorder)."""
+    bands: list[tuple[Band, Node]] = []
+    for band_node in fields.items("bands"):
+        band = reader.fields(band_node, spec.BAND, "a band")
+        if band is None:
+            continue
+        if "id" in band.values:
+            index.define("band", band.text("id"), band.nodes["id"])
+        minimum = band.number("from")
+        lowest = float("-inf") if minimum is None else minimum
+        bands.append((Band(band.text("id"), band.text("name"), lowest, band.text("description")), band_node))
+    check_bands(reader, bands, fields.nodes["bands"])
+    return tuple(band for band, _ in bands)

@@ -13,7 +13,9 @@ The numbers (thresholds, bands, cap) come from ``questionnaire.scoring``. The ru
 
 from __future__ import annotations
 
-from assessor.model import Assessment, Choice, NonAnswer
+from collections.abc import Set as AbstractSet
+
+from assessor.model import Assessment, Choice, NonAnswer, Round
 from assessor.scoring.aggregate import score_areas, score_dimension
 from assessor.scoring.results import Completion, DimensionScore, QuestionResult, Results, Spread
 from assessor.scoring.spread import AnswerCounts, build_spread
@@ -31,34 +33,43 @@ def _count_rounds(assessment: Assessment) -> list[dict[str, AnswerCounts]]:
     for the_round in assessment.rounds:
         # The questions this round counts: all the questionnaire's, or those it re-scores.
         covered = known.keys() if the_round.questions is None else set(the_round.questions) & known.keys()
-        by_question: dict[str, AnswerCounts] = {}
-        for participant_id, answers in the_round.answers.items():
-            if participant_id not in participant_ids:
-                continue
-            # The hot loop (every answer of every person): kept to plain dict operations.
-            for question_id, answer in answers.items():
-                if question_id not in covered:
-                    continue
+        by_question = _count_answers(the_round, covered, participant_ids)
+        for question_id, tally in the_round.tallies.items():
+            if question_id in covered:
                 counts = by_question.get(question_id)
                 if counts is None:
                     counts = by_question[question_id] = AnswerCounts()
-                choice = answer.choice
-                if choice is NonAnswer.DONT_KNOW:
-                    counts.dont_know += 1
-                elif choice is NonAnswer.NOT_APPLICABLE:
-                    counts.not_applicable += 1
-                else:
-                    levels = counts.levels
-                    levels[choice] = levels.get(choice, 0) + 1
-        for question_id, tally in the_round.tallies.items():
+                counts.add_tally(tally)
+        counted.append(by_question)
+    return counted
+
+
+def _count_answers(
+    the_round: Round, covered: AbstractSet[str], participant_ids: set[str]
+) -> dict[str, AnswerCounts]:
+    """The named answers of one round, counted per question.
+
+    The hot loop (every answer of every person), kept to plain dict operations: see bench/bench_scoring.py.
+    """
+    by_question: dict[str, AnswerCounts] = {}
+    for participant_id, answers in the_round.answers.items():
+        if participant_id not in participant_ids:
+            continue
+        for question_id, answer in answers.items():
             if question_id not in covered:
                 continue
             counts = by_question.get(question_id)
             if counts is None:
                 counts = by_question[question_id] = AnswerCounts()
-            counts.add_tally(tally)
-        counted.append(by_question)
-    return counted
+            choice = answer.choice
+            if choice is NonAnswer.DONT_KNOW:
+                counts.dont_know += 1
+            elif choice is NonAnswer.NOT_APPLICABLE:
+                counts.not_applicable += 1
+            else:
+                levels = counts.levels
+                levels[choice] = levels.get(choice, 0) + 1
+    return by_question
 
 
 def _covering_rounds(assessment: Assessment, question_id: str) -> list[int]:

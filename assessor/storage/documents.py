@@ -71,49 +71,7 @@ def parse_document(
     """The document in ``data``, upgraded to the current schema, and the version it was written in."""
     what = KINDS.get(kind, "a file")
     name = str(path)
-    if not data.strip():
-        raise EmptyFileError(
-            path,
-            f"{name!r} is empty: it holds no {what[2:] if what.startswith('a ') else what}. It may have been "
-            "cut short when it was copied or saved. Open its backup (the same name ending in .bak) or a "
-            "recovery file if there is one.",
-        )
-    if len(data) > MAX_BYTES:
-        raise ForeignFileError(
-            path, f"{name!r} is far too large to be {what}. Check you chose the right file."
-        )
-    if b"\x00" in data[:8192]:
-        raise BinaryFileError(
-            path, f"{name!r} is not {what}: it is not a text file at all. Check you chose the right file."
-        )
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise BinaryFileError(
-            path, f"{name!r} is not {what}: it is not UTF-8 text. Check you chose the right file."
-        ) from None
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        if error.pos >= len(text.rstrip()):
-            raise TruncatedFileError(
-                path,
-                f"{name!r} is damaged: it stops part way through (line {error.lineno}), as if it was cut "
-                "short while being copied or saved. Open its backup (the same name ending in .bak) or a "
-                "recovery file if there is one. The file has not been changed.",
-            ) from None
-        if _looks_like_a_questionnaire(path, text):
-            raise ForeignFileError(
-                path,
-                f"{name!r} is a questionnaire (YAML), not {what}. Start a new assessment from it in the "
-                "application; to check it, run 'collab-assessor validate FILE'.",
-            ) from None
-        raise NotJsonError(
-            path,
-            f"{name!r} is not {what}, or it is damaged: it is not valid JSON (line {error.lineno}, column "
-            f"{error.colno}: {error.msg}). If it was edited by hand, undo the edit; otherwise open its backup "
-            "(the same name ending in .bak). The file has not been changed.",
-        ) from None
+    document = _json_of(_text_of(data, path, what), path, what)
     found = document.get("format") if isinstance(document, dict) else None
     if not isinstance(document, dict) or found not in KINDS:
         raise ForeignFileError(
@@ -156,6 +114,61 @@ def parse_document(
             where="schema_version",
         ) from None
     return upgraded, version
+
+
+def _text_of(data: bytes, path: Path, what: str) -> str:
+    """The file's text; an error for an empty, oversized, binary or non-UTF-8 file."""
+    name = str(path)
+    if not data.strip():
+        raise EmptyFileError(
+            path,
+            f"{name!r} is empty: it holds no {what[2:] if what.startswith('a ') else what}. It may have been "
+            "cut short when it was copied or saved. Open its backup (the same name ending in .bak) or a "
+            "recovery file if there is one.",
+        )
+    if len(data) > MAX_BYTES:
+        raise ForeignFileError(
+            path, f"{name!r} is far too large to be {what}. Check you chose the right file."
+        )
+    if b"\x00" in data[:8192]:
+        raise BinaryFileError(
+            path, f"{name!r} is not {what}: it is not a text file at all. Check you chose the right file."
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise BinaryFileError(
+            path, f"{name!r} is not {what}: it is not UTF-8 text. Check you chose the right file."
+        ) from None
+    return text
+
+
+def _json_of(text: str, path: Path, what: str) -> Any:
+    """The decoded JSON; an error for a truncated file, a questionnaire, or text that is not JSON."""
+    name = str(path)
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        if error.pos >= len(text.rstrip()):
+            raise TruncatedFileError(
+                path,
+                f"{name!r} is damaged: it stops part way through (line {error.lineno}), as if it was cut "
+                "short while being copied or saved. Open its backup (the same name ending in .bak) or a "
+                "recovery file if there is one. The file has not been changed.",
+            ) from None
+        if _looks_like_a_questionnaire(path, text):
+            raise ForeignFileError(
+                path,
+                f"{name!r} is a questionnaire (YAML), not {what}. Start a new assessment from it in the "
+                "application; to check it, run 'collab-assessor validate FILE'.",
+            ) from None
+        raise NotJsonError(
+            path,
+            f"{name!r} is not {what}, or it is damaged: it is not valid JSON (line {error.lineno}, column "
+            f"{error.colno}: {error.msg}). If it was edited by hand, undo the edit; otherwise open its backup "
+            "(the same name ending in .bak). The file has not been changed.",
+        ) from None
+    return document
 
 
 def _looks_like_a_questionnaire(path: Path, text: str) -> bool:

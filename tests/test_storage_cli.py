@@ -24,7 +24,7 @@ def test_merge_imports_packs_and_writes_the_output(tmp_path: Path) -> None:
     out = tmp_path / "merged.assessment"
     code, stdout, stderr = run_cli("merge", str(source), *map(str, packs), "-o", str(out))
     assert code == 0, stderr
-    assert "imported 1 answers for Participant A" in stdout and "Saved the merged assessment" in stdout
+    assert "imported 1 answer for Participant A" in stdout and "Saved the merged assessment" in stdout
     merged = load_assessment(out).assessment
     assert merged.answer("p1", "a1.d1.q1") == Answer(1) and merged.answer("p2", "a1.d1.q1") == Answer(2)
     assert load_assessment(source).assessment.answer("p1", "a1.d1.q1") is None  # the input is untouched

@@ -71,8 +71,9 @@ class PackOutcome:
 
     def describe(self) -> str:
         name = self.source.name if self.source is not None else "A pack"
+        answers = f"{self.imported} answer{'' if self.imported == 1 else 's'}"
         head = {
-            PackStatus.IMPORTED: f"{name}: imported {self.imported} answers for {self.label}.",
+            PackStatus.IMPORTED: f"{name}: imported {answers} for {self.label}.",
             PackStatus.REPLACED: f"{name}: replaced {self.label}'s answers with the pack's {self.imported}.",
             PackStatus.SKIPPED: f"{name}: skipped; {self.label}'s answers were kept.",
             PackStatus.REFUSED: f"{name}: not imported.",

@@ -202,7 +202,8 @@ def scores_text(assessment: Assessment, results: Results, recommendations: list[
         heading += f" ({details.date})"
     lines = [
         heading,
-        f"{questionnaire.title} {questionnaire.version}; {len(assessment.participants)} participants; "
+        f"{questionnaire.title} (version {questionnaire.version}); {len(assessment.participants)} "
+        f"participant{'' if len(assessment.participants) == 1 else 's'}; "
         f"{completion.questions_decided} of {completion.questions_total} questions decided "
         f"({completion.share:.0%}).",
         "",

@@ -5,7 +5,6 @@ Each problem names the file, line and column (1-based) so a consultant can go st
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -47,6 +46,8 @@ class QuestionnaireError(Exception):
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """`` Did you mean 'x'?`` for the closest candidate, or an empty string when nothing is close."""
+    import difflib  # only when a problem is reported: loading a good file never needs it
+
     pool = sorted(set(candidates))
     matches = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
     if not matches:

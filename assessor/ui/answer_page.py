@@ -130,6 +130,8 @@ class AnswerPage(QWidget):
         can_record = team or participant is not None
         if team:
             self.recording_as.setText("Recording the team's agreed answers")
+        elif participant is None and assessment.participants:
+            self.recording_as.setText("Nobody is answering now: press Ctrl+H to choose who answers next.")
         elif participant is None:
             self.recording_as.setText(
                 "Individual rounds: add participants in Set-up (Ctrl+1) to record answers"

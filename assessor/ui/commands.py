@@ -37,6 +37,11 @@ class ValueCommand(QUndoCommand):
         self.merge_key = merge_key
         self._skip_first_redo = True
 
+    @property
+    def owner(self) -> str | None:
+        """Whose private answer this command changes (individual rounds), or None for shared data."""
+        return getattr(self._setter, "owner", None)
+
     def redo(self) -> None:
         if self._skip_first_redo:  # the session already applied it (validated) before pushing
             self._skip_first_redo = False
@@ -47,6 +52,17 @@ class ValueCommand(QUndoCommand):
     def undo(self) -> None:
         self._setter(self.old)
         self._after()
+
+
+class OwnedSetter:
+    """A setter that remembers whose private answer it sets (see ``SessionEdits._seal_private_answers``)."""
+
+    def __init__(self, owner: str, setter: Callable[[Any], object]) -> None:
+        self.owner = owner
+        self._setter = setter
+
+    def __call__(self, value: Any) -> object:
+        return self._setter(value)
 
 
 class CallCommand(QUndoCommand):

@@ -113,9 +113,9 @@ class Session(SessionEdits, QObject):
         self.path = path
         self._results = None
         self._current_round = 0
+        # Nobody answers until the hand-over screen chooses someone: opening a file must not put the first
+        # participant's private answers on the screen (see SessionEdits._seal_private_answers).
         self._current_participant = None
-        if assessment is not None and assessment.participants:
-            self._current_participant = assessment.participants[0].id
         self.undo_stack.clear()
         self.undo_stack.setClean()
         if dirty:
@@ -222,6 +222,7 @@ class Session(SessionEdits, QObject):
         if participant_id is not None:
             self.require().participant(participant_id)  # raises AssessmentError for an unknown id
         if participant_id != self._current_participant:
+            self._seal_private_answers(participant_id)
             self._current_participant = participant_id
             self.current_participant_changed.emit(participant_id or "")
 

@@ -22,7 +22,7 @@ from assessor.model import (
     Mode,
     Participant,
 )
-from assessor.ui.commands import CallCommand
+from assessor.ui.commands import CallCommand, OwnedSetter
 
 
 @dataclasses.dataclass(frozen=True)
@@ -142,10 +142,37 @@ class SessionEdits:
             text,
             old,
             new,
-            lambda value: assessment.set_answer(pid, question_id, value, round_index=round_index),
+            OwnedSetter(
+                pid, lambda value: assessment.set_answer(pid, question_id, value, round_index=round_index)
+            ),
             lambda: self._answers_done(question_id),
             merge=merge,
         )
+
+    def _seal_private_answers(self, next_participant: str | None) -> None:
+        """Called when the person holding the laptop changes (individual rounds).
+
+        Undo must not let the next person change, or step back through, someone else's private answers:
+        undoing them would alter answers that person cannot see, and would say what was done in the menu
+        ("Undo Record answer" on a question they have not reached). Switching to the owner to show the
+        undo would show their answers to the wrong person. So when the undo history holds any private
+        answer of someone other than the next person, the history ends here: it is cleared, and the
+        assessment stays marked unsaved if it was. Shared edits (set-up, tallies, consensus) made before
+        the change can then no longer be undone either; a hand-over is a natural point for that.
+        """
+        assessment = self.assessment
+        if assessment is None or assessment.mode is not Mode.INDIVIDUAL:
+            return
+        stack = self.undo_stack
+        owners = {getattr(stack.command(i), "owner", None) for i in range(stack.count())}
+        if not owners - {None, next_participant}:
+            return
+        unsaved = not stack.isClean()
+        stack.clear()
+        if unsaved:
+            stack.resetClean()  # no state of an empty history is the saved one
+        self._last_command = None
+        self._last_index = -1
 
     def _answers_done(self, question_id: str) -> None:
         self._results = None
@@ -262,8 +289,11 @@ class SessionEdits:
     def _participants_done(self) -> None:
         assessment = self.require()
         ids = [p.id for p in assessment.participants]
-        if self._current_participant not in ids:
-            self.set_current_participant(ids[0] if ids else None)
+        if self._current_participant is not None and self._current_participant not in ids:
+            # The person answering was removed: nobody answers until the hand-over screen chooses
+            # someone. Never fall back to another participant, whose private answers would then show;
+            # and "nobody" (after a hand-over) stays nobody whatever is edited in Set-up.
+            self.set_current_participant(None)
         self._results = None
         self.participants_changed.emit()
         self.results_changed.emit()

@@ -146,28 +146,34 @@ def test_demo_into_a_folder_is_refused_before_anything_is_read(
     assert list(inputs["folder"].iterdir()) == []
 
 
-def test_no_command_imports_qt(inputs: dict[str, Path], tmp_path: Path) -> None:
+def test_no_command_imports_qt(inputs: dict[str, Path], tmp_path: Path, data_dir: Path) -> None:
     import subprocess
     import sys
 
+    # (command line, the exit code it must give); all run in one process, which must not load Qt.
     commands = [
-        ["score", "--demo", "--json"],
-        ["score", str(inputs["assessment"])],
-        ["demo", "-o", str(tmp_path / "copy.assessment")],
-        ["export-csv", str(inputs["assessment"]), "-o", str(tmp_path / "out.csv")],
-        ["print-questionnaire", str(QUESTIONNAIRE), "-o", str(tmp_path / "q.md")],
-        ["merge", str(inputs["assessment"]), str(inputs["binary"]), "-o", str(tmp_path / "m.assessment")],
-        ["--help"],
+        (["validate", str(data_dir / "five-level-framework.yaml")], 0),
+        (["score", "--demo", "--json"], 0),
+        (["score", str(inputs["assessment"])], 0),
+        (["demo", "-o", str(tmp_path / "copy.assessment")], 0),
+        (["export-csv", str(inputs["assessment"]), "-o", str(tmp_path / "out.csv")], 0),
+        (["print-questionnaire", str(QUESTIONNAIRE), "-o", str(tmp_path / "q.md")], 0),
+        (
+            ["merge", str(inputs["assessment"]), str(inputs["binary"]), "-o", str(tmp_path / "m.assessment")],
+            2,
+        ),
+        (["--help"], 0),
     ]
     script = (
         "import contextlib, io, sys\n"
         "from assessor.launcher import main\n"
-        f"for args in {commands!r}:\n"
+        f"for args, expected in {commands!r}:\n"
         "    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
         "        try:\n"
-        "            main(args)\n"
-        "        except SystemExit:\n"
-        "            pass\n"
+        "            code = main(args)\n"
+        "        except SystemExit as exit:\n"
+        "            code = exit.code\n"
+        "    assert code == expected, (args, code)\n"
         "qt = sorted(name for name in sys.modules if name.split('.')[0] in {'PySide6', 'shiboken6'})\n"
         "assert not qt, qt\n"
         "print('no Qt')\n"

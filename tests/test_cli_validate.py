@@ -1,12 +1,13 @@
-"""``python main.py validate FILE...``: the exact OK line, exit codes, every problem, and no Qt."""
+"""``python main.py validate FILE...``: the exact OK line, exit codes and every problem.
+
+That no command (validate included) imports Qt: ``test_cli_errors.py::test_no_command_imports_qt``.
+"""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
-from tests.conftest import ROOT, run_cli
+from tests.conftest import run_cli
 
 
 def test_valid_files_print_exactly_one_ok_line_each(data_dir: Path) -> None:
@@ -44,20 +45,3 @@ def test_a_missing_file_exits_2_with_a_message(tmp_path: Path) -> None:
 def test_no_files_is_a_usage_error() -> None:
     code, _, err = run_cli("validate")
     assert code == 2 and "FILE" in err
-
-
-def test_validating_never_imports_qt(data_dir: Path) -> None:
-    script = (
-        "import sys\n"
-        "from assessor.cli import main\n"
-        f"code = main(['validate', {str(data_dir / 'five-level-framework.yaml')!r}])\n"
-        "assert code == 0, code\n"
-        "qt = sorted(name for name in sys.modules if name.split('.')[0] in {'PySide6', 'shiboken6'})\n"
-        "assert not qt, qt\n"
-        "print('no Qt')\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.splitlines()[-1] == "no Qt"

@@ -24,7 +24,7 @@ from assessor.report.logos import check_logos
 from assessor.report.sections import appendix, areas, charts_section, contents, cover, method, pilots, summary
 from assessor.report.sections.common import long_date
 from assessor.report.styles import make_styles
-from assessor.report.template import PageTotal, ReportDocument
+from assessor.report.template import ReportDocument
 from assessor.scoring import score_assessment
 
 Progress = Callable[[int, int, str], None]
@@ -65,15 +65,11 @@ class _Reporter:
         if self.progress is not None:
             self.progress(self.done, TOTAL, message)
 
-    def page(self, build_pass: int, page: int) -> None:
-        # Usually three passes (contents, then page numbers settle); later passes know the page count.
-        per_pass = (TOTAL - 1 - LAYOUT_START) / 3
+    def page(self, page: int) -> None:
+        # One layout pass; the page count is only estimated until it ends.
         share = min(1.0, page / max(self.expected_pages, page))
-        done = LAYOUT_START + int(per_pass * (min(build_pass, 3) - 1 + share))
+        done = LAYOUT_START + int((TOTAL - 1 - LAYOUT_START) * share)
         self.step(done, f"Laying out page {page}")
-
-    def end_of_pass(self, pages: int) -> None:
-        self.expected_pages = pages
 
 
 def write_report(
@@ -147,13 +143,12 @@ def _render(assessment: Assessment, options: ReportOptions, reporter: _Reporter)
         cancel=reporter.cancel,
         on_page=reporter.page,
     )
-    story: list[Flowable] = [PageTotal(document)]
+    story: list[Flowable] = []
     for index, (name, build) in enumerate(SECTIONS):
         reporter.step(10 + index, f"Writing the {name}")
         story += build(ctx)
     reporter.expected_pages = max(1, len(story) // 12)
-    document.on_pass_end = reporter.end_of_pass
-    document.multiBuild(story)
+    document.build_report(story)
     return buffer.getvalue()
 
 

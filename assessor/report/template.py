@@ -1,8 +1,9 @@
 """The document template: A4 pages with a running header and "Page x of y", bookmarks and contents.
 
 A ``Heading`` is a paragraph that knows its outline level; after it is laid out the template adds a
-PDF bookmark and tells the table of contents its page. ``multiBuild`` repeats the layout until the
-contents and the page total are stable, so "Page x of y" is exact without a second kind of canvas.
+PDF bookmark and records its page for the contents. The layout runs once: the pages are held back by a
+``DeferredCanvas`` and completed at the end, when "of y" and the contents' page numbers are known
+(see ``deferred.py``).
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from typing import Any
 from reportlab.lib.utils import TimeStamp
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, TableStyle
-from reportlab.platypus.tableofcontents import TableOfContents
 
+from assessor.report.deferred import DeferredCanvas, DeferredContents, Entry
 from assessor.report.errors import ReportCancelled
 from assessor.report.fonts import BOLD, REGULAR
 from assessor.report.styles import (
@@ -55,64 +56,6 @@ class Heading(Paragraph):  # type: ignore[misc]
         self.outline_text = outline_text or self.getPlainText()
 
 
-class PageTotal(Flowable):  # type: ignore[misc]
-    """An invisible indexing flowable: satisfied once two passes agree on the number of pages."""
-
-    def __init__(self, document: ReportDocument) -> None:
-        super().__init__()
-        self.document = document
-
-    def isIndexing(self) -> int:
-        return 1
-
-    def isSatisfied(self) -> bool:
-        return self.document.page_total == self.document.previous_page_total
-
-    def beforeBuild(self) -> None:
-        self.document.previous_page_total = self.document.page_total
-
-    def afterBuild(self) -> None:
-        if self.document.on_pass_end is not None:
-            self.document.on_pass_end(self.document.page_total)
-
-    def notify(self, kind: str, stuff: object) -> None:
-        pass  # multiBuild tells every indexing flowable about every entry; page totals need none
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return 0, 0
-
-    def draw(self) -> None:
-        pass
-
-
-class LayoutFrame(Frame):  # type: ignore[misc]
-    """A frame that, on the document's first (layout-only) pass, places flowables without drawing them.
-
-    The first pass of ``multiBuild`` exists only to learn page numbers for the contents and the page
-    total; its canvas is thrown away. Skipping the drawing there halves the time of a long report.
-    """
-
-    def __init__(self, document: ReportDocument, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.document = document
-
-    def _add(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> int:
-        if not self.document.layout_only:
-            return int(super()._add(flowable, canv, trySplit))
-        # Set in __dict__ directly: graphics Drawings validate ordinary attribute assignment.
-        flowable.__dict__["drawOn"] = _draw_nothing
-        try:
-            return int(super()._add(flowable, canv, trySplit))
-        finally:
-            flowable.__dict__.pop("drawOn", None)
-
-    add = _add  # reportlab's Frame aliases add to _add at class level; keep the alias pointing here
-
-
-def _draw_nothing(*args: Any, **kwargs: Any) -> None:
-    pass
-
-
 def _date_stamp(iso_date: str) -> TimeStamp:
     """A PDF creation date taken from the assessment (fixed 2000-01-01 when it has none)."""
     stamp = TimeStamp(1)
@@ -143,7 +86,7 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
         footer_note: str,
         iso_date: str,
         cancel: Callable[[], bool] | None = None,
-        on_page: Callable[[int, int], None] | None = None,
+        on_page: Callable[[int], None] | None = None,
     ) -> None:
         super().__init__(
             target,
@@ -168,10 +111,9 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
         self.iso_date = iso_date
         self.cancel = cancel
         self.on_page = on_page
-        self.on_pass_end: Callable[[int], None] | None = None
-        self.page_total = 0
-        self.previous_page_total = -1
-        self.build_pass = 0
+        #: Bookmark key -> page of every heading laid out so far (the contents reads it at the end).
+        self.heading_pages: dict[str, int] = {}
+        self.listed: list[Entry] = []
         frame = Frame(
             MARGIN_LEFT,
             MARGIN_BOTTOM,
@@ -190,23 +132,34 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
             ]
         )
 
+    def build_report(self, story: list[Flowable]) -> None:
+        """Lay out ``story`` once and write the document.
+
+        The contents are planned from the story's headings; if the headings laid out differ from the
+        plan (which the section builders never cause), ``ContentsMismatch`` is raised rather than a
+        contents page that lies."""
+        planned = contents_entries(story)
+        for flowable in story:
+            if isinstance(flowable, DeferredContents):
+                flowable.plan(planned, self.heading_pages)
+        self.heading_pages.clear()
+        self.listed = []
+        self.build(story, canvasmaker=DeferredCanvas)
+        if self.listed != planned:
+            raise ContentsMismatch(f"contents planned {planned}, laid out {self.listed}")
+
     # Hooks reportlab calls ------------------------------------------------------------------
 
     def beforeDocument(self) -> None:
-        self.build_pass += 1
-        # multiBuild always needs a second pass (the contents and page total start unknown), so the
-        # first one only lays out; every later pass draws, and the last one is saved.
-        self.layout_only = self.build_pass == 1
         self.canv._doc._timeStamp = _date_stamp(self.iso_date)
         self.canv.showOutline()
 
     def afterPage(self) -> None:
         page = self.canv.getPageNumber()
-        self.page_total = page
         if self.cancel is not None and self.cancel():
             raise ReportCancelled("The report was cancelled.")
         if self.on_page is not None:
-            self.on_page(self.build_pass, page)
+            self.on_page(page)
 
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, Heading):
@@ -219,10 +172,8 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
                 closed=flowable.outline_level > 0,
             )
             if flowable.in_toc:
-                self.notify(
-                    "TOCEntry",
-                    (flowable.outline_level, flowable.outline_text, self.page, flowable.outline_key),
-                )
+                self.heading_pages[flowable.outline_key] = self.page
+                self.listed.append((flowable.outline_level, flowable.outline_text, flowable.outline_key))
 
     # Page decoration ------------------------------------------------------------------------
 
@@ -261,8 +212,16 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
         canvas.setFillColor(MUTED)
         canvas.drawString(MARGIN_LEFT, base, _fit(self.footer_note, REGULAR, 7.5, FRAME_WIDTH * 0.75))
         if with_number:
-            total = max(self.previous_page_total, canvas.getPageNumber())
-            canvas.drawRightString(width - MARGIN_RIGHT, base, f"Page {canvas.getPageNumber()} of {total}")
+            page = canvas.getPageNumber()
+
+            def draw_number(final: Canvas, total: int) -> None:
+                final.saveState()
+                final.setFont(REGULAR, 7.5)
+                final.setFillColor(MUTED)
+                final.drawRightString(width - MARGIN_RIGHT, base, f"Page {page} of {total}")
+                final.restoreState()
+
+            canvas.finish_later(draw_number)
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
@@ -276,11 +235,10 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     return text.rstrip() + "…"
 
 
-def make_contents(styles: Styles) -> TableOfContents:
-    contents = TableOfContents(dotsMinLevel=0)
-    contents.levelStyles = list(styles.toc_levels)
+def make_contents(styles: Styles) -> DeferredContents:
+    """The contents; ``ReportDocument.build_report`` plans its entries from the story's headings."""
     # Tables set a font even for paragraph cells: name ours, or Helvetica creeps into the PDF.
-    contents.tableStyle = TableStyle(
+    table_style = TableStyle(
         [
             ("FONTNAME", (0, 0), (-1, -1), REGULAR),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -288,4 +246,17 @@ def make_contents(styles: Styles) -> TableOfContents:
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ]
     )
-    return contents
+    return DeferredContents(styles.toc_levels, table_style)
+
+
+def contents_entries(story: list[Flowable]) -> list[Entry]:
+    """The headings the contents lists, in story order."""
+    return [
+        (flowable.outline_level, flowable.outline_text, flowable.outline_key)
+        for flowable in story
+        if isinstance(flowable, Heading) and flowable.in_toc
+    ]
+
+
+class ContentsMismatch(RuntimeError):
+    """The headings laid out were not the ones the contents planned (a programming error)."""

@@ -68,12 +68,13 @@ class AnswerPage(QWidget):
         self.view.confidence_chosen.connect(self._record_confidence)
         session.assessment_replaced.connect(self.rebuild)
         session.answer_changed.connect(self._answer_changed)
-        session.details_changed.connect(self._mode_may_have_changed)
+        session.details_changed.connect(self._scope_may_have_changed)
         session.participants_changed.connect(self._refresh_current)
         session.current_participant_changed.connect(lambda _pid: self._refresh_all())
-        session.current_round_changed.connect(lambda _index: self._refresh_all())
+        session.current_round_changed.connect(lambda _index: self._scope_may_have_changed())
         self._install_keys()
-        self._mode = None
+        #: The mode and the questions shown when the navigator was last built (a later round shows fewer).
+        self._scope: tuple[object, frozenset[str] | None] | None = None
         self.rebuild()
 
     def _install_keys(self) -> None:
@@ -102,7 +103,7 @@ class AnswerPage(QWidget):
             return
         questionnaire = self.session.questionnaire
         self.view.build(questionnaire)
-        self._mode = self.session.require().mode
+        self._scope = self._current_scope()
         self.keys_help.setText(KEY_HELP.format(n=len(questionnaire.scale.levels)))
         order = self.navigator.nav_model.order
         if order:
@@ -127,8 +128,14 @@ class AnswerPage(QWidget):
         assessment = self.session.require()
         team = assessment.mode is Mode.TEAM
         participant = self.session.current_participant
-        can_record = team or participant is not None
-        if team:
+        in_round = self._in_round(qid)
+        can_record = (team or participant is not None) and in_round
+        if not in_round:
+            self.recording_as.setText(
+                f"Round {self.session.current_round + 1} does not re-score this question: "
+                "Page Down goes to the next one it does."
+            )
+        elif team:
             self.recording_as.setText("Recording the team's agreed answers")
         elif participant is None and assessment.participants:
             self.recording_as.setText("Nobody is answering now: press Ctrl+H to choose who answers next.")
@@ -151,8 +158,8 @@ class AnswerPage(QWidget):
         )
         self.flag_button.setChecked(qid in assessment.parked)
         order = self.navigator.nav_model.order
-        self.previous_button.setEnabled(order.index(qid) > 0)
-        self.next_button.setEnabled(order.index(qid) < len(order) - 1)
+        self.previous_button.setEnabled(bool(order) and (qid not in order or order.index(qid) > 0))
+        self.next_button.setEnabled(bool(order) and (qid not in order or order.index(qid) < len(order) - 1))
 
     def _refresh_all(self) -> None:
         if self.session.is_open:
@@ -164,10 +171,29 @@ class AnswerPage(QWidget):
         if question_id == self.current_question:
             self._refresh_current()
 
-    def _mode_may_have_changed(self) -> None:
-        if self.session.is_open and self.session.require().mode is not self._mode:
-            self._mode = self.session.require().mode
+    def _current_scope(self) -> tuple[object, frozenset[str] | None]:
+        return self.session.require().mode, self.session.round_scope()
+
+    def _in_round(self, question_id: str) -> bool:
+        scope = self.session.round_scope()
+        return scope is None or question_id in scope
+
+    def _scope_may_have_changed(self) -> None:
+        """The mode or the round changed: a later round shows (and records) only what it re-scores."""
+        if not self.session.is_open:
+            return
+        scope = self._current_scope()
+        if scope == self._scope:
             self._refresh_all()
+            return
+        self._scope = scope
+        keep = self.current_question
+        self.navigator.rebuild()
+        order = self.navigator.nav_model.order
+        self.current_question = None
+        target = keep if keep in order else (order[0] if order else None)
+        if target is not None:
+            self.show_question(target)
 
     # Moving -------------------------------------------------------------------------------------
 
@@ -179,27 +205,36 @@ class AnswerPage(QWidget):
 
     def _step(self, delta: int) -> None:
         order = self.navigator.nav_model.order
-        if not order or self.current_question is None:
+        current = self.current_question
+        if not order or current is None:
             return
-        index = min(max(order.index(self.current_question) + delta, 0), len(order) - 1)
+        if current not in order:  # shown from elsewhere but not in this round: go to the nearest in it
+            numbers = self.navigator.nav_model.numbers
+            after = [q for q in order if numbers[q] > numbers[current]]
+            before = [q for q in order if numbers[q] < numbers[current]]
+            target = (after[:1] or before[-1:]) if delta > 0 else (before[-1:] or after[:1])
+            self.show_question(target[0])
+            return
+        index = min(max(order.index(current) + delta, 0), len(order) - 1)
         self.show_question(order[index])
 
     # Recording ----------------------------------------------------------------------------------
 
     def _record_choice(self, choice) -> None:
-        if self.current_question is None:
-            return
+        if self.current_question is None or not self._in_round(self.current_question):
+            return  # a key on a question this round does not re-score does nothing
         self._apply(lambda: self.session.record_choice(self.current_question, choice))
 
     def _record_note(self, text: str) -> None:
         if (
             self.current_question is not None
+            and self._in_round(self.current_question)
             and self.session.recorded(self.current_question).choice is not None
         ):
             self._apply(lambda: self.session.set_note(self.current_question, text))
 
     def _record_confidence(self, confidence) -> None:
-        if self.current_question is not None:
+        if self.current_question is not None and self._in_round(self.current_question):
             self._apply(lambda: self.session.set_confidence(self.current_question, confidence))
 
     def toggle_flag(self) -> None:

@@ -2,6 +2,9 @@
 
 Status is told in text and symbols, never by colour alone: "✓ 3" answered at level 3, "DK", "N/A",
 "○" not yet answered, "⚑" flagged for later, "≠" divergent views among participants.
+
+In a later round of individual rounds the tree holds only the questions that round re-scores (keeping their
+questionnaire numbers), so moving on with Page Down goes from one to the next.
 """
 
 from __future__ import annotations
@@ -48,23 +51,32 @@ class NavigatorModel(QStandardItemModel):
         if not self.session.is_open:
             return
         questionnaire = self.session.questionnaire
+        # Numbers follow the questionnaire (as on the reveal and the projector) even when a later round
+        # shows only the questions it re-scores.
+        self.numbers = {qid: number for number, qid in enumerate(questionnaire.questions, start=1)}
+        scope = self.session.round_scope()
         root = self.invisibleRootItem()
         bold = QFont()
         bold.setBold(True)
         for area in questionnaire.areas:
+            if scope is not None and not any(q.id in scope for d in area.dimensions for q in d.questions):
+                continue
             area_item = QStandardItem(area.title)
             area_item.setEditable(False)
             area_item.setFont(bold)
             root.appendRow(area_item)
             self._area_items[area.id] = area_item
             for dimension in area.dimensions:
+                if scope is not None and not any(q.id in scope for q in dimension.questions):
+                    continue
                 dimension_item = QStandardItem(dimension.title)
                 dimension_item.setEditable(False)
                 area_item.appendRow(dimension_item)
                 self._dimension_items[dimension.id] = dimension_item
                 for question in dimension.questions:
+                    if scope is not None and question.id not in scope:
+                        continue
                     self.order.append(question.id)
-                    self.numbers[question.id] = len(self.order)
                     item = QStandardItem()
                     item.setEditable(False)
                     item.setData(question.id, QID_ROLE)
@@ -104,10 +116,15 @@ class NavigatorModel(QStandardItemModel):
         session = self.session
         questionnaire = session.questionnaire
         for area in questionnaire.areas:
+            if area.id not in self._area_items:
+                continue
             area_done = area_total = 0
             for dimension in area.dimensions:
-                done = sum(1 for q in dimension.questions if session.recorded(q.id).choice is not None)
-                total = len(dimension.questions)
+                if dimension.id not in self._dimension_items:
+                    continue
+                shown = [q.id for q in dimension.questions if q.id in self._question_items]
+                done = sum(1 for qid in shown if session.recorded(qid).choice is not None)
+                total = len(shown)
                 area_done += done
                 area_total += total
                 mark = "✓ " if done == total else ""
@@ -138,9 +155,8 @@ class Navigator(QTreeView):
         self.selectionModel().currentChanged.connect(self._current_changed)
 
     def rebuild(self) -> None:
+        # The model is rebuilt in place: the view keeps its selection model and the one connection above.
         self.nav_model.rebuild()
-        self.setModel(self.nav_model)
-        self.selectionModel().currentChanged.connect(self._current_changed)
         self.expandAll()
 
     def select_question(self, question_id: str) -> None:

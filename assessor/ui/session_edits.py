@@ -42,6 +42,16 @@ class SessionEdits:
     _current_round: int
     _results: Any
 
+    def round_scope(self) -> frozenset[str] | None:
+        """The questions the answer page records now: None for every question (team answer mode, or a
+        round that covers them all); in a later individual round, only the ones that round re-scores."""
+        assessment = self.require()
+        if assessment.mode is not Mode.INDIVIDUAL:
+            return None
+        index = min(self._current_round, len(assessment.rounds) - 1)
+        questions = assessment.rounds[index].questions
+        return None if questions is None else frozenset(questions)
+
     # Edits: answers ----------------------------------------------------------------------------
 
     def record_choice(self, question_id: str, choice: Choice | None) -> None:

@@ -6,8 +6,8 @@ Only what the first window needs is imported here; charts, reportlab and the rep
 from __future__ import annotations
 
 import logging
+import os
 import sys
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -18,21 +18,38 @@ from assessor import APP_NAME, __version__, userdirs
 
 log = logging.getLogger("assessor")
 
+#: A log file larger than this at start-up is moved aside (to ``.1``, and ``.1`` to ``.2``).
+MAX_LOG_BYTES = 1_000_000
+LOG_BACKUPS = 2
+
+
+def rotate_log(path: Path) -> None:
+    """Keep the log small. Done once at start-up: ``logging.handlers`` (which would rotate as it writes)
+    pulls in sockets, pickle and queues, a noticeable share of the start-up time, for a log this quiet."""
+    try:
+        if path.stat().st_size < MAX_LOG_BYTES:
+            return
+        for index in range(LOG_BACKUPS, 0, -1):
+            source = path.with_name(f"{path.name}.{index - 1}") if index > 1 else path
+            if source.exists():
+                os.replace(source, path.with_name(f"{path.name}.{index}"))
+    except OSError:
+        pass  # a log that cannot be rotated is still appended to
+
 
 def setup_logging() -> Path:
     """Log to the user's log file (the About dialog names it); returns its path."""
     path = userdirs.log_file()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = RotatingFileHandler(
-            path, maxBytes=1_000_000, backupCount=2, encoding="utf-8"
-        )
+        rotate_log(path)
+        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
     except OSError:
         handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger("assessor")
     for existing in list(root.handlers):
-        if isinstance(existing, RotatingFileHandler):
+        if isinstance(existing, logging.FileHandler):
             root.removeHandler(existing)
             existing.close()
     root.addHandler(handler)
@@ -60,11 +77,13 @@ def create_window(argv: list[str]):  # -> MainWindow (imported lazily to keep th
 
     app = application()
     apply_theme(app)
-    window = MainWindow()
+    window = MainWindow(show_start=not argv)
     install_excepthook(window)
+    # A file named on the command line is opened before the window shows, so the first frame is the
+    # assessment (the start page is only built if the file cannot be opened).
+    if argv and not window.files.open_any(Path(argv[0])):
+        window.show_page("start")
     window.show()
-    if argv:
-        window.files.open_any(Path(argv[0]))
     return window
 
 

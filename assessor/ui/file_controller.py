@@ -59,10 +59,11 @@ class FileController(QObject):
             self.new_from_questionnaire(Path(path))
 
     def new_from_questionnaire(self, path: Path) -> bool:
-        from assessor.questionnaire import QuestionnaireError, load_questionnaire
+        from assessor.questionnaire import QuestionnaireError
+        from assessor.storage.questionnaire_cache import load_questionnaire_cached
 
         try:
-            questionnaire = load_questionnaire(path)
+            questionnaire = load_questionnaire_cached(path)  # YAML and validation only when it changed
         except QuestionnaireError as exc:
             dialogs.show_problems(self.window, path, exc.problems)
             return False

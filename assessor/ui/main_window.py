@@ -7,6 +7,7 @@ gets an action in the View menu. The Workshop menu (``window.workshop_menu``) is
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -17,7 +18,9 @@ from assessor.ui import dialogs
 from assessor.ui.file_controller import FileController
 from assessor.ui.session import Session
 from assessor.ui.settings import Settings
-from assessor.ui.start_page import StartPage
+
+if TYPE_CHECKING:
+    from assessor.ui.start_page import StartPage
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +47,9 @@ def make_action(
 class MainWindow(QMainWindow):
     page_changed = Signal(str)
 
-    def __init__(self, settings: Settings | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, *, show_start: bool = True) -> None:
+        """``show_start=False`` when a file is about to be opened: the start page is then built only if
+        it is needed (the caller shows a page)."""
         super().__init__()
         self.settings = settings or Settings()
         self.session = Session(self)
@@ -60,8 +65,9 @@ class MainWindow(QMainWindow):
         self._page_group = QActionGroup(self)
         self._lazy_pages: dict[str, object] = {}
         self._build_menus()
-        self.start_page = StartPage(self.files, self.settings, self)
-        self.add_page("start", self.start_page, "&Start", "Ctrl+0", needs_assessment=False)
+        self.add_page(
+            "start", None, "&Start", "Ctrl+0", factory=self._make_start_page, needs_assessment=False
+        )
         self._register_core_pages()
         self._status = QLabel("")
         self.statusBar().addPermanentWidget(self._status)
@@ -73,7 +79,7 @@ class MainWindow(QMainWindow):
         geometry = self.settings.geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
-        self._on_assessment_replaced()
+        self._on_assessment_replaced(show_page=show_start)
 
     # Pages ------------------------------------------------------------------------------------
 
@@ -127,16 +133,30 @@ class MainWindow(QMainWindow):
             entered()
         self.page_changed.emit(name)
 
+    @property
+    def start_page(self) -> StartPage:
+        return self.page("start")  # type: ignore[return-value]
+
+    def _make_start_page(self) -> QWidget:
+        from assessor.ui.start_page import StartPage
+
+        return StartPage(self.files, self.settings, self)
+
     def current_page_name(self) -> str:
         current = self.stack.currentWidget()
         return next((name for name, widget in self._pages.items() if widget is current), "")
 
     def _register_core_pages(self) -> None:
-        from assessor.ui.answer_page import AnswerPage
         from assessor.ui.setup_page import SetupPage
 
         self.add_page("setup", SetupPage(self.session, self.files), "Set-&up", "Ctrl+1")
-        self.add_page("answer", None, "&Answer", "Ctrl+2", factory=lambda: AnswerPage(self.session))
+
+        def answer_page() -> QWidget:
+            from assessor.ui.answer_page import AnswerPage
+
+            return AnswerPage(self.session)
+
+        self.add_page("answer", None, "&Answer", "Ctrl+2", factory=answer_page)
 
         def results_page() -> QWidget:
             from assessor.ui.results_page import ResultsPage  # QtCharts loads here, on first use
@@ -163,7 +183,7 @@ class MainWindow(QMainWindow):
 
     # Session events ---------------------------------------------------------------------------
 
-    def _on_assessment_replaced(self) -> None:
+    def _on_assessment_replaced(self, *, show_page: bool = True) -> None:
         is_open = self.session.is_open
         for action in self._page_actions.values():
             if action.property("needs_assessment"):
@@ -173,7 +193,8 @@ class MainWindow(QMainWindow):
         self.page_bar.setVisible(is_open)
         self._update_title(self.session.display_name() if is_open else "")
         self._update_status()
-        self.show_page("setup" if is_open else "start")
+        if show_page:
+            self.show_page("setup" if is_open else "start")
 
     def _update_title(self, name: str) -> None:
         self.setWindowTitle(f"{name}[*] — {APP_NAME}" if name else APP_NAME)

@@ -30,7 +30,10 @@ QFrame#panel {{ border: 1px solid #B0B0B0; border-radius: 6px; }}
 
 
 def apply_theme(app: QApplication) -> None:
-    app.setStyle("Fusion")
+    # Setting a style builds it anew and searches the style plugins (over 10 ms): skip it when Fusion is
+    # already the style, as it is wherever the platform offers no native one.
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")
     app.setStyleSheet(_STYLE)
 
 

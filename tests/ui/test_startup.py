@@ -1,0 +1,78 @@
+"""Start-up: a file named on the command line is the first page; only what the first window needs loads."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from assessor import paths
+from assessor.ui.app import MAX_LOG_BYTES, create_window, rotate_log
+
+DEFAULT_QUESTIONNAIRE = paths.questionnaires_dir() / "council-collaboration.yaml"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_a_questionnaire_on_the_command_line_opens_set_up_without_building_the_start_page(
+    qtbot, scripted_dialogs
+) -> None:
+    window = create_window([str(DEFAULT_QUESTIONNAIRE)])
+    qtbot.addWidget(window)
+    assert window.isVisible()
+    assert window.session.is_open
+    assert window.current_page_name() == "setup"
+    assert "start" not in window._pages  # built only when first shown
+    window.show_page("start")
+    assert window.start_page.isVisible()
+    window.session.close()
+
+
+def test_a_broken_file_on_the_command_line_shows_its_problems_then_the_start_page(
+    qtbot, scripted_dialogs, data_dir
+) -> None:
+    broken = data_dir / "broken" / "bad-id.yaml"
+    window = create_window([str(broken)])
+    qtbot.addWidget(window)
+    assert [path for path, _problems in scripted_dialogs.problems] == [broken]
+    assert not window.session.is_open
+    assert window.current_page_name() == "start"
+    assert window.isVisible()
+
+
+def test_the_log_is_moved_aside_when_too_large(tmp_path: Path) -> None:
+    log = tmp_path / "assessor.log"
+    log.write_bytes(b"x" * MAX_LOG_BYTES)
+    (tmp_path / "assessor.log.1").write_text("older", encoding="utf-8")
+    rotate_log(log)
+    assert not log.exists()
+    assert (tmp_path / "assessor.log.1").stat().st_size == MAX_LOG_BYTES
+    assert (tmp_path / "assessor.log.2").read_text(encoding="utf-8") == "older"
+    small = tmp_path / "small.log"
+    small.write_text("short", encoding="utf-8")
+    rotate_log(small)
+    assert small.read_text(encoding="utf-8") == "short"
+
+
+STARTUP = """
+import sys
+from PySide6.QtWidgets import QApplication
+QApplication.exec = lambda *_a: print(*(m in sys.modules for m in sys.argv[2:])) or 0
+from assessor.launcher import main
+main([sys.argv[1]])
+"""
+
+
+def test_the_second_start_loads_neither_yaml_nor_the_report_nor_charts(tmp_path: Path) -> None:
+    """The real entry point, twice: the first start reads the YAML (and caches it), the second does not;
+    neither loads what only later screens need."""
+    heavy = ["yaml", "assessor.questionnaire.build", "reportlab", "PySide6.QtCharts", "assessor.report"]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ASSESSOR_HOME": str(tmp_path)}
+    command = [sys.executable, "-c", STARTUP, str(DEFAULT_QUESTIONNAIRE), *heavy]
+    runs = [
+        subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=60, check=True)
+        for _ in range(2)
+    ]
+    first, second = (run.stdout.split() for run in runs)
+    assert first[:2] == ["True", "True"]  # a fresh cache: the YAML was read and validated
+    assert second == ["False"] * len(heavy)

@@ -36,13 +36,14 @@ ROOT = Path(__file__).resolve().parent.parent
 QUESTIONNAIRE = ROOT / "questionnaires" / "council-collaboration.yaml"
 
 #: What both children do once the window is shown: one turn of the event loop (the window is painted
-#: there), then report peak memory. Nothing here touches the ``Qt`` namespace or QEvent: the floor must not
-#: pay for anything the application might skip.
+#: there), then report peak memory and the CPU time used so far. Nothing here touches the ``Qt`` namespace
+#: or QEvent: the floor must not pay for anything the application might skip.
 REPORT = """
 def _report(app):
     import resource
     app.processEvents()
-    print("SHOWN", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    print("SHOWN", usage.ru_maxrss, usage.ru_utime + usage.ru_stime, flush=True)
 """
 
 FLOOR = (
@@ -97,7 +98,7 @@ for qid in order * 2:
     app.processEvents()
     times.append(time.perf_counter() - start)
 times.sort()
-print("SHOWN 0", flush=True)
+print("SHOWN 0 0", flush=True)
 print("SWITCH", times[len(times) // 2], times[int(len(times) * 0.95)], flush=True)
 """
 
@@ -144,15 +145,17 @@ def main() -> int:
     app_code = APP.format(root=str(ROOT), questionnaire=str(QUESTIONNAIRE), heavy=HEAVY)
     run(FLOOR, env)  # warm the file system and bytecode caches for both
     run(app_code, env)
-    floor_times, app_times, floor_mem, app_mem = [], [], [], []
+    floor_times, app_times, floor_mem, app_mem, floor_cpu, app_cpu = [], [], [], [], [], []
     lines: list[str] = []
     for _ in range(args.runs):
         seconds, lines = run(FLOOR, env)
         floor_times.append(seconds)
         floor_mem.append(int(lines[0].split()[1]))
+        floor_cpu.append(float(lines[0].split()[2]))
         seconds, lines = run(app_code, env)
         app_times.append(seconds)
         app_mem.append(int(lines[0].split()[1]))
+        app_cpu.append(float(lines[0].split()[2]))
     floor_t, app_t = statistics.median(floor_times), statistics.median(app_times)
     floor_m, app_m = statistics.median(floor_mem), statistics.median(app_mem)
     _, switch_lines = run(SWITCH.format(root=str(ROOT), questionnaire=str(QUESTIONNAIRE)), env)
@@ -172,6 +175,11 @@ def main() -> int:
     print(
         f"fastest runs: floor {min(floor_times) * 1000:.0f} ms, application {min(app_times) * 1000:.0f} ms, "
         f"ratio {min(app_times) / min(floor_times):.2f} (less disturbed by other work on the machine)"
+    )
+    floor_c, app_c = statistics.median(floor_cpu), statistics.median(app_cpu)
+    print(
+        f"CPU time until shown (user + system, median): floor {floor_c * 1000:.0f} ms, application "
+        f"{app_c * 1000:.0f} ms, ratio {app_c / floor_c:.2f} (steadier than wall time on a busy machine)"
     )
     print(
         f"switch question: median {median_switch * 1000:.1f} ms, 95th percentile {p95_switch * 1000:.1f} ms "

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 from reportlab.platypus import Paragraph
 
 from assessor.model import Assessment, Choice, ChosenPilot, NonAnswer, PilotStatus, Questionnaire
 from assessor.recommend import Recommendation
 from assessor.report.errors import ReportOptions
+from assessor.report.markup import escape
 from assessor.report.styles import Styles
 from assessor.scoring import Results
 

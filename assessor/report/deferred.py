@@ -17,11 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
+
+from assessor.report.markup import escape
 
 #: Something to draw on a held page once the total number of pages is known: ``draw(canvas, total)``.
 Finisher = Callable[[Canvas, int], None]

@@ -1,52 +1,80 @@
-"""The results charts (QtCharts): a radar of dimensions and bars per area. Imported on first use only.
+"""The results charts: a radar of dimensions (QtCharts) with a numbered key, and bars per area. Imported on
+first use only.
 
-Bands are written on the charts as text (the area bars carry "2.4 Developing" labels), so nothing is
-told by colour alone.
+Nothing is truncated and nothing is told by colour alone: the radar's spokes carry numbers (as the PDF report's
+radar does) and the key beside it names each dimension with its score; the area bars are drawn here (QtCharts
+elides long category labels) with each area's title wrapped, the score on the bar and the band in words
+beside it.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCharts import (
-    QBarCategoryAxis,
-    QBarSet,
     QCategoryAxis,
     QChart,
     QChartView,
-    QHorizontalBarSeries,
     QLineSeries,
     QPolarChart,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QPointF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QMargins, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from assessor.model import Questionnaire
-from assessor.ui.theme import ACCENT
+from assessor.ui.theme import ACCENT, MUTED, scaled_font
+
+#: Grid lines and the panel behind the charts.
+GRID = QColor("#C8C8C8")
+PANEL = QColor("#FFFFFF")
+TEXT = QColor("#1A1A1A")
 
 
 def _view(chart: QChart, name: str, parent: QWidget | None) -> QChartView:
     chart.setMargins(QMargins(4, 4, 4, 4))
     chart.legend().setVisible(False)
     chart.setBackgroundRoundness(0)
+    chart.setBackgroundVisible(False)  # the panel behind is white already
+    font = chart.titleFont()
+    font.setBold(True)
+    chart.setTitleFont(font)
     view = QChartView(chart, parent)
+    view.setFrameShape(QFrame.Shape.NoFrame)
+    view.setStyleSheet(f"background: {PANEL.name()};")
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setAccessibleName(name)
     view.setMinimumHeight(view.fontMetrics().lineSpacing() * 18)
     return view
 
 
-def _short(text: str, limit: int = 22) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def score_label(score: float | None) -> str:
+    return "–" if score is None else f"{score:.1f}"
 
 
 class RadarChart:
-    """Each dimension's score on a polar chart, closed into a ring."""
+    """Each dimension's score on a polar chart, closed into a ring; spokes numbered, a key beside."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         self.chart = QPolarChart()
         self.chart.setTitle("Dimensions")
-        self.view = _view(self.chart, "Radar chart of dimension scores", parent)
+        self.view = QFrame(parent)
+        self.view.setObjectName("chartPanel")
+        self.view.setStyleSheet(f"QFrame#chartPanel {{ background: {PANEL.name()}; }}")
+        self.view.setAccessibleName("Radar chart of dimension scores")
+        layout = QHBoxLayout(self.view)
+        layout.setContentsMargins(0, 0, 12, 0)
+        self.chart_view = _view(self.chart, "Radar chart of dimension scores", self.view)
+        self.chart_view.setMinimumWidth(self.chart_view.fontMetrics().lineSpacing() * 16)
+        layout.addWidget(self.chart_view, 1)
+        self.key = QLabel(self.view)
+        self.key.setTextFormat(Qt.TextFormat.RichText)
+        self.key.setWordWrap(True)
+        self.key.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.key.setFont(scaled_font(self.key, 0.9))
+        self.key.setAccessibleName("Key to the radar: each numbered dimension and its score")
+        self.key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.key.setMaximumWidth(self.key.fontMetrics().horizontalAdvance("M") * 44)
+        layout.addWidget(self.key, 1)
 
     def update(self, questionnaire: Questionnaire, results) -> None:
         chart = self.chart
@@ -58,10 +86,6 @@ class RadarChart:
         angular = QCategoryAxis()
         angular.setRange(0, count)
         angular.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
-        font = angular.labelsFont()
-        if font.pointSizeF() > 0:
-            font.setPointSizeF(font.pointSizeF() * 0.8)
-        angular.setLabelsFont(font)
         radial = QValueAxis()
         radial.setRange(0, questionnaire.scale.maximum)
         radial.setTickCount(questionnaire.scale.maximum + 1)
@@ -75,57 +99,147 @@ class RadarChart:
         series.setPen(pen)
         series.setPointsVisible(True)
         points = []
+        rows = []
         for index, dimension in enumerate(dimensions):
-            angular.append(_short(dimension.title), index)
+            angular.append(str(index + 1), index)
             score = results.dimensions[dimension.id].score
             points.append(QPointF(index, score if score is not None else 0.0))
+            rows.append(
+                f"<tr><td align='right'><b>{index + 1}</b>&nbsp;</td><td>{_html(dimension.title)}</td>"
+                f"<td align='right'>&nbsp;&nbsp;{score_label(score)}</td></tr>"
+            )
         if points:
             points.append(QPointF(count, points[0].y()))
         series.append(points)
         chart.addSeries(series)
         series.attachAxis(angular)
         series.attachAxis(radial)
+        self.key.setText(f"<table cellspacing='0' cellpadding='1'>{''.join(rows)}</table>")
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class AreaBars:
-    """One horizontal bar per area, labelled with its score and band in words."""
+    """One horizontal bar per area: the title wrapped at the left, the score on the bar, the band beside."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        self.chart = QChart()
-        self.chart.setTitle("Areas")
-        self.view = _view(self.chart, "Bar chart of area scores with bands", parent)
+        self.view = AreaBarsView(parent)
 
     def update(self, questionnaire: Questionnaire, results) -> None:
-        chart = self.chart
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
-        bars = QBarSet("Score")
-        bars.setColor(QColor(ACCENT))
-        categories = []
-        for area in reversed(questionnaire.areas):  # the first area at the top
+        rows = []
+        for area in questionnaire.areas:
             score = results.areas[area.id]
-            bars.append(score.score if score.score is not None else 0.0)
+            title = f"{area.title} (enabler)" if area.enabler else area.title
             band = score.band.name if score.band is not None else "insufficient data"
-            value = f"{score.score:.1f}" if score.score is not None else "–"
-            categories.append(f"{_short(area.title, 28)} · {value} {band}")
-        series = QHorizontalBarSeries()
-        series.append(bars)
-        series.setLabelsVisible(True)
-        series.setLabelsFormat("@value")
-        series.setLabelsPrecision(2)
-        chart.addSeries(series)
-        names = QBarCategoryAxis()
-        names.append(categories)
-        font = names.labelsFont()
-        if font.pointSizeF() > 0:
-            font.setPointSizeF(font.pointSizeF() * 0.9)
-        names.setLabelsFont(font)
-        chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
-        values = QValueAxis()
-        values.setRange(0, questionnaire.scale.maximum)
-        values.setTickCount(questionnaire.scale.maximum + 1)
-        values.setLabelFormat("%d")
-        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(names)
-        series.attachAxis(values)
+            if score.capped and score.level_name:
+                band += f" · capped at level {score.level_value}"
+            rows.append(BarRow(title, score.score, band))
+        self.view.set_rows(rows, questionnaire.scale.maximum)
+
+
+class BarRow:
+    def __init__(self, title: str, score: float | None, band: str) -> None:
+        self.title = title
+        self.score = score
+        self.band = band
+
+
+class AreaBarsView(QWidget):
+    """Painted bars (QtCharts cannot wrap an axis label): everything it shows is in its accessible text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[BarRow] = []
+        self.maximum = 4
+        self.setAccessibleName("Bar chart of area scores with bands")
+        self.setMinimumHeight(self.fontMetrics().lineSpacing() * 14)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def set_rows(self, rows: list[BarRow], maximum: int) -> None:
+        self.rows = rows
+        self.maximum = max(maximum, 1)
+        self.setAccessibleDescription(
+            "; ".join(f"{row.title}: {score_label(row.score)} {row.band}" for row in rows)
+        )
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().horizontalAdvance("M") * 40, self.fontMetrics().lineSpacing() * 18)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), PANEL)
+        metrics = QFontMetrics(self.font())
+        line = metrics.lineSpacing()
+        pad = line // 2
+        title_font = scaled_font(self, 1.0, bold=True)
+        painter.setFont(title_font)
+        painter.setPen(TEXT)
+        title_rect = QRect(0, pad // 2, self.width(), QFontMetrics(title_font).lineSpacing())
+        painter.drawText(title_rect, Qt.AlignmentFlag.AlignHCenter, "Areas")
+        painter.setFont(self.font())
+        top = title_rect.bottom() + pad
+        bottom = self.height() - line - pad  # the scale's numbers below
+        label_width = int(self.width() * 0.34)
+        left = label_width + pad * 2
+        # Room after the longest possible bar for the band in words, so it is never cut off.
+        widest = max(
+            (metrics.horizontalAdvance(f"{score_label(r.score)} {r.band}") for r in self.rows), default=0
+        )
+        right = self.width() - pad * 2 - min(widest + pad, int(self.width() * 0.3))
+        span = max(right - left, 1)
+        rows = self.rows or []
+        row_height = (bottom - top) / max(len(rows), 1)
+        # The scale: a grid line and a number at each level.
+        for level in range(self.maximum + 1):
+            x = left + span * level / self.maximum
+            painter.setPen(QPen(GRID, 1))
+            painter.drawLine(QPointF(x, top), QPointF(x, bottom))
+            painter.setPen(QColor(MUTED))
+            painter.drawText(
+                QRectF(x - line, bottom + 2, line * 2, line), Qt.AlignmentFlag.AlignHCenter, str(level)
+            )
+        for index, row in enumerate(rows):
+            y = top + row_height * index
+            painter.setPen(TEXT)
+            painter.drawText(
+                QRectF(pad, y, label_width, row_height),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
+                row.title,
+            )
+            bar_height = min(row_height * 0.6, line * 2.2)
+            bar_top = y + (row_height - bar_height) / 2
+            value_text = score_label(row.score)
+            if row.score is not None:
+                width = span * max(0.0, min(row.score, self.maximum)) / self.maximum
+                painter.fillRect(QRectF(left, bar_top, width, bar_height), QColor(ACCENT))
+                inside = metrics.horizontalAdvance(value_text) + pad * 2 <= width
+                if inside:
+                    painter.setPen(PANEL)
+                    painter.drawText(
+                        QRectF(left, bar_top, width - pad, bar_height),
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                        value_text,
+                    )
+                    after = row.band
+                else:
+                    after = f"{value_text} {row.band}"
+                painter.setPen(TEXT)
+                painter.drawText(
+                    QRectF(
+                        left + width + pad, bar_top, max(self.width() - left - width - pad * 2, 0), bar_height
+                    ),
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
+                    after,
+                )
+            else:
+                painter.setPen(TEXT)
+                painter.drawText(
+                    QRectF(left + pad, bar_top, span, bar_height),
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                    row.band,
+                )
+        painter.end()

@@ -44,10 +44,13 @@ class ParticipantsBox(QGroupBox):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ROLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(ANONYMOUS, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
+        # One line a row: a long role is elided at the end and shown whole in its tooltip.
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setMinimumHeight(self.fontMetrics().lineSpacing() * 10)
         self.table.itemChanged.connect(self._item_changed)
         layout.addWidget(self.table)
         buttons = QHBoxLayout()
@@ -75,6 +78,7 @@ class ParticipantsBox(QGroupBox):
                 for col, text in ((NAME, participant.name), (ROLE, participant.role)):
                     item = QTableWidgetItem(text)
                     item.setData(ID_ROLE, participant.id)
+                    item.setToolTip(text)
                     self.table.setItem(index, col, item)
                 check = QTableWidgetItem("Anonymous" if participant.anonymous else "Named if shown")
                 check.setFlags(

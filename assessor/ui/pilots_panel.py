@@ -103,7 +103,10 @@ class PilotRow:
         self.status.activated.connect(self._status_chosen)
         self.owner = QLineEdit(panel)
         self.owner.setPlaceholderText("Owner")
-        self.owner.setMinimumWidth(self.owner.fontMetrics().horizontalAdvance("M") * 16)
+        # Owners are usually a name and a job title ("Priya Raman, Head of Policy and Partnerships").
+        em = self.owner.fontMetrics().horizontalAdvance("M")
+        self.owner.setMinimumWidth(em * 22)
+        self.owner.setMaximumWidth(em * 36)
         self.owner.setAccessibleName(f"Owner of the pilot {pilot.title}")
         self.owner.textEdited.connect(self._owner_edited)
         edit = QPushButton("Edit…", panel)
@@ -129,6 +132,8 @@ class PilotRow:
         owner = chosen.owner if chosen else ""
         if self.owner.text() != owner:
             self.owner.setText(owner)
+            self.owner.setCursorPosition(0)  # show the start of a long owner (the name), not its end
+        self.owner.setToolTip(owner)
 
     def _status_chosen(self, index: int) -> None:
         self.panel.session.set_pilot(
@@ -151,7 +156,8 @@ class PilotsPanel(QFrame):
         self.setObjectName("panel")
         layout = QVBoxLayout(self)
         self.grid = QGridLayout()
-        self.grid.setColumnStretch(0, 1)
+        self.grid.setColumnStretch(0, 3)
+        self.grid.setColumnStretch(2, 2)
         layout.addLayout(self.grid)
         self.rows: list[PilotRow] = []
         session.pilots_changed.connect(self.sync)

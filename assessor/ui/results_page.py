@@ -59,8 +59,8 @@ class ResultsPage(QScrollArea):
         charts = QHBoxLayout()
         self.radar = RadarChart(body)
         self.bars = AreaBars(body)
-        charts.addWidget(self.radar.view, 1)
-        charts.addWidget(self.bars.view, 1)
+        charts.addWidget(self.radar.view, 3)  # the radar and its key side by side
+        charts.addWidget(self.bars.view, 2)
         layout.addLayout(charts)
 
         layout.addWidget(heading("Areas", 1.25, body))
@@ -73,7 +73,7 @@ class ResultsPage(QScrollArea):
         header = self.areas.horizontalHeader()
         for column in range(3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         layout.addWidget(self.areas)
 
         layout.addWidget(heading("Flagged items", 1.25, body))
@@ -146,17 +146,25 @@ class ResultsPage(QScrollArea):
 
     def _fill_areas(self, questionnaire, results) -> None:
         self.areas.setRowCount(len(questionnaire.areas))
+        capped = False
         for row, area in enumerate(questionnaire.areas):
             score = results.areas[area.id]
             band = score.band.name if score.band else "–"
-            level = f"{band}; level {score.level_value} {score.level_name}" if score.level_name else band
+            level = band
+            if score.level_name == band:
+                level = f"{band} (level {score.level_value})"
+            elif score.level_name:
+                level = f"{band}; level {score.level_value} {score.level_name}"
             note = ""
             if score.capped:
+                capped = True
                 held = ", ".join(questionnaire.dimension(d).title for d in score.held_back_by)
                 note = f"Capped at level {score.level_value}: held back by {held}"
             title = f"{area.title} (enabler)" if area.enabler else area.title
             for column, text in enumerate((title, score_text(score.score), level, note)):
                 self.areas.setItem(row, column, QTableWidgetItem(text))
+        # The note says why a level was capped; with nothing capped an empty column says nothing.
+        self.areas.setColumnHidden(3, not capped)
         self.areas.resizeRowsToContents()
         height = (
             self.areas.horizontalHeader().height()

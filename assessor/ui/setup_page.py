@@ -109,17 +109,18 @@ class SetupPage(QScrollArea):
             )
         )
         left.addWidget(mode_box)
+        # Two balanced columns: the details, the mode and the report's look on the left; the participants,
+        # a long table of names and job titles, get the whole height of the right (keyboard order follows).
+        self.branding = BrandingBox(session, files, body)
+        left.addWidget(self.branding)
+        left.addStretch(1)
+
         self.participants = ParticipantsBox(session, body)
-        left.addWidget(self.participants)
+        right.addWidget(self.participants, 1)
         self.show_names = QCheckBox("Show participants' &names in reveals and the report", body)
         self.show_names.setToolTip("Otherwise everyone appears as Participant A, B, C…")
         self.show_names.toggled.connect(self._show_names_toggled)
-        left.addWidget(self.show_names)
-        left.addStretch(1)
-
-        self.branding = BrandingBox(session, files, body)
-        right.addWidget(self.branding)
-        right.addStretch(1)
+        self.participants.layout().insertWidget(2, self.show_names)
 
         session.assessment_replaced.connect(self.refresh)
         session.details_changed.connect(self.refresh)

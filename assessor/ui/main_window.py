@@ -204,10 +204,8 @@ class MainWindow(QMainWindow):
         if not self.session.is_open:
             self._status.setText("")
             return
-        completion = self.session.results().completion
-        self._status.setText(
-            f"{completion.questions_decided} of {completion.questions_total} questions answered"
-        )
+        decided, total = self.session.completion_counts()
+        self._status.setText(f"{decided} of {total} questions answered")
 
     def _on_autosaved(self, path: str) -> None:
         if path:

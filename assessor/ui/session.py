@@ -211,6 +211,18 @@ class Session(SessionEdits, QObject):
             self._results = score_assessment(self.require())
         return self._results
 
+    def completion_counts(self) -> tuple[int, int]:
+        """(questions decided, questions in all), as ``results().completion`` has them.
+
+        Nothing recorded (a new assessment) means nothing decided: counted without scoring, so the first
+        window does not wait for the scoring code to load.
+        """
+        assessment = self.require()
+        if self._results is None and not _has_records(assessment):
+            return 0, assessment.questionnaire.question_count
+        completion = self.results().completion
+        return completion.questions_decided, completion.questions_total
+
     # Who records -------------------------------------------------------------------------------
 
     @property
@@ -299,3 +311,8 @@ class Session(SessionEdits, QObject):
 
     def _emit_title(self) -> None:
         self.title_changed.emit(self.display_name() if self.assessment is not None else "")
+
+
+def _has_records(assessment: Assessment) -> bool:
+    """Whether anything that scoring counts has been recorded: an answer, a show of hands or a consensus."""
+    return bool(assessment.consensus) or any(round_.answers or round_.tallies for round_ in assessment.rounds)

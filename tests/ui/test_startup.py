@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from assessor import paths
+from assessor.model import Consensus, Mode, Tally
 from assessor.ui.app import MAX_LOG_BYTES, create_window, rotate_log
 
 DEFAULT_QUESTIONNAIRE = paths.questionnaires_dir() / "council-collaboration.yaml"
@@ -66,7 +67,14 @@ main([sys.argv[1]])
 def test_the_second_start_loads_neither_yaml_nor_the_report_nor_charts(tmp_path: Path) -> None:
     """The real entry point, twice: the first start reads the YAML (and caches it), the second does not;
     neither loads what only later screens need."""
-    heavy = ["yaml", "assessor.questionnaire.build", "reportlab", "PySide6.QtCharts", "assessor.report"]
+    heavy = [
+        "yaml",
+        "assessor.questionnaire.build",
+        "reportlab",
+        "PySide6.QtCharts",
+        "assessor.report",
+        "assessor.scoring",
+    ]
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ASSESSOR_HOME": str(tmp_path)}
     command = [sys.executable, "-c", STARTUP, str(DEFAULT_QUESTIONNAIRE), *heavy]
     runs = [
@@ -76,3 +84,36 @@ def test_the_second_start_loads_neither_yaml_nor_the_report_nor_charts(tmp_path:
     first, second = (run.stdout.split() for run in runs)
     assert first[:2] == ["True", "True"]  # a fresh cache: the YAML was read and validated
     assert second == ["False"] * len(heavy)
+
+
+def _counts_agree(session) -> tuple[int, int]:
+    counted = session.completion_counts()
+    session._results = None
+    completion = session.results().completion
+    assert counted == (completion.questions_decided, completion.questions_total)
+    session._results = None  # the next count starts from nothing cached, as after an edit
+    return counted
+
+
+def test_the_status_count_without_scoring_agrees_with_scoring(team_window) -> None:
+    session = team_window.session
+    total = session.questionnaire.question_count
+    assert _counts_agree(session) == (0, total)
+    first, second = list(session.questionnaire.questions)[:2]
+    session.set_consensus(first, Consensus(choice=3))
+    assert _counts_agree(session) == (1, total)
+    assert "1 of" in team_window._status.text()
+    session.undo_stack.undo()
+    assert _counts_agree(session) == (0, total)
+    session.set_mode(Mode.INDIVIDUAL)
+    session.add_participant("Ann")
+    session.set_current_participant(session.require().participants[0].id)
+    session.record_choice(second, 2)
+    assert _counts_agree(session)[0] == 1
+    session.require().set_tally(first, Tally(counts={2: 3}))
+    assert _counts_agree(session)[0] == 2
+
+
+def test_the_status_count_of_the_example_agrees_with_scoring(window) -> None:
+    assert window.files.open_example()
+    assert _counts_agree(window.session)[0] > 0

@@ -239,3 +239,33 @@ def test_reveal_shows_names_only_when_the_facilitator_opts_in(workshop_window) -
     reveal.show_question(qid)
     assert "Alice Abbott" in reveal.names.text() and "Carys Jones" in reveal.names.text()
     assert "Bilal Khan" not in reveal.names.text() and "Participant B" in reveal.names.text()
+
+
+def test_presenter_descriptors_fill_the_screen_and_never_overflow(workshop_window, qtbot) -> None:
+    presenter = workshop_window.workshop.open_presenter()
+    qtbot.waitExposed(presenter)
+    presenter.resize(1280, 720)
+    questionnaire = workshop_window.session.questionnaire
+
+    def wordiness(qid: str) -> int:
+        question = questionnaire.question(qid)
+        levels = questionnaire.scale.levels
+        return len(question.text) + sum(
+            len(question.descriptors.get(lv.value, lv.descriptor)) for lv in levels
+        )
+
+    ordered = sorted(questionnaire.questions, key=wordiness)
+    for qid in (ordered[0], ordered[len(ordered) // 2], ordered[-1]):  # the shortest, a middling, the longest
+        presenter.show_question(qid, reveal=False)
+        QApplication.processEvents()
+        texts = [label for label in presenter.card_texts if label.isVisible()]
+        assert texts
+        # Larger than the fixed size used before (0.78 of 720 / 30 pixels) ...
+        assert all(label.font().pixelSize() >= 24 for label in texts), qid
+        # ... and still all on the screen, above the line of keys.
+        keys_top = presenter.keys.mapTo(presenter, presenter.keys.rect().topLeft()).y()
+        for label in texts:
+            needed = label.heightForWidth(label.width())
+            top = label.mapTo(presenter, label.rect().topLeft()).y()
+            assert top + needed <= keys_top, (qid, label.text()[:30])
+    presenter.close()

@@ -8,8 +8,8 @@ F9 starts or pauses the timer, Shift+F9 adds five minutes, F8 next area.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QResizeEvent
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from assessor.ui.session import Session
@@ -20,6 +20,9 @@ from assessor.ui.workshop.spread_view import SpreadGrid, choice_text
 INK = "#111111"
 MUTED = "#3A3A3A"  # 11:1 on white
 ACCENT = "#1F4E79"
+
+#: Pixels between the question and the level descriptors under it.
+QUESTION_GAP = 16
 
 NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Space, Qt.Key.Key_Down}
 BACK_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace, Qt.Key.Key_Up}
@@ -94,6 +97,7 @@ class PresenterView(QWidget):
         self.question_page, layout = self._page()
         self.q_text = _label(self.question_page)
         layout.addWidget(self.q_text)
+        layout.addSpacing(QUESTION_GAP)
         self.cards = QGridLayout()
         self.cards.setHorizontalSpacing(24)
         self.cards.setVerticalSpacing(16)
@@ -145,10 +149,61 @@ class PresenterView(QWidget):
         self.r_agreed.setFont(self._font(1.0, bold=True))
         self.p_title.setFont(self._font(1.6, bold=True))
         self.p_list.setFont(self._font(1.0))
-        for title in self.card_titles:
-            title.setFont(self._font(1.0, bold=True))
-        for text in self.card_texts:
-            text.setFont(self._font(0.78))
+        self._fit_cards()
+
+    def _fit_cards(self) -> None:
+        """The level descriptors as large as the space under the question allows (fit to height).
+
+        Between 0.78 and 1.5 of the base size: never smaller than before, and never so large that four
+        descriptors need more than the screen; the level names stay a step larger than their text.
+        """
+        shown = [(t, d) for t, d in zip(self.card_titles, self.card_texts, strict=True) if not t.isHidden()]
+        if not shown:
+            for title, text in zip(self.card_titles, self.card_texts, strict=True):
+                title.setFont(self._font(1.0, bold=True))
+                text.setFont(self._font(0.78))
+            return
+        columns = 2 if len(self.card_titles) <= 4 else 3
+        margins = self.layout().contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        column_width = (width - self.cards.horizontalSpacing() * (columns - 1)) // columns
+        q_height = self._text_height(self.q_text.font(), self.q_text.text(), width)
+        chrome = (
+            margins.top()
+            + margins.bottom()
+            + max(self.where.sizeHint().height(), self.timer.sizeHint().height())
+            + self._text_height(self.keys.font(), self.keys.text(), width)
+            + 16  # the page's top margin
+            + 4 * self.layout().spacing()
+        )
+        available = (self.height() - chrome - q_height) * 0.92  # slack for label margins and rounding
+        factor = 1.5
+        while factor > 0.78:
+            if self._cards_height(shown, columns, column_width, factor) <= available:
+                break
+            factor -= 0.04
+        factor = max(factor, 0.78)
+        for title, text in zip(self.card_titles, self.card_texts, strict=True):
+            title.setFont(self._font(factor * 1.2, bold=True))
+            text.setFont(self._font(factor))
+
+    def _cards_height(self, shown: list, columns: int, column_width: int, factor: float) -> int:
+        title_font, text_font = self._font(factor * 1.2, bold=True), self._font(factor)
+        rows = [shown[i : i + columns] for i in range(0, len(shown), columns)]
+        total = self.cards.verticalSpacing() * (len(rows) - 1) + QUESTION_GAP
+        for row in rows:
+            total += max(
+                self._text_height(title_font, title.text(), column_width)
+                + self._text_height(text_font, text.text(), column_width)
+                + 6
+                for title, text in row
+            )
+        return total
+
+    @staticmethod
+    def _text_height(font: QFont, text: str, width: int) -> int:
+        flags = int(Qt.TextFlag.TextWordWrap)
+        return QFontMetrics(font).boundingRect(QRect(0, 0, max(width, 1), 100000), flags, text).height()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -240,6 +295,7 @@ class PresenterView(QWidget):
                 level = levels[index]
                 title.setText(f"{index + 1}  {level.name}")
                 text.setText(question.descriptors.get(level.value, level.descriptor))
+        self._fit_cards()
 
     def _fill_reveal(self, qid: str) -> None:
         self.stack.setCurrentWidget(self.reveal_page)

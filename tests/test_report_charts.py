@@ -112,3 +112,19 @@ def test_a_light_accent_is_darkened_so_white_text_stays_readable() -> None:
     colour = accent_colour("#FFFF00")
     assert 0.2126 * colour.red + 0.7152 * colour.green + 0.0722 * colour.blue <= 0.45
     assert accent_colour("not a colour") == accent_colour("#1F4E79")
+
+
+def test_fit_text_keeps_the_longest_start_that_fits_with_an_ellipsis() -> None:
+    from assessor.report.markup import fit_text
+
+    text = "Working with the voluntary sector in Ynys Môn on shared outcomes"
+    assert fit_text(text, REGULAR, 7, 1000) == text
+    for width in (0, 5, 40, 90, 150, 200):
+        fitted = fit_text(text, REGULAR, 7, width)
+        assert fitted.endswith("…")
+        start = fitted[:-1]
+        assert text.startswith(start)
+        assert stringWidth(fitted, REGULAR, 7) <= width or start == ""
+        # No longer start would have fitted.
+        longer = [text[:k] for k in range(len(start) + 1, len(text)) if len(text[:k].rstrip()) > len(start)]
+        assert all(stringWidth(candidate + "…", REGULAR, 7) > width for candidate in longer)

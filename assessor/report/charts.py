@@ -18,6 +18,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from assessor.model import Band, ScoringSettings
 from assessor.report.fonts import BOLD, REGULAR
+from assessor.report.markup import fit_text
 from assessor.report.styles import FRAME_WIDTH, MUTED, RULE, TEXT, band_fill
 
 GRID = colors.HexColor("#C8C8C8")
@@ -47,14 +48,6 @@ def wrap_text(text: str, font: str, size: float, width: float, max_lines: int) -
         lines = lines[:max_lines]
         lines[-1] += " …"
     return [fit_text(line, font, size, width) for line in lines]
-
-
-def fit_text(text: str, font: str, size: float, width: float) -> str:
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
 
 
 # Radar -----------------------------------------------------------------------------------------

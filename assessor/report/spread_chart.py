@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 
-from assessor.report.charts import fit_text, new_drawing
+from assessor.report.charts import new_drawing
 from assessor.report.fonts import BOLD, REGULAR
+from assessor.report.markup import fit_text
 from assessor.report.styles import FRAME_WIDTH, RULE, TEXT
 
 ROW = 12.5

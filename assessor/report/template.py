@@ -20,6 +20,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 from assessor.report.deferred import DeferredCanvas, DeferredContents, Entry
 from assessor.report.errors import ReportCancelled
 from assessor.report.fonts import BOLD, REGULAR
+from assessor.report.markup import fit_text
 from assessor.report.styles import (
     FRAME_HEIGHT,
     FRAME_WIDTH,
@@ -190,11 +191,11 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
         top = height - MARGIN_TOP + 8
         canvas.setFont(BOLD, 8.5)
         canvas.setFillColor(self.report_styles.accent)
-        canvas.drawString(MARGIN_LEFT, top + 4, _fit(self.council, BOLD, 8.5, FRAME_WIDTH * 0.55))
+        canvas.drawString(MARGIN_LEFT, top + 4, fit_text(self.council, BOLD, 8.5, FRAME_WIDTH * 0.55))
         canvas.setFont(REGULAR, 8.5)
         canvas.setFillColor(MUTED)
         canvas.drawRightString(
-            width - MARGIN_RIGHT, top + 4, _fit(self.report_title, REGULAR, 8.5, FRAME_WIDTH * 0.42)
+            width - MARGIN_RIGHT, top + 4, fit_text(self.report_title, REGULAR, 8.5, FRAME_WIDTH * 0.42)
         )
         canvas.setStrokeColor(self.report_styles.accent)
         canvas.setLineWidth(0.8)
@@ -210,7 +211,7 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
         canvas.line(MARGIN_LEFT, base + 9, width - MARGIN_RIGHT, base + 9)
         canvas.setFont(REGULAR, 7.5)
         canvas.setFillColor(MUTED)
-        canvas.drawString(MARGIN_LEFT, base, _fit(self.footer_note, REGULAR, 7.5, FRAME_WIDTH * 0.75))
+        canvas.drawString(MARGIN_LEFT, base, fit_text(self.footer_note, REGULAR, 7.5, FRAME_WIDTH * 0.75))
         if with_number:
             page = canvas.getPageNumber()
 
@@ -222,17 +223,6 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
                 final.restoreState()
 
             canvas.finish_later(draw_number)
-
-
-def _fit(text: str, font: str, size: float, width: float) -> str:
-    """Shorten ``text`` with an ellipsis so it fits ``width`` points."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
 
 
 def make_contents(styles: Styles) -> DeferredContents:

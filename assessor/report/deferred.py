@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
@@ -65,7 +66,14 @@ class DeferredCanvas(Canvas):  # type: ignore[misc]
                 draw(self, total)
             Canvas.showPage(self)
         self._held_pages = []
-        Canvas.save(self)
+        # Compressed page streams written as binary, not also as ASCII85 text: reportlab's pure-Python
+        # ASCII85 encoder was a tenth of the writing time, and the file is a fifth smaller.
+        a85 = rl_config.useA85
+        rl_config.useA85 = 0
+        try:
+            Canvas.save(self)
+        finally:
+            rl_config.useA85 = a85
 
 
 class DeferredContents(TableOfContents):  # type: ignore[misc]

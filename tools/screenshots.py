@@ -53,6 +53,8 @@ def main() -> int:
             window.files.new_from_questionnaire(paths.questionnaires_dir() / "council-collaboration.yaml")
         window.show_page("setup")
         shot("setup", width, height)
+        if window.session.require().participants:  # individual rounds: someone's turn, as in the room
+            window.workshop.start_turn(window.session.require().participants[0].id)
         window.show_page("answer")
         answer = window.page("answer")
         order = answer.navigator.nav_model.order

@@ -56,7 +56,7 @@ class AnswerPage(QWidget):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([self.fontMetrics().horizontalAdvance("M") * 30, 900])
+        self.splitter.setSizes([self.fontMetrics().horizontalAdvance("M") * 38, 900])
         outer.addWidget(self.splitter, 1)
         self.keys_help = muted("", self)
         outer.addWidget(self.keys_help)

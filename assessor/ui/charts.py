@@ -178,7 +178,8 @@ class AreaBarsView(QWidget):
         title_font = scaled_font(self, 1.0, bold=True)
         painter.setFont(title_font)
         painter.setPen(TEXT)
-        title_rect = QRect(0, pad // 2, self.width(), QFontMetrics(title_font).lineSpacing())
+        # The title level with the radar's (QtCharts puts its title about a line down).
+        title_rect = QRect(0, int(line * 1.1), self.width(), QFontMetrics(title_font).lineSpacing())
         painter.drawText(title_rect, Qt.AlignmentFlag.AlignHCenter, "Areas")
         painter.setFont(self.font())
         top = title_rect.bottom() + pad

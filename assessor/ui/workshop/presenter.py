@@ -145,7 +145,7 @@ class PresenterView(QWidget):
         self.q_text.setFont(self._font(1.45, bold=True))
         self.r_text.setFont(self._font(1.15, bold=True))
         self.r_summary.setFont(self._font(0.95))
-        self.r_spread.set_fonts(self._font(0.95), self._font(0.68))
+        self.r_spread.set_fonts(self._font(0.95), self._font(0.8))
         self.r_agreed.setFont(self._font(1.0, bold=True))
         self.p_title.setFont(self._font(1.6, bold=True))
         self.p_list.setFont(self._font(1.0))
@@ -317,7 +317,7 @@ class PresenterView(QWidget):
         self.r_summary.setText(summary + (f" · {', '.join(flags)}" if flags else ""))
         consensus = assessment.consensus.get(qid)
         self.r_spread.show_spread(questionnaire, qid, spreads, consensus.choice if consensus else None)
-        self.r_spread.set_fonts(self._font(0.95), self._font(0.68))
+        self.r_spread.set_fonts(self._font(0.95), self._font(0.8))
         self.r_agreed.setText(
             f"Agreed: {choice_text(questionnaire, consensus.choice)}" if consensus else "Not agreed yet"
         )

@@ -71,7 +71,7 @@ class RevealPage(QWidget):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([self.fontMetrics().horizontalAdvance("M") * 24, 900])
+        splitter.setSizes([self.fontMetrics().horizontalAdvance("M") * 30, 900])
         outer.addWidget(splitter, 1)
         self.scores = muted("", self)
         self.scores.setAccessibleName("Scores and starter pilots now")

@@ -130,10 +130,13 @@ class Exporter(QObject):
                 self.progress.setLabelText("Cancelling…")
 
     def _progressed(self, done: int, total: int, message: str) -> None:
-        if self.progress is not None and total:
-            self.progress.setMaximum(total)
-            self.progress.setValue(done)
-            self.progress.setLabelText(message)
+        progress = self.progress
+        if progress is not None and total:
+            # A modal progress dialog's setValue runs queued events, which may finish the export and close
+            # the dialog (self.progress becomes None): the label goes on first, on the dialog we hold.
+            progress.setLabelText(message)
+            progress.setMaximum(total)
+            progress.setValue(done)
 
     def _succeeded(self, path: str) -> None:
         self._close_progress()

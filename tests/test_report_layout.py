@@ -93,3 +93,52 @@ def test_a_heading_the_contents_did_not_plan_is_caught(monkeypatch: pytest.Monke
     monkeypatch.setattr("assessor.report.template.contents_entries", lambda story: [])
     with pytest.raises(ContentsMismatch):
         render_report(assessment)
+
+
+@pytest.mark.parametrize("which", ["rich", "demo"])
+def test_paragraph_shortcuts_change_no_byte(which: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Parsing plain text once per style and wrapping once per width are only shortcuts: the PDF is
+    the same as with reportlab's own path."""
+    from assessor.cli.common import demo_path
+    from assessor.report import paragraphs
+    from assessor.storage import read_assessment
+
+    assessment = rich_assessment() if which == "rich" else read_assessment(demo_path())
+    fast = render_report(assessment)
+    monkeypatch.setattr(paragraphs, "SHORTCUTS", False)
+    assert render_report(assessment) == fast
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plain words",
+        "Cyngor Sir Ynys Môn: Llŷn a Chŵm — “quoted” (2.5) 40% Don't know",
+        "Two  spaces",
+        " leading",
+        "trailing ",
+        "line\nbreak",
+        "tab\there",
+        "non\u00a0breaking",
+        "a & b",
+        "<b>bold</b>",
+        "x",
+    ],
+)
+def test_plain_text_fragments_match_the_parser(text: str) -> None:
+    from reportlab.platypus import Paragraph as ReportlabParagraph
+
+    from assessor.report.fonts import register_fonts
+    from assessor.report.paragraphs import Paragraph
+    from assessor.report.styles import make_styles
+
+    register_fonts()
+    styles = make_styles("#1F4E79")
+    for style in (styles.body, styles.cell_head, styles.quote, styles.h1, styles.bullet):
+        ours = Paragraph(text, style, bulletText="•" if style is styles.bullet else None)
+        theirs = ReportlabParagraph(text, style, bulletText="•" if style is styles.bullet else None)
+        assert [f.__dict__ for f in ours.frags] == [f.__dict__ for f in theirs.frags]
+        assert (ours.text, ours.style, ours.bulletText) == (theirs.text, theirs.style, theirs.bulletText)
+        assert ours.wrap(120, 1000) == theirs.wrap(120, 1000)
+        assert ours.wrap(120, 1000) == theirs.wrap(120, 1000)  # remembered, still the same
+        assert ours.wrap(60, 1000) == theirs.wrap(60, 1000)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.platypus import Paragraph
-
 from assessor.model import Assessment, Choice, ChosenPilot, NonAnswer, PilotStatus, Questionnaire
 from assessor.recommend import Recommendation
 from assessor.report.errors import ReportOptions
 from assessor.report.markup import escape
+from assessor.report.paragraphs import Paragraph
 from assessor.report.styles import Styles
 from assessor.scoring import Results
 

@@ -20,10 +20,11 @@ from typing import Any
 
 from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
 
 from assessor.report.markup import escape
+from assessor.report.paragraphs import Paragraph
 
 #: Something to draw on a held page once the total number of pages is known: ``draw(canvas, total)``.
 Finisher = Callable[[Canvas, int], None]

@@ -15,12 +15,13 @@ from typing import Any
 
 from reportlab.lib.utils import TimeStamp
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, TableStyle
 
 from assessor.report.deferred import DeferredCanvas, DeferredContents, Entry
 from assessor.report.errors import ReportCancelled
 from assessor.report.fonts import BOLD, REGULAR
 from assessor.report.markup import fit_text
+from assessor.report.paragraphs import Paragraph
 from assessor.report.styles import (
     FRAME_HEIGHT,
     FRAME_WIDTH,
@@ -37,7 +38,7 @@ from assessor.report.styles import (
 ProgressCallback = Callable[[int, int, str], None]
 
 
-class Heading(Paragraph):  # type: ignore[misc]
+class Heading(Paragraph):
     """A heading: bookmarked at ``level`` in the PDF outline and listed in the contents if ``toc``."""
 
     def __init__(

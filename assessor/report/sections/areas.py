@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import math
 
-from reportlab.platypus import Flowable, PageBreak, Paragraph
+from reportlab.platypus import Flowable, PageBreak
 
 from assessor.model import Area
 from assessor.report.context import ReportContext, esc, score_text
+from assessor.report.paragraphs import Paragraph
 from assessor.report.sections.common import band_cell, band_commands, bullets, heading, table
 from assessor.scoring import QuestionResult
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 
-from reportlab.platypus import Flowable, LongTable, Paragraph, Table
+from reportlab.platypus import Flowable, LongTable, Table
 
 from assessor.model import Band
 from assessor.report.context import ReportContext, esc
+from assessor.report.paragraphs import Paragraph
 from assessor.report.styles import FRAME_WIDTH, band_fill, band_text
 from assessor.report.template import Heading
 

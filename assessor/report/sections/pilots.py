@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 
 from assessor.model import Pilot
 from assessor.report.context import ReportContext, esc
+from assessor.report.paragraphs import Paragraph
 from assessor.report.sections.common import bullets, heading, long_date, table
 
 

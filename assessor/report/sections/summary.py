@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Table, TableStyle
 
 from assessor.report.context import ReportContext, esc, score_text
 from assessor.report.fonts import REGULAR
+from assessor.report.paragraphs import Paragraph
 from assessor.report.sections.common import band_cell, band_commands, cell, heading, table
 from assessor.report.styles import FRAME_HEIGHT, FRAME_WIDTH
 

@@ -17,6 +17,7 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from assessor.model import Band, ScoringSettings
+from assessor.report.drawing import ChartDrawing
 from assessor.report.fonts import BOLD, REGULAR
 from assessor.report.markup import fit_text
 from assessor.report.styles import FRAME_WIDTH, MUTED, RULE, TEXT, band_fill
@@ -25,8 +26,9 @@ GRID = colors.HexColor("#C8C8C8")
 
 
 def new_drawing(width: float, height: float) -> Drawing:
-    """A drawing whose initial font is ours (reportlab would otherwise set Helvetica first)."""
-    drawing = Drawing(width, height)
+    """A drawing whose initial font is ours (reportlab would otherwise set Helvetica first); plain
+    shapes are drawn straight onto the page (see ``drawing.py``)."""
+    drawing = ChartDrawing(width, height)
     drawing.initialFontName = REGULAR
     return drawing
 

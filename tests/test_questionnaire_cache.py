@@ -68,6 +68,28 @@ def test_an_edit_keeping_size_and_modification_time_is_still_seen(yaml_file: Pat
     assert load_questionnaire_cached(yaml_file).title == "Partnership wealth check"
 
 
+def test_a_changed_loader_misses(
+    yaml_file: Path, loads: list[Path], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    code = tmp_path / "validate.py"
+    code.write_text("RULES = 1\n", encoding="utf-8")
+    monkeypatch.setattr(questionnaire_cache, "code_files", lambda: [code])
+    load_questionnaire_cached(yaml_file)
+    load_questionnaire_cached(yaml_file)
+    assert len(loads) == 1
+    code.write_text("RULES = 22\n", encoding="utf-8")
+    load_questionnaire_cached(yaml_file)
+    assert len(loads) == 2
+
+
+def test_the_loaders_code_files_exist() -> None:
+    files = list(questionnaire_cache.code_files())
+    assert all(file.is_file() for file in files)
+    assert {"loader.py", "validate.py", "questionnaire.py", "questionnaire_codec.py"} <= {
+        f.name for f in files
+    }
+
+
 def test_another_application_version_misses(
     yaml_file: Path, loads: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:

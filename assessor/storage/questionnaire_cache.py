@@ -5,10 +5,12 @@
 
 After a questionnaire has been read and validated, it is kept as JSON (``questionnaire_to_dict``) in
 ``userdirs.data_dir()/cache``, one file per questionnaire path, with a stamp: the file's resolved path, size,
-modification and change times (nanoseconds), the application's version and the cache's format. Later
-loads whose stamp matches read the JSON instead (about 2 ms instead of 60). Any difference in the stamp
-(the file was edited or replaced, another version of the application) and any cache file that cannot be
-read or decoded means the YAML is read and validated again and the cache file rewritten. A questionnaire
+modification and change times (nanoseconds), the application's version, the cache's format, and a checksum
+of the sizes and times of the loader's own source files (so a working copy whose validator changed does not
+trust answers the old validator gave). Later loads whose stamp matches read the JSON instead (about 2 ms
+instead of 60). Any difference in the stamp (the file was edited or replaced, another version of the
+application) and any cache file that cannot be read or decoded means the YAML is read and validated again
+and the cache file rewritten. A questionnaire
 with problems is never cached. The cache only saves time: a failure to read or write it is logged (debug)
 and otherwise ignored.
 """
@@ -19,6 +21,7 @@ import json
 import logging
 import os
 import zlib
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +48,26 @@ def cache_file(path: Path, folder: Path | None = None) -> Path:
     return (folder or cache_dir()) / f"questionnaire-{key:08x}.json"
 
 
+def code_files() -> Iterable[Path]:
+    """The source files whose behaviour a cached questionnaire depends on: the loader and the codec."""
+    package = Path(__file__).resolve().parent.parent
+    yield from sorted((package / "questionnaire").rglob("*.py"))
+    yield package / "model" / "questionnaire.py"
+    yield Path(__file__).resolve().parent / "questionnaire_codec.py"
+
+
+def code_stamp() -> int:
+    """A checksum of the code files' names, sizes and modification times (missing files count too)."""
+    parts = []
+    for file in code_files():
+        try:
+            status = file.stat()
+            parts.append(f"{file.name}:{status.st_size}:{status.st_mtime_ns}")
+        except OSError:
+            parts.append(f"{file.name}:-")
+    return zlib.crc32("\n".join(parts).encode("utf-8", errors="surrogatepass"))
+
+
 def file_stamp(path: Path) -> dict[str, Any]:
     """What must be unchanged for a cached copy of ``path`` to be used; OSError if it cannot be read."""
     status = path.stat()
@@ -55,6 +78,7 @@ def file_stamp(path: Path) -> dict[str, Any]:
         "size": status.st_size,
         "mtime_ns": status.st_mtime_ns,
         "ctime_ns": status.st_ctime_ns,
+        "code": code_stamp(),
     }
 
 

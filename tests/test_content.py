@@ -298,6 +298,170 @@ def test_the_buzzword_check_would_catch_one() -> None:
     ]
 
 
+#: American spellings that must not appear (British English throughout): the pattern, then the British form.
+AMERICAN_SPELLINGS = {
+    r"organiz\w*": "organis-",
+    r"programs?": "programme",
+    r"cent(er|ers|ered)": "centre",
+    r"behavior\w*": "behaviour",
+    r"color\w*": "colour",
+    r"favor\w*": "favour",
+    r"honor\w*": "honour",
+    r"labor": "labour",
+    r"neighbor\w*": "neighbour",
+    r"defense": "defence",
+    r"enroll(s|ment)?": "enrol, enrolment",
+    r"fulfill": "fulfil",
+    r"toward": "towards",
+    r"aging": "ageing",
+    r"catalog": "catalogue",
+    r"analyz\w*": "analyse",
+    r"(recogni|prioriti|reali|mini|maxi|utili|speciali|mobili|empha|summari|criti|apologi|categori|"
+    r"standardi|customi|moderni|finali)z(e|es|ed|ing|ation|ations)": "-ise, -isation",
+}
+
+
+def american_spellings(text: str) -> list[str]:
+    """The American spellings in a text, as found (lower case), in the order of AMERICAN_SPELLINGS."""
+    found = []
+    for pattern in AMERICAN_SPELLINGS:
+        found += [m.group(0) for m in re.finditer(rf"(?<![a-z]){pattern}(?![a-z])", text.lower())]
+    return found
+
+
+def test_the_spelling_check_catches_american_forms_and_passes_british_ones() -> None:
+    assert american_spellings("The organization's program center changed its behavior.") == [
+        "organization",
+        "program",
+        "center",
+        "behavior",
+    ]
+    assert (
+        american_spellings("The organisation's programme centre changed its behaviour; we recognise it.")
+        == []
+    )
+    assert american_spellings("We prioritized and enrolled nobody.") == ["prioritized"]
+
+
+def test_british_spelling_throughout(path: Path) -> None:
+    text = "\n".join(all_strings(yaml.safe_load(path.read_text(encoding="utf-8"))))
+    assert american_spellings(text) == []
+
+
+#: Adjectives that make a descriptor a judgement rather than something you can see. "How well" in a question
+#: is fine; a level that says "good links" or "strong relationships" is not.
+VAGUE = (
+    "good",
+    "strong",
+    "strongly",
+    "effective",
+    "effectively",
+    "excellent",
+    "robust",
+    "appropriate",
+    "meaningful",
+    "genuine",
+    "genuinely",
+    "proper",
+    "properly",
+    "adequate",
+    "real",
+    "successful",
+    "poor",
+)
+
+
+def vague_words(text: str) -> list[str]:
+    return [w for w in words(text) if w in VAGUE]
+
+
+def test_the_vague_word_check_catches_one() -> None:
+    assert vague_words("Some services have good links and real powers.") == ["good", "real"]
+    assert vague_words("A named officer keeps a map, updated yearly.") == []
+
+
+def test_descriptors_describe_what_you_would_see_not_how_good_it_is(q: Questionnaire) -> None:
+    found = [
+        f"{question.id} level {value}: {vague_words(text)}"
+        for question in q.questions.values()
+        for value, text in question.descriptors.items()
+        if vague_words(text)
+    ]
+    assert found == []
+
+
+#: "... do we write down what we learnt and share it ...": a second verb after "and" or "or" is the usual sign
+#: of two questions in one.
+_SECOND_VERBS = (
+    "share|shares|record|records|publish|publishes|use|uses|act|acts|report|reports|review|reviews|measure|"
+    "measures|track|tracks|connect|connecting|keep|keeps|tell|tells|write|writes|agree|agrees|fund|funds|"
+    "support|supports|set|sets|make|makes|take|takes|give|gives|involve|involves|change|changes|design|designs"
+)
+
+
+def joins_two_asks(text: str) -> bool:
+    return bool(re.search(rf"\b(and|or) (it |them |we |they )?({_SECOND_VERBS})\b", text.lower()))
+
+
+def test_the_two_asks_check_catches_a_joined_verb_and_passes_a_list() -> None:
+    assert joins_two_asks("Do we write down what we learnt and share it inside the council?")
+    assert joins_two_asks("Is there a person whose job includes finding partners and connecting joint work?")
+    assert not joins_two_asks("Do we remove barriers such as meeting times, language, disability or cost?")
+
+
+def test_no_question_joins_two_asks(q: Questionnaire) -> None:
+    assert [question.id for question in q.questions.values() if joins_two_asks(question.text)] == []
+
+
+#: Terms a councillor may not know: the first question that uses one explains it in its guidance.
+TERMS = (
+    "co-production",
+    "co-design",
+    "participatory budgeting",
+    "making every contact count",
+    "local area coordination",
+    "social prescribing",
+    "hack day",
+    "strengths-based",
+    "information-sharing agreement",
+    "asset transfer",
+    "stop-or-scale",
+    "baseline",
+)
+
+
+def test_each_term_is_explained_where_it_is_first_used(q: Questionnaire) -> None:
+    unexplained = []
+    for term in TERMS:
+        for question in q.questions.values():
+            body = " ".join([question.text, question.guidance, *question.descriptors.values()]).lower()
+            if term in body:
+                if term not in question.guidance.lower():
+                    unexplained.append(f"{term} (first used in {question.id})")
+                break
+    assert unexplained == []
+
+
+def test_social_care_questions_say_how_scotland_and_wales_differ(q: Questionnaire) -> None:
+    care = [question for question in q.questions.values() if "social care" in question.text.lower()]
+    assert care
+    for question in care:
+        assert "Scotland" in question.guidance and "Wales" in question.guidance, question.id
+        assert question.allow_not_applicable and "District councils" in question.not_applicable_when
+
+
+_NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|half|quarter|none|no)\b")
+
+
+def test_every_stop_scale_rule_has_a_number_or_a_plain_test(q: Questionnaire) -> None:
+    for pilot in q.pilots:
+        rule = pilot.stop_scale_rule.lower()
+        # A number ("fewer than half", "after six months") or a comparison with the baseline ("lower than").
+        assert _NUMBER.search(rule) or " than " in rule, pilot.id
+        # A threshold left for later ("an agreed level") is no rule at all.
+        assert not re.search(r"agreed (level|time|threshold|target)", rule), pilot.id
+
+
 # The print-questionnaire command ----------------------------------------------------------------------------
 
 

@@ -343,9 +343,11 @@ def test_the_spelling_check_catches_american_forms_and_passes_british_ones() -> 
     assert american_spellings("We prioritized and enrolled nobody.") == ["prioritized"]
 
 
-def test_british_spelling_throughout(path: Path) -> None:
+def test_british_spelling_throughout(path: Path, q: Questionnaire) -> None:
     text = "\n".join(all_strings(yaml.safe_load(path.read_text(encoding="utf-8"))))
     assert american_spellings(text) == []
+    # The printed appendix adds its own labels ("Evidence to look at", "Suggested when ..."): those too.
+    assert american_spellings(markdown(q)) == []
 
 
 #: Adjectives that make a descriptor a judgement rather than something you can see. "How well" in a question

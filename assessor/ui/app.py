@@ -18,6 +18,9 @@ from assessor import APP_NAME, __version__, userdirs
 
 log = logging.getLogger("assessor")
 
+#: A dynamic property marking an application already given the Fusion style.
+_STYLED = "assessor_fusion_style"
+
 #: A log file larger than this at start-up is moved aside (to ``.1``, and ``.1`` to ``.2``).
 MAX_LOG_BYTES = 1_000_000
 LOG_BACKUPS = 2
@@ -62,8 +65,14 @@ def application() -> QApplication:
     app = QApplication.instance()
     if app is None:
         QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-        app = QApplication([sys.argv[0] if sys.argv else "collab-assessor"])
+        # Fusion is asked for on the command line Qt reads: QApplication.setStyle() (or even style())
+        # would also build PySide's Python type for QStyle and its many enums, about 10 ms of start-up.
+        app = QApplication([sys.argv[0] if sys.argv else "collab-assessor", "-style", "fusion"])
+        app.setProperty(_STYLED, True)
     assert isinstance(app, QApplication)
+    if not app.property(_STYLED):  # an application made elsewhere (the tests'): the same look
+        app.setStyle("Fusion")
+        app.setProperty(_STYLED, True)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("CollaborationAssessor")

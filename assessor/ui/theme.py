@@ -30,10 +30,8 @@ QFrame#panel {{ border: 1px solid #B0B0B0; border-radius: 6px; }}
 
 
 def apply_theme(app: QApplication) -> None:
-    # Setting a style builds it anew and searches the style plugins (over 10 ms): skip it when Fusion is
-    # already the style, as it is wherever the platform offers no native one.
-    if app.style().name().lower() != "fusion":
-        app.setStyle("Fusion")
+    """The focus ring and card styles. (Fusion itself is chosen as the application is created, in
+    ``assessor.ui.app.application``.)"""
     app.setStyleSheet(_STYLE)
 
 

@@ -41,6 +41,21 @@ def test_a_broken_file_on_the_command_line_shows_its_problems_then_the_start_pag
     assert window.isVisible()
 
 
+def test_the_application_has_the_fusion_style(qapp) -> None:
+    from assessor.ui.app import application
+
+    sheet = qapp.styleSheet()
+    qapp.setStyleSheet("")  # with a style sheet, style() is Qt's style-sheet wrapper, which has no name
+    try:
+        qapp.setStyle("Windows")
+        qapp.setProperty("assessor_fusion_style", None)  # as an application made by someone else
+        assert application() is qapp
+        assert qapp.style().name().lower() == "fusion"
+    finally:
+        qapp.setStyle("Fusion")
+        qapp.setStyleSheet(sheet)
+
+
 def test_the_log_is_moved_aside_when_too_large(tmp_path: Path) -> None:
     log = tmp_path / "assessor.log"
     log.write_bytes(b"x" * MAX_LOG_BYTES)
@@ -58,7 +73,13 @@ def test_the_log_is_moved_aside_when_too_large(tmp_path: Path) -> None:
 STARTUP = """
 import sys
 from PySide6.QtWidgets import QApplication
-QApplication.exec = lambda *_a: print(*(m in sys.modules for m in sys.argv[2:])) or 0
+def _exec(*_args):
+    print(*(m in sys.modules for m in sys.argv[2:]))
+    app = QApplication.instance()
+    app.setStyleSheet("")  # style() is then the style itself, not the style-sheet wrapper
+    print(app.style().name())
+    return 0
+QApplication.exec = _exec
 from assessor.launcher import main
 main([sys.argv[1]])
 """
@@ -66,7 +87,7 @@ main([sys.argv[1]])
 
 def test_the_second_start_loads_neither_yaml_nor_the_report_nor_charts(tmp_path: Path) -> None:
     """The real entry point, twice: the first start reads the YAML (and caches it), the second does not;
-    neither loads what only later screens need."""
+    neither loads what only later screens need; the style is Fusion."""
     heavy = [
         "yaml",
         "assessor.questionnaire.build",
@@ -75,7 +96,12 @@ def test_the_second_start_loads_neither_yaml_nor_the_report_nor_charts(tmp_path:
         "assessor.report",
         "assessor.scoring",
     ]
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ASSESSOR_HOME": str(tmp_path)}
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "ASSESSOR_HOME": str(tmp_path),
+        "QT_STYLE_OVERRIDE": "windows",  # the application asks for Fusion all the same
+    }
     command = [sys.executable, "-c", STARTUP, str(DEFAULT_QUESTIONNAIRE), *heavy]
     runs = [
         subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=60, check=True)
@@ -83,7 +109,7 @@ def test_the_second_start_loads_neither_yaml_nor_the_report_nor_charts(tmp_path:
     ]
     first, second = (run.stdout.split() for run in runs)
     assert first[:2] == ["True", "True"]  # a fresh cache: the YAML was read and validated
-    assert second == ["False"] * len(heavy)
+    assert second == ["False"] * len(heavy) + ["fusion"]
 
 
 def _counts_agree(session) -> tuple[int, int]:

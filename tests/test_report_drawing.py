@@ -174,3 +174,19 @@ def test_the_radar_goes_to_reportlabs_renderer() -> None:
     assert not _plain(drawing)  # a chart widget and a translucent fill
     direct, reference = painted(render(drawing, direct=True)), painted(render(drawing, direct=False))
     assert direct == reference and len(reference) > 10
+
+
+def test_shape_checks_are_off_only_while_the_report_is_made() -> None:
+    from reportlab import rl_config
+
+    from assessor.report import render_report
+    from assessor.report.drawing import unchecked_shapes
+    from tests.report_helpers import rich_assessment
+
+    assert rl_config.shapeChecking
+    with pytest.raises(RuntimeError), unchecked_shapes():
+        assert not rl_config.shapeChecking
+        raise RuntimeError("a failure inside")
+    assert rl_config.shapeChecking
+    render_report(rich_assessment())
+    assert rl_config.shapeChecking

@@ -10,8 +10,11 @@ to reportlab's renderer as before. The page looks the same either way.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
@@ -20,6 +23,21 @@ from reportlab.pdfgen.canvas import Canvas
 
 _IDENTITY = (1, 0, 0, 1, 0, 0)
 _ANCHORS = ("start", "middle", "end")
+
+
+@contextmanager
+def unchecked_shapes() -> Iterator[None]:
+    """Within this block, reportlab does not check each attribute set on a chart shape or widget.
+
+    The checks are a development aid (reportlab's words): the radar's chart widget alone sets some ten
+    thousand checked attributes. The report's charts are fixed code, covered by tests that run with
+    the checks on."""
+    previous = rl_config.shapeChecking
+    rl_config.shapeChecking = 0
+    try:
+        yield
+    finally:
+        rl_config.shapeChecking = previous
 
 
 class ChartDrawing(Drawing):  # type: ignore[misc]

@@ -8,12 +8,13 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def _data_dir(name: str) -> Path:
-    # A source checkout (or an editable install) keeps the folders beside the package;
-    # a wheel carries them inside it, under assessor/_data/.
-    checkout = _PACKAGE_DIR.parent / name
-    if checkout.is_dir():
-        return checkout
-    return _PACKAGE_DIR / "_data" / name
+    # A wheel carries the folders inside the package, under assessor/_data/; a source checkout
+    # (or an editable install) keeps them beside the package. The wheel's copy is looked for first,
+    # so that an unrelated folder of the same name in site-packages is never taken for ours.
+    installed = _PACKAGE_DIR / "_data" / name
+    if installed.is_dir():
+        return installed
+    return _PACKAGE_DIR.parent / name
 
 
 def questionnaires_dir() -> Path:

@@ -13,6 +13,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from assessor.paths import resource
+from assessor.report.font_cache import load_font
 
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
@@ -39,7 +40,7 @@ def register_fonts() -> None:
         if name in registered:
             continue
         path = resource("fonts", filename)
-        font = TTFont(name, str(path))
+        font = load_font(name, path)  # parsed once, then from the font cache
         _cache_widths(font)
         pdfmetrics.registerFont(font)
     # <b> and <i> in paragraphs map to these; there is no italic face, so italic falls back to upright.

@@ -183,9 +183,11 @@ def main() -> int:
         f"start-up: floor {floor_t * 1000:.0f} ms, application {app_t * 1000:.0f} ms, "
         f"ratio {app_t / floor_t:.2f} (target 1.5)"
     )
+    paired = sorted(a / f for a, f in zip(app_times, floor_times, strict=True))
     print(
-        f"fastest runs: floor {min(floor_times) * 1000:.0f} ms, application {min(app_times) * 1000:.0f} ms, "
-        f"ratio {min(app_times) / min(floor_times):.2f} (less disturbed by other work on the machine)"
+        f"paired ratios (each application run over the floor run just before it): median "
+        f"{statistics.median(paired):.2f}, range {paired[0]:.2f} to {paired[-1]:.2f} (steadier when other work "
+        "comes and goes on the machine)"
     )
     first_t = statistics.median(first_times)
     print(

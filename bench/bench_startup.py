@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -136,13 +137,20 @@ def run(code: str, env: dict[str, str]) -> tuple[float, list[str]]:
 
 
 def main() -> int:
+    work = Path(tempfile.mkdtemp(prefix="assessor-bench-"))
+    try:
+        return measure(work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def measure(work: Path) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument(
         "--no-bytecode", action="store_true", help="compile the modules on every run (no bytecode cache)"
     )
     args = parser.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="assessor-bench-"))
     pycache = str(work / "pycache")
     env = child_environment(str(work / "home"), bytecode=not args.no_bytecode, pycache=pycache)
     app_code = APP.format(root=str(ROOT), questionnaire=str(QUESTIONNAIRE), heavy=HEAVY)

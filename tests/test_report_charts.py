@@ -6,8 +6,9 @@ from reportlab.graphics.shapes import Drawing, Group, String
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from assessor.model import Band, ScoringSettings
-from assessor.report.charts import Bar, area_bars, radar_chart, wrap_text
+from assessor.report.charts import Bar, area_bars, wrap_text
 from assessor.report.fonts import REGULAR, register_fonts
+from assessor.report.radar import radar_chart
 from assessor.report.spread_chart import MAX_ROWS, SpreadRow, spread_heatmaps
 from assessor.report.styles import FRAME_WIDTH, accent_colour
 

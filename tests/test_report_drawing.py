@@ -18,9 +18,10 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.pdfgen.canvas import Canvas
 
 from assessor.model import Band, ScoringSettings
-from assessor.report.charts import Bar, area_bars, radar_chart
+from assessor.report.charts import Bar, area_bars
 from assessor.report.drawing import ChartDrawing, _plain
 from assessor.report.fonts import register_fonts
+from assessor.report.radar import radar_chart
 from assessor.report.spread_chart import SpreadRow, spread_heatmaps
 from assessor.report.styles import accent_colour
 
@@ -92,12 +93,17 @@ def painted(pdf: bytes) -> list[tuple[Any, ...]]:
     page = reader.pages[0]
     resources: Any = page["/Resources"]
     fonts = {name: str(font.get_object()["/BaseFont"]) for name, font in resources["/Font"].items()}
+    alphas = {
+        name: (float(gs.get_object().get("/ca", 1)), float(gs.get_object().get("/CA", 1)))
+        for name, gs in resources.get("/ExtGState", {}).items()
+    }
     state: dict[str, Any] = {
         "ctm": [1.0, 0, 0, 1.0, 0, 0],
         "fill": (0,),
         "stroke": (0,),
         "width": 1.0,
         "dash": "[]",
+        "alpha": (1.0, 1.0),
     }
     stack: list[dict[str, Any]] = []
     path: list[tuple[Any, ...]] = []
@@ -132,12 +138,19 @@ def painted(pdf: bytes) -> list[tuple[Any, ...]]:
             text_matrix = _mul([1, 0, 0, 1, float(operands[0]), float(operands[1])], text_matrix)
         elif op == "Tj":
             x, y = point(text_matrix[4], text_matrix[5])
-            out.append(("text", str(operands[0]), x, y, state.get("font"), state["fill"]))
+            out.append(("text", str(operands[0]), x, y, state.get("font"), state["fill"], state["alpha"][0]))
         elif op == "re":
             x, y, w, h = (float(v) for v in operands)
             path.append(("re", point(x, y), point(x + w, y + h)))
+        elif op == "gs":
+            state["alpha"] = alphas[operands[0]]
         elif op in ("m", "l"):
             path.append((op, point(float(operands[0]), float(operands[1]))))
+        elif op == "c":
+            values = [float(v) for v in operands]
+            path.append(("c", *(point(values[i], values[i + 1]) for i in range(0, 6, 2))))
+        elif op == "h":
+            path.append(("h",))
         elif op in ("S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n"):
             stroked = op in ("S", "s", "B", "B*", "b", "b*")
             filled = op in ("f", "F", "f*", "B", "B*", "b", "b*")
@@ -145,9 +158,14 @@ def painted(pdf: bytes) -> list[tuple[Any, ...]]:
                 out.append(
                     (
                         "path",
+                        op.rstrip("*").lower()
+                        if op not in ("f*", "B*", "b*")
+                        else op,  # even-odd fills stay apart
                         tuple(path),
-                        state["fill"] if filled else None,
-                        (state["stroke"], state["width"], state["dash"]) if stroked else None,
+                        (state["fill"], state["alpha"][0]) if filled else None,
+                        (state["stroke"], state["width"], state["dash"], state["alpha"][1])
+                        if stroked
+                        else None,
                     )
                 )
             path = []
@@ -163,17 +181,94 @@ def test_plain_charts_paint_the_same_as_reportlabs_renderer(make: Any) -> None:
     assert direct == reference
 
 
-def test_the_radar_goes_to_reportlabs_renderer() -> None:
+def spider_radar(scores: list[float | None], levels: tuple[int, ...], reference: float) -> Drawing:
+    """The radar as the report drew it before, with reportlab's SpiderChart widget (the reference)."""
+    from reportlab.graphics.charts.spider import SpiderChart
+    from reportlab.graphics.shapes import Line, String
+    from reportlab.lib import colors
+
+    from assessor.report.charts import GRID
+    from assessor.report.fonts import BOLD, REGULAR
+    from assessor.report.markup import fit_text
+    from assessor.report.styles import FRAME_WIDTH, MUTED, TEXT
+
+    accent = accent_colour("#1F4E79")
+    size, legend_height, top = 300, 30, max(levels)
+    drawing = Drawing(FRAME_WIDTH, size + legend_height)
+    drawing.initialFontName = REGULAR
+    chart = SpiderChart()
+    chart.x = (FRAME_WIDTH - size) / 2 + 20
+    chart.y = legend_height + 20
+    chart.width = chart.height = size - 40
+    n = len(scores)
+    rings = [[float(level)] * n for level in levels]
+    chart.data = [*rings, [reference] * n, [0.0 if score is None else float(score) for score in scores]]
+    chart.labels = [str(number) for number in range(1, n + 1)]
+    chart.spokes.strokeColor = GRID
+    chart.spokes.strokeWidth = 0.4
+    chart.spokes.labelRadius = 1.07
+    chart.spokeLabels.fontName = BOLD
+    chart.spokeLabels.fontSize = 8
+    chart.spokeLabels.fillColor = TEXT
+    for index in range(len(rings)):
+        chart.strands[index].strokeColor = GRID
+        chart.strands[index].strokeWidth = 0.4
+        chart.strands[index].fillColor = None
+    ref = len(rings)
+    chart.strands[ref].strokeColor = MUTED
+    chart.strands[ref].strokeWidth = 1
+    chart.strands[ref].strokeDashArray = [4, 3]
+    chart.strands[ref].fillColor = None
+    mine = ref + 1
+    chart.strands[mine].strokeColor = accent
+    chart.strands[mine].strokeWidth = 2
+    chart.strands[mine].fillColor = colors.Color(accent.red, accent.green, accent.blue, alpha=0.18)
+    chart.strands[mine].symbol = "FilledCircle"
+    chart.strands[mine].symbolSize = 5
+    drawing.add(chart)
+    centre_x, centre_y, radius = chart.x + chart.width / 2, chart.y + chart.height / 2, chart.width / 2
+    for level in levels:
+        y = centre_y + radius * level / top
+        drawing.add(
+            String(
+                centre_x - 7,
+                y - 8,
+                str(level),
+                fontName=REGULAR,
+                fontSize=6.5,
+                fillColor=MUTED,
+                textAnchor="end",
+            )
+        )
+    y, x = 8, (FRAME_WIDTH - 330) / 2
+    drawing.add(Line(x, y + 3, x + 22, y + 3, strokeColor=accent, strokeWidth=2))
+    drawing.add(String(x + 27, y, "Team score", fontName=REGULAR, fontSize=8, fillColor=TEXT))
+    x += 100
+    drawing.add(Line(x, y + 3, x + 22, y + 3, strokeColor=MUTED, strokeWidth=1, strokeDashArray=[4, 3]))
+    label = fit_text(f"Strength threshold ({reference:.1f})", REGULAR, 8, 200)
+    drawing.add(String(x + 27, y, label, fontName=REGULAR, fontSize=8, fillColor=TEXT))
+    return drawing
+
+
+@pytest.mark.parametrize(
+    "scores, levels, reference",
+    [
+        ([1.0, 2.5, None, 3.5, 4.0], (1, 2, 3, 4), 3.0),
+        ([1 + (i % 7) / 2 for i in range(21)], (1, 2, 3, 4, 5), 3.5),
+        ([None, None, None], (1, 2, 3, 4), 3.0),
+    ],
+)
+def test_the_radar_paints_what_reportlabs_spider_chart_painted(
+    scores: list[float | None], levels: tuple[int, ...], reference: float
+) -> None:
     drawing = radar_chart(
-        [1.0, 2.5, None, 3.5],
-        levels=(1, 2, 3, 4),
-        reference=3.0,
-        reference_name="Strength",
-        accent=accent_colour("#1F4E79"),
+        scores, levels=levels, reference=reference, reference_name="Strength", accent=accent_colour("#1F4E79")
     )
-    assert not _plain(drawing)  # a chart widget and a translucent fill
-    direct, reference = painted(render(drawing, direct=True)), painted(render(drawing, direct=False))
-    assert direct == reference and len(reference) > 10
+    assert _plain(drawing)
+    ours = painted(render(drawing, direct=True))
+    theirs = painted(render(spider_radar(scores, levels, reference), direct=False))
+    assert len(theirs) > 3 * len(scores)
+    assert ours == theirs
 
 
 def test_shape_checks_are_off_only_while_the_report_is_made() -> None:

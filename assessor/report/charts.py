@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reportlab.graphics.charts.spider import SpiderChart
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -50,92 +49,6 @@ def wrap_text(text: str, font: str, size: float, width: float, max_lines: int) -
         lines = lines[:max_lines]
         lines[-1] += " …"
     return [fit_text(line, font, size, width) for line in lines]
-
-
-# Radar -----------------------------------------------------------------------------------------
-
-
-def radar_chart(
-    scores: Sequence[float | None],
-    *,
-    levels: Sequence[int],
-    reference: float,
-    reference_name: str,
-    accent: colors.Color,
-    size: float = 300,
-) -> Drawing:
-    """A radar of every dimension: spokes numbered 1..n, a grid ring per level, a dashed ring at
-    ``reference`` (a band threshold) and the team's scores (insufficient data plotted at the centre)."""
-    top = max(levels)
-    legend_height = 30
-    drawing = new_drawing(FRAME_WIDTH, size + legend_height)
-    chart = SpiderChart()
-    chart.x = (FRAME_WIDTH - size) / 2 + 20
-    chart.y = legend_height + 20
-    chart.width = chart.height = size - 40
-    n = len(scores)
-    rings = [[float(level)] * n for level in levels]
-    team = [0.0 if score is None else float(score) for score in scores]
-    chart.data = [*rings, [reference] * n, team]
-    chart.labels = [str(number) for number in range(1, n + 1)]
-    chart.spokes.strokeColor = GRID
-    chart.spokes.strokeWidth = 0.4
-    chart.spokes.labelRadius = 1.07
-    chart.spokeLabels.fontName = BOLD
-    chart.spokeLabels.fontSize = 8
-    chart.spokeLabels.fillColor = TEXT
-    for index in range(len(rings)):
-        chart.strands[index].strokeColor = GRID
-        chart.strands[index].strokeWidth = 0.4
-        chart.strands[index].fillColor = None
-    ref = len(rings)
-    chart.strands[ref].strokeColor = MUTED
-    chart.strands[ref].strokeWidth = 1
-    chart.strands[ref].strokeDashArray = [4, 3]
-    chart.strands[ref].fillColor = None
-    mine = ref + 1
-    chart.strands[mine].strokeColor = accent
-    chart.strands[mine].strokeWidth = 2
-    chart.strands[mine].fillColor = colors.Color(accent.red, accent.green, accent.blue, alpha=0.18)
-    chart.strands[mine].symbol = "FilledCircle"
-    chart.strands[mine].symbolSize = 5
-    drawing.add(chart)
-    # Level numbers just inside each ring, left of the north spoke: clear of the spoke's own label
-    # above the outer ring and of the team's points, which sit on the spoke itself.
-    centre_x = chart.x + chart.width / 2
-    centre_y = chart.y + chart.height / 2
-    radius = chart.width / 2
-    for level in levels:
-        y = centre_y + radius * level / top
-        drawing.add(
-            String(
-                centre_x - 7,
-                y - 8,
-                str(level),
-                fontName=REGULAR,
-                fontSize=6.5,
-                fillColor=MUTED,
-                textAnchor="end",
-            )
-        )
-    # Legend, below the chart.
-    y = 8
-    x = (FRAME_WIDTH - 330) / 2
-    drawing.add(Line(x, y + 3, x + 22, y + 3, strokeColor=accent, strokeWidth=2))
-    drawing.add(String(x + 27, y, "Team score", fontName=REGULAR, fontSize=8, fillColor=TEXT))
-    x += 100
-    drawing.add(Line(x, y + 3, x + 22, y + 3, strokeColor=MUTED, strokeWidth=1, strokeDashArray=[4, 3]))
-    drawing.add(
-        String(
-            x + 27,
-            y,
-            fit_text(f"{reference_name} threshold ({reference:.1f})", REGULAR, 8, 200),
-            fontName=REGULAR,
-            fontSize=8,
-            fillColor=TEXT,
-        )
-    )
-    return drawing
 
 
 # Bars ------------------------------------------------------------------------------------------

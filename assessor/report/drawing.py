@@ -2,10 +2,11 @@
 
 reportlab's renderer treats every shape as a tree node: it saves and restores the graphics state around
 each one and sets every property again (font, colours, line width, dash, cap, join), which made the
-charts a fifth of the report's time. The bar charts and the spread heat maps hold only rectangles,
-lines and strings, so this draws them with the same canvas calls, setting a property only when it
-changes; anything else (the radar's chart widget, a transform, transparency, a rounded corner) goes
-to reportlab's renderer as before. The page looks the same either way.
+charts a fifth of the report's time. The report's charts hold only rectangles, lines, strings, polygons,
+polylines and circles, so this draws them with the same canvas calls, setting a property only when it
+changes (a colour's transparency is set with the colour, as reportlab's canvas does); anything else (a
+chart widget, a group, a transform, a rounded corner) goes to reportlab's renderer. The page looks the
+same either way.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 
 from reportlab import rl_config
 from reportlab.graphics import renderPDF
-from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -41,7 +42,7 @@ def unchecked_shapes() -> Iterator[None]:
 
 
 class ChartDrawing(Drawing):  # type: ignore[misc]
-    """A drawing of rectangles, lines and strings, drawn directly; anything else, by reportlab."""
+    """A drawing of plain shapes, drawn directly; anything else, by reportlab."""
 
     def draw(self, showBoundary: Any = None) -> None:
         if _plain(self):
@@ -50,11 +51,12 @@ class ChartDrawing(Drawing):  # type: ignore[misc]
             renderPDF.draw(self, self.canv, 0, 0)
 
 
-def _opaque(colour: Any) -> bool:
-    """No colour, or a solid one (transparency needs reportlab's renderer)."""
-    if colour is None:
-        return True
-    return isinstance(colour, colors.Color) and colour.alpha == 1
+_STROKED = (Line, PolyLine)
+_FILLED = (Rect, Polygon, Circle)
+
+
+def _colour(value: Any) -> bool:
+    return value is None or isinstance(value, colors.Color)
 
 
 def _plain(drawing: Drawing) -> bool:
@@ -65,18 +67,25 @@ def _plain(drawing: Drawing) -> bool:
         kind = type(node)
         if kind is String:
             render_mode = node.__dict__.get("textRenderMode", 0)
-            if node.textAnchor not in _ANCHORS or render_mode or not _opaque(node.fillColor):
+            if node.textAnchor not in _ANCHORS or render_mode or not _colour(node.fillColor):
                 return False
-        elif kind is Rect or kind is Line:
-            if kind is Rect and (
-                node.rx or node.ry or node.fillOpacity is not None or not _opaque(node.fillColor)
-            ):
+        elif kind in _STROKED or kind in _FILLED:
+            if node.strokeOpacity is not None or not _colour(node.strokeColor):
                 return False
-            if node.strokeOpacity is not None or not _opaque(node.strokeColor):
+            if kind in _FILLED and (node.fillOpacity is not None or not _colour(node.fillColor)):
+                return False
+            if kind is Rect and (node.rx or node.ry):
                 return False
         else:
             return False
     return True
+
+
+def _key(value: Any) -> Any:
+    """What makes two property values the same for the canvas (a colour's transparency included)."""
+    if isinstance(value, colors.Color):
+        return (type(value), value.red, value.green, value.blue, value.alpha)
+    return value
 
 
 class _Pen:
@@ -87,9 +96,10 @@ class _Pen:
         self.state: dict[str, Any] = {}
 
     def set(self, name: str, value: Any) -> None:
-        if name in self.state and self.state[name] == value:
+        key = _key(value)
+        if name in self.state and self.state[name] == key:
             return
-        self.state[name] = value
+        self.state[name] = key
         canvas = self.canvas
         if name == "stroke":
             canvas.setStrokeColor(value)
@@ -108,6 +118,12 @@ class _Pen:
                 canvas.setDash()
         elif name == "font":
             canvas.setFont(*value)
+
+    def fill_of(self, node: Any) -> int:
+        if node.fillColor is None:
+            return 0
+        self.set("fill", node.fillColor)
+        return 1
 
     def stroke_of(self, node: Any) -> int:
         if node.strokeColor is None:
@@ -138,11 +154,28 @@ def _draw_plain(drawing: Drawing, canvas: Canvas) -> None:
         elif kind is Line:
             if pen.stroke_of(node):
                 canvas.line(node.x1, node.y1, node.x2, node.y2)
-        else:  # Rect
+        elif kind is PolyLine:
+            if pen.stroke_of(node):
+                canvas.drawPath(_path(canvas, node.points, close=False))
+        elif kind is Rect:
             stroke = pen.stroke_of(node)
-            fill = 0
-            if node.fillColor is not None:
-                pen.set("fill", node.fillColor)
-                fill = 1
-            canvas.rect(node.x, node.y, node.width, node.height, stroke=stroke, fill=fill)
+            canvas.rect(node.x, node.y, node.width, node.height, stroke=stroke, fill=pen.fill_of(node))
+        elif kind is Polygon:
+            stroke = pen.stroke_of(node)
+            path = _path(canvas, node.points, close=True)
+            canvas.drawPath(path, stroke=stroke, fill=pen.fill_of(node))
+        else:  # Circle
+            stroke = pen.stroke_of(node)
+            canvas.circle(node.cx, node.cy, node.r, stroke=stroke, fill=pen.fill_of(node))
     canvas.restoreState()
+
+
+def _path(canvas: Canvas, points: list[float], *, close: bool) -> Any:
+    """A path through ``points`` (x, y, x, y, ...), as reportlab's renderer builds it."""
+    path = canvas.beginPath()
+    path.moveTo(points[0], points[1])
+    for index in range(2, len(points), 2):
+        path.lineTo(points[index], points[index + 1])
+    if close:
+        path.close()
+    return path

@@ -5,8 +5,9 @@ from __future__ import annotations
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 
 from assessor.model import NonAnswer
-from assessor.report.charts import Bar, area_bars, radar_chart
+from assessor.report.charts import Bar, area_bars
 from assessor.report.context import ReportContext, score_text
+from assessor.report.radar import radar_chart
 from assessor.report.sections.common import band_cell, band_commands, heading, table
 from assessor.report.spread_chart import SpreadRow, spread_heatmaps
 

@@ -285,3 +285,15 @@ def test_shape_checks_are_off_only_while_the_report_is_made() -> None:
     assert rl_config.shapeChecking
     render_report(rich_assessment())
     assert rl_config.shapeChecking
+
+
+def test_a_shape_it_does_not_draw_goes_to_reportlabs_renderer() -> None:
+    from reportlab.graphics.shapes import Group, String
+
+    drawing = ChartDrawing(200, 100)
+    group = Group(String(10, 10, "inside a group", fontName="DejaVuSans", fontSize=8))
+    group.translate(20, 30)
+    drawing.add(group)
+    assert not _plain(drawing)
+    texts = [item for item in painted(render(drawing, direct=True)) if item[0] == "text"]
+    assert [(text, x, y) for _, text, x, y, *_ in texts] == [("inside a group", 70.0, 340.0)]

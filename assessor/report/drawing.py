@@ -16,7 +16,6 @@ from contextlib import contextmanager
 from typing import Any
 
 from reportlab import rl_config
-from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -48,6 +47,8 @@ class ChartDrawing(Drawing):  # type: ignore[misc]
         if _plain(self):
             _draw_plain(self, self.canv)
         else:
+            from reportlab.graphics import renderPDF  # only for shapes this module does not draw
+
             renderPDF.draw(self, self.canv, 0, 0)
 
 

@@ -10,7 +10,15 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
 
 from assessor import APP_NAME, __version__, userdirs
@@ -57,6 +65,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
         self.resize(1280, 800)
+        self.setAcceptDrops(True)  # participant packs dropped on the window are imported (the workshop's)
         self.stack = QStackedWidget(self)
         self.stack.setAccessibleName("Main area")
         self.setCentralWidget(self.stack)
@@ -167,7 +176,7 @@ class MainWindow(QMainWindow):
 
         from assessor.ui.workshop import install_workshop
 
-        install_workshop(self)  # the workshop's pages, menu entries, agenda and presenter view
+        self.workshop = install_workshop(self)  # the workshop's pages, menu entries, agenda, presenter view
 
     # Menus ------------------------------------------------------------------------------------
 
@@ -246,6 +255,20 @@ class MainWindow(QMainWindow):
             f"The details are in the log file:\n{userdirs.log_file()}",
             details=f"{type(error).__name__}: {error}",
         )
+
+    # Dropped files: participant packs go to the workshop's importer -------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if not self.workshop.accept_drag(event):
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if not self.workshop.accept_drag(event):
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if not self.workshop.drop(event):
+            event.ignore()
 
     # Closing ----------------------------------------------------------------------------------
 

@@ -96,6 +96,7 @@ def test_dropping_a_pack_on_the_window_imports_it(workshop_window, asked, tmp_pa
     assessment = workshop_window.session.require()
     pid = assessment.participants[2].id
     path = _pack_file(assessment, pid, tmp_path / "dropped.assessment-pack", 1)
+    assert workshop_window.workshop._packs is None  # the importer is made for the first pack, not before
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     actions = Qt.DropAction.CopyAction
@@ -209,6 +210,27 @@ def test_agenda_timer_starts_pauses_extends_and_runs_over(qtbot, workshop_window
     assert agenda.current == 1 and agenda.running and "left (running)" in agenda.status_text()
     assert clock_text(-0.5) == "0:01" and clock_text(61) == "1:01"
     agenda.pause()
+
+
+def test_the_agenda_panel_is_built_when_first_shown_and_follows_its_menu_entry(workshop_window) -> None:
+    workshop = workshop_window.workshop
+    session = workshop_window.session
+    assert workshop.dock is None and workshop._agenda is None  # nothing built with the window
+    qid = next(iter(session.questionnaire.questions))
+    session.toggle_parked(qid)  # parked before the panel exists: listed when it is built
+    workshop.agenda_action.trigger()  # View > Agenda and timer (Ctrl+G)
+    dock = workshop.dock
+    assert dock is not None and dock.isVisible() and workshop.agenda_action.isChecked()
+    panel = workshop.agenda_panel
+    assert panel is not None and panel.parked.item(0).data(256) == qid
+    assert "left (paused)" in panel.timer_label.text()
+    assert workshop.agenda.boxes[0].title == session.questionnaire.areas[0].title
+    dock.close()  # the panel's own close button unticks the menu entry
+    assert not dock.isVisible() and not workshop.agenda_action.isChecked()
+    workshop.agenda_action.trigger()
+    assert dock.isVisible() and workshop.dock is dock
+    session.toggle_parked(qid)
+    assert panel.parked.item(0).text() == "Nothing parked."
 
 
 def test_second_round_is_undone_in_one_step(workshop_window) -> None:

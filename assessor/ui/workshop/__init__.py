@@ -1,6 +1,8 @@
 """The workshop in the room: individual rounds, show of hands, packs, reveal, consensus, the projector.
 
-``install_workshop(window)`` adds it all to a main window (called once by the window).
+``install_workshop(window)`` adds it all to a main window (called once by the window, which keeps the result as
+``window.workshop``). Only menu entries are made then; the screens are built, and their modules imported,
+when first used.
 """
 
 from __future__ import annotations
@@ -15,5 +17,4 @@ if TYPE_CHECKING:
 def install_workshop(window: MainWindow) -> Workshop:
     from assessor.ui.workshop.controller import Workshop
 
-    window.workshop = Workshop(window)  # type: ignore[attr-defined]
-    return window.workshop  # type: ignore[attr-defined]
+    return Workshop(window)

@@ -1,6 +1,11 @@
 """Wires the workshop into the main window: its pages, menu entries, the answer page's participant bar,
 the agenda dock, pack import (menu and drop) and the presenter view. Nothing in the window's own files
-needs to know more than ``install_workshop(window)``.
+needs to know more than ``install_workshop(window)``, and that the window hands dropped files to
+``accept_drag``/``drop``.
+
+Only the actions and menu entries are made when the window is built: the pages, the agenda (its timer and
+dock), the pack importer and the participant bar are built, and their modules imported, on first use, so
+the first window does not wait for them.
 """
 
 from __future__ import annotations
@@ -8,49 +13,126 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDockWidget, QMenu
+from PySide6.QtGui import QKeySequence
 
 from assessor.model import AssessmentError, Mode
 from assessor.ui import dialogs
-from assessor.ui.workshop.agenda import Agenda, AgendaPanel
-from assessor.ui.workshop.edits import (
-    participant_progress,
-    round_questions,
-    set_tally,
-    start_round,
-    tally_round,
-)
-from assessor.ui.workshop.handover import HandoverPage, ParticipantBar
-from assessor.ui.workshop.pack_import import PackImporter
+from assessor.ui.workshop.actions import install_actions
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent
+    from PySide6.QtWidgets import QDockWidget
+
     from assessor.ui.main_window import MainWindow
+    from assessor.ui.workshop.agenda import Agenda, AgendaPanel
+    from assessor.ui.workshop.handover import HandoverPage, ParticipantBar
+    from assessor.ui.workshop.pack_import import PackImporter
     from assessor.ui.workshop.presenter import PresenterView
     from assessor.ui.workshop.reveal_page import RevealPage
 
 
 class Workshop(QObject):
+    # Made by ``install_actions``: the menu entries, and those that need an open assessment.
+    hand_over_action: QAction
+    tally_action: QAction
+    second_round_action: QAction
+    import_action: QAction
+    presenter_action: QAction
+    agenda_action: QAction
+    needs: list[QAction]
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.session = window.session
-        self.agenda = Agenda(self)
-        self.packs = PackImporter(window)
+        self._agenda: Agenda | None = None
+        self._packs: PackImporter | None = None
+        self.agenda_panel: AgendaPanel | None = None
+        self.dock: QDockWidget | None = None
         self.presenter: PresenterView | None = None
         self.bar: ParticipantBar | None = None
         window.add_page("handover", None, "&Hand over", "Ctrl+4", factory=self._make_handover)
         window.add_page("reveal", None, "Re&veal", "Ctrl+5", factory=self._make_reveal)
         window.page_changed.connect(self._page_changed)
-        self._install_agenda()
-        self._install_menus()
+        install_actions(self)
         self.session.assessment_replaced.connect(self._assessment_replaced)
         self.session.changed.connect(self._show_parked)
         self._assessment_replaced()
 
+    # Parts built on first use ---------------------------------------------------------------------
+
+    @property
+    def agenda(self) -> Agenda:
+        """The time boxes and the timer, made (for the open assessment) when first wanted."""
+        if self._agenda is None:
+            from assessor.ui.workshop.agenda import Agenda
+
+            self._agenda = Agenda(self)
+            self._agenda.load(self.session.assessment)
+        return self._agenda
+
+    @property
+    def packs(self) -> PackImporter:
+        """Imports returned participant packs (File > Import, or files dropped on the window)."""
+        if self._packs is None:
+            from assessor.ui.workshop.pack_import import PackImporter
+
+            self._packs = PackImporter(self.window)
+        return self._packs
+
+    def agenda_dock(self) -> QDockWidget:
+        """The agenda side panel, built the first time it is shown."""
+        if self.dock is None:
+            from PySide6.QtWidgets import QDockWidget
+
+            from assessor.ui.workshop.agenda import AgendaPanel
+
+            self.agenda_panel = AgendaPanel(self.agenda)
+            self.agenda_panel.parked.itemActivated.connect(self._open_parked)
+            self.dock = QDockWidget("Agenda and timer", self.window)
+            self.dock.setObjectName("agenda")
+            self.dock.setWidget(self.agenda_panel)
+            self.dock.setAccessibleName("Agenda and timer")
+            self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+            self.dock.hide()
+            # The dock's close button unticks the menu entry.
+            self.dock.toggleViewAction().toggled.connect(self.agenda_action.setChecked)
+            self._show_parked()
+        return self.dock
+
+    def show_agenda(self, shown: bool = True) -> None:
+        """Show or hide the agenda panel (View > Agenda and timer, Ctrl+G)."""
+        dock = self.agenda_dock()
+        dock.setVisible(shown)
+        self.agenda_action.setChecked(shown)
+
+    # Files dropped on the window ----------------------------------------------------------------
+
+    def accept_drag(self, event: QDragEnterEvent | QDragMoveEvent) -> bool:
+        """Take a drag that carries participant packs; other drags are left alone (False)."""
+        from assessor.ui.workshop.pack_import import pack_paths
+
+        if self.session.is_open and pack_paths(event):
+            event.acceptProposedAction()
+            return True
+        return False
+
+    def drop(self, event: QDropEvent) -> bool:
+        """Import the participant packs dropped on the window; False when the drop holds none."""
+        from assessor.ui.workshop.pack_import import pack_paths
+
+        paths = pack_paths(event)
+        if not paths:
+            return False
+        event.acceptProposedAction()
+        self.packs.import_paths(paths)
+        return True
+
     # Pages ------------------------------------------------------------------------------------
 
     def _make_handover(self) -> HandoverPage:
+        from assessor.ui.workshop.handover import HandoverPage
+
         page = HandoverPage(self.session)
         page.start_turn.connect(self.start_turn)
         page.go_to_reveal.connect(lambda: self.window.show_page("reveal"))
@@ -79,6 +161,10 @@ class Workshop(QObject):
             self._install_bar(self.window.page("answer"))
 
     def _install_bar(self, page) -> None:
+        from PySide6.QtGui import QShortcut
+
+        from assessor.ui.workshop.handover import ParticipantBar
+
         self.bar = ParticipantBar(self.session, page)
         page.layout().insertWidget(0, self.bar)
         self.bar.hand_over.connect(self.hand_over)
@@ -88,98 +174,19 @@ class Workshop(QObject):
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.next_unanswered)
 
-    def _install_agenda(self) -> None:
-        self.agenda_panel = AgendaPanel(self.agenda)
-        self.agenda_panel.parked.itemActivated.connect(self._open_parked)
-        self.dock = QDockWidget("Agenda and timer", self.window)
-        self.dock.setObjectName("agenda")
-        self.dock.setWidget(self.agenda_panel)
-        self.dock.setAccessibleName("Agenda and timer")
-        self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        self.dock.hide()
-
-    def _install_menus(self) -> None:
-        from assessor.ui.main_window import make_action
-
-        w = self.window
-        self.hand_over_action = make_action(
-            w,
-            "&Hand over to the next person",
-            self.hand_over,
-            "Ctrl+H",
-            "Hide these answers and choose who is next",
-        )
-        self.tally_action = make_action(
-            w,
-            "Show of hands for this &question…",
-            self.edit_tally,
-            "Ctrl+T",
-            "Type in how many chose each answer",
-        )
-        self.second_round_action = make_action(
-            w,
-            "&Second round on divergent items…",
-            self.second_round,
-            None,
-            "Re-score divergent items privately",
-        )
-        self.import_action = make_action(
-            w,
-            "&Import participant packs…",
-            self.packs.choose_and_import,
-            "Ctrl+I",
-            "Bring in packs answered on other laptops",
-        )
-        self.presenter_action = make_action(
-            w, "&Presenter view", self.open_presenter, "F5", "Large type for the projector (F11 full screen)"
-        )
-        self.agenda_action = self.dock.toggleViewAction()
-        self.agenda_action.setText("A&genda and timer")
-        self.agenda_action.setShortcut(QKeySequence("Ctrl+G"))
-        timer = make_action(w, "Start or pause the &timer", self.agenda.toggle, "F9")
-        extend = make_action(w, "&Add five minutes", lambda: self.agenda.extend(), "Shift+F9")
-        next_area = make_action(w, "&Next area on the agenda", self.agenda.next_area, "F8")
-        menu = w.workshop_menu
-        menu.addActions([self.hand_over_action, self.tally_action, self.import_action])
-        menu.addSeparator()
-        menu.addActions([self.second_round_action])
-        menu.addSeparator()
-        menu.addActions([self.presenter_action, self.agenda_action, timer, extend, next_area])
-        w.view_menu.addActions([self.presenter_action, self.agenda_action])
-        file_menu = self._file_menu()
-        if file_menu is not None:
-            file_menu.insertAction(w.export_menu.menuAction(), self.import_action)
-        self.needs = [
-            self.hand_over_action,
-            self.tally_action,
-            self.second_round_action,
-            self.import_action,
-            self.presenter_action,
-            timer,
-            extend,
-            next_area,
-        ]
-        for action in self.needs:
-            w.addAction(action)
-
-    def _file_menu(self) -> QMenu | None:
-        for action in self.window.menuBar().actions():
-            menu = action.menu()
-            if isinstance(menu, QMenu) and self.window.export_menu.menuAction() in menu.actions():
-                return menu
-        return None
-
     def _assessment_replaced(self) -> None:
         is_open = self.session.is_open
         for action in self.needs:
             action.setEnabled(is_open)
-        self.agenda.load(self.session.assessment)
+        if self._agenda is not None:
+            self._agenda.load(self.session.assessment)
         self._show_parked()
         if self.presenter is not None and self.presenter.isVisible():
             self.presenter.rebuild_slides()
 
     def _show_parked(self) -> None:
-        self.agenda_panel.show_parked(self.session.assessment)
+        if self.agenda_panel is not None:
+            self.agenda_panel.show_parked(self.session.assessment)
 
     def _open_parked(self, item) -> None:
         qid = item.data(256)
@@ -201,6 +208,8 @@ class Workshop(QObject):
         self.next_unanswered(from_start=True)
 
     def next_unanswered(self, *, from_start: bool = False) -> None:
+        from assessor.ui.workshop.edits import participant_progress, round_questions
+
         assessment = self.session.require()
         pid = self.session.current_participant
         if pid is None or assessment.mode is not Mode.INDIVIDUAL:
@@ -230,6 +239,9 @@ class Workshop(QObject):
         return self.answer_page.current_question
 
     def edit_tally(self) -> None:
+        from PySide6.QtWidgets import QDialog
+
+        from assessor.ui.workshop.edits import tally_round
         from assessor.ui.workshop.tally import TallyDialog
 
         qid = self.current_question()
@@ -248,12 +260,16 @@ class Workshop(QObject):
             self.record_tally(qid, dialog.result_tally())
 
     def record_tally(self, question_id: str, tally) -> None:
+        from assessor.ui.workshop.edits import set_tally, tally_round
+
         try:
             set_tally(self.session, question_id, tally, round_index=tally_round(self.session, question_id))
         except AssessmentError as exc:
             dialogs.error(self.window, "Cannot record the show of hands", str(exc))
 
     def second_round(self) -> None:
+        from PySide6.QtWidgets import QDialog
+
         from assessor.ui.workshop.second_round import SecondRoundDialog
 
         if not self.session.is_open:
@@ -269,6 +285,8 @@ class Workshop(QObject):
             self.start_second_round(dialog.chosen())
 
     def start_second_round(self, question_ids: list[str]) -> None:
+        from assessor.ui.workshop.edits import start_round
+
         try:
             start_round(self.session, question_ids)
         except AssessmentError as exc:
@@ -279,6 +297,8 @@ class Workshop(QObject):
     # Presenter ----------------------------------------------------------------------------------
 
     def open_presenter(self) -> PresenterView:
+        from PySide6.QtGui import QGuiApplication
+
         from assessor.ui.workshop.presenter import PresenterView
 
         if self.presenter is None:

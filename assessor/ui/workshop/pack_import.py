@@ -1,4 +1,5 @@
-"""Importing returned participant packs: from File > Import, or by dropping pack files on the window.
+"""Importing returned participant packs: from File > Import, or by dropping pack files on the window (the
+window's own drag and drop handlers pass them on through the workshop: no event filter watches the window).
 
 Each file is read with the storage layer; conflicts it detects are explained: a participant who already has
 answers (replace or skip, asked per pack), a pack from another assessment (refused), a pack made with another
@@ -10,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QDropEvent
 
 from assessor.ui.workshop import prompts
 from assessor.ui.workshop.edits import import_packs
@@ -22,7 +23,9 @@ if TYPE_CHECKING:
 PACK_SUFFIX = ".assessment-pack"
 
 
-def pack_paths(event: QDropEvent | QDragEnterEvent) -> list[Path]:
+def pack_paths(event: QDropEvent) -> list[Path]:
+    """The participant pack files a drag or drop carries (other files and URLs are left out); drag enter and
+    drag move events are drop events too."""
     mime = event.mimeData()
     if mime is None or not mime.hasUrls():
         return []
@@ -36,8 +39,6 @@ class PackImporter(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        window.setAcceptDrops(True)
-        window.installEventFilter(self)
 
     def choose_and_import(self) -> None:
         if not self.window.session.is_open:
@@ -83,17 +84,3 @@ class PackImporter(QObject):
         title = "Some packs need your attention" if problem else "Packs imported"
         prompts.import_report(self.window, title, "\n\n".join(lines), problem=problem)
         self.window.statusBar().showMessage(f"Imported {done} of {len(paths)} pack files", 5000)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if watched is self.window and kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
-            if pack_paths(event):  # type: ignore[arg-type]
-                event.acceptProposedAction()  # type: ignore[attr-defined]
-                return True
-        elif watched is self.window and kind == QEvent.Type.Drop:
-            paths = pack_paths(event)  # type: ignore[arg-type]
-            if paths:
-                event.acceptProposedAction()  # type: ignore[attr-defined]
-                self.import_paths(paths)
-                return True
-        return super().eventFilter(watched, event)

@@ -39,38 +39,80 @@ Errors (:mod:`.errors`): ``StorageError`` (``.message``, ``.path``) > ``OpenErro
 UnreadableFileError, EmptyFileError, BinaryFileError, NotJsonError > TruncatedFileError,
 ForeignFileError, NewerVersionError, DamagedFileError) and ``SaveError`` (ReadOnlyFolderError,
 DiskFullError, FolderMissingError, FileInUseError).
+
+The names are imported on first use (``from assessor.storage import save_assessment`` works as ever): a
+program that needs one part, such as the desktop application reading its questionnaire cache at start-up,
+does not load the whole file format with it.
 """
 
-from assessor.storage.codec import assessment_from_dict, assessment_to_dict
-from assessor.storage.errors import (
-    BinaryFileError,
-    DamagedFileError,
-    DiskFullError,
-    EmptyFileError,
-    FileInUseError,
-    FileMissingError,
-    FolderMissingError,
-    ForeignFileError,
-    NewerVersionError,
-    NotJsonError,
-    OpenError,
-    ReadOnlyFolderError,
-    SaveError,
-    StorageError,
-    TruncatedFileError,
-    UnreadableFileError,
-)
-from assessor.storage.fileformat import (
-    ASSESSMENT_SUFFIX,
-    SCHEMA_VERSION,
-    LoadedAssessment,
-    assessment_from_json,
-    assessment_to_json,
-    load_assessment,
-    read_assessment,
-    save_assessment,
-)
-from assessor.storage.questionnaire_codec import questionnaire_from_dict, questionnaire_to_dict
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from assessor.storage.codec import assessment_from_dict, assessment_to_dict
+    from assessor.storage.errors import (
+        BinaryFileError,
+        DamagedFileError,
+        DiskFullError,
+        EmptyFileError,
+        FileInUseError,
+        FileMissingError,
+        FolderMissingError,
+        ForeignFileError,
+        NewerVersionError,
+        NotJsonError,
+        OpenError,
+        ReadOnlyFolderError,
+        SaveError,
+        StorageError,
+        TruncatedFileError,
+        UnreadableFileError,
+    )
+    from assessor.storage.fileformat import (
+        ASSESSMENT_SUFFIX,
+        SCHEMA_VERSION,
+        LoadedAssessment,
+        assessment_from_json,
+        assessment_to_json,
+        load_assessment,
+        read_assessment,
+        save_assessment,
+    )
+    from assessor.storage.questionnaire_codec import questionnaire_from_dict, questionnaire_to_dict
+
+#: Each public name and the submodule that defines it.
+_HOMES = {
+    "assessment_from_dict": "codec",
+    "assessment_from_json": "fileformat",
+    "ASSESSMENT_SUFFIX": "fileformat",
+    "assessment_to_dict": "codec",
+    "assessment_to_json": "fileformat",
+    "BinaryFileError": "errors",
+    "DamagedFileError": "errors",
+    "DiskFullError": "errors",
+    "EmptyFileError": "errors",
+    "FileInUseError": "errors",
+    "FileMissingError": "errors",
+    "FolderMissingError": "errors",
+    "ForeignFileError": "errors",
+    "load_assessment": "fileformat",
+    "LoadedAssessment": "fileformat",
+    "NewerVersionError": "errors",
+    "NotJsonError": "errors",
+    "OpenError": "errors",
+    "questionnaire_from_dict": "questionnaire_codec",
+    "questionnaire_to_dict": "questionnaire_codec",
+    "read_assessment": "fileformat",
+    "ReadOnlyFolderError": "errors",
+    "save_assessment": "fileformat",
+    "SaveError": "errors",
+    "SCHEMA_VERSION": "fileformat",
+    "StorageError": "errors",
+    "TruncatedFileError": "errors",
+    "UnreadableFileError": "errors",
+}
 
 __all__ = [
     "ASSESSMENT_SUFFIX",
@@ -102,3 +144,16 @@ __all__ = [
     "read_assessment",
     "save_assessment",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

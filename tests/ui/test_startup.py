@@ -95,6 +95,11 @@ def test_the_second_start_loads_neither_yaml_nor_the_report_nor_charts(tmp_path:
         "PySide6.QtCharts",
         "assessor.report",
         "assessor.scoring",
+        "assessor.storage.fileformat",  # the questionnaire cache needs only part of storage
+        "uuid",  # assessment ids come from os.urandom: uuid would bring in platform
+        "assessor.ui.workshop.agenda",  # the workshop's screens and importer are built on first use
+        "assessor.ui.workshop.handover",
+        "assessor.ui.workshop.pack_import",
     ]
     env = {
         **os.environ,
@@ -110,6 +115,24 @@ def test_the_second_start_loads_neither_yaml_nor_the_report_nor_charts(tmp_path:
     first, second = (run.stdout.split() for run in runs)
     assert first[:2] == ["True", "True"]  # a fresh cache: the YAML was read and validated
     assert second == ["False"] * len(heavy) + ["fusion"]
+
+
+def test_storage_names_are_imported_when_first_used() -> None:
+    code = (
+        "import sys, assessor.storage as storage\n"
+        "print('assessor.storage.fileformat' in sys.modules)\n"
+        "from assessor.storage import StorageError, save_assessment\n"
+        "print('assessor.storage.fileformat' in sys.modules, save_assessment.__module__)\n"
+        "print(all(getattr(storage, name) is not None for name in storage.__all__))\n"
+        "try:\n    storage.no_such_name\nexcept AttributeError as exc:\n    print(exc)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert run.stdout.splitlines() == [
+        "False",
+        "True assessor.storage.fileformat",
+        "True",
+        "module 'assessor.storage' has no attribute 'no_such_name'",
+    ]
 
 
 def _counts_agree(session) -> tuple[int, int]:

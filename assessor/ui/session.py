@@ -29,7 +29,7 @@ from assessor.model import (
     Mode,
     Questionnaire,
 )
-from assessor.ui.commands import CallCommand, ValueCommand
+from assessor.ui.commands import ValueCommand
 from assessor.ui.session_edits import Recorded, SessionEdits
 
 log = logging.getLogger(__name__)
@@ -119,10 +119,9 @@ class Session(SessionEdits, QObject):
         self.undo_stack.clear()
         self.undo_stack.setClean()
         if dirty:
-            # Recovered work is unsaved: an invisible command makes the stack "not clean".
-            self.undo_stack.push(
-                CallCommand("Recover unsaved work", lambda: None, lambda: None, lambda: None)
-            )
+            # Recovered work differs from the file on disk: the stack has no clean state to return to (no
+            # undo step, so undoing cannot mark it saved) until it is saved.
+            self.undo_stack.resetClean()
         self.assessment_replaced.emit()
         self.path_changed.emit(str(path or ""))
         self._emit_title()

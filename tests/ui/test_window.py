@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from assessor.model import Consensus
+from assessor.storage import read_assessment
 from assessor.ui import dialogs
 from assessor.ui.app import create_window
 from assessor.ui.problems_dialog import ProblemsDialog
@@ -84,7 +86,7 @@ def test_broken_questionnaire_shows_every_problem_with_its_line(window, scripted
     dialog.deleteLater()
 
 
-def test_autosave_and_recovery_after_a_crash(team_window, scripted_dialogs, qtbot):
+def test_autosave_and_recovery_after_a_crash(team_window, scripted_dialogs, qtbot, tmp_path):
     session = team_window.session
     qid = _answer_first(qtbot, team_window, Key.Key_4)
     with qtbot.waitSignal(session.autosaved, timeout=2000) as written:  # within 2 seconds of the change
@@ -98,9 +100,24 @@ def test_autosave_and_recovery_after_a_crash(team_window, scripted_dialogs, qtbo
     assert start.recovery_panel.isVisibleTo(second) and start.recovery.count() == 1
     assert "1 answer" in start.recovery.item(0).text()
     start._recover()
-    assert second.session.require().consensus[qid].choice == 4
-    assert second.session.dirty
-    second.session.undo_stack.setClean()
+    recovered = second.session
+    assert recovered.require().consensus[qid].choice == 4
+    assert recovered.dirty and second.isWindowModified()
+    # Recovering is not an edit: nothing to undo, and undoing a later edit leaves the work marked unsaved
+    # (it still differs from the file on disk).
+    assert not recovered.undo_stack.canUndo()
+    other = list(recovered.questionnaire.questions)[1]
+    recovered.set_consensus(other, Consensus(choice=2))
+    recovered.undo_stack.undo()
+    assert other not in recovered.require().consensus
+    assert recovered.dirty and second.isWindowModified() and "*" in second.windowTitle()
+    saved = recovered.save(tmp_path / "recovered.assessment")
+    assert not recovered.dirty and not second.isWindowModified()
+    assert read_assessment(saved).consensus[qid].choice == 4
+    recovered.undo_stack.redo()  # after a save, edits and undo work as ever
+    assert recovered.dirty
+    recovered.undo_stack.undo()
+    assert not recovered.dirty
     second.close()
 
 

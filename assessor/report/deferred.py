@@ -97,13 +97,16 @@ class DeferredContents(TableOfContents):  # type: ignore[misc]
         super().__init__(dotsMinLevel=0, levelStyles=list(level_styles), tableStyle=table_style)
         self.continued = continued
         self._row_entries: list[int] = []
-        self._final = False
+        self._table: Table | None = None
+        self._wrapped_width: float | None = None
+        self._callback: tuple[str, Callable[[Canvas, str, str], None]] = ("", _no_entry_end)
         self.plan(entries, {} if pages is None else pages)
 
     def plan(self, entries: Sequence[Entry], pages: dict[str, int]) -> None:
         """Set the entries, and the map of key to page that will hold their page numbers by the end."""
         self.entries = list(entries)
         self.pages = pages
+        self._table = None  # laid out again for the new entries
 
     def isIndexing(self) -> int:
         return 0  # filled in by the document, not by multiBuild's notifications
@@ -115,10 +118,14 @@ class DeferredContents(TableOfContents):  # type: ignore[misc]
         if not self.entries:
             self.width = self.height = 0
             return 0, 0
-        # While laying out, page 0 stands in for every page number: they are drawn after the entry's
-        # text (by the onDraw callback), so they never change its wrapping or the contents' height.
+        # Page numbers are drawn after each entry's text by the onDraw callback, which looks them up
+        # when the page is finally drawn: they never change the wrapping or the contents' height, so
+        # the table is built once per width.
         callback = f"contents_entry_end_{id(self)}"
-        self.canv.setNamedCB(callback, self._entry_end(available_width, available_height))
+        self._callback = (callback, self._entry_end(available_width, available_height))
+        self.canv.setNamedCB(*self._callback)
+        if self._table is not None and self._wrapped_width == available_width:
+            return self.width, self.height
         data: list[list[Flowable]] = []
         self._row_entries = []
         for index, (level, text, key) in enumerate(self.entries):
@@ -126,24 +133,26 @@ class DeferredContents(TableOfContents):  # type: ignore[misc]
             if style.spaceBefore and not (index == 0 and self.continued):
                 data.append([Spacer(1, style.spaceBefore)])
                 self._row_entries.append(index)
-            page = self.pages.get(key, 0) if self._final else 0
-            markup = f'<a href="#{key}">{escape(text)}</a><onDraw name="{callback}" label="{index},{page}"/>'
+            markup = f'<a href="#{key}">{escape(text)}</a><onDraw name="{callback}" label="{index}"/>'
             data.append([Paragraph(markup, style)])
             self._row_entries.append(index)
         self._table = Table(data, colWidths=(available_width,), style=self.tableStyle)
         self.width, self.height = self._table.wrapOn(self.canv, available_width, available_height)
+        self._wrapped_width = available_width
         return self.width, self.height
 
     def _entry_end(self, width: float, height: float) -> Callable[[Canvas, str, str], None]:
         def draw(canvas: Canvas, kind: str, label: str) -> None:
-            index, page = (int(part) for part in label.split(","))
-            level, _text, key = self.entries[index]
+            level, _text, key = self.entries[int(label)]
+            page = self.pages.get(key, 0)
             drawPageNumbers(canvas, self.getLevelStyle(level), [(page, key)], width, height, " . ")
 
         return draw
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         self.wrapOn(self.canv, available_width, available_height)
+        if self._table is None:
+            return []
         used, rows = 0.0, 0
         for height in self._table._rowHeights:
             if used + height > available_height:
@@ -168,11 +177,13 @@ class DeferredContents(TableOfContents):  # type: ignore[misc]
     def drawOn(self, canvas: DeferredCanvas, x: float, y: float, _sW: float = 0) -> None:
         if not self.entries:
             return
-        width, height = self.width, self.height
 
         def draw(final: Canvas, total: int) -> None:
-            self._final = True
-            self.wrapOn(final, width, height)
+            final.setNamedCB(*self._callback)
             TableOfContents.drawOn(self, final, x, y, _sW)
 
         canvas.finish_later(draw)
+
+
+def _no_entry_end(canvas: Canvas, kind: str, label: str) -> None:
+    pass

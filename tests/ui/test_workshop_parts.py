@@ -263,6 +263,51 @@ def test_reveal_shows_names_only_when_the_facilitator_opts_in(workshop_window) -
     assert "Bilal Khan" not in reveal.names.text() and "Participant B" in reveal.names.text()
 
 
+def test_reveal_shows_the_round_the_score_used(workshop_window) -> None:
+    """A new round with no answers yet: the reveal (and its names) keep to round 1, as the score does."""
+    session = workshop_window.session
+    assessment = session.require()
+    qid = next(iter(assessment.questionnaire.questions))
+    for pid, level in zip((p.id for p in assessment.participants), (1, 2, 4), strict=True):
+        session.set_current_participant(pid)
+        session.record_choice(qid, level)
+    session.set_show_names(True)
+    workshop_window.workshop.start_second_round([qid])
+    assert session.current_round == 1
+    workshop_window.show_page("reveal")
+    reveal = workshop_window.page("reveal")
+    reveal.show_question(qid)
+    assert session.results().questions[qid].round_index == 0
+    assert reveal.summary.text().startswith("3 answers")
+    assert "(round 1; round 2 has no answers yet)" in reveal.summary.text()
+    assert [row.counts for row in reveal.spread.rows if row.isVisibleTo(reveal)][:4] == [
+        (1,),
+        (1,),
+        (0,),
+        (1,),
+    ]
+    names = reveal.names.text()
+    assert (
+        "level 1: Alice Abbott" in names
+        and "level 2: Bilal Khan" in names
+        and "level 4: Carys Jones" in names
+    )
+
+    session.set_current_participant(assessment.participants[0].id)
+    session.record_choice(qid, 3)  # the first answer in round 2
+    reveal.show_question(qid)
+    assert session.results().questions[qid].round_index == 1
+    assert reveal.summary.text().startswith("1 answer")
+    assert "(round 2; hollow circles show round 1)" in reveal.summary.text()
+    rows = [row.counts for row in reveal.spread.rows if row.isVisibleTo(reveal)][:4]
+    assert rows == [(1, 0), (1, 0), (0, 1), (1, 0)]  # round 1 hollow, round 2 filled
+    assert reveal.names.text() == "Names shown (opted in): level 3: Alice Abbott"
+    presenter = workshop_window.workshop.open_presenter()
+    presenter.show_question(qid)
+    assert "round 2; hollow circles show round 1" in presenter.r_summary.text()
+    presenter.close()
+
+
 def test_presenter_descriptors_fill_the_screen_and_never_overflow(workshop_window, qtbot) -> None:
     presenter = workshop_window.workshop.open_presenter()
     qtbot.waitExposed(presenter)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QStackedWidget, 
 
 from assessor.ui.session import Session
 from assessor.ui.workshop.agenda import Agenda
-from assessor.ui.workshop.reveal_items import reveal_items, spread_summary
+from assessor.ui.workshop.reveal_items import reveal_items, round_label, spread_summary
 from assessor.ui.workshop.spread_view import SpreadGrid, choice_text
 
 INK = "#111111"
@@ -312,8 +312,9 @@ class PresenterView(QWidget):
         if result.spread.visibility_gap:
             flags.append("many don't know")
         summary = spread_summary(results, qid)
-        if len(spreads) > 1:
-            summary += " · hollow circles: round 1"
+        label = round_label(assessment, results, qid)
+        if label:
+            summary += f" · {label}"
         self.r_summary.setText(summary + (f" · {', '.join(flags)}" if flags else ""))
         consensus = assessment.consensus.get(qid)
         self.r_spread.show_spread(questionnaire, qid, spreads, consensus.choice if consensus else None)

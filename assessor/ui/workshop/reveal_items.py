@@ -103,6 +103,26 @@ def spread_summary(results: Results, question_id: str) -> str:
     return " · ".join(parts)
 
 
+def round_label(assessment: Assessment, results: Results, question_id: str) -> str:
+    """Which round's answers a question's spread shows, once it has been in more than one round ("" before).
+
+    It is the round the score used (``round_index``): while a newer round has no answers yet, scoring (and so
+    the reveal) keeps to the latest earlier round with answers, and the label says so.
+    """
+    result = results.questions[question_id]
+    latest = assessment.latest_round_for(question_id)
+    if latest == 0 and not result.earlier_spreads:
+        return ""
+    parts = [f"round {result.round_index + 1}"]
+    if len(result.earlier_spreads) == 1:
+        parts.append("hollow circles show round 1")
+    elif result.earlier_spreads:
+        parts.append(f"hollow circles show the {len(result.earlier_spreads)} earlier rounds")
+    if latest > result.round_index:
+        parts.append(f"round {latest + 1} has no answers yet")
+    return "; ".join(parts)
+
+
 def choice_short(choice: Choice | None) -> str:
     if choice is None:
         return "—"

@@ -27,7 +27,7 @@ from assessor.ui.session import Session
 from assessor.ui.theme import muted, scaled_font
 from assessor.ui.workshop.consensus_panel import ConsensusPanel
 from assessor.ui.workshop.dimension_view import DimensionView
-from assessor.ui.workshop.reveal_items import RevealItem, reveal_items, spread_summary
+from assessor.ui.workshop.reveal_items import RevealItem, reveal_items, round_label, spread_summary
 from assessor.ui.workshop.spread_view import SpreadGrid
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 7
@@ -241,9 +241,8 @@ class RevealPage(QWidget):
         result = results.questions[ident]
         spreads = [*result.earlier_spreads, result.spread]
         summary = spread_summary(results, ident)
-        if result.earlier_spreads:
-            summary += f" (round {len(spreads)}; hollow circles show round 1)"
-        self.summary.setText(summary)
+        label = round_label(assessment, results, ident)
+        self.summary.setText(f"{summary} ({label})" if label else summary)
         consensus = assessment.consensus.get(ident)
         self.spread.show_spread(questionnaire, ident, spreads, consensus.choice if consensus else None)
         self.names.setText(self._names_text(ident))
@@ -256,7 +255,7 @@ class RevealPage(QWidget):
         assessment = self.session.require()
         if not assessment.show_names:
             return ""
-        index = assessment.latest_round_for(question_id)
+        index = self.session.results().questions[question_id].round_index  # the round the score used
         by_choice: dict[str, list[str]] = {}
         for participant in assessment.participants:
             answer = assessment.answer(participant.id, question_id, round_index=index)

@@ -27,6 +27,17 @@ def pack_filter() -> str:
     return f"Participant packs (*{PACK_SUFFIX});;All files (*)"
 
 
+def open_filter() -> str:
+    """File > Open's filter: assessments and the participant packs a participant answers."""
+    from assessor.storage import ASSESSMENT_SUFFIX
+    from assessor.storage.packs import PACK_SUFFIX
+
+    return (
+        f"Assessments and participant packs (*{ASSESSMENT_SUFFIX} *{PACK_SUFFIX});;"
+        f"Assessments (*{ASSESSMENT_SUFFIX});;Participant packs (*{PACK_SUFFIX});;All files (*)"
+    )
+
+
 class SaveChoice(Enum):
     SAVE = "save"
     DISCARD = "discard"

@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 
 QUESTIONNAIRE_SUFFIXES = {".yaml", ".yml"}
 ASSESSMENT_SUFFIX = ".assessment"
+PACK_SUFFIX = ".assessment-pack"
 
 
 def example_path() -> Path:
@@ -83,16 +84,39 @@ class FileController(QObject):
 
     def open_dialog(self) -> None:
         path = dialogs.open_file(
-            self.window, "Open an assessment", self.settings.last_folder(), dialogs.assessment_filter()
+            self.window,
+            "Open an assessment or a participant pack",
+            self.settings.last_folder(),
+            dialogs.open_filter(),
         )
         if path:
             self.open_any(Path(path))
 
     def open_any(self, path: Path) -> bool:
-        """Open an assessment file, or start a new assessment from a questionnaire file."""
+        """Open an assessment file or a participant pack, or start a new assessment from a questionnaire."""
         if path.suffix.lower() in QUESTIONNAIRE_SUFFIXES:
             return self.new_from_questionnaire(path)
+        if path.name.lower().endswith(PACK_SUFFIX):
+            return self.open_pack(path)
         return self.open_path(path)
+
+    def open_pack(self, path: Path) -> bool:
+        """Open a participant pack to answer: the answer page, for that one person; Save writes it back."""
+        from assessor.storage import StorageError
+
+        if not self.maybe_save():
+            return False
+        try:
+            self.session.open_pack(path)
+        except StorageError as exc:
+            dialogs.error(self.window, "Cannot open the participant pack", str(exc))
+            if not path.exists():
+                self.settings.remove_recent_file(path)
+            return False
+        self.settings.add_recent_file(path)
+        self.settings.set_last_folder(path)
+        self.window.workshop.next_unanswered(from_start=True)  # the first question still to answer
+        return True
 
     def open_path(self, path: Path, *, as_copy: bool = False) -> bool:
         from assessor.storage import StorageError, load_assessment
@@ -133,16 +157,23 @@ class FileController(QObject):
     def save_as(self) -> bool:
         if not self.session.is_open:
             return False
+        is_pack = self.session.pack is not None
+        suffix = PACK_SUFFIX if is_pack else ASSESSMENT_SUFFIX
         name = self.session.require().details.organisation.strip() or "assessment"
-        suggested = str(Path(self.settings.last_folder()) / f"{name}{ASSESSMENT_SUFFIX}")
+        suggested = str(Path(self.settings.last_folder()) / f"{name}{suffix}")
         if self.session.path is not None:
             suggested = str(self.session.path)
-        path = dialogs.save_file(self.window, "Save the assessment", suggested, dialogs.assessment_filter())
+        title, file_filter = (
+            ("Save the participant pack", dialogs.pack_filter())
+            if is_pack
+            else ("Save the assessment", dialogs.assessment_filter())
+        )
+        path = dialogs.save_file(self.window, title, suggested, file_filter)
         if not path:
             return False
         target = Path(path)
-        if not target.suffix:
-            target = target.with_suffix(ASSESSMENT_SUFFIX)
+        if not target.name.lower().endswith(suffix) and (is_pack or not target.suffix):
+            target = target.with_name(target.name + suffix)
         return self._save_to(target)
 
     def _save_to(self, path: Path) -> bool:

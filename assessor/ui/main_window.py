@@ -194,16 +194,18 @@ class MainWindow(QMainWindow):
 
     def _on_assessment_replaced(self, *, show_page: bool = True) -> None:
         is_open = self.session.is_open
-        for action in self._page_actions.values():
+        # A participant answering a pack has the answer page and saving only: the rest is the facilitator's.
+        answering_pack = self.session.pack is not None
+        for name, action in self._page_actions.items():
             if action.property("needs_assessment"):
-                action.setEnabled(is_open)
+                action.setEnabled(is_open and (name == "answer" or not answering_pack))
         for action in self.actions_needing_assessment:
-            action.setEnabled(is_open)
+            action.setEnabled(is_open and (not answering_pack or action in self.pack_actions))
         self.page_bar.setVisible(is_open)
         self._update_title(self.session.display_name() if is_open else "")
         self._update_status()
         if show_page:
-            self.show_page("setup" if is_open else "start")
+            self.show_page(("answer" if answering_pack else "setup") if is_open else "start")
 
     def _update_title(self, name: str) -> None:
         self.setWindowTitle(f"{name}[*] — {APP_NAME}" if name else APP_NAME)

@@ -56,6 +56,8 @@ def build_menus(window: MainWindow) -> None:
     file_menu.addAction(close)
     file_menu.addAction(make_action(window, "&Quit", window.close, Std.Quit, "Quit the application"))
     needs += [save, save_as, export_pdf, export_csv, export_packs, close]
+    #: What a participant answering a pack can use (the rest needs the whole assessment).
+    window.pack_actions = [save, save_as, close]
 
     edit_menu = bar.addMenu("&Edit")
     undo = session.undo_stack.createUndoAction(window, "&Undo")
@@ -100,7 +102,7 @@ def _fill_recent(window: MainWindow) -> None:
         return
     for index, path in enumerate(recent, start=1):
         label = f"&{index} {Path(path).name}" if index < 10 else Path(path).name
-        action = make_action(window, label, lambda _=False, p=path: window.files.open_path(Path(p)), tip=path)
+        action = make_action(window, label, lambda _=False, p=path: window.files.open_any(Path(p)), tip=path)
         menu.addAction(action)
     menu.addSeparator()
     menu.addAction(make_action(window, "Clear the list", window.settings.clear_recent_files))

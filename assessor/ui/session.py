@@ -75,6 +75,8 @@ class Session(SessionEdits, QObject):
         self._recovery_store = None
         self._last_command: ValueCommand | None = None
         self._last_index = -1
+        #: A participant pack being answered (see ``pack_answering``); None for an assessment.
+        self.pack: Any = None
 
     # State -----------------------------------------------------------------------------------
 
@@ -105,12 +107,19 @@ class Session(SessionEdits, QObject):
     # Opening and closing -----------------------------------------------------------------------
 
     def set_assessment(
-        self, assessment: Assessment | None, path: Path | None = None, *, dirty: bool = False
+        self,
+        assessment: Assessment | None,
+        path: Path | None = None,
+        *,
+        dirty: bool = False,
+        pack: Any = None,
     ) -> None:
-        """Make ``assessment`` the open one (None closes). ``dirty`` marks recovered, unsaved work."""
+        """Make ``assessment`` the open one (None closes). ``dirty`` marks recovered, unsaved work; ``pack``
+        (a ParticipantPack) when the assessment is the stand-in for a pack being answered."""
         self._autosave.stop()
         self.assessment = assessment
         self.path = path
+        self.pack = pack
         self._results = None
         self._current_round = 0
         # Nobody answers until the hand-over screen chooses someone: opening a file must not put the first
@@ -142,15 +151,32 @@ class Session(SessionEdits, QObject):
         self.set_assessment(loaded.assessment, path)
         return loaded.assessment
 
+    def open_pack(self, path: Path) -> Assessment:
+        """Open a participant pack to answer; storage errors propagate to the caller, who shows them."""
+        from assessor.storage.packs import load_pack
+        from assessor.ui.pack_answering import assessment_for_pack
+
+        pack = load_pack(path)
+        assessment = assessment_for_pack(pack)
+        self.set_assessment(assessment, path, pack=pack)
+        self.set_current_participant(pack.participant.id)
+        return assessment
+
     def save(self, path: Path | None = None) -> Path:
-        """Save to ``path`` (or the current file); storage errors propagate, the assessment is kept."""
+        """Save to ``path`` (or the current file); storage errors propagate, the assessment is kept.
+        A pack being answered is saved as the pack, with the answers given."""
         from assessor.storage import save_assessment
 
         target = path or self.path
         if target is None:
             raise ValueError("No file name yet: use Save As.")
         assessment = self.require()
-        save_assessment(assessment, target)
+        if self.pack is not None:
+            from assessor.ui.pack_answering import save_answered_pack
+
+            self.pack = save_answered_pack(self.pack, assessment, Path(target))
+        else:
+            save_assessment(assessment, target)
         self.path = Path(target)
         self._autosave.stop()
         self._discard_recovery()
@@ -179,8 +205,11 @@ class Session(SessionEdits, QObject):
         return self._recovery_store
 
     def write_recovery(self) -> None:
-        """Write the open assessment to the recovery folder (also run by the autosave timer)."""
-        if self.assessment is None or not self.dirty:
+        """Write the open assessment to the recovery folder (also run by the autosave timer).
+
+        Not for a pack being answered: its stand-in has the whole assessment's id, and a recovery file
+        of it would be offered back (or discarded) as if it were the facilitator's assessment."""
+        if self.assessment is None or not self.dirty or self.pack is not None:
             return
         from assessor.storage import StorageError
 
@@ -196,6 +225,8 @@ class Session(SessionEdits, QObject):
         self.autosaved.emit(str(written))
 
     def _discard_recovery(self) -> None:
+        if self.pack is not None:
+            return  # never the recovery file of the assessment the pack came from
         try:
             self.recovery_store().discard(self.require())
         except OSError as exc:

@@ -113,7 +113,7 @@ class StartPage(QScrollArea):
         self.recent = QListWidget(open_panel)
         self.recent.setAccessibleName("Recent files")
         recent_label.setBuddy(self.recent)
-        self.recent.itemActivated.connect(lambda item: files.open_path(Path(item.data(PATH_ROLE))))
+        self.recent.itemActivated.connect(lambda item: files.open_any(Path(item.data(PATH_ROLE))))
         open_layout.addWidget(self.recent)
         grid.addWidget(open_panel, 0, 1)
 

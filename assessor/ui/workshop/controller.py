@@ -175,7 +175,7 @@ class Workshop(QObject):
         shortcut.activated.connect(self.next_unanswered)
 
     def _assessment_replaced(self) -> None:
-        is_open = self.session.is_open
+        is_open = self.session.is_open and self.session.pack is None  # a pack being answered: none of it
         for action in self.needs:
             action.setEnabled(is_open)
         if self._agenda is not None:

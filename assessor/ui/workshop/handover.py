@@ -231,5 +231,12 @@ class ParticipantBar(QWidget):
                 recording_as.setText("Nobody is answering now: press Ctrl+H to choose who answers next.")
             return
         answered, total = participant_progress(assessment, pid, round_index)
-        self.who.setText(f"Private answers{rounds} · {progress_text(answered, total)}")
+        pack = self.session.pack
+        self.hand_button.setVisible(pack is None)  # a pack has one person: nobody to hand over to
+        if pack is not None:
+            from assessor.ui.pack_answering import describe_pack
+
+            self.who.setText(describe_pack(pack, answered, total))
+        else:
+            self.who.setText(f"Private answers{rounds} · {progress_text(answered, total)}")
         self.next_button.setEnabled(answered < total)

@@ -1,4 +1,5 @@
-"""Charts drawn from the results, as reportlab ``Drawing`` flowables: a radar and per-area bars.
+"""Charts drawn from the results, as reportlab ``Drawing`` flowables: per-area bars, and the helpers
+the radar (``radar.py``) and the spread chart (``spread_chart.py``) share.
 
 Labels are placed by arithmetic, never left to chance: the radar numbers its spokes (a key table names
 them), and the bar chart wraps dimension titles into a fixed column and staggers threshold labels that

@@ -64,11 +64,12 @@ class ReportContext:
         agreed = self.assessment.consensus.get(question_id)
         if agreed is not None and agreed.note.strip():
             notes.append(agreed.note.strip())
-        round_index = self.assessment.latest_round_for(question_id)
-        for participant in self.assessment.participants:
-            answer = self.assessment.answer(participant.id, question_id, round_index=round_index)
-            if answer is not None and answer.note.strip() and answer.note.strip() not in notes:
-                notes.append(answer.note.strip())
+        # Every round's notes, newest first: evidence given in round 1 still counts after a re-score.
+        for round_index in range(len(self.assessment.rounds) - 1, -1, -1):
+            for participant in self.assessment.participants:
+                answer = self.assessment.answer(participant.id, question_id, round_index=round_index)
+                if answer is not None and answer.note.strip() and answer.note.strip() not in notes:
+                    notes.append(answer.note.strip())
         return notes
 
     # Formatting -----------------------------------------------------------------------------

@@ -121,7 +121,19 @@ def test_autosave_and_recovery_after_a_crash(team_window, scripted_dialogs, qtbo
     second.close()
 
 
-def test_cancelled_export_leaves_no_file(team_window, qtbot, tmp_path):
+def test_cancelled_export_leaves_no_file(team_window, qtbot, tmp_path, monkeypatch):
+    from assessor.ui.export import ReportWorker
+
+    reported = ReportWorker._progress
+
+    def report_then_wait(worker, done, total, message):
+        # The report is quick now: hold the worker after its first step until the user's Cancel (below)
+        # arrives, as a slower machine would, so the test never races the writer.
+        reported(worker, done, total, message)
+        if done >= 1:
+            worker.cancel_requested.wait(10)
+
+    monkeypatch.setattr(ReportWorker, "_progress", report_then_wait)
     _answer_first(qtbot, team_window)
     target = tmp_path / "cancelled.pdf"
     exporter = team_window.files._export()

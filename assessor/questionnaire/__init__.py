@@ -10,8 +10,9 @@ that only needs ``QuestionnaireError`` (the desktop application opening a cached
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from assessor.lazy import lazy_names
 
 if TYPE_CHECKING:
     from assessor.questionnaire.errors import Problem, QuestionnaireError
@@ -40,10 +41,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
-    globals()[name] = value
-    return value
+__getattr__, __dir__ = lazy_names(__name__, globals(), _HOMES, __all__)

@@ -205,24 +205,32 @@ class FileController(QObject):
     # Recovery ----------------------------------------------------------------------------------
 
     def recoverable(self) -> list:
-        try:
-            return self.session.recovery_store().list_recoverable()
-        except OSError as exc:
-            log.warning("Could not list recovery files: %s", exc)
-            return []
+        """Unsaved work to offer back: assessments and participant packs, newest first."""
+        entries: list = []
+        for store in (self.session.recovery_store(), self.session.pack_recovery_store()):
+            try:
+                entries += store.list_recoverable()
+            except OSError as exc:
+                log.warning("Could not list recovery files: %s", exc)
+        return sorted(entries, key=lambda entry: entry.written_at, reverse=True)
 
     def recover(self, entry) -> bool:
+        """Open the unsaved work of a recovery entry (an assessment's, or a pack's answers), still unsaved."""
         from assessor.storage import StorageError
 
         if not self.maybe_save():
             return False
         try:
-            assessment = entry.load()
+            recovered = entry.load()
         except StorageError as exc:
             dialogs.error(self.window, "Cannot recover", str(exc))
             return False
         source = entry.source_path if entry.source_exists else None
-        self.session.set_assessment(assessment, source, dirty=True)
+        if _is_pack_entry(entry):
+            self.session.answer_pack(recovered, source, dirty=True)
+            self.window.workshop.next_unanswered(from_start=True)
+        else:
+            self.session.set_assessment(recovered, source, dirty=True)
         # Keep the recovery file until the recovered work is saved: a second crash still loses nothing.
         self.session.write_recovery()
         return True
@@ -233,7 +241,10 @@ class FileController(QObject):
             "Discard unsaved work",
             f"Throw away this unsaved work for good?\n\n{entry.describe()}",
         ):
-            self.session.recovery_store().discard(entry)
+            store = (
+                self.session.pack_recovery_store() if _is_pack_entry(entry) else self.session.recovery_store()
+            )
+            store.discard(entry)
 
     # Export ------------------------------------------------------------------------------------
 
@@ -255,3 +266,9 @@ class FileController(QObject):
     def export_packs(self) -> None:
         if self.session.is_open:
             self._export().export_packs()
+
+
+def _is_pack_entry(entry) -> bool:
+    from assessor.storage.pack_recovery import PackRecoveryEntry
+
+    return isinstance(entry, PackRecoveryEntry)

@@ -5,8 +5,9 @@ as a small assessment of its own: one participant (them), one round holding the 
 answers so far, in individual mode, so the answer page and its keys work exactly as in the workshop. Saving
 writes their answers back into the pack file (nothing else in it changes); the facilitator imports it.
 
-The stand-in assessment carries the pack's assessment id, so the recovery store must leave it alone (see
-``Session``): its recovery files would otherwise be mistaken for the facilitator's whole assessment.
+The stand-in assessment carries the pack's assessment id, so its unsaved answers go to a recovery store of
+their own (``assessor.storage.pack_recovery``, keyed by assessment, participant and round): in the
+assessments' store they would be mistaken for the facilitator's whole assessment.
 """
 
 from __future__ import annotations

@@ -73,6 +73,7 @@ class Session(SessionEdits, QObject):
         self._autosave.setInterval(AUTOSAVE_DELAY_MS)
         self._autosave.timeout.connect(self.write_recovery)
         self._recovery_store = None
+        self._pack_recovery_store = None
         self._last_command: ValueCommand | None = None
         self._last_index = -1
         #: A participant pack being answered (see ``pack_answering``); None for an assessment.
@@ -154,11 +155,16 @@ class Session(SessionEdits, QObject):
     def open_pack(self, path: Path) -> Assessment:
         """Open a participant pack to answer; storage errors propagate to the caller, who shows them."""
         from assessor.storage.packs import load_pack
+
+        return self.answer_pack(load_pack(path), path)
+
+    def answer_pack(self, pack: Any, path: Path | None, *, dirty: bool = False) -> Assessment:
+        """Show ``pack`` (a ParticipantPack) to answer, from the file ``path``; ``dirty`` marks recovered,
+        unsaved answers."""
         from assessor.ui.pack_answering import assessment_for_pack
 
-        pack = load_pack(path)
         assessment = assessment_for_pack(pack)
-        self.set_assessment(assessment, path, pack=pack)
+        self.set_assessment(assessment, path, dirty=dirty, pack=pack)
         self.set_current_participant(pack.participant.id)
         return assessment
 
@@ -204,17 +210,31 @@ class Session(SessionEdits, QObject):
             self._recovery_store = RecoveryStore()
         return self._recovery_store
 
-    def write_recovery(self) -> None:
-        """Write the open assessment to the recovery folder (also run by the autosave timer).
+    def pack_recovery_store(self):
+        """The store of a pack's recovery files: apart from the assessments' (a pack's stand-in carries the
+        whole assessment's id, and must never be offered back, or discarded, as that assessment)."""
+        if self._pack_recovery_store is None:
+            from assessor.storage.pack_recovery import PackRecoveryStore
 
-        Not for a pack being answered: its stand-in has the whole assessment's id, and a recovery file
-        of it would be offered back (or discarded) as if it were the facilitator's assessment."""
-        if self.assessment is None or not self.dirty or self.pack is not None:
+            self._pack_recovery_store = PackRecoveryStore()
+        return self._pack_recovery_store
+
+    def write_recovery(self) -> None:
+        """Write the open assessment, or the pack being answered, to the recovery folder (also run by the
+        autosave timer)."""
+        if self.assessment is None or not self.dirty:
             return
         from assessor.storage import StorageError
 
         try:
-            written = self.recovery_store().write(self.assessment, self.path)
+            if self.pack is not None:
+                from assessor.ui.pack_answering import answered_pack
+
+                written = self.pack_recovery_store().write(
+                    answered_pack(self.pack, self.assessment), self.path
+                )
+            else:
+                written = self.recovery_store().write(self.assessment, self.path)
         except (
             OSError,
             StorageError,
@@ -225,10 +245,11 @@ class Session(SessionEdits, QObject):
         self.autosaved.emit(str(written))
 
     def _discard_recovery(self) -> None:
-        if self.pack is not None:
-            return  # never the recovery file of the assessment the pack came from
         try:
-            self.recovery_store().discard(self.require())
+            if self.pack is not None:
+                self.pack_recovery_store().discard(self.pack)
+            else:
+                self.recovery_store().discard(self.require())
         except OSError as exc:
             log.warning("Could not remove the recovery file: %s", exc)
 

@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QPushButton
 from assessor import userdirs
 from assessor.storage import ASSESSMENT_SUFFIX, read_assessment
 from assessor.storage.pack_import import import_packs
-from assessor.storage.packs import PACK_SUFFIX, load_pack, make_pack, save_pack
+from assessor.storage.packs import PACK_SUFFIX, load_pack
 from assessor.ui import dialogs
 from assessor.ui.file_controller import example_path
 from tests.ui.conftest import DEFAULT_QUESTIONNAIRE
 from tests.ui.helpers import CTRL, activate, press
-from tests.ui.workshop_helpers import individual_window
+from tests.ui.workshop_helpers import pack_for_bilal
 
 Key = Qt.Key
 
@@ -57,19 +57,8 @@ def test_csv_export_from_the_file_menu(window, scripted_dialogs, qtbot, tmp_path
     assert "answers.csv" in window.statusBar().currentMessage()
 
 
-def _pack_for_bilal(window, folder):
-    assert window.files.new_from_questionnaire(DEFAULT_QUESTIONNAIRE)
-    individual_window(window)
-    assessment = window.session.require()
-    bilal = assessment.participants[1]
-    path = save_pack(make_pack(assessment, bilal.id), folder / f"Bilal{PACK_SUFFIX}")
-    window.session.undo_stack.setClean()
-    window.session.close()
-    return assessment, bilal, path
-
-
 def test_a_participant_answers_their_pack_in_the_application(window, scripted_dialogs, qtbot, tmp_path):
-    assessment, bilal, path = _pack_for_bilal(window, tmp_path)
+    assessment, bilal, path = pack_for_bilal(window, tmp_path)
     activate(qtbot, window)
     scripted_dialogs.open_paths = [str(path)]
     press(qtbot, Key.Key_O, CTRL)  # File > Open takes packs too
@@ -98,11 +87,12 @@ def test_a_participant_answers_their_pack_in_the_application(window, scripted_di
     page.view.focus_first_card()
     press(qtbot, Key.Key_2)
     assert session.dirty and "2 of" in bar.who.text()
-    session.write_recovery()  # never for a pack: its stand-in carries the whole assessment's id
-    assert not any(userdirs.recovery_dir().glob("*"))
+    session.write_recovery()  # a pack's own recovery file, never one of the whole assessment (the same id)
+    assert [p.suffix for p in userdirs.recovery_dir().glob("*")] == [".pack-recovery"]
 
     press(qtbot, Key.Key_S, CTRL)
     assert scripted_dialogs.errors == [] and not session.dirty
+    assert not any(userdirs.recovery_dir().glob("*"))  # saved: nothing left to recover
     answered = load_pack(path)
     assert {qid: a.choice for qid, a in answered.answers.items()} == {qids[0]: 3, qids[1]: 2}
     assert answered.participant == bilal and answered.assessment_id == assessment.id

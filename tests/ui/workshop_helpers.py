@@ -18,6 +18,22 @@ def individual_window(window, names=NAMES):
     return window
 
 
+def pack_for_bilal(window, folder):
+    """A new individual-rounds assessment (closed again) and a pack for its second participant, Bilal:
+    (assessment, Bilal, the pack's path)."""
+    from assessor.storage.packs import PACK_SUFFIX, make_pack, save_pack
+    from tests.ui.conftest import DEFAULT_QUESTIONNAIRE
+
+    assert window.files.new_from_questionnaire(DEFAULT_QUESTIONNAIRE)
+    individual_window(window)
+    assessment = window.session.require()
+    bilal = assessment.participants[1]
+    path = save_pack(make_pack(assessment, bilal.id), folder / f"Bilal{PACK_SUFFIX}")
+    window.session.undo_stack.setClean()
+    window.session.close()
+    return assessment, bilal, path
+
+
 def visible_texts(root: QWidget) -> list[str]:
     """Every text a person could read in ``root``: labels, buttons, list and tree rows, tooltips."""
     texts = []

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import MappingProxyType
+from typing import TypeVar
 
 from yaml.nodes import Node
 
@@ -11,6 +13,8 @@ from assessor.questionnaire.errors import did_you_mean
 from assessor.questionnaire.schema import fields as spec
 from assessor.questionnaire.schema.reader import Fields, Reader
 from assessor.questionnaire.schema.validate import Index, check_descriptors
+
+_Part = TypeVar("_Part", Dimension, Question)
 
 
 def _named(kind: str, fields: Fields) -> str:
@@ -25,61 +29,67 @@ def _define(index: Index, kind: str, fields: Fields) -> None:
         index.define_invalid(kind)
 
 
-def _children(reader: Reader, fields: Fields, key: str, what: str) -> list[Node]:
+def _opened(
+    reader: Reader, index: Index, node: Node, schema: spec.Spec, kind: str
+) -> tuple[Fields, str] | None:
+    """The checked fields of one area, dimension or question, with its id defined, and how to name it."""
+    article = "an" if kind[0] in "aeiou" else "a"
+    fields = reader.fields(node, schema, f"{article} {kind}")
+    if fields is None:
+        return None
+    _define(index, kind, fields)
+    return fields, _named(kind, fields)
+
+
+def _children(
+    reader: Reader, fields: Fields, key: str, what: str, read: Callable[[Node], _Part | None]
+) -> tuple[_Part, ...]:
+    """The parts listed under ``key`` (those that could be read); an empty list is reported."""
     items = fields.items(key)
     if key in fields.values and not items:
         reader.add(fields.nodes[key], f"{what} has no {key}: list at least one.")
-    return items
+    return tuple(part for item in items if (part := read(item)))
 
 
 def read_area(reader: Reader, index: Index, node: Node, scale: Scale) -> Area | None:
-    fields = reader.fields(node, spec.AREA, "an area")
-    if fields is None:
+    opened = _opened(reader, index, node, spec.AREA, "area")
+    if opened is None:
         return None
-    _define(index, "area", fields)
-    what = _named("area", fields)
-    dimensions = [
-        dimension
-        for child in _children(reader, fields, "dimensions", what)
-        if (dimension := _dimension(reader, index, child, scale))
-    ]
+    fields, what = opened
     return Area(
         id=fields.text("id"),
         title=fields.text("title"),
-        dimensions=tuple(dimensions),
+        dimensions=_children(
+            reader, fields, "dimensions", what, lambda child: _dimension(reader, index, child, scale)
+        ),
         description=fields.text("description"),
         enabler=fields.flag("enabler", False),
     )
 
 
 def _dimension(reader: Reader, index: Index, node: Node, scale: Scale) -> Dimension | None:
-    fields = reader.fields(node, spec.DIMENSION, "a dimension")
-    if fields is None:
+    opened = _opened(reader, index, node, spec.DIMENSION, "dimension")
+    if opened is None:
         return None
-    _define(index, "dimension", fields)
-    what = _named("dimension", fields)
+    fields, what = opened
     for source, source_node in fields.ids("sources"):
-        index.refer("source", source, source_node, f"{what}")
-    questions = [
-        question
-        for child in _children(reader, fields, "questions", what)
-        if (question := _question(reader, index, child, scale))
-    ]
+        index.refer("source", source, source_node, what)
     return Dimension(
         id=fields.text("id"),
         title=fields.text("title"),
-        questions=tuple(questions),
+        questions=_children(
+            reader, fields, "questions", what, lambda child: _question(reader, index, child, scale)
+        ),
         description=fields.text("description"),
         sources=tuple(source for source, _ in fields.ids("sources")),
     )
 
 
 def _question(reader: Reader, index: Index, node: Node, scale: Scale) -> Question | None:
-    fields = reader.fields(node, spec.QUESTION, "a question")
-    if fields is None:
+    opened = _opened(reader, index, node, spec.QUESTION, "question")
+    if opened is None:
         return None
-    _define(index, "question", fields)
-    what = _named("question", fields)
+    fields, what = opened
     descriptors_node = fields.mapping("descriptors")
     descriptors = check_descriptors(reader, descriptors_node, scale.levels, what) if descriptors_node else {}
     weight = fields.number("weight")

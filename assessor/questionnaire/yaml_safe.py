@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import yaml
 from yaml.error import Mark
@@ -251,28 +252,25 @@ class _Composer:
             items: list[Node] = []
             while not self._parser.check_event(SequenceEndEvent):
                 items.append(self._node(depth + 1))
-            end = self._parser.get_event()
-            return SequenceNode(
-                tag or "tag:yaml.org,2002:seq",
-                items,
-                _mark(event.start_mark),
-                _mark(end.end_mark),
-                flow_style=event.flow_style,
-            )
+            return self._collection(SequenceNode, tag or "tag:yaml.org,2002:seq", items, event)
         if isinstance(event, MappingStartEvent):
             pairs: list[tuple[Node, Node]] = []
             while not self._parser.check_event(MappingEndEvent):
                 key = self._node(depth + 1)
                 pairs.append((key, self._node(depth + 1)))
-            end = self._parser.get_event()
-            return MappingNode(
-                tag or "tag:yaml.org,2002:map",
-                pairs,
-                _mark(event.start_mark),
-                _mark(end.end_mark),
-                flow_style=event.flow_style,
-            )
+            return self._collection(MappingNode, tag or "tag:yaml.org,2002:map", pairs, event)
         raise _Stop  # pragma: no cover - the parser yields nothing else here
+
+    def _collection(
+        self,
+        kind: type[SequenceNode] | type[MappingNode],
+        tag: str,
+        value: list[Any],
+        start: SequenceStartEvent | MappingStartEvent,
+    ) -> Node:
+        """The list or mapping that ``start`` opened, once its contents are read: takes its end event."""
+        end = self._parser.get_event()
+        return kind(tag, value, _mark(start.start_mark), _mark(end.end_mark), flow_style=start.flow_style)
 
     def _check_tag(self, event: Event) -> str | None:
         """The explicit plain tag of the event, or None to resolve it; odd tags are reported, not used."""

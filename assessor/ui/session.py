@@ -9,11 +9,12 @@ How answers are recorded (see docs in ``answer_record``):
   (``Assessment.set_consensus``), so scoring, which uses consensus first, takes it as the team value.
   A consensus has no confidence, so the confidence control is hidden in this mode.
 * Individual rounds: the answer page records the *current participant's* answer in the current round.
+
+The edits themselves are in ``session_edits``; opening, saving, autosave and recovery in ``session_files``.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -31,14 +32,13 @@ from assessor.model import (
 )
 from assessor.ui.commands import ValueCommand
 from assessor.ui.session_edits import Recorded, SessionEdits
-
-log = logging.getLogger(__name__)
+from assessor.ui.session_files import SessionFiles
 
 #: Autosave runs this long after the last change (the recovery file is written within 2 seconds).
 AUTOSAVE_DELAY_MS = 1200
 
 
-class Session(SessionEdits, QObject):
+class Session(SessionFiles, SessionEdits, QObject):
     """Owns the open assessment. ``assessment`` is None until one is created or opened."""
 
     #: A different assessment was opened, created or closed.
@@ -143,115 +143,6 @@ class Session(SessionEdits, QObject):
         assessment = Assessment(questionnaire=questionnaire, details=Details(date=date.today().isoformat()))
         self.set_assessment(assessment)
         return assessment
-
-    def open_file(self, path: Path) -> Assessment:
-        """Open an assessment file; storage errors propagate to the caller, who shows them."""
-        from assessor.storage import load_assessment
-
-        loaded = load_assessment(path)
-        self.set_assessment(loaded.assessment, path)
-        return loaded.assessment
-
-    def open_pack(self, path: Path) -> Assessment:
-        """Open a participant pack to answer; storage errors propagate to the caller, who shows them."""
-        from assessor.storage.packs import load_pack
-
-        return self.answer_pack(load_pack(path), path)
-
-    def answer_pack(self, pack: Any, path: Path | None, *, dirty: bool = False) -> Assessment:
-        """Show ``pack`` (a ParticipantPack) to answer, from the file ``path``; ``dirty`` marks recovered,
-        unsaved answers."""
-        from assessor.ui.pack_answering import assessment_for_pack
-
-        assessment = assessment_for_pack(pack)
-        self.set_assessment(assessment, path, dirty=dirty, pack=pack)
-        self.set_current_participant(pack.participant.id)
-        return assessment
-
-    def save(self, path: Path | None = None) -> Path:
-        """Save to ``path`` (or the current file); storage errors propagate, the assessment is kept.
-        A pack being answered is saved as the pack, with the answers given."""
-        from assessor.storage import save_assessment
-
-        target = path or self.path
-        if target is None:
-            raise ValueError("No file name yet: use Save As.")
-        assessment = self.require()
-        if self.pack is not None:
-            from assessor.ui.pack_answering import save_answered_pack
-
-            self.pack = save_answered_pack(self.pack, assessment, Path(target))
-        else:
-            save_assessment(assessment, target)
-        self.path = Path(target)
-        self._autosave.stop()
-        self._discard_recovery()
-        self.undo_stack.setClean()
-        self.path_changed.emit(str(self.path))
-        self._emit_title()
-        return self.path
-
-    def close(self) -> None:
-        """Close without saving (the caller asked first); unsaved recovery work is discarded."""
-        if self.assessment is not None:
-            self._discard_recovery()
-        self.set_assessment(None)
-
-    # Autosave and recovery ---------------------------------------------------------------------
-
-    def _schedule_autosave(self) -> None:
-        self._autosave.start()
-
-    def recovery_store(self):
-        """The store of recovery files (made on first use: storage is not needed to show the window)."""
-        if self._recovery_store is None:
-            from assessor.storage.recovery import RecoveryStore
-
-            self._recovery_store = RecoveryStore()
-        return self._recovery_store
-
-    def pack_recovery_store(self):
-        """The store of a pack's recovery files: apart from the assessments' (a pack's stand-in carries the
-        whole assessment's id, and must never be offered back, or discarded, as that assessment)."""
-        if self._pack_recovery_store is None:
-            from assessor.storage.pack_recovery import PackRecoveryStore
-
-            self._pack_recovery_store = PackRecoveryStore()
-        return self._pack_recovery_store
-
-    def write_recovery(self) -> None:
-        """Write the open assessment, or the pack being answered, to the recovery folder (also run by the
-        autosave timer)."""
-        if self.assessment is None or not self.dirty:
-            return
-        from assessor.storage import StorageError
-
-        try:
-            if self.pack is not None:
-                from assessor.ui.pack_answering import answered_pack
-
-                written = self.pack_recovery_store().write(
-                    answered_pack(self.pack, self.assessment), self.path
-                )
-            else:
-                written = self.recovery_store().write(self.assessment, self.path)
-        except (
-            OSError,
-            StorageError,
-        ) as exc:  # a full disk must not interrupt the workshop: log and carry on
-            log.warning("Could not write the recovery file: %s", exc)
-            self.autosaved.emit("")
-            return
-        self.autosaved.emit(str(written))
-
-    def _discard_recovery(self) -> None:
-        try:
-            if self.pack is not None:
-                self.pack_recovery_store().discard(self.pack)
-            else:
-                self.recovery_store().discard(self.require())
-        except OSError as exc:
-            log.warning("Could not remove the recovery file: %s", exc)
 
     # Results (computed lazily, cached until the next change) ------------------------------------
 

@@ -5,19 +5,20 @@ needs to know more than ``install_workshop(window)``, and that the window hands 
 
 Only the actions and menu entries are made when the window is built: the pages, the agenda (its timer and
 dock), the pack importer and the participant bar are built, and their modules imported, on first use, so
-the first window does not wait for them.
+the first window does not wait for them (``parts``). This module holds what the workshop does with them:
+the reactions to the open assessment, individual rounds, the show of hands and the second round.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QObject
 
 from assessor.model import AssessmentError, Mode
 from assessor.ui import dialogs
 from assessor.ui.workshop.actions import install_actions
+from assessor.ui.workshop.parts import WorkshopParts
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent
@@ -25,13 +26,12 @@ if TYPE_CHECKING:
 
     from assessor.ui.main_window import MainWindow
     from assessor.ui.workshop.agenda import Agenda, AgendaPanel
-    from assessor.ui.workshop.handover import HandoverPage, ParticipantBar
+    from assessor.ui.workshop.handover import ParticipantBar
     from assessor.ui.workshop.pack_import import PackImporter
     from assessor.ui.workshop.presenter import PresenterView
-    from assessor.ui.workshop.reveal_page import RevealPage
 
 
-class Workshop(QObject):
+class Workshop(WorkshopParts, QObject):
     # Made by ``install_actions``: the menu entries, and those that need an open assessment.
     hand_over_action: QAction
     tally_action: QAction
@@ -59,53 +59,6 @@ class Workshop(QObject):
         self.session.changed.connect(self._show_parked)
         self._assessment_replaced()
 
-    # Parts built on first use ---------------------------------------------------------------------
-
-    @property
-    def agenda(self) -> Agenda:
-        """The time boxes and the timer, made (for the open assessment) when first wanted."""
-        if self._agenda is None:
-            from assessor.ui.workshop.agenda import Agenda
-
-            self._agenda = Agenda(self)
-            self._agenda.load(self.session.assessment)
-        return self._agenda
-
-    @property
-    def packs(self) -> PackImporter:
-        """Imports returned participant packs (File > Import, or files dropped on the window)."""
-        if self._packs is None:
-            from assessor.ui.workshop.pack_import import PackImporter
-
-            self._packs = PackImporter(self.window)
-        return self._packs
-
-    def agenda_dock(self) -> QDockWidget:
-        """The agenda side panel, built the first time it is shown."""
-        if self.dock is None:
-            from PySide6.QtWidgets import QDockWidget
-
-            from assessor.ui.workshop.agenda import AgendaPanel
-
-            self.agenda_panel = AgendaPanel(self.agenda)
-            self.agenda_panel.parked.itemActivated.connect(self._open_parked)
-            self.dock = QDockWidget("Agenda and timer", self.window)
-            self.dock.setObjectName("agenda")
-            self.dock.setWidget(self.agenda_panel)
-            self.dock.setAccessibleName("Agenda and timer")
-            self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-            self.dock.hide()
-            # The dock's close button unticks the menu entry.
-            self.dock.toggleViewAction().toggled.connect(self.agenda_action.setChecked)
-            self._show_parked()
-        return self.dock
-
-    def show_agenda(self, shown: bool = True) -> None:
-        """Show or hide the agenda panel (View > Agenda and timer, Ctrl+G)."""
-        dock = self.agenda_dock()
-        dock.setVisible(shown)
-        self.agenda_action.setChecked(shown)
-
     # Files dropped on the window ----------------------------------------------------------------
 
     def accept_drag(self, event: QDragEnterEvent | QDragMoveEvent) -> bool:
@@ -128,51 +81,7 @@ class Workshop(QObject):
         self.packs.import_paths(paths)
         return True
 
-    # Pages ------------------------------------------------------------------------------------
-
-    def _make_handover(self) -> HandoverPage:
-        from assessor.ui.workshop.handover import HandoverPage
-
-        page = HandoverPage(self.session)
-        page.start_turn.connect(self.start_turn)
-        page.go_to_reveal.connect(lambda: self.window.show_page("reveal"))
-        return page
-
-    def _make_reveal(self) -> RevealPage:
-        from assessor.ui.workshop.reveal_page import RevealPage
-
-        page = RevealPage(self.session)
-        page.question_shown.connect(self._follow_in_presenter)
-        return page
-
-    @property
-    def reveal(self) -> RevealPage:
-        return self.window.page("reveal")  # type: ignore[return-value]
-
-    @property
-    def answer_page(self):  # -> AnswerPage (built by the window on first use)
-        page = self.window.page("answer")
-        if self.bar is None:
-            self._install_bar(page)
-        return page
-
-    def _page_changed(self, name: str) -> None:
-        if name == "answer" and self.bar is None:
-            self._install_bar(self.window.page("answer"))
-
-    def _install_bar(self, page) -> None:
-        from PySide6.QtGui import QShortcut
-
-        from assessor.ui.workshop.handover import ParticipantBar
-
-        self.bar = ParticipantBar(self.session, page)
-        page.layout().insertWidget(0, self.bar)
-        self.bar.hand_over.connect(self.hand_over)
-        self.bar.next_unanswered.connect(self.next_unanswered)
-        self.bar.refresh()
-        shortcut = QShortcut(QKeySequence("Ctrl+J"), page)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.next_unanswered)
+    # The open assessment ---------------------------------------------------------------------
 
     def _assessment_replaced(self) -> None:
         is_open = self.session.is_open and self.session.pack is None  # a pack being answered: none of it
@@ -293,40 +202,3 @@ class Workshop(QObject):
             dialogs.error(self.window, "Cannot start a second round", str(exc))
             return
         self.hand_over()
-
-    # Presenter ----------------------------------------------------------------------------------
-
-    def open_presenter(self) -> PresenterView:
-        from PySide6.QtGui import QGuiApplication
-
-        from assessor.ui.workshop.presenter import PresenterView
-
-        if self.presenter is None:
-            # Owned by the window (closed with it) but never keeps the application running on its own.
-            self.presenter = PresenterView(self.session, self.agenda, self.window)
-            self.presenter.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
-        presenter = self.presenter
-        presenter.rebuild_slides()
-        qid = self.reveal.current_question() if self.window.current_page_name() == "reveal" else None
-        if qid:
-            presenter.show_question(qid)
-        others = [s for s in QGuiApplication.screens() if s is not self.window.screen()]
-        if others:  # a projector attached as a second screen: the presenter goes there, full screen
-            presenter.setScreen(others[0])
-            presenter.setGeometry(others[0].geometry())
-            presenter.showFullScreen()
-        else:
-            presenter.show()
-        presenter.raise_()
-        presenter.activateWindow()
-        return presenter
-
-    def _follow_in_presenter(self, question_id: str) -> None:
-        if self.presenter is not None and self.presenter.isVisible():
-            self.presenter.show_question(question_id)
-
-    def close(self) -> None:
-        if self.presenter is not None:
-            self.presenter.close()
-            self.presenter.deleteLater()
-            self.presenter = None

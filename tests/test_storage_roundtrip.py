@@ -289,3 +289,44 @@ def test_a_wrong_choice_in_a_file_names_where_and_what_is_allowed(
     # Without the key, the default stands (a file from before the field existed still opens).
     del target[path[-1]]
     assessment_from_dict(data)
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "where"),
+    [
+        (
+            ("rounds", 0, "tallies"),
+            {"a1.d1.q1": {"counts": {"two": 1}}},
+            "rounds[0].tallies.a1.d1.q1.counts.two",
+        ),
+        (("rounds", 0, "answers"), {"p1": []}, "rounds[0].answers.p1"),
+        (("participants",), {}, "participants"),
+        (("participants",), [{"id": "p1"}, 3], "participants[1]"),
+        (("consensus",), {"a1.d1.q1": 3}, "consensus.a1.d1.q1"),
+        (("questionnaire", "scale", "levels", 1), "two", "questionnaire.scale.levels[1]"),
+        (("questionnaire", "scoring", "bands", 0), None, "questionnaire.scoring.bands[0]"),
+        (
+            ("questionnaire", "pilots", 0, "examples"),
+            [{"text": "t"}, "x"],
+            "questionnaire.pilots[0].examples[1]",
+        ),
+        (
+            ("questionnaire", "areas", 0, "dimensions", 0, "questions", 0, "descriptors", "1"),
+            5,
+            "questionnaire.areas[0].dimensions[0].questions[0].descriptors.1",
+        ),
+    ],
+)
+def test_a_damaged_part_is_named_by_its_place_in_the_document(
+    path: tuple[str | int, ...], value: object, where: str
+) -> None:
+    from assessor.storage.fields import FormatError
+
+    data = json.loads(json.dumps(assessment_to_dict(make_assessment(answers={"p1": {"a1.d1.q1": 2}}))))
+    target = data
+    for step in path[:-1]:
+        target = target[step]
+    target[path[-1]] = value
+    with pytest.raises(FormatError) as caught:
+        assessment_from_dict(data)
+    assert caught.value.where == f"assessment.{where}"

@@ -63,10 +63,7 @@ def assessment_from_dict(data: Any, where: str = "assessment") -> Assessment:
     details_data = f.obj(f.field(d, "details", where, {}), f"{where}.details")
     branding_data = f.obj(f.field(d, "branding", where, {}), f"{where}.branding")
     defaults = Branding()
-    rounds = [
-        round_from_dict(item, f"{where}.rounds[{i}]")
-        for i, item in enumerate(f.arr(f.field(d, "rounds", where, []), f"{where}.rounds"))
-    ] or [Round()]
+    rounds = [round_from_dict(item, iw) for item, iw in f.each(d, "rounds", where, [])] or [Round()]
     commentary = f.obj(f.field(d, "commentary", where, {}), f"{where}.commentary")
     area_notes = f.obj(f.field(commentary, "areas", f"{where}.commentary", {}), f"{where}.commentary.areas")
     return Assessment(
@@ -75,20 +72,11 @@ def assessment_from_dict(data: Any, where: str = "assessment") -> Assessment:
         details=Details(**{name: f.text(details_data, name, f"{where}.details", "") for name in _DETAILS}),
         mode=f.member(d, "mode", where, Mode, Mode.TEAM),
         show_names=f.flag(d, "show_names", where, False),
-        participants=[
-            participant_from_dict(item, f"{where}.participants[{i}]")
-            for i, item in enumerate(f.arr(f.field(d, "participants", where, []), f"{where}.participants"))
-        ],
+        participants=[participant_from_dict(item, iw) for item, iw in f.each(d, "participants", where, [])],
         rounds=rounds,
-        consensus={
-            qid: _consensus_from(item, f"{where}.consensus.{qid}")
-            for qid, item in f.obj(f.field(d, "consensus", where, {}), f"{where}.consensus").items()
-        },
+        consensus={qid: _consensus_from(item, qw) for qid, item, qw in f.entries(d, "consensus", where)},
         parked=f.texts(d, "parked", where, []),
-        pilots=[
-            _pilot_from(item, f"{where}.pilots[{i}]")
-            for i, item in enumerate(f.arr(f.field(d, "pilots", where, []), f"{where}.pilots"))
-        ],
+        pilots=[_pilot_from(item, iw) for item, iw in f.each(d, "pilots", where, [])],
         commentary=Commentary(
             overall=f.text(commentary, "overall", f"{where}.commentary", ""),
             areas={key: f.text(area_notes, key, f"{where}.commentary.areas") for key in area_notes},
@@ -169,21 +157,14 @@ def round_to_dict(the_round: Round) -> dict[str, Any]:
 def round_from_dict(data: Any, where: str) -> Round:
     d = f.obj(data, where)
     questions = None if d.get("questions") is None else f.texts(d, "questions", where)
-    answers = {
-        pid: answers_from_dict(item, f"{where}.answers.{pid}")
-        for pid, item in f.obj(f.field(d, "answers", where, {}), f"{where}.answers").items()
-    }
+    answers = {pid: answers_from_dict(item, pw) for pid, item, pw in f.entries(d, "answers", where)}
     tallies = {}
-    for qid, item in f.obj(f.field(d, "tallies", where, {}), f"{where}.tallies").items():
-        tw = f"{where}.tallies.{qid}"
+    for qid, item, tw in f.entries(d, "tallies", where):
         td = f.obj(item, tw)
-        counts_data = f.obj(f.field(td, "counts", tw, {}), f"{tw}.counts")
-        counts = {
-            f.int_key(key, f"{tw}.counts.{key}"): f.as_int(count, f"{tw}.counts.{key}")
-            for key, count in counts_data.items()
-        }
         tallies[qid] = Tally(
-            counts=counts,
+            counts={
+                f.int_key(key, cw): f.as_int(count, cw) for key, count, cw in f.entries(td, "counts", tw)
+            },
             dont_know=f.integer(td, "dont_know", tw, 0),
             not_applicable=f.integer(td, "not_applicable", tw, 0),
         )

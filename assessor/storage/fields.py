@@ -8,6 +8,7 @@ of a KeyError deep inside the program.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from enum import StrEnum
 from typing import Any, TypeVar
 
@@ -47,6 +48,18 @@ def field(data: dict[str, Any], key: str, where: str, default: Any = _MISSING) -
     if default is _MISSING:
         raise FormatError(f"{where}.{key}", "is missing")
     return default
+
+
+def each(data: dict[str, Any], key: str, where: str, default: Any = _MISSING) -> Iterator[tuple[Any, str]]:
+    """Each item of the list ``data[key]`` with where it stands (``WHERE.KEY[i]``)."""
+    for index, item in enumerate(arr(field(data, key, where, default), f"{where}.{key}")):
+        yield item, f"{where}.{key}[{index}]"
+
+
+def entries(data: dict[str, Any], key: str, where: str) -> Iterator[tuple[str, Any, str]]:
+    """Each member of the object ``data[key]`` (none if missing): its key, value and ``WHERE.KEY.NAME``."""
+    for name, item in obj(field(data, key, where, {}), f"{where}.{key}").items():
+        yield name, item, f"{where}.{key}.{name}"
 
 
 def text(data: dict[str, Any], key: str, where: str, default: Any = _MISSING) -> str:

@@ -59,20 +59,11 @@ def questionnaire_from_dict(data: Any, where: str = "questionnaire") -> Question
         licence=f.text(d, "licence", where, ""),
         attribution=f.text(d, "attribution", where, ""),
         guide=f.text(d, "guide", where, ""),
-        sources=tuple(
-            _source_from(item, f"{where}.sources[{i}]")
-            for i, item in enumerate(f.arr(f.field(d, "sources", where, []), f"{where}.sources"))
-        ),
+        sources=tuple(_source_from(item, iw) for item, iw in f.each(d, "sources", where, [])),
         scale=_scale_from(f.field(d, "scale", where), f"{where}.scale"),
         scoring=_scoring_from(f.field(d, "scoring", where, {}), f"{where}.scoring"),
-        areas=tuple(
-            _area_from(item, f"{where}.areas[{i}]")
-            for i, item in enumerate(f.arr(f.field(d, "areas", where), f"{where}.areas"))
-        ),
-        pilots=tuple(
-            _pilot_from(item, f"{where}.pilots[{i}]")
-            for i, item in enumerate(f.arr(f.field(d, "pilots", where, []), f"{where}.pilots"))
-        ),
+        areas=tuple(_area_from(item, iw) for item, iw in f.each(d, "areas", where)),
+        pilots=tuple(_pilot_from(item, iw) for item, iw in f.each(d, "pilots", where, [])),
     )
 
 
@@ -90,8 +81,7 @@ def _scale_to_dict(scale: Scale) -> dict[str, Any]:
 def _scale_from(data: Any, where: str) -> Scale:
     d = f.obj(data, where)
     levels = []
-    for i, item in enumerate(f.arr(f.field(d, "levels", where), f"{where}.levels")):
-        lw = f"{where}.levels[{i}]"
+    for item, lw in f.each(d, "levels", where):
         ld = f.obj(item, lw)
         levels.append(
             Level(f.integer(ld, "value", lw), f.text(ld, "name", lw), f.text(ld, "descriptor", lw, ""))
@@ -136,8 +126,7 @@ def _scoring_from(data: Any, where: str) -> ScoringSettings:
     bands = defaults.bands
     if "bands" in d:
         parsed = []
-        for i, item in enumerate(f.arr(d["bands"], f"{where}.bands")):
-            bw = f"{where}.bands[{i}]"
+        for item, bw in f.each(d, "bands", where):
             bd = f.obj(item, bw)
             minimum = -math.inf if bd.get("minimum") is None else f.number(bd, "minimum", bw)
             parsed.append(
@@ -188,18 +177,13 @@ def _area_to_dict(area: Area) -> dict[str, Any]:
 def _area_from(data: Any, where: str) -> Area:
     d = f.obj(data, where)
     dimensions = []
-    for i, item in enumerate(f.arr(f.field(d, "dimensions", where), f"{where}.dimensions")):
-        dw = f"{where}.dimensions[{i}]"
+    for item, dw in f.each(d, "dimensions", where):
         dd = f.obj(item, dw)
-        questions = tuple(
-            _question_from(q, f"{dw}.questions[{j}]")
-            for j, q in enumerate(f.arr(f.field(dd, "questions", dw), f"{dw}.questions"))
-        )
         dimensions.append(
             Dimension(
                 id=f.text(dd, "id", dw),
                 title=f.text(dd, "title", dw),
-                questions=questions,
+                questions=tuple(_question_from(q, qw) for q, qw in f.each(dd, "questions", dw)),
                 description=f.text(dd, "description", dw, ""),
                 sources=tuple(f.texts(dd, "sources", dw, [])),
             )
@@ -228,10 +212,8 @@ def _question_to_dict(q: Question) -> dict[str, Any]:
 
 def _question_from(data: Any, where: str) -> Question:
     d = f.obj(data, where)
-    raw = f.obj(f.field(d, "descriptors", where, {}), f"{where}.descriptors")
     descriptors: dict[int, str] = {}
-    for key, value in raw.items():
-        kw = f"{where}.descriptors.{key}"
+    for key, value, kw in f.entries(d, "descriptors", where):
         if not isinstance(value, str):
             raise f.FormatError(kw, "expected text")
         descriptors[f.int_key(key, kw)] = value
@@ -271,8 +253,7 @@ def _pilot_to_dict(p: Pilot) -> dict[str, Any]:
 def _pilot_from(data: Any, where: str) -> Pilot:
     d = f.obj(data, where)
     examples = []
-    for i, item in enumerate(f.arr(f.field(d, "examples", where, []), f"{where}.examples")):
-        ew = f"{where}.examples[{i}]"
+    for item, ew in f.each(d, "examples", where, []):
         ed = f.obj(item, ew)
         examples.append(
             Example(f.text(ed, "text", ew), f.text(ed, "source", ew, ""), f.flag(ed, "verified", ew, True))

@@ -14,8 +14,35 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 
-class ValueCommand(QUndoCommand):
-    """Set one value; undo puts the old one back. ``after`` runs after each redo/undo (signals)."""
+class _AppliedCommand(QUndoCommand):
+    """A change the session has already applied (validated) before pushing it: the stack's first redo only
+    runs ``after``; later redos apply it again. ``after`` runs after each redo and undo (signals)."""
+
+    def __init__(self, text: str, after: Callable[[], None]) -> None:
+        super().__init__(text)
+        self._after = after
+        self._skip_first_redo = True
+
+    def _apply(self) -> None:
+        raise NotImplementedError
+
+    def _revert(self) -> None:
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        if self._skip_first_redo:
+            self._skip_first_redo = False
+        else:
+            self._apply()
+        self._after()
+
+    def undo(self) -> None:
+        self._revert()
+        self._after()
+
+
+class ValueCommand(_AppliedCommand):
+    """Set one value; undo puts the old one back."""
 
     def __init__(
         self,
@@ -27,31 +54,41 @@ class ValueCommand(QUndoCommand):
         *,
         merge_key: str = "",
     ) -> None:
-        super().__init__(text)
+        super().__init__(text, after)
         self.old = old
         self.new = new
         self._setter = setter
-        self._after = after
         #: Consecutive edits with the same key merge into one undo step (the session does it, see
         #: ``Session._push``: QUndoStack's own merging crashes PySide6 when it deletes the merged command).
         self.merge_key = merge_key
-        self._skip_first_redo = True
 
     @property
     def owner(self) -> str | None:
         """Whose private answer this command changes (individual rounds), or None for shared data."""
         return getattr(self._setter, "owner", None)
 
-    def redo(self) -> None:
-        if self._skip_first_redo:  # the session already applied it (validated) before pushing
-            self._skip_first_redo = False
-        else:
-            self._setter(self.new)
-        self._after()
+    def _apply(self) -> None:
+        self._setter(self.new)
 
-    def undo(self) -> None:
+    def _revert(self) -> None:
         self._setter(self.old)
-        self._after()
+
+
+class CallCommand(_AppliedCommand):
+    """A change with distinct do and undo functions (adding or removing a participant)."""
+
+    def __init__(
+        self, text: str, do: Callable[[], object], undo: Callable[[], object], after: Callable[[], None]
+    ) -> None:
+        super().__init__(text, after)
+        self._do = do
+        self._undo = undo
+
+    def _apply(self) -> None:
+        self._do()
+
+    def _revert(self) -> None:
+        self._undo()
 
 
 class OwnedSetter:
@@ -63,27 +100,3 @@ class OwnedSetter:
 
     def __call__(self, value: Any) -> object:
         return self._setter(value)
-
-
-class CallCommand(QUndoCommand):
-    """A change with distinct do and undo functions (adding or removing a participant)."""
-
-    def __init__(
-        self, text: str, do: Callable[[], object], undo: Callable[[], object], after: Callable[[], None]
-    ) -> None:
-        super().__init__(text)
-        self._do = do
-        self._undo = undo
-        self._after = after
-        self._skip_first_redo = True
-
-    def redo(self) -> None:
-        if self._skip_first_redo:
-            self._skip_first_redo = False
-        else:
-            self._do()
-        self._after()
-
-    def undo(self) -> None:
-        self._undo()
-        self._after()

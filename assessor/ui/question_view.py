@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from assessor.model import Confidence, NonAnswer, Questionnaire
 from assessor.ui.session import Recorded
-from assessor.ui.theme import muted, scaled_font
+from assessor.ui.theme import muted, scaled_font, scroll_page_body
 
 DK_ID, NA_ID = -1001, -1002
 CONFIDENCES = [
@@ -77,13 +77,7 @@ class QuestionView(QScrollArea):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setAccessibleName("Question")
-        body = QWidget(self)
-        self.setWidget(body)
-        self._layout = QVBoxLayout(body)
-        self._layout.setContentsMargins(24, 16, 24, 16)
+        body, self._layout = scroll_page_body(self, "Question")
         self.where = muted("", body)
         self.text = QLabel(body)
         self.text.setWordWrap(True)

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QListWidget,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -26,7 +24,7 @@ from assessor.ui.charts import AreaBars, RadarChart
 from assessor.ui.commentary_panel import CommentaryPanel
 from assessor.ui.pilots_panel import PilotsPanel
 from assessor.ui.session import Session
-from assessor.ui.theme import heading, muted
+from assessor.ui.theme import heading, muted, scroll_page_body
 
 if TYPE_CHECKING:
     from assessor.ui.file_controller import FileController
@@ -40,13 +38,7 @@ class ResultsPage(QScrollArea):
     def __init__(self, session: Session, files: FileController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setAccessibleName("Results page")
-        body = QWidget(self)
-        self.setWidget(body)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(24, 16, 24, 16)
+        body, layout = scroll_page_body(self, "Results page")
         top = QHBoxLayout()
         self.overall = heading("", 1.6, body)
         top.addWidget(self.overall, 1)

@@ -192,24 +192,23 @@ class SessionEdits:
     # Edits: details, participants, branding, pilots, commentary ----------------------------------
 
     def set_detail(self, name: str, value: str) -> None:
-        assessment = self.require()
-        old = dataclasses.replace(assessment.details)
-        new = dataclasses.replace(old, **{name: value})
-
-        def setter(details: Details) -> None:
-            assessment.details = dataclasses.replace(details)
-
-        self._push("Edit details", old, new, setter, self._details_done, merge=f"details.{name}")
+        self._set_record_field("details", "Edit details", name, value)
 
     def set_branding(self, name: str, value: str) -> None:
+        self._set_record_field("branding", "Edit branding", name, value)
+
+    def _set_record_field(self, record: str, text: str, name: str, value: str) -> None:
+        """Change one field of the assessment's ``details`` or ``branding`` record. The record is copied in
+        and out, so the undo stack's old and new values never change under it; typing in one field merges
+        into one undo step."""
         assessment = self.require()
-        old = dataclasses.replace(assessment.branding)
+        old: Details | Branding = dataclasses.replace(getattr(assessment, record))
         new = dataclasses.replace(old, **{name: value})
 
-        def setter(branding: Branding) -> None:
-            assessment.branding = dataclasses.replace(branding)
+        def setter(values: Details | Branding) -> None:
+            setattr(assessment, record, dataclasses.replace(values))
 
-        self._push("Edit branding", old, new, setter, self._details_done, merge=f"branding.{name}")
+        self._push(text, old, new, setter, self._details_done, merge=f"{record}.{name}")
 
     def set_mode(self, mode: Mode) -> None:
         assessment = self.require()

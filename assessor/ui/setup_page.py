@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
@@ -26,7 +25,7 @@ from assessor.ui import dialogs
 from assessor.ui.branding_box import BrandingBox
 from assessor.ui.participants_box import ParticipantsBox
 from assessor.ui.session import Session
-from assessor.ui.theme import heading, muted
+from assessor.ui.theme import heading, muted, scroll_page_body
 
 if TYPE_CHECKING:
     from assessor.ui.file_controller import FileController
@@ -42,13 +41,7 @@ class SetupPage(QScrollArea):
     def __init__(self, session: Session, files: FileController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setAccessibleName("Set-up page")
-        body = QWidget(self)
-        self.setWidget(body)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(32, 24, 32, 24)
+        body, layout = scroll_page_body(self, "Set-up page", margins=(32, 24))
         self.title = heading("Set-up", 1.6, body)
         layout.addWidget(self.title)
         self.questionnaire_label = muted("", body)

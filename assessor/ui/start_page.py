@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from assessor import APP_NAME, paths
 from assessor.ui.settings import Settings
-from assessor.ui.theme import MUTED, heading, muted
+from assessor.ui.theme import MUTED, heading, muted, scroll_page_body
 
 if TYPE_CHECKING:
     from assessor.ui.file_controller import FileController
@@ -58,13 +58,7 @@ class StartPage(QScrollArea):
         super().__init__(parent)
         self.files = files
         self.settings = settings
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setAccessibleName("Start page")
-        body = QWidget(self)
-        self.setWidget(body)
-        outer = QVBoxLayout(body)
-        outer.setContentsMargins(32, 24, 32, 24)
+        body, outer = scroll_page_body(self, "Start page", margins=(32, 24))
         outer.addWidget(heading(APP_NAME, 2.0, body))
         outer.addWidget(
             muted(

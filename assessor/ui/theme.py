@@ -7,7 +7,7 @@ system font size. Colours used for text pass WCAG AA (4.5:1) on the window backg
 from __future__ import annotations
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 #: A dark blue for focus rings and selected cards (contrast 8.6:1 on white).
 ACCENT = "#1F4E79"
@@ -58,3 +58,19 @@ def muted(text: str, parent: QWidget | None = None) -> QLabel:
     label.setProperty("role", "muted")
     label.setWordWrap(True)
     return label
+
+
+def scroll_page_body(
+    area: QScrollArea, accessible_name: str, *, margins: tuple[int, int] = (24, 16)
+) -> tuple[QWidget, QVBoxLayout]:
+    """Make ``area`` a frameless page that scrolls when the window is small (large system fonts, 1280x800):
+    the body widget inside it and the body's column, with ``margins`` (left and right, top and bottom)."""
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setAccessibleName(accessible_name)
+    body = QWidget(area)
+    area.setWidget(body)
+    column = QVBoxLayout(body)
+    side, ends = margins
+    column.setContentsMargins(side, ends, side, ends)
+    return body, column

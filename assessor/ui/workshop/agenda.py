@@ -96,18 +96,19 @@ class Agenda(QObject):
         box = self.box()
         if box is None:
             return "No agenda"
-        left = self.remaining()
-        state = "running" if self.running else "paused"
-        if left < 0:
-            return f"{box.title}: over time by {clock_text(left)} ({state})"
-        return f"{box.title}: {clock_text(left)} left ({state})"
+        return f"{box.title}: {self._time_left('over time by')}"
 
     def short_text(self) -> str:
         """The timer alone (the presenter shows the area elsewhere)."""
+        return self._time_left("Over by")
+
+    def _time_left(self, over: str) -> str:
+        """The time left ("12:30 left (running)"), or past the time box ``over`` and the overrun ("Over by
+        1:05 (paused)")."""
         left = self.remaining()
         state = "running" if self.running else "paused"
         if left < 0:
-            return f"Over by {clock_text(left)} ({state})"
+            return f"{over} {clock_text(left)} ({state})"
         return f"{clock_text(left)} left ({state})"
 
     # Changing -----------------------------------------------------------------------------------

@@ -8,6 +8,8 @@ handing over clears the current participant first, so the answer page shows noth
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -95,13 +97,7 @@ class HandoverPage(QWidget):
         self.start_button.clicked.connect(self._start)
         self.reveal_button.clicked.connect(self.go_to_reveal.emit)
         self.round_choice.activated.connect(self._round_chosen)
-        for signal in (
-            session.assessment_replaced,
-            session.participants_changed,
-            session.results_changed,
-            session.details_changed,
-        ):
-            signal.connect(self.refresh)
+        _refresh_on_people_and_progress(session, self.refresh)
 
     def page_entered(self) -> None:
         # Whoever answered last is no longer shown anywhere: the answer page stays empty until someone starts.
@@ -203,13 +199,7 @@ class ParticipantBar(QWidget):
         layout.addWidget(self.hand_button)
         self.next_button.clicked.connect(self.next_unanswered.emit)
         self.hand_button.clicked.connect(self.hand_over.emit)
-        for signal in (
-            session.assessment_replaced,
-            session.participants_changed,
-            session.details_changed,
-            session.results_changed,
-        ):
-            signal.connect(self.refresh)
+        _refresh_on_people_and_progress(session, self.refresh)
         session.current_participant_changed.connect(lambda _pid: self.refresh())
         session.current_round_changed.connect(lambda _index: self.refresh())
 
@@ -240,3 +230,15 @@ class ParticipantBar(QWidget):
         else:
             self.who.setText(f"Private answers{rounds} · {progress_text(answered, total)}")
         self.next_button.setEnabled(answered < total)
+
+
+def _refresh_on_people_and_progress(session: Session, refresh: Callable[[], None]) -> None:
+    """Both hand-over widgets show who takes part and how far each has got: ``refresh`` when another
+    assessment opens, or the people, the mode or the answers change."""
+    for signal in (
+        session.assessment_replaced,
+        session.participants_changed,
+        session.details_changed,
+        session.results_changed,
+    ):
+        signal.connect(refresh)

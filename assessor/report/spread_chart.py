@@ -50,75 +50,43 @@ def _heatmap(rows: Sequence[SpreadRow], columns: Sequence[str], accent: colors.C
     for index, name in enumerate(columns):
         x = grid_left + index * cell + cell / 2
         # Short codes only (1, 2, DK, N/A): the paragraph above the chart says what each means.
-        drawing.add(
-            String(
-                x,
-                top + 5,
-                fit_text(name, BOLD, 7, cell - 2),
-                fontName=BOLD,
-                fontSize=7,
-                fillColor=TEXT,
-                textAnchor="middle",
-            )
-        )
-    drawing.add(
-        String(
-            FRAME_WIDTH - marker_width / 2,
-            top + 5,
-            "Divergent",
-            fontName=BOLD,
-            fontSize=6.5,
-            fillColor=TEXT,
-            textAnchor="middle",
-        )
-    )
+        drawing.add(_label(x, top + 5, fit_text(name, BOLD, 7, cell - 2), bold=True))
+    drawing.add(_label(FRAME_WIDTH - marker_width / 2, top + 5, "Divergent", bold=True, size=6.5))
     label_width = grid_left - 8
     for row_index, row in enumerate(rows):
         y = top - (row_index + 1) * ROW
         total = sum(row.counts)
-        drawing.add(String(0, y + 3.5, row.number, fontName=BOLD, fontSize=7, fillColor=TEXT))
-        drawing.add(
-            String(
-                30,
-                y + 3.5,
-                fit_text(row.text, REGULAR, 7, label_width - 30),
-                fontName=REGULAR,
-                fontSize=7,
-                fillColor=TEXT,
-            )
-        )
+        drawing.add(_label(0, y + 3.5, row.number, bold=True, anchor="start"))
+        drawing.add(_label(30, y + 3.5, fit_text(row.text, REGULAR, 7, label_width - 30), anchor="start"))
         for index, count in enumerate(row.counts):
             share = count / total if total else 0.0
             fill = _tint(accent, share)
             x = grid_left + index * cell
             drawing.add(Rect(x, y, cell, ROW, fillColor=fill, strokeColor=colors.white, strokeWidth=0.8))
             if count:
-                ink = colors.white if share > 0.5 else TEXT
-                drawing.add(
-                    String(
-                        x + cell / 2,
-                        y + 3.5,
-                        str(count),
-                        fontName=BOLD if share > 0.5 else REGULAR,
-                        fontSize=7,
-                        fillColor=ink,
-                        textAnchor="middle",
-                    )
-                )
+                dark = share > 0.5
+                ink = colors.white if dark else TEXT
+                drawing.add(_label(x + cell / 2, y + 3.5, str(count), bold=dark, ink=ink))
         if row.divergent:
-            drawing.add(
-                String(
-                    FRAME_WIDTH - marker_width / 2,
-                    y + 3.5,
-                    "yes",
-                    fontName=BOLD,
-                    fontSize=7,
-                    fillColor=TEXT,
-                    textAnchor="middle",
-                )
-            )
+            drawing.add(_label(FRAME_WIDTH - marker_width / 2, y + 3.5, "yes", bold=True))
         drawing.add(Line(0, y, FRAME_WIDTH, y, strokeColor=RULE, strokeWidth=0.2))
     return drawing
+
+
+def _label(
+    x: float,
+    y: float,
+    text: str,
+    *,
+    bold: bool = False,
+    size: float = 7,
+    ink: colors.Color = TEXT,
+    anchor: str = "middle",
+) -> String:
+    """One piece of the chart's text, centred on ``x`` unless ``anchor`` says otherwise."""
+    return String(
+        x, y, text, fontName=BOLD if bold else REGULAR, fontSize=size, fillColor=ink, textAnchor=anchor
+    )
 
 
 def _tint(accent: colors.Color, share: float) -> colors.Color:

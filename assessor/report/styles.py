@@ -151,38 +151,9 @@ def make_styles(accent_hex: str) -> Styles:
             "subtitle", parent=base, fontName=BOLD, fontSize=18, leading=23, spaceAfter=10
         ),
         cover_line=ParagraphStyle("cover_line", parent=base, fontSize=11.5, leading=17, spaceAfter=2),
-        h1=ParagraphStyle(
-            "h1",
-            parent=base,
-            fontName=BOLD,
-            fontSize=18,
-            leading=23,
-            textColor=accent,
-            spaceBefore=0,
-            spaceAfter=10,
-            keepWithNext=True,
-        ),
-        h2=ParagraphStyle(
-            "h2",
-            parent=base,
-            fontName=BOLD,
-            fontSize=13,
-            leading=17,
-            textColor=accent,
-            spaceBefore=10,
-            spaceAfter=5,
-            keepWithNext=True,
-        ),
-        h3=ParagraphStyle(
-            "h3",
-            parent=base,
-            fontName=BOLD,
-            fontSize=10.5,
-            leading=14,
-            spaceBefore=7,
-            spaceAfter=3,
-            keepWithNext=True,
-        ),
+        h1=_heading("h1", base, size=18, leading=23, space=(0, 10), colour=accent),
+        h2=_heading("h2", base, size=13, leading=17, space=(10, 5), colour=accent),
+        h3=_heading("h3", base, size=10.5, leading=14, space=(7, 3), colour=TEXT),
         body=base,
         small=ParagraphStyle("small", parent=base, fontSize=8.5, leading=11.5, spaceAfter=3),
         muted=ParagraphStyle("muted", parent=base, fontSize=8.5, leading=11.5, textColor=MUTED, spaceAfter=3),
@@ -211,6 +182,30 @@ def make_styles(accent_hex: str) -> Styles:
             spaceAfter=8,
         ),
         toc_levels=toc,
+    )
+
+
+def _heading(
+    name: str,
+    base: ParagraphStyle,
+    *,
+    size: float,
+    leading: float,
+    space: tuple[float, float],
+    colour: colors.Color,
+) -> ParagraphStyle:
+    """A bold heading kept on the page with what follows it; ``space`` is (before, after)."""
+    before, after = space
+    return ParagraphStyle(
+        name,
+        parent=base,
+        fontName=BOLD,
+        fontSize=size,
+        leading=leading,
+        textColor=colour,
+        spaceBefore=before,
+        spaceAfter=after,
+        keepWithNext=True,
     )
 
 

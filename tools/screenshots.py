@@ -8,39 +8,22 @@ User folders go to a temporary folder, so the screenshots never show (or touch) 
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["ASSESSOR_HOME"] = tempfile.mkdtemp(prefix="assessor-shots-")
+from screenshot_setup import open_window, prepare, save_picture
 
 SIZES = ((1280, 800), (1920, 1080))
-OUT = ROOT / "docs" / "screenshots"
 
 
 def main() -> int:
-    from PySide6.QtWidgets import QApplication
-
+    prepare()
     from assessor import paths
-    from assessor.ui import dialogs
-    from assessor.ui.app import create_window
 
-    dialogs.info = lambda *_a, **_k: None  # no modal "about this file" notice in the way
-    OUT.mkdir(parents=True, exist_ok=True)
-    window = create_window([])
-    app = QApplication.instance()
+    window = open_window()
 
     def shot(name: str, width: int, height: int) -> None:
         window.resize(width, height)
-        for _ in range(3):
-            app.processEvents()
-        path = OUT / f"{name}-{width}x{height}.png"
-        window.grab().save(str(path))
-        print(path.relative_to(ROOT))
+        save_picture(window, f"{name}-{width}x{height}")
 
     demo = paths.resource("demo.assessment")
     for width, height in SIZES:

@@ -10,41 +10,20 @@ It works on the shipped example (Northbridge, individual rounds); user folders g
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["ASSESSOR_HOME"] = tempfile.mkdtemp(prefix="assessor-shots-")
+from screenshot_setup import open_window, prepare, save_picture
 
 SIZE = (1280, 720)
-OUT = ROOT / "docs" / "screenshots"
 
 
 def main() -> int:
-    from PySide6.QtWidgets import QApplication
-
-    from assessor.ui import dialogs
-    from assessor.ui.app import create_window
-
-    dialogs.info = lambda *_a, **_k: None  # no modal "about this file" notice in the way
-    OUT.mkdir(parents=True, exist_ok=True)
-    window = create_window([])
-    app = QApplication.instance()
+    prepare()
+    window = open_window()
     width, height = SIZE
 
-    def settle() -> None:
-        for _ in range(4):
-            app.processEvents()
-
     def shot(widget, name: str) -> None:
-        settle()
-        path = OUT / f"workshop-{name}-{width}x{height}.png"
-        widget.grab().save(str(path))
-        print(path.relative_to(ROOT))
+        save_picture(widget, f"workshop-{name}-{width}x{height}", settle=4)
 
     window.resize(width, height)
     window.files.open_example()
@@ -69,10 +48,10 @@ def main() -> int:
     shot(window, "reveal-dimension")
 
     session.toggle_parked(divergent[-1])
-    workshop.dock.show()
+    workshop.show_agenda()
     reveal.show_question(divergent[0])
     shot(window, "agenda")
-    workshop.dock.hide()
+    workshop.show_agenda(False)
 
     presenter = workshop.open_presenter()
     presenter.showNormal()

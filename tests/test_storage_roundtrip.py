@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 from pathlib import Path
+from typing import Any
 
 import pytest
 from factories import make_assessment, make_questionnaire
@@ -279,16 +280,22 @@ def test_a_wrong_choice_in_a_file_names_where_and_what_is_allowed(
     assessment = make_assessment(answers={"p1": {"a1.d1.q1": 2}})
     assessment.set_pilot(ChosenPilot("pilot.a1.d1"))
     data = json.loads(json.dumps(assessment_to_dict(assessment)))
-    target = data
-    for step in path[:-1]:
-        target = target[step]
-    target[path[-1]] = value
+    target = _set(data, path, value)
     with pytest.raises(FormatError) as caught:
         assessment_from_dict(data)
     assert words in str(caught.value)
     # Without the key, the default stands (a file from before the field existed still opens).
     del target[path[-1]]
     assessment_from_dict(data)
+
+
+def _set(data: dict[str, Any], path: tuple[str | int, ...], value: object) -> Any:
+    """Put ``value`` at ``path`` in the file's data; returns the object or list that now holds it."""
+    target: Any = data
+    for step in path[:-1]:
+        target = target[step]
+    target[path[-1]] = value
+    return target
 
 
 @pytest.mark.parametrize(
@@ -323,10 +330,7 @@ def test_a_damaged_part_is_named_by_its_place_in_the_document(
     from assessor.storage.fields import FormatError
 
     data = json.loads(json.dumps(assessment_to_dict(make_assessment(answers={"p1": {"a1.d1.q1": 2}}))))
-    target = data
-    for step in path[:-1]:
-        target = target[step]
-    target[path[-1]] = value
+    _set(data, path, value)
     with pytest.raises(FormatError) as caught:
         assessment_from_dict(data)
     assert caught.value.where == f"assessment.{where}"

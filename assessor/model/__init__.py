@@ -1,9 +1,21 @@
-"""The data model: the questionnaire definition (frozen) and the assessment state."""
+"""The data model: the questionnaire definition (frozen) and the assessment state (its records and rules)."""
 
-from assessor.model.assessment import (
+from assessor.model.assessment import Assessment, AssessmentError, anonymous_label
+from assessor.model.questionnaire import (
+    Area,
+    Band,
+    Dimension,
+    Example,
+    Level,
+    Pilot,
+    Question,
+    Questionnaire,
+    Scale,
+    ScoringSettings,
+    Source,
+)
+from assessor.model.records import (
     Answer,
-    Assessment,
-    AssessmentError,
     Branding,
     Choice,
     ChosenPilot,
@@ -17,20 +29,6 @@ from assessor.model.assessment import (
     PilotStatus,
     Round,
     Tally,
-    anonymous_label,
-)
-from assessor.model.questionnaire import (
-    Area,
-    Band,
-    Dimension,
-    Example,
-    Level,
-    Pilot,
-    Question,
-    Questionnaire,
-    Scale,
-    ScoringSettings,
-    Source,
 )
 
 __all__ = [

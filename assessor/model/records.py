@@ -1,0 +1,133 @@
+"""The parts an assessment is made of: choices, answers, tallies, consensus, participants, chosen pilots.
+
+Plain records with no rules of their own; :class:`assessor.model.assessment.Assessment` holds them and
+checks every change against the questionnaire.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TypeAlias
+
+
+class NonAnswer(StrEnum):
+    DONT_KNOW = "dk"
+    NOT_APPLICABLE = "na"
+
+    @property
+    def label(self) -> str:
+        return "Don't know" if self is NonAnswer.DONT_KNOW else "Not applicable"
+
+
+#: What a person can choose for a question: a level value, Don't know or Not applicable.
+Choice: TypeAlias = int | NonAnswer
+
+
+class Confidence(StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class Mode(StrEnum):
+    #: The team discusses and the facilitator records one agreed answer per question.
+    TEAM = "team"
+    #: Everyone scores privately, then an anonymous reveal and consensus.
+    INDIVIDUAL = "individual"
+
+
+class PilotStatus(StrEnum):
+    PROPOSED = "proposed"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+
+
+@dataclass
+class Details:
+    organisation: str = ""
+    scope: str = ""
+    #: ISO date (YYYY-MM-DD) of the assessment; review dates and the report's date come from it.
+    date: str = ""
+    facilitator: str = ""
+    consultant: str = ""
+
+
+@dataclass
+class Branding:
+    """How the report looks: optional logos (file paths), an accent colour and a confidentiality line."""
+
+    council_logo: str = ""
+    consultancy_logo: str = ""
+    accent_colour: str = "#1F4E79"
+    confidentiality: str = "Confidential: prepared for the council's leadership team."
+    report_title: str = "Collaboration self-assessment"
+
+
+@dataclass
+class Participant:
+    id: str
+    name: str
+    role: str = ""
+    #: Shown as "Participant A" everywhere, even when the facilitator shows names.
+    anonymous: bool = False
+
+
+@dataclass(frozen=True)
+class Answer:
+    choice: Choice
+    confidence: Confidence | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Tally:
+    """A show of hands: how many chose each level, Don't know and Not applicable."""
+
+    counts: dict[int, int] = field(default_factory=dict)
+    dont_know: int = 0
+    not_applicable: int = 0
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values()) + self.dont_know + self.not_applicable
+
+
+@dataclass(frozen=True)
+class Consensus:
+    """The answer the team agreed, why, and any dissent recorded."""
+
+    choice: Choice
+    rationale: str = ""
+    dissent: str = ""
+    note: str = ""
+
+
+@dataclass
+class Round:
+    """One round of private scoring. Round 1 covers every question; a later round only ``questions``."""
+
+    answers: dict[str, dict[str, Answer]] = field(default_factory=dict)  # participant -> question -> answer
+    tallies: dict[str, Tally] = field(default_factory=dict)  # question -> tally
+    #: The questions this round re-scores; None means all (round 1).
+    questions: list[str] | None = None
+
+
+@dataclass
+class ChosenPilot:
+    """A pilot the team accepted, rejected or edited, with its owner, measures and dates."""
+
+    pilot_id: str
+    status: PilotStatus = PilotStatus.PROPOSED
+    owner: str = ""
+    measures: list[str] = field(default_factory=list)
+    baseline: str = ""
+    start_date: str = ""
+    review_dates: list[str] = field(default_factory=list)
+    notes: str = ""
+
+
+@dataclass
+class Commentary:
+    overall: str = ""
+    areas: dict[str, str] = field(default_factory=dict)

@@ -26,7 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "print-questionnaire": (
         "assessor.cli.questionnaire_text",
-        "print a questionnaire as Markdown, as the report's appendix would show it",
+        "print a questionnaire as Markdown: its scale, questions, level descriptors and pilots",
     ),
 }
 

@@ -16,7 +16,13 @@ from assessor.storage.csv_export import export_csv
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("assessment", metavar="ASSESSMENT", help="the assessment file (.assessment)")
-    parser.add_argument("-o", "--output", required=True, metavar="OUT", help="the CSV file to write")
+    parser.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT.csv",
+        help="the CSV file to write (an existing file is replaced)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:

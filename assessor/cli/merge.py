@@ -24,13 +24,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "packs", nargs="+", metavar="PACK", help="returned participant packs (.assessment-pack)"
     )
     parser.add_argument(
-        "-o", "--output", required=True, metavar="OUT", help="where to save the merged assessment"
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT",
+        help="where to save the merged assessment (it may be ASSESSMENT itself; the previous version is kept as .bak)",
     )
     parser.add_argument(
         "--duplicates",
         choices=[policy.value for policy in DuplicatePolicy],
         default=DuplicatePolicy.SKIP.value,
-        help="when a participant already has different answers: skip the pack (default) or replace them",
+        help="what to do when a participant already has different answers: skip their pack (the default) or "
+        "replace their answers with the pack's",
     )
 
 

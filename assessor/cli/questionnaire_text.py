@@ -1,9 +1,9 @@
 """``python main.py print-questionnaire [FILE] [-o OUT.md]``: a questionnaire as Markdown.
 
-It prints the whole questionnaire as the report's appendix shows it: the scale, every area, dimension and
-question with its guidance, level descriptors and evidence prompts, then the starter-pilot library and the
-sources. With no FILE it prints the default questionnaire shipped with the application. ``markdown(q)`` is
-the renderer, for anything else that wants the same text.
+It prints the whole questionnaire, to read or review away from the application: the scale, every area,
+dimension and question with its guidance, level descriptors and evidence prompts, then the starter-pilot
+library and the sources. With no FILE it prints the default questionnaire shipped with the application.
+``markdown(q)`` is the renderer, for anything else that wants the same text.
 """
 
 from __future__ import annotations
@@ -194,7 +194,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help=f"a questionnaire YAML file (default: the shipped {DEFAULT_QUESTIONNAIRE})",
     )
-    parser.add_argument("-o", "--output", metavar="OUT.md", help="write the Markdown to this file")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT.md",
+        help="write the Markdown to this file (replaced if it exists) instead of printing it",
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -14,14 +14,22 @@ from assessor.report import ReportError, ReportOptions, write_report
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_file_or_demo(parser, demo_help="report on the shipped demo assessment instead")
-    parser.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="where to write the PDF")
+    parser.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT.pdf",
+        help="where to write the PDF (an existing file is replaced)",
+    )
     parser.add_argument(
         "--anonymous",
         action="store_true",
         help="leave every participant's name out, even if the facilitator opted in",
     )
     parser.add_argument("--no-charts", action="store_true", help="leave the charts out")
-    parser.add_argument("--no-appendix", action="store_true", help="leave the appendix of every answer out")
+    parser.add_argument(
+        "--no-appendix", action="store_true", help="leave out the appendix that lists every answer"
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -164,3 +164,26 @@ def test_json_names_the_round_that_counts(tmp_path: Path, capsys: pytest.Capture
     assert (q1["round"], q1["value"], q1["earlier_rounds"]) == (1, 2, [])
     assert (q2["round"], q2["value"], [r["count"] for r in q2["earlier_rounds"]]) == (2, 4, [1])
     assert questions["a1.d2.q1"]["round"] == 1
+
+
+def test_every_key_of_the_json_is_documented(capsys: pytest.CaptureFixture[str]) -> None:
+    import re
+
+    code, out, _err = _score(capsys, "--demo", "--json")
+    assert code == 0
+    keys: set[str] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if not re.fullmatch(r"-?\d+", key):  # level values in a distribution are data
+                    keys.add(key)
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(json.loads(out))
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "scoring.md").read_text(encoding="utf-8")
+    # Named in a table (`key`) or shown in an example object ("key": ...).
+    assert sorted(key for key in keys if f"`{key}`" not in doc and f'"{key}":' not in doc) == []

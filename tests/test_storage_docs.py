@@ -9,11 +9,14 @@ from typing import Any
 
 from factories import make_assessment
 
+from assessor import userdirs
 from assessor.model import Answer, ChosenPilot, Consensus, Tally
-from assessor.storage import assessment_to_dict
+from assessor.storage import ASSESSMENT_SUFFIX, assessment_to_dict
 from assessor.storage.csv_export import COLUMNS
-from assessor.storage.packs import make_pack, pack_to_dict
-from assessor.storage.recovery import RecoveryStore
+from assessor.storage.pack_recovery import PACK_RECOVERY_SUFFIX, PackRecoveryStore
+from assessor.storage.packs import PACK_SUFFIX, make_pack, pack_to_dict
+from assessor.storage.questionnaire_cache import cache_dir
+from assessor.storage.recovery import RECOVERY_SUFFIX, RecoveryStore
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "file-format.md"
 
@@ -41,8 +44,30 @@ def test_every_field_is_documented() -> None:
     pack = make_pack(assessment, "p1")
     pack.set_answer("a1.d1.q3", Answer(1))
     recovery = RecoveryStore().write(assessment, None)
-    documents = [assessment_to_dict(assessment), pack_to_dict(pack), json.loads(recovery.read_text())]
+    pack_recovery = PackRecoveryStore().write(pack, "answers.assessment-pack")
+    documents = [
+        assessment_to_dict(assessment),
+        pack_to_dict(pack),
+        json.loads(recovery.read_text()),
+        json.loads(pack_recovery.read_text()),
+    ]
     text = DOC.read_text(encoding="utf-8")
-    missing = sorted(key for key in set().union(*map(_keys, documents)) if not re.search(rf"\b{re.escape(key)}\b", text))
+    missing = sorted(
+        key for key in set().union(*map(_keys, documents)) if not re.search(rf"\b{re.escape(key)}\b", text)
+    )
     assert missing == []
     assert [column for column in COLUMNS if f"`{column}`" not in text] == []
+
+
+def test_every_suffix_and_user_folder_is_documented() -> None:
+    text = DOC.read_text(encoding="utf-8")
+    suffixes = (ASSESSMENT_SUFFIX, PACK_SUFFIX, RECOVERY_SUFFIX, PACK_RECOVERY_SUFFIX)
+    assert [suffix for suffix in suffixes if f"`{suffix}`" not in text] == []
+    home = userdirs.data_dir()
+    places = [
+        userdirs.recovery_dir().relative_to(home).as_posix() + "/",
+        cache_dir().relative_to(home).as_posix() + "/",
+        userdirs.log_file().relative_to(home).as_posix(),
+        "settings.ini",
+    ]
+    assert [place for place in places if f"`{place}`" not in text] == []

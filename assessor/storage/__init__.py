@@ -1,4 +1,4 @@
-"""Assessment files: the format, saving, opening, autosave and recovery, participant packs, CSV.
+"""Assessment files: format, saving, opening, autosave and recovery, packs, CSV, the questionnaire cache.
 
 The API other parts use (everything here is pure Python; nothing imports Qt):
 
@@ -21,6 +21,12 @@ Autosave and recovery (:mod:`.recovery`)
     ``.changes`` (answers/tallies/consensus differing from the saved file), ``.source_exists``,
     ``.title``, ``.describe()``, ``.load() -> Assessment``.
 
+Pack recovery (:mod:`.pack_recovery`): a pack being answered in the application has recovery files of its own
+    (it carries its whole assessment's id). ``PackRecoveryStore(folder=None)``: ``.write(pack, source_path)``,
+    ``.discard(pack | entry)``, ``.list_recoverable() -> list[PackRecoveryEntry]`` (``.pack``,
+    ``.source_path``, ``.written_at``, ``.changes``, ``.source_exists``, ``.title``, ``.describe()``,
+    ``.load()``).
+
 Participant packs (:mod:`.packs`, :mod:`.pack_import`)
     ``make_pack(assessment, participant_id, *, round_index=None) -> ParticipantPack``,
     ``export_packs(assessment, folder, participant_ids=None) -> list[Path]``, ``save_pack(pack, path)``,
@@ -30,6 +36,10 @@ Participant packs (:mod:`.packs`, :mod:`.pack_import`)
     ImportReport`` (``.outcomes``: PackOutcome with ``.status`` imported/replaced/skipped/refused and
     ``.describe()``; ``.refused``; ``.changed``; ``.summary()``). ``PackConflict.question()`` is the
     sentence to ask the user.
+
+The questionnaire cache (:mod:`.questionnaire_cache`)
+    ``load_questionnaire_cached(path)``: as ``assessor.questionnaire.load_questionnaire`` but kept, once
+    validated, in ``userdirs.data_dir()/cache`` and read from there while the file is unchanged.
 
 CSV (:mod:`.csv_export`)
     ``export_csv(assessment, path) -> Path`` (UTF-8 with BOM, formula-safe), ``assessment_to_csv``,

@@ -7,6 +7,28 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+
+#: What the application opens when named on the command line.
+OPENABLE_SUFFIXES = (".assessment", ".assessment-pack", ".yaml", ".yml", ".json")
+
+
+def unknown_argument(argument: str, commands: Sequence[str]) -> str | None:
+    """A message when ``argument`` is neither a command nor something the application could open.
+
+    A name with no such file and no file suffix is far more likely a mistyped command than a file.
+    """
+    path = Path(argument)
+    if path.exists() or path.suffix.lower() in OPENABLE_SUFFIXES:
+        return None
+    import difflib
+
+    close = difflib.get_close_matches(argument, commands, n=1)
+    hint = f" Did you mean '{close[0]}'?" if close else ""
+    return (
+        f"collab-assessor: '{argument}' is neither a command nor a file.{hint} "
+        "Run 'collab-assessor --help' to list the commands, or name an assessment file to open it."
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -16,6 +38,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args and cli.is_command(args[0]):
         return cli.main(args)
+    if args:
+        message = unknown_argument(args[0], list(cli.COMMANDS))
+        if message:
+            print(message, file=sys.stderr)
+            return 2
     try:
         from assessor.ui.app import run_app  # Qt is imported only on this path
     except ImportError as error:

@@ -1,4 +1,4 @@
-"""The user's own folders (recovery files, the log), redirectable for tests via ASSESSOR_HOME."""
+"""The user's own folders (recovery files, caches, the log, settings), redirectable via ASSESSOR_HOME."""
 
 from __future__ import annotations
 

@@ -123,6 +123,25 @@ class Exporter(QObject):
         self.worker.start()
         return self.worker
 
+    @property
+    def busy(self) -> bool:
+        """True while a report is being written."""
+        return self.worker is not None and self.worker.isRunning()
+
+    def stop_and_wait(self) -> None:
+        """Stop the report being written and wait for its thread to end (the window is closing: a running
+        QThread destroyed with it would abort the whole application). No file is left behind, and nothing
+        more is said about this export."""
+        worker = self.worker
+        if worker is None:
+            return
+        for signal in (worker.progressed, worker.succeeded, worker.failed, worker.cancelled, worker.finished):
+            signal.disconnect()
+        worker.cancel_requested.set()
+        worker.wait()
+        self._close_progress()
+        self._cleanup()
+
     def cancel_report(self) -> None:
         if self.worker is not None:
             self.worker.cancel_requested.set()

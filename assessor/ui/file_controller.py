@@ -255,6 +255,22 @@ class FileController(QObject):
             self._exporter = Exporter(self.window, self.session, self.settings)
         return self._exporter
 
+    def stop_export_to_quit(self) -> bool:
+        """Before the window closes: a report still being written is stopped, if the user agrees (True);
+        False keeps the window open and the report going."""
+        exporter = self._exporter
+        if exporter is None or not exporter.busy:
+            return True
+        if not dialogs.confirm(
+            self.window,
+            "The report is still being written",
+            "The PDF report is still being written. Stop writing it and close? No report file is saved; "
+            "you can export it again later.",
+        ):
+            return False
+        exporter.stop_and_wait()
+        return True
+
     def export_pdf(self) -> None:
         if self.session.is_open:
             self._export().export_pdf()

@@ -275,7 +275,7 @@ class MainWindow(QMainWindow):
     # Closing ----------------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.files.maybe_save():
+        if not self.files.stop_export_to_quit() or not self.files.maybe_save():
             event.ignore()
             return
         self.settings.set_geometry(self.saveGeometry())

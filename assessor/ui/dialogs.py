@@ -61,6 +61,16 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def offer_save_as(parent: QWidget | None, title: str, text: str) -> bool:
+    """A save failed (``text`` says why): True when the user takes "Save As…" to save somewhere else."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
+    save_as = box.addButton("Save &As…", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(save_as)
+    box.exec()
+    return box.clickedButton() is save_as
+
+
 def ask_save_changes(parent: QWidget | None, name: str) -> SaveChoice:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)

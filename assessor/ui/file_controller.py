@@ -177,10 +177,15 @@ class FileController(QObject):
         return self._save_to(target)
 
     def _save_to(self, path: Path) -> bool:
-        from assessor.storage import StorageError
+        from assessor.storage import SaveError, StorageError
 
         try:
             self.session.save(path)
+        except SaveError as exc:
+            # The message says what happened, that the work is still open, and to use Save As: offer it now.
+            if dialogs.offer_save_as(self.window, "Cannot save", str(exc)):
+                return self.save_as()
+            return False
         except StorageError as exc:
             dialogs.error(self.window, "Cannot save", f"{exc}\n\nYour assessment is still open: try Save As.")
             return False

@@ -26,6 +26,9 @@ class Dialogs:
     save_prompts: list[str] = field(default_factory=list)
     save_choice: dialogs.SaveChoice = dialogs.SaveChoice.CANCEL
     confirm_answer: bool = True
+    #: Texts of the "save elsewhere?" offers after a failed save, and whether the user takes Save As.
+    save_as_offers: list[str] = field(default_factory=list)
+    take_save_as: bool = False
     #: Paths returned by save/open file choosers, in order.
     save_paths: list[str] = field(default_factory=list)
     open_paths: list[str] = field(default_factory=list)
@@ -41,6 +44,7 @@ class Dialogs:
             lambda _p, path, problems: self.problems.append((Path(path), list(problems))),
         )
         monkeypatch.setattr(dialogs, "confirm", self._confirm)
+        monkeypatch.setattr(dialogs, "offer_save_as", self._offer_save_as)
         monkeypatch.setattr(dialogs, "ask_save_changes", self._ask_save)
         monkeypatch.setattr(
             dialogs, "save_file", lambda *_a: self.save_paths.pop(0) if self.save_paths else ""
@@ -52,6 +56,10 @@ class Dialogs:
     def _confirm(self, _parent, _title: str, text: str) -> bool:
         self.confirms.append(text)
         return self.confirm_answer
+
+    def _offer_save_as(self, _parent, _title: str, text: str) -> bool:
+        self.save_as_offers.append(text)
+        return self.take_save_as
 
     def _ask_save(self, _parent, name: str) -> dialogs.SaveChoice:
         self.save_prompts.append(name)

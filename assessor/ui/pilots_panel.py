@@ -120,6 +120,8 @@ class PilotRow:
         grid.addWidget(self.owner, row, 2)
         grid.addWidget(edit, row, 3)
         self.widgets = [title, why, self.status, self.owner, edit]
+        #: What Tab reaches, in order.
+        self.controls: list[QWidget] = [self.status, self.owner, edit]
 
     def chosen(self) -> ChosenPilot:
         existing = self.panel.session.require().chosen_pilot(self.recommendation.pilot.id)

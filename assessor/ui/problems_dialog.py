@@ -40,6 +40,7 @@ class ProblemsDialog(QDialog):
         self.table = QTableWidget(count, 3, self)
         self.table.setHorizontalHeaderLabels(["Line", "Column", "Problem"])
         self.table.setAccessibleName("Problems")
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the buttons (arrow keys move between cells)
         self.table.setAccessibleDescription("One row per problem: line, column and what is wrong")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

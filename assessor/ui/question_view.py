@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from assessor.model import Confidence, NonAnswer, Questionnaire
 from assessor.ui.session import Recorded
-from assessor.ui.theme import muted, scaled_font, scroll_page_body
+from assessor.ui.theme import muted, scaled_font, scroll_page_body, tab_chain
 
 DK_ID, NA_ID = -1001, -1002
 CONFIDENCES = [
@@ -154,6 +154,10 @@ class QuestionView(QScrollArea):
             self.cards_grid.setColumnStretch(column, 1)
         self.dont_know.setVisible(questionnaire.scale.allow_dont_know)
         self._scale_allows_na = questionnaire.scale.allow_not_applicable
+        # The cards are made after the controls under them, so Tab would reach them last: keep screen order.
+        chain = [card.radio for card in self.cards]
+        chain += [self.dont_know, self.not_applicable, self.confidence, self.clear_button, self.note]
+        tab_chain(chain)
 
     def show_question(
         self,

@@ -24,7 +24,7 @@ from assessor.ui.charts import AreaBars, RadarChart
 from assessor.ui.commentary_panel import CommentaryPanel
 from assessor.ui.pilots_panel import PilotsPanel
 from assessor.ui.session import Session
-from assessor.ui.theme import heading, muted, scroll_page_body
+from assessor.ui.theme import heading, muted, scroll_page_body, tab_chain
 
 if TYPE_CHECKING:
     from assessor.ui.file_controller import FileController
@@ -59,6 +59,7 @@ class ResultsPage(QScrollArea):
         self.areas = QTableWidget(0, 4, body)
         self.areas.setHorizontalHeaderLabels(["Area", "Score", "Band and level", "Note"])
         self.areas.setAccessibleName("Area scores")
+        self.areas.setTabKeyNavigation(False)  # Tab leaves the table (arrow keys move between cells)
         self.areas.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.areas.verticalHeader().setVisible(False)
         self.areas.setWordWrap(True)
@@ -135,6 +136,16 @@ class ResultsPage(QScrollArea):
         self._fill_flagged(assessment, results)
         self.pilots.rebuild(recommend(assessment, results))
         self.commentary.sync()
+        self._keep_tab_order()
+
+    def _keep_tab_order(self) -> None:
+        """Tab in screen order: the pilots' rows and the commentary boxes are rebuilt after the rest, so they
+        would otherwise join the end of the focus chain (the pilots after the commentary under them)."""
+        chain: list[QWidget] = [self.areas, self.flagged]
+        for row in self.pilots.rows:
+            chain += row.controls
+        chain += list(self.commentary.edits.values())
+        tab_chain(chain)
 
     def _fill_areas(self, questionnaire, results) -> None:
         self.areas.setRowCount(len(questionnaire.areas))

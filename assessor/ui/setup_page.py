@@ -25,7 +25,7 @@ from assessor.ui import dialogs
 from assessor.ui.branding_box import BrandingBox
 from assessor.ui.participants_box import ParticipantsBox
 from assessor.ui.session import Session
-from assessor.ui.theme import heading, muted, scroll_page_body
+from assessor.ui.theme import heading, muted, scroll_page_body, tab_chain
 
 if TYPE_CHECKING:
     from assessor.ui.file_controller import FileController
@@ -114,6 +114,8 @@ class SetupPage(QScrollArea):
         self.show_names.setToolTip("Otherwise everyone appears as Participant A, B, C…")
         self.show_names.toggled.connect(self._show_names_toggled)
         self.participants.layout().insertWidget(2, self.show_names)
+        # Tab in the order on the screen: the table, the check box under it, then the buttons.
+        tab_chain([self.participants.table, self.show_names, self.participants.add_button])
 
         session.assessment_replaced.connect(self.refresh)
         session.details_changed.connect(self.refresh)

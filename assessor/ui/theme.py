@@ -6,6 +6,9 @@ system font size. Colours used for text pass WCAG AA (4.5:1) on the window backg
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from itertools import pairwise
+
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -74,3 +77,9 @@ def scroll_page_body(
     side, ends = margins
     column.setContentsMargins(side, ends, side, ends)
     return body, column
+
+
+def tab_chain(widgets: Sequence[QWidget]) -> None:
+    """Make Tab visit ``widgets`` in this order (widgets built later otherwise join the end of the chain)."""
+    for before, after in pairwise(widgets):
+        QWidget.setTabOrder(before, after)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from assessor.model import AssessmentError, Mode, NonAnswer
+from assessor.model import AssessmentError, Mode, NonAnswer, Questionnaire
 from assessor.ui import dialogs
 from assessor.ui.navigator import Navigator
 from assessor.ui.question_view import QuestionView
@@ -20,10 +20,18 @@ from assessor.ui.theme import muted
 
 NEXT_KEYS = ("PgDown", "Ctrl+Return", "Ctrl+Enter", "Alt+Right")
 PREVIOUS_KEYS = ("PgUp", "Alt+Left")
-KEY_HELP = (
-    "Keys: 1–{n} choose a level · D Don't know · N Not applicable · Delete clears · F flags · "
-    "Page Down next · Page Up previous · Esc leaves the note"
-)
+
+
+def key_help(questionnaire: Questionnaire) -> str:
+    """The line of keys under the page, naming only the non-answers the questionnaire offers."""
+    scale = questionnaire.scale
+    keys = [f"Keys: 1–{len(scale.levels)} choose a level"]
+    if scale.allow_dont_know:
+        keys.append("D Don't know")
+    if scale.allow_not_applicable:
+        keys.append("N Not applicable (where offered)")
+    keys += ["Delete clears", "F flags", "Page Down next", "Page Up previous", "Esc leaves the note"]
+    return " · ".join(keys)
 
 
 class AnswerPage(QWidget):
@@ -85,8 +93,8 @@ class AnswerPage(QWidget):
 
         for number in range(1, 10):
             key(str(number), lambda n=number: self.view.choose_key(n))
-        key("D", lambda: self._record_choice(NonAnswer.DONT_KNOW))
-        key("N", lambda: self._record_choice(NonAnswer.NOT_APPLICABLE))
+        key("D", lambda: self._record_non_answer(NonAnswer.DONT_KNOW))
+        key("N", lambda: self._record_non_answer(NonAnswer.NOT_APPLICABLE))
         key("Delete", lambda: self._record_choice(None))
         key("F", self.toggle_flag)
         for sequence in NEXT_KEYS:
@@ -104,7 +112,7 @@ class AnswerPage(QWidget):
         questionnaire = self.session.questionnaire
         self.view.build(questionnaire)
         self._scope = self._current_scope()
-        self.keys_help.setText(KEY_HELP.format(n=len(questionnaire.scale.levels)))
+        self.keys_help.setText(key_help(questionnaire))
         order = self.navigator.nav_model.order
         if order:
             self.navigator.select_question(order[0])
@@ -224,6 +232,16 @@ class AnswerPage(QWidget):
         if self.current_question is None or not self._in_round(self.current_question):
             return  # a key on a question this round does not re-score does nothing
         self._apply(lambda: self.session.record_choice(self.current_question, choice))
+
+    def _record_non_answer(self, choice: NonAnswer) -> None:
+        """D or N: only where the question offers it (its button is shown); otherwise say so, quietly."""
+        button = self.view.dont_know if choice is NonAnswer.DONT_KNOW else self.view.not_applicable
+        if self.current_question is not None and button.isHidden():
+            window = self.window()
+            if isinstance(window, QMainWindow):
+                window.statusBar().showMessage(f"{choice.label} is not offered for this question.", 5000)
+            return
+        self._record_choice(choice)
 
     def _record_note(self, text: str) -> None:
         if (

@@ -129,3 +129,32 @@ def choice_short(choice: Choice | None) -> str:
     if isinstance(choice, NonAnswer):
         return "DK" if choice is NonAnswer.DONT_KNOW else "N/A"
     return str(choice)
+
+
+def names_by_choice(assessment: Assessment, question_id: str, round_index: int) -> str:
+    """Who chose what, for a facilitator who opted in to names ("" when nobody answered).
+
+    Anonymous people are counted, never labelled: "Participant B" is the second name on the set-up and
+    hand-over screens, so the letter would name the person who asked to stay anonymous.
+    """
+    named: dict[str, list[str]] = {}
+    unnamed: dict[str, int] = {}
+    for participant in assessment.participants:
+        answer = assessment.answer(participant.id, question_id, round_index=round_index)
+        if answer is None:
+            continue
+        key = answer.choice.label if isinstance(answer.choice, NonAnswer) else f"level {answer.choice}"
+        named.setdefault(key, [])
+        if participant.anonymous or not participant.name.strip():
+            unnamed[key] = unnamed.get(key, 0) + 1
+        else:
+            named[key].append(participant.name)
+    if not named:
+        return ""
+    parts = []
+    for key, names in sorted(named.items()):
+        if unnamed.get(key):
+            names = [*names, f"{unnamed[key]} anonymous"]
+        listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+        parts.append(f"{key}: {listed}")
+    return "Names shown (opted in): " + "; ".join(parts)

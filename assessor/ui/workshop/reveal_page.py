@@ -21,13 +21,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessor.model import AssessmentError, NonAnswer
+from assessor.model import AssessmentError
 from assessor.ui import dialogs
 from assessor.ui.session import Session
 from assessor.ui.theme import muted, scaled_font
 from assessor.ui.workshop.consensus_panel import ConsensusPanel
 from assessor.ui.workshop.dimension_view import DimensionView
-from assessor.ui.workshop.reveal_items import RevealItem, reveal_items, round_label, spread_summary
+from assessor.ui.workshop.reveal_items import (
+    RevealItem,
+    names_by_choice,
+    reveal_items,
+    round_label,
+    spread_summary,
+)
 from assessor.ui.workshop.spread_view import SpreadGrid
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 7
@@ -251,24 +257,12 @@ class RevealPage(QWidget):
         self.question_shown.emit(ident)
 
     def _names_text(self, question_id: str) -> str:
-        """Who chose what, only when the facilitator opted in to names (anonymous people stay labels)."""
+        """Who chose what, only when the facilitator opted in to names (anonymous people only counted)."""
         assessment = self.session.require()
         if not assessment.show_names:
             return ""
         index = self.session.results().questions[question_id].round_index  # the round the score used
-        by_choice: dict[str, list[str]] = {}
-        for participant in assessment.participants:
-            answer = assessment.answer(participant.id, question_id, round_index=index)
-            if answer is not None:
-                key = (
-                    answer.choice.label if isinstance(answer.choice, NonAnswer) else f"level {answer.choice}"
-                )
-                by_choice.setdefault(key, []).append(assessment.display_name(participant.id))
-        if not by_choice:
-            return ""
-        return "Names shown (opted in): " + "; ".join(
-            f"{k}: {', '.join(v)}" for k, v in sorted(by_choice.items())
-        )
+        return names_by_choice(assessment, question_id, index)
 
     def _show_scores(self, results) -> None:
         from assessor.recommend import recommend

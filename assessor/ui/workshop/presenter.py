@@ -167,7 +167,6 @@ class PresenterView(QWidget):
         margins = self.layout().contentsMargins()
         width = self.width() - margins.left() - margins.right()
         column_width = (width - self.cards.horizontalSpacing() * (columns - 1)) // columns
-        q_height = self._text_height(self.q_text.font(), self.q_text.text(), width)
         chrome = (
             margins.top()
             + margins.bottom()
@@ -176,7 +175,16 @@ class PresenterView(QWidget):
             + 16  # the page's top margin
             + 4 * self.layout().spacing()
         )
-        available = (self.height() - chrome - q_height) * 0.92  # slack for label margins and rounding
+        # A very long question gives up some of its size before the descriptors drop below their smallest.
+        q_factor = 1.45
+        while True:
+            q_font = self._font(q_factor, bold=True)
+            q_height = self._text_height(q_font, self.q_text.text(), width)
+            available = (self.height() - chrome - q_height) * 0.92  # slack for label margins and rounding
+            if q_factor <= 0.9 or self._cards_height(shown, columns, column_width, 0.78) <= available:
+                break
+            q_factor -= 0.05
+        self.q_text.setFont(q_font)
         factor = 1.5
         while factor > 0.78:
             if self._cards_height(shown, columns, column_width, factor) <= available:

@@ -105,16 +105,22 @@ def test_participant_names_never_appear_by_default(pages: list[str]) -> None:
 def test_names_appear_in_the_method_only_when_opted_in(assessment: Assessment) -> None:
     assessment.show_names = True
     assessment.participants[3].anonymous = True
+    role, assessment.participants[3].role = assessment.participants[3].role, "Director of housing"
     try:
         pages = pdf_text(render_report(assessment))
         forced = pdf_text(render_report(assessment, options=ReportOptions(allow_names=False)))
     finally:
         assessment.show_names = False
         assessment.participants[3].anonymous = False
+        assessment.participants[3].role = role
     with_names = [number for number, page in enumerate(pages) if NAMES[0] in page]
     assert with_names and all("How the assessment ran" in pages[number] for number in with_names)
     text = "\n".join(pages)
     assert NAMES[3] not in text  # this person asked to stay anonymous
+    # ...and neither a letter nor their role, which would name them, stands in for them.
+    assert "Director of housing" not in text
+    assert "Participant D" not in text
+    assert "1 person who chose to stay anonymous" in text
     assert not any(name in "\n".join(forced) for name in NAMES)
 
 

@@ -27,7 +27,7 @@ from assessor.storage import (
 
 CASES = [
     # file, error type, words the message must contain
-    ("empty.assessment", EmptyFileError, ["is empty", ".bak"]),
+    ("empty.assessment", EmptyFileError, ["is empty: it holds no assessment.", ".bak"]),
     ("blank.assessment", EmptyFileError, ["is empty"]),
     ("truncated.assessment", TruncatedFileError, ["stops part way", ".bak", "not been changed"]),
     ("not-json.assessment", NotJsonError, ["not valid JSON", "line 1"]),

@@ -116,13 +116,21 @@ def parse_document(
     return upgraded, version
 
 
+def _without_article(what: str) -> str:
+    """ "an assessment" -> "assessment", "a participant pack" -> "participant pack"."""
+    for article in ("a ", "an "):
+        if what.startswith(article):
+            return what[len(article) :]
+    return what
+
+
 def _text_of(data: bytes, path: Path, what: str) -> str:
     """The file's text; an error for an empty, oversized, binary or non-UTF-8 file."""
     name = str(path)
     if not data.strip():
         raise EmptyFileError(
             path,
-            f"{name!r} is empty: it holds no {what[2:] if what.startswith('a ') else what}. It may have been "
+            f"{name!r} is empty: it holds no {_without_article(what)}. It may have been "
             "cut short when it was copied or saved. Open its backup (the same name ending in .bak) or a "
             "recovery file if there is one.",
         )

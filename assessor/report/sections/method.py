@@ -18,9 +18,18 @@ def participants_text(ctx: ReportContext) -> list[str]:
         return []
     if ctx.show_names:
         lines = []
+        anonymous = 0
         for participant in assessment.participants:
+            shown = assessment.display_name(participant.id)
+            if shown != participant.name:
+                # Someone who chose to stay anonymous: neither a letter nor a role, which would name them.
+                anonymous += 1
+                continue
             role = f", {participant.role}" if participant.role.strip() else ""
-            lines.append(f"{assessment.display_name(participant.id)}{role}")
+            lines.append(f"{shown}{role}")
+        if anonymous:
+            people = "person" if anonymous == 1 else "people"
+            lines.append(f"{anonymous} {people} who chose to stay anonymous")
         return lines
     roles = Counter(
         participant.role.strip() or "Role not recorded" for participant in assessment.participants

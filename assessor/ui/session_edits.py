@@ -218,6 +218,8 @@ class SessionEdits:
 
         def done() -> None:
             self._results = None
+            # A change of mode is a change of who holds the laptop: nobody's private answers stay on screen.
+            self.set_current_participant(None)
             self._details_done()
             self.results_changed.emit()
 

@@ -115,3 +115,16 @@ def test_opening_an_individual_assessment_shows_nobody_s_answers(
     assert session.current_participant is None
     workshop_window.show_page("answer")
     _answer_page_shows_nothing(workshop_window)
+
+
+def test_switching_mode_there_and_back_leaves_nobody_answering(workshop_window) -> None:
+    session = workshop_window.session
+    alice = session.require().participants[0].id
+    workshop_window.workshop.start_turn(alice)
+    qid = _first_questions(session, 1)[0]
+    session.record_choice(qid, 3)
+    session.set_mode(Mode.TEAM)
+    session.set_mode(Mode.INDIVIDUAL)
+    assert session.current_participant is None  # Alice's answers are not left on screen
+    workshop_window.show_page("answer")
+    _answer_page_shows_nothing(workshop_window)

@@ -24,7 +24,7 @@ def held_export(team_window, qtbot, tmp_path, monkeypatch):
     target = tmp_path / "out" / "report.pdf"
     target.parent.mkdir()
     worker = exporter.start_report(target)
-    with qtbot.waitSignal(worker.progressed, timeout=10_000):
+    with qtbot.waitSignal(worker.progressed, timeout=60_000):  # the first step imports reportlab
         pass
     yield exporter, worker, target
     if isValid(worker):  # a test that left it running: end it before the window goes

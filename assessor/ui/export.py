@@ -181,6 +181,9 @@ class Exporter(QObject):
 
     def _cleanup(self) -> None:
         if self.worker is not None:
+            # ``finished`` is emitted from the worker just before its thread ends: wait for that end
+            # (at once, in practice) so the QThread is never deleted while it still runs.
+            self.worker.wait()
             self.worker.deleteLater()
             self.worker = None
 

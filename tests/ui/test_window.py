@@ -142,6 +142,10 @@ def test_cancelled_export_leaves_no_file(team_window, qtbot, tmp_path, monkeypat
     with qtbot.waitSignal(exporter.report_finished, timeout=60_000) as finished:
         pass
     assert finished.args == ["cancelled"]
+    from shiboken6 import isValid
+
+    # The thread ends (or has ended and been deleted): nothing is left running when the window goes.
+    assert not isValid(worker) or worker.wait(30_000)
     assert list(tmp_path.iterdir()) == []
 
 

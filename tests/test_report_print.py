@@ -1,0 +1,91 @@
+"""The report as printed: A4 pages, the confidentiality line, tables that repeat their header on every page
+they run onto, a cover with its facts, and fonts that really hold the Welsh letters (no box in their place)."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase.ttfonts import TTFontFile
+
+from assessor.model import Answer, Assessment
+from assessor.paths import resource
+from assessor.report import render_report
+from tests.factories import make_assessment, make_questionnaire
+from tests.report_helpers import pdf_text, rich_assessment
+
+CONFIDENTIAL = "Confidential: for the cabinet of Cyngor Sir Ynys Môn only."
+NOTE = "The partnership board agreed it, the audit committee checked it and the cabinet noted it in public."
+
+
+@pytest.fixture(scope="module")
+def assessment() -> Assessment:
+    assessment = rich_assessment()
+    assessment.branding.confidentiality = CONFIDENTIAL
+    return assessment
+
+
+@pytest.fixture(scope="module")
+def report(assessment: Assessment) -> bytes:
+    return render_report(assessment)
+
+
+def test_every_page_is_a4(report: bytes) -> None:
+    width, height = A4
+    for number, page in enumerate(PdfReader(io.BytesIO(report)).pages, start=1):
+        box = page.mediabox
+        assert (round(float(box.width), 1), round(float(box.height), 1)) == (
+            round(width, 1),
+            round(height, 1),
+        ), f"page {number} is not A4"
+
+
+def test_cover_shows_scope_date_facilitator_consultant_and_confidentiality(report: bytes) -> None:
+    cover = " ".join(pdf_text(report)[0].split())
+    for expected in (
+        "Partnership working across the county",
+        "14 March 2025",
+        "A facilitator",
+        "Example Consulting",
+        CONFIDENTIAL,
+    ):
+        assert expected in cover, expected
+
+
+def test_the_confidentiality_line_is_on_every_page_after_the_cover(report: bytes) -> None:
+    for number, page in enumerate(pdf_text(report)[1:], start=2):
+        assert CONFIDENTIAL in " ".join(page.split()), f"page {number}"
+
+
+def test_a_table_that_runs_over_pages_repeats_its_header_on_each() -> None:
+    questionnaire = make_questionnaire(areas=1, dimensions=2, questions=22)
+    answers = {
+        f"p{person}": {qid: 1 + (index + person) % 4 for index, qid in enumerate(questionnaire.questions)}
+        for person in range(1, 4)
+    }
+    assessment = make_assessment(questionnaire, answers=answers)
+    for index, qid in enumerate(questionnaire.questions):
+        assessment.set_answer(
+            "p1", qid, Answer(1 + index % 4, note=f"Seen in the minutes of meeting {index}. " + NOTE)
+        )
+    pages = pdf_text(render_report(assessment))
+    # The appendix opens with its explanation; its tables follow to the end of the document.
+    start = next(n for n, page in enumerate(pages) if "Spread shows the lowest" in page)
+    appendix = [" ".join(page.split()) for page in pages[start:] if "Seen in the minutes" in page]
+    assert len(appendix) >= 2, (
+        "the appendix should run over more than one page for this test to mean anything"
+    )
+    for page in appendix:
+        assert "Team value" in page and "Agreed answer" in page, (
+            f"a page lost the table's header: {page[:300]}"
+        )
+
+
+@pytest.mark.parametrize("name", ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"])
+def test_the_shipped_fonts_have_a_glyph_for_every_welsh_letter(name: str) -> None:
+    font = TTFontFile(str(resource("fonts", name)))
+    letters = "âêîôûŵŷÂÊÎÔÛŴŶäëïöüÿáéíóúẁẃẅỳýàèìòù’‘“”–£"
+    missing = [letter for letter in letters if ord(letter) not in font.charToGlyph]
+    assert missing == []

@@ -89,3 +89,56 @@ def test_the_shipped_fonts_have_a_glyph_for_every_welsh_letter(name: str) -> Non
     letters = "âêîôûŵŷÂÊÎÔÛŴŶäëïöüÿáéíóúẁẃẅỳýàèìòù’‘“”–£"
     missing = [letter for letter in letters if ord(letter) not in font.charToGlyph]
     assert missing == []
+
+
+def test_method_says_how_it_ran_who_by_role_the_scale_and_how_scores_are_worked_out(
+    report: bytes, assessment: Assessment
+) -> None:
+    pages = [" ".join(page.split()) for page in pdf_text(report)]
+    method = " ".join(page for page in pages if "How the assessment ran" in page and "Page 2 of" not in page)
+    assert "scored every question privately" in method  # the mode, in words
+    assert "Who took part, by role" in method and "Chief executive" in method
+    for level in assessment.questionnaire.scale.levels:
+        assert f"{level.value} {level.name} {level.descriptor}" in method
+    for rule in ("The team's answer to a question", "Bands:", "The cap:", "Views differ on a question"):
+        assert rule in method, rule
+
+
+def test_appendix_gives_every_question_its_value_spread_agreed_answer_and_notes(
+    report: bytes, assessment: Assessment
+) -> None:
+    pages = [" ".join(page.split()) for page in pdf_text(report)]
+    start = next(n for n, page in enumerate(pages) if "Spread shows the lowest" in page)
+    appendix = " ".join(pages[start:])
+    for question in assessment.questionnaire.questions.values():
+        assert question.text in appendix, question.id
+    assert "2–4 (3); DK 1; divergent 3 L3: Most saw the hub as working day to day." in appendix
+    assert "The joint board has not met since the spring." in appendix
+
+
+def test_each_chosen_pilot_gives_why_what_example_and_source_measures_baseline_and_rule() -> None:
+    from assessor.model import PilotStatus
+    from assessor.paths import resource
+    from assessor.storage import read_assessment
+
+    demo = read_assessment(resource("demo.assessment"))
+    text = " ".join(" ".join(pdf_text(render_report(demo))).split())
+    section = text[text.rindex("Starter pilots The team chose") : text.rindex("Action plan Pilot")]
+    chosen = [p for p in demo.pilots if p.status is PilotStatus.ACCEPTED]
+    assert chosen
+    for choice in chosen:
+        pilot = demo.questionnaire.pilot(choice.pilot_id)
+        assert pilot.title in section, pilot.id
+        assert pilot.examples[0].source.split()[0] in section, pilot.id
+    for label in (
+        "Why:",
+        "What it is:",
+        "Example from practice",
+        "What to measure:",
+        "Baseline to take first:",
+    ):
+        assert section.count(label) >= len(chosen), label
+    assert section.count("Stop or scale:") >= len(chosen)
+    rejected = [p for p in demo.pilots if p.status is PilotStatus.REJECTED]
+    for choice in rejected:
+        assert demo.questionnaire.pilot(choice.pilot_id).title not in section

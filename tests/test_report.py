@@ -154,6 +154,10 @@ def test_executive_summary_is_one_page_with_its_parts(pages: list[str]) -> None:
         "strong at the top and thin below",
     ):
         assert expected in page, expected
+    flat = " ".join(page.split())
+    # Area 1's level is capped while its band follows the score: the summary says why, and by what.
+    assert "A capped area has a dimension scoring below 2.0" in flat
+    assert "Area 1: held back by Dimension 1.1" in flat
 
 
 def test_area_findings_show_cap_divergence_next_level_and_commentary(pages: list[str]) -> None:

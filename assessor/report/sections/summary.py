@@ -43,11 +43,13 @@ def build(ctx: ReportContext) -> list[Flowable]:
         inner.append(ctx.para("Too few questions were answered to give an overall score."))
     else:
         band = results.overall_band.name if results.overall_band else ""
+        level = results.overall_level_name or ""
+        # The band's name often matches the level's ("Developing"): say it once.
+        band_text = "" if band == level else f", in the <b>{esc(band)}</b> band"
         inner.append(
             Paragraph(
-                f"Overall the council is at <b>{esc(results.overall_level_name or '')}</b>, scoring "
-                f"<b>{results.overall:.2f}</b> out of {ctx.questionnaire.scale.maximum} "
-                f"(<b>{esc(band)}</b>).",
+                f"Overall the council is at <b>{esc(level)}</b>, scoring "
+                f"<b>{results.overall:.2f}</b> out of {ctx.questionnaire.scale.maximum}{band_text}.",
                 styles.body,
             )
         )
@@ -61,6 +63,21 @@ def build(ctx: ReportContext) -> list[Flowable]:
         rows.append([area.title, score_text(score.score), level, band_cell(ctx, score.band)])
         extra += band_commands(ctx, 3, len(rows), score.band)
     inner.append(table(ctx, ["Area", "Score", "Level", "Band"], rows, [0.46, 0.14, 0.22, 0.18], extra=extra))
+    capped = [results.areas[area.id] for area in ctx.questionnaire.areas if results.areas[area.id].capped]
+    if capped:
+        settings = ctx.questionnaire.scoring
+        held = "; ".join(
+            f"{esc(ctx.questionnaire.area(score.area_id).title)}: held back by "
+            + ", ".join(esc(ctx.questionnaire.dimension(d).title) for d in score.held_back_by)
+            for score in capped
+        )
+        inner.append(
+            Paragraph(
+                f"A capped area has a dimension scoring below {settings.cap_below:.1f}, so its level is held "
+                f"at {settings.cap_level} whatever its average; its band still follows the score. {held}.",
+                styles.small,
+            )
+        )
     ranked = ranked_dimensions(ctx)
     if ranked:
         strongest = ranked[:3]

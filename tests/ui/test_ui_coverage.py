@@ -1,0 +1,351 @@
+"""Points of the desktop app not tested elsewhere: where the presenter view opens, the reveal per dimension,
+dissent in the consensus panel, pilots rejected and edited through the results page, set-up through its
+widgets, the Help menu and exporting participant packs."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
+
+from assessor import __version__, userdirs
+from assessor.model import PilotStatus
+from assessor.ui.workshop.reveal_page import KEY_ROLE
+from tests.ui.conftest import DEFAULT_QUESTIONNAIRE
+from tests.ui.helpers import activate, type_text
+from tests.ui.workshop_helpers import NAMES, individual_window, visible_texts
+
+Key = Qt.Key
+
+
+@pytest.fixture
+def workshop_window(window, scripted_dialogs):
+    assert window.files.new_from_questionnaire(DEFAULT_QUESTIONNAIRE)
+    return individual_window(window)
+
+
+def _menu_action(window, *path: str):
+    """The action at ``path`` of the menu bar (texts without their '&')."""
+    actions = window.menuBar().actions()
+    action = None
+    for step in path:
+        action = next(a for a in actions if a.text().replace("&", "").rstrip("…") == step)
+        if action.menu() is not None:
+            actions = action.menu().actions()
+    return action
+
+
+# (1) The presenter view's screen ---------------------------------------------------------------------
+
+
+class _FakeScreen:
+    """Stands in for a second screen (a projector) in QGuiApplication.screens()."""
+
+    def __init__(self) -> None:
+        self._geometry = QRect(1920, 0, 1280, 720)
+
+    def geometry(self) -> QRect:
+        return self._geometry
+
+
+def test_presenter_goes_full_screen_on_a_second_screen(workshop_window, monkeypatch) -> None:
+    main_screen = workshop_window.screen()
+    projector = _FakeScreen()
+    monkeypatch.setattr(QGuiApplication, "screens", staticmethod(lambda: [main_screen, projector]))
+    from assessor.ui.workshop.presenter import PresenterView
+
+    placed = []
+    monkeypatch.setattr(PresenterView, "setScreen", lambda self, screen: placed.append(screen))
+    geometries = []
+    monkeypatch.setattr(PresenterView, "setGeometry", lambda self, rect: geometries.append(QRect(rect)))
+    presenter = workshop_window.workshop.open_presenter()
+    try:
+        assert placed == [projector]
+        assert geometries == [QRect(1920, 0, 1280, 720)]
+        assert presenter.isFullScreen()
+    finally:
+        presenter.close()
+
+
+def test_presenter_opens_in_a_window_on_the_only_screen(workshop_window, monkeypatch) -> None:
+    main_screen = workshop_window.screen()
+    monkeypatch.setattr(QGuiApplication, "screens", staticmethod(lambda: [main_screen]))
+    from assessor.ui.workshop.presenter import PresenterView
+
+    placed = []
+    monkeypatch.setattr(PresenterView, "setScreen", lambda self, screen: placed.append(screen))
+    presenter = workshop_window.workshop.open_presenter()
+    try:
+        assert placed == []
+        assert presenter.isVisible() and not presenter.isFullScreen()
+        assert presenter.screen() is main_screen
+    finally:
+        presenter.close()
+
+
+# (2) The reveal per dimension ---------------------------------------------------------------------
+
+
+def _answer_first_dimension(window):
+    """Alice, Bilal and Carys answer the first dimension's questions 1, 2 and 4 (a spread): the dimension."""
+    session = window.session
+    assessment = session.require()
+    dimension = assessment.questionnaire.areas[0].dimensions[0]
+    for pid, level in zip((p.id for p in assessment.participants), (1, 2, 4), strict=True):
+        session.set_current_participant(pid)
+        for question in dimension.questions:
+            session.record_choice(question.id, level)
+    return dimension
+
+
+def _select_dimension(reveal, dimension_id: str) -> None:
+    stack = [reveal.tree.topLevelItem(i) for i in range(reveal.tree.topLevelItemCount())]
+    while stack:
+        node = stack.pop()
+        key = node.data(0, KEY_ROLE)
+        if key is not None and tuple(key) == ("d", dimension_id):
+            reveal.tree.setCurrentItem(node)
+            return
+        stack.extend(node.child(i) for i in range(node.childCount()))
+    raise AssertionError(f"no row for the dimension {dimension_id}")
+
+
+def _dimension_shown(window, dimension):
+    window.show_page("reveal")
+    reveal = window.page("reveal")
+    reveal.refresh()
+    _select_dimension(reveal, dimension.id)
+    assert reveal.detail.currentWidget() is reveal.dimension_view
+    return reveal.dimension_view
+
+
+def _cells(view) -> dict[str, str]:
+    return {
+        label.accessibleName(): label.text()
+        for label in view.widget().findChildren(type(view.score_label))
+        if label.accessibleName()
+    }
+
+
+@pytest.mark.parametrize("names_on", [False, True])
+def test_dimension_reveal_shows_counts_and_score_and_no_names(workshop_window, names_on) -> None:
+    session = workshop_window.session
+    assessment = session.require()
+    dimension = _answer_first_dimension(workshop_window)
+    if names_on:
+        session.edit_participant(assessment.participants[1].id, anonymous=True)
+        session.set_show_names(True)
+    view = _dimension_shown(workshop_window, dimension)
+    score = session.results().dimensions[dimension.id]
+    assert score.score is not None
+    assert f"Score now {score.score:.1f}" in view.score_label.text()
+    assert f"from {score.answered} of {score.total} questions" in view.score_label.text()
+    # Each question's row: one answer at levels 1, 2 and 4, none at 3.
+    descriptions = [
+        label.accessibleDescription()
+        for label in view.widget().findChildren(type(view.score_label))
+        if label.accessibleDescription()
+    ]
+    assert len(descriptions) == len(dimension.questions)
+    levels = assessment.questionnaire.scale.levels
+    for said in descriptions:
+        parts = said.split("; ")
+        assert parts[:4] == [
+            f"{n} {levels[n - 1].name} {c}" for n, c in zip((1, 2, 3, 4), (1, 1, 0, 1), strict=True)
+        ]
+    texts = " ".join(visible_texts(view))
+    for name in NAMES:
+        assert name not in texts
+    assert "Participant" not in texts
+
+
+# (3) Dissent in the consensus panel ---------------------------------------------------------------
+
+
+def test_dissent_typed_is_saved_in_the_consensus_and_undone(workshop_window, qtbot) -> None:
+    session = workshop_window.session
+    assessment = session.require()
+    qid = next(iter(assessment.questionnaire.questions))
+    session.set_current_participant(assessment.participants[0].id)
+    session.record_choice(qid, 2)
+    workshop_window.show_page("reveal")
+    reveal = workshop_window.page("reveal")
+    reveal.show_question(qid)
+    panel = reveal.consensus
+    panel.set_chosen(3)
+    type_text(qtbot, panel.rationale, "Partners said so")
+    type_text(qtbot, panel.dissent, "Finance thinks level 2")
+    qtbot.mouseClick(panel.record_button, Qt.MouseButton.LeftButton)
+    consensus = assessment.consensus[qid]
+    assert consensus.choice == 3
+    assert consensus.dissent == "Finance thinks level 2"
+    assert consensus.rationale == "Partners said so"
+    reveal.show_question(qid)
+    assert panel.dissent.toPlainText() == "Finance thinks level 2"
+    session.undo_stack.undo()
+    assert qid not in session.require().consensus
+    session.undo_stack.redo()
+    assert session.require().consensus[qid].dissent == "Finance thinks level 2"
+
+
+# (4) Pilots on the results page -------------------------------------------------------------------
+
+
+def _results_with_pilots(window):
+    session = window.session
+    for qid in session.questionnaire.questions:
+        session.record_choice(qid, 1)  # team mode: low everywhere, so pilots are recommended
+    window.show_page("results")
+    page = window.page("results")
+    rows = page.pilots.rows
+    assert len(rows) >= 2, "a low-scoring assessment should recommend pilots"
+    return page, rows
+
+
+def test_rejecting_a_pilot_records_it_rejected(team_window, qtbot) -> None:
+    _page, rows = _results_with_pilots(team_window)
+    row = rows[0]
+    index = row.status.findData(PilotStatus.REJECTED)
+    row.status.setCurrentIndex(index)
+    row.status.activated.emit(index)
+    chosen = team_window.session.require().chosen_pilot(row.recommendation.pilot.id)
+    assert chosen is not None and chosen.status is PilotStatus.REJECTED
+    assert chosen.measures == list(row.recommendation.measures)
+    team_window.session.undo_stack.undo()
+    assert team_window.session.require().chosen_pilot(row.recommendation.pilot.id) is None
+
+
+def test_editing_a_pilot_and_its_owner_records_them(team_window, qtbot, monkeypatch) -> None:
+    from assessor.ui import pilots_panel
+
+    _page, rows = _results_with_pilots(team_window)
+    row = rows[1]
+    type_text(qtbot, row.owner, "Priya Raman, Head of Policy")
+
+    def fill(editor) -> int:
+        editor.measures.setPlainText("Referrals a month\n\nDays to first contact\n")
+        editor.baseline.setText("  42 referrals in March  ")
+        editor.start.setText("2026-09-01")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(pilots_panel.PilotEditor, "exec", fill)
+    edit = row.widgets[-1]
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
+    chosen = team_window.session.require().chosen_pilot(row.recommendation.pilot.id)
+    assert chosen is not None
+    assert chosen.owner == "Priya Raman, Head of Policy"
+    assert chosen.measures == ["Referrals a month", "Days to first contact"]
+    assert chosen.baseline == "42 referrals in March"
+    assert chosen.start_date == "2026-09-01"
+    assert chosen.status is PilotStatus.PROPOSED
+
+    monkeypatch.setattr(pilots_panel.PilotEditor, "exec", lambda _e: QDialog.DialogCode.Rejected)
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)  # cancelled: nothing changes
+    assert team_window.session.require().chosen_pilot(row.recommendation.pilot.id) == chosen
+
+
+# (5) Set-up through the widgets -------------------------------------------------------------------
+
+
+def test_setup_widgets_fill_the_assessment(team_window, qtbot, scripted_dialogs, tmp_path) -> None:
+    activate(qtbot, team_window)
+    team_window.show_page("setup")
+    page = team_window.page("setup")
+    session = team_window.session
+    type_text(qtbot, page.fields["organisation"], "Cyngor Gwynedd")
+    assert session.require().details.organisation == "Cyngor Gwynedd"
+
+    box = page.participants
+    box.add_button.setFocus()
+    qtbot.keyClick(box.add_button, Key.Key_Space)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit), f"the new name should be open for typing, not {editor}"
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Alice Abbott")
+    qtbot.keyClick(editor, Key.Key_Return)  # the table commits the edit once the key is handled
+    qtbot.waitUntil(lambda: session.require().participants[0].name == "Alice Abbott", timeout=2000)
+    qtbot.keyClick(box.add_button, Key.Key_Space)
+    qtbot.keyClick(QApplication.focusWidget(), Key.Key_Escape)  # the second keeps "Participant 2"
+    assert [p.name for p in session.require().participants] == ["Alice Abbott", "Participant 2"]
+
+    # Rename the second by keyboard: F2 on its name cell.
+    box.table.setFocus()
+    box.table.setCurrentCell(1, 0)
+    qtbot.keyClick(box.table, Key.Key_F2)
+    editor = QApplication.focusWidget()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Bilal Khan")
+    qtbot.keyClick(editor, Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: [p.name for p in session.require().participants] == ["Alice Abbott", "Bilal Khan"],
+        timeout=2000,
+    )
+
+    # Remove the first (confirmed).
+    box.table.setCurrentCell(0, 0)
+    box.remove_button.setFocus()
+    qtbot.keyClick(box.remove_button, Key.Key_Space)
+    assert scripted_dialogs.confirms and "Alice Abbott" in scripted_dialogs.confirms[-1]
+    assert [p.name for p in session.require().participants] == ["Bilal Khan"]
+
+    branding = page.branding
+    branding.accent.clear()
+    type_text(qtbot, branding.accent, "#AA3300")
+    assert session.require().branding.accent_colour == "#AA3300"
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(b"")
+    scripted_dialogs.open_paths.append(str(logo))
+    browse = next(
+        b
+        for b in branding.findChildren(type(box.add_button))
+        if b.accessibleName() == "Browse for the council logo (png or jpeg)"
+    )
+    qtbot.mouseClick(browse, Qt.MouseButton.LeftButton)
+    assert session.require().branding.council_logo == str(logo)
+    assert branding.council_logo.text() == str(logo)
+
+
+# (6) The Help menu --------------------------------------------------------------------------------
+
+
+def test_guide_dialog_shows_the_questionnaires_guide(team_window, monkeypatch) -> None:
+    from assessor.ui.guide_dialog import GuideDialog
+
+    shown = []
+    monkeypatch.setattr(GuideDialog, "exec", lambda self: shown.append(self.browser.toPlainText()) or 0)
+    _menu_action(team_window, "Help", "Facilitator's guide").trigger()
+    assert len(shown) == 1
+    guide = team_window.session.questionnaire.guide
+    assert guide, "the shipped questionnaire has a guide"
+    first_line = next(line for line in guide.splitlines() if line.strip() and not line.startswith("#"))
+    assert first_line.strip().lstrip("-* ")[:40] in shown[0]
+    assert team_window.session.questionnaire.title in shown[0]
+
+
+def test_about_shows_the_version_and_the_log_file(window, scripted_dialogs) -> None:
+    _menu_action(window, "Help", "About").trigger()
+    assert len(scripted_dialogs.infos) == 1
+    _title, text = scripted_dialogs.infos[0]
+    assert __version__ in text
+    assert str(userdirs.log_file()) in text
+
+
+# (7) Participant packs ----------------------------------------------------------------------------
+
+
+def test_export_participant_packs_writes_one_per_person(
+    workshop_window, scripted_dialogs, monkeypatch, tmp_path
+) -> None:
+    from assessor.storage.packs import PACK_SUFFIX, load_pack
+    from assessor.ui import dialogs
+
+    folder = tmp_path / "packs"
+    folder.mkdir()
+    monkeypatch.setattr(dialogs, "choose_folder", lambda *_a: str(folder))
+    _menu_action(workshop_window, "File", "Export", "Participant packs").trigger()
+    files = sorted(folder.glob(f"*{PACK_SUFFIX}"))
+    assert len(files) == 3
+    people = {p.id for p in workshop_window.session.require().participants}
+    assert {load_pack(path).participant.id for path in files} == people
+    assert scripted_dialogs.infos and "3 packs written" in scripted_dialogs.infos[-1][1]

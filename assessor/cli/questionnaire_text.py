@@ -13,6 +13,7 @@ import os
 import sys
 from pathlib import Path
 
+from assessor.cli.console import write_utf8
 from assessor.model.questionnaire import Dimension, Pilot, Question, Questionnaire
 from assessor.paths import questionnaires_dir
 from assessor.questionnaire import QuestionnaireError, load_questionnaire
@@ -223,12 +224,6 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_BAD_INPUT
         print(f"Wrote {args.output}")
         return EXIT_OK
-    # Write UTF-8 whatever the console's encoding, so "£" and Welsh letters never stop the output.
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is not None:
-        sys.stdout.flush()
-        buffer.write(text.encode("utf-8"))
-        buffer.flush()
-    else:
-        sys.stdout.write(text)
+    # UTF-8 whatever the console's encoding, so "£" and Welsh letters never stop the output.
+    write_utf8(text)
     return EXIT_OK

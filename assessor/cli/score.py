@@ -9,13 +9,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from assessor.cli.common import EXIT_BAD_INPUT, EXIT_OK, add_file_or_demo, demo_path, open_file_or_demo
+from assessor.cli.common import EXIT_BAD_INPUT, EXIT_OK, add_file_or_demo, open_file_or_demo
+from assessor.cli.console import write_utf8
 from assessor.cli.score_output import scores_json, scores_text
 from assessor.recommend import recommend
 from assessor.scoring import score_assessment
-
-#: Kept here too for the commands that imported them from this module.
-__all__ = ["EXIT_BAD_INPUT", "EXIT_OK", "add_arguments", "demo_path", "run"]
 
 
 def _limit(text: str) -> int:
@@ -47,21 +45,10 @@ def run(args: argparse.Namespace) -> int:
     results = score_assessment(assessment)
     recommendations = recommend(assessment, results, limit=args.limit)
     if args.json:
-        _write_utf8(scores_json(assessment, results, recommendations))
+        write_utf8(scores_json(assessment, results, recommendations))
     else:
         _write_text(scores_text(assessment, results, recommendations))
     return EXIT_OK
-
-
-def _write_utf8(text: str) -> None:
-    """JSON is UTF-8 whatever the console's encoding (a Windows pipe would otherwise choke on "ŵ")."""
-    sys.stdout.flush()
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:
-        sys.stdout.write(text)
-    else:
-        buffer.write(text.encode("utf-8"))
-        buffer.flush()
 
 
 def _write_text(text: str) -> None:

@@ -228,18 +228,16 @@ class _Composer:
             )
             raise _Stop
         if isinstance(event, AliasEvent):
+            # Reported (the first few), then read as an empty value so that reading goes on.
             self._aliases += 1
-            if self._aliases > _ALIASES_LISTED:
-                return ScalarNode(
-                    "tag:yaml.org,2002:null", "", _mark(event.start_mark), _mark(event.end_mark)
+            if self._aliases <= _ALIASES_LISTED:
+                self._add(
+                    event,
+                    (
+                        f"aliases ('*{event.anchor}') are not allowed in a questionnaire, so that no file can "
+                        "expand to billions of values. Write the text out in full."
+                    ),
                 )
-            self._add(
-                event,
-                (
-                    f"aliases ('*{event.anchor}') are not allowed in a questionnaire, so that no file can "
-                    "expand to billions of values. Write the text out in full."
-                ),
-            )
             return ScalarNode("tag:yaml.org,2002:null", "", _mark(event.start_mark), _mark(event.end_mark))
         tag = self._check_tag(event)
         if isinstance(event, ScalarEvent):

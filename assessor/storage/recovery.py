@@ -146,7 +146,7 @@ class RecoveryStore:
             # Nothing to recover: the same as the saved file, or older than it (the app stopped
             # between a save and removing the recovery file).
             if saved is not None and (saved == assessment or (saved_at and written_at <= saved_at)):
-                self.discard(RecoveryEntry(path, assessment.id, source, written_at, "", 0, True))
+                path.unlink(missing_ok=True)
                 continue
             entries.append(
                 RecoveryEntry(

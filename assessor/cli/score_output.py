@@ -11,9 +11,9 @@ import json
 import textwrap
 from typing import Any
 
-from assessor.model import Assessment, Band, Choice, NonAnswer
+from assessor.model import Assessment, Band, Choice, Dimension, NonAnswer
 from assessor.recommend import Recommendation
-from assessor.scoring import Results, Spread
+from assessor.scoring import DimensionScore, Results, Spread
 
 #: The kind and version of the JSON document (raise the version when a key changes meaning or goes).
 JSON_FORMAT = "collaboration-assessor-scores"
@@ -54,6 +54,19 @@ def _spread(spread: Spread) -> dict[str, Any]:
     }
 
 
+def _dimension(dimension: Dimension, scored: DimensionScore) -> dict[str, Any]:
+    return {
+        "id": dimension.id,
+        "title": dimension.title,
+        "score": _num(scored.score),
+        "band": _band(scored.band),
+        "level": scored.level_name,
+        "answered": scored.answered,
+        "total": scored.total,
+        "insufficient": scored.insufficient,
+    }
+
+
 def scores_document(
     assessment: Assessment, results: Results, recommendations: list[Recommendation]
 ) -> dict[str, Any]:
@@ -75,17 +88,7 @@ def scores_document(
                 "capped": scored.capped,
                 "held_back_by": list(scored.held_back_by),
                 "dimensions": [
-                    {
-                        "id": dimension.id,
-                        "title": dimension.title,
-                        "score": _num(results.dimensions[dimension.id].score),
-                        "band": _band(results.dimensions[dimension.id].band),
-                        "level": results.dimensions[dimension.id].level_name,
-                        "answered": results.dimensions[dimension.id].answered,
-                        "total": results.dimensions[dimension.id].total,
-                        "insufficient": results.dimensions[dimension.id].insufficient,
-                    }
-                    for dimension in area.dimensions
+                    _dimension(dimension, results.dimensions[dimension.id]) for dimension in area.dimensions
                 ],
             }
         )

@@ -131,13 +131,12 @@ def _render_document(assessment: Assessment, options: ReportOptions, reporter: _
     ctx = ReportContext(assessment, results, recommendations, options, styles)
     details = assessment.details
     buffer = io.BytesIO()
-    report_title = assessment.branding.report_title.strip() or "Collaboration self-assessment"
     document = ReportDocument(
         buffer,
         styles=styles,
         council=ctx.council,
-        title=f"{report_title}: {ctx.council}",
-        header_title=report_title,
+        title=f"{ctx.report_title}: {ctx.council}",
+        header_title=ctx.report_title,
         author=details.consultant.strip() or details.facilitator.strip() or "Collaboration Assessor",
         subject=", ".join(
             part

@@ -39,6 +39,10 @@ class ReportContext:
         return self.assessment.details.organisation.strip() or "The council"
 
     @property
+    def report_title(self) -> str:
+        return self.assessment.branding.report_title.strip() or "Collaboration self-assessment"
+
+    @property
     def show_names(self) -> bool:
         return self.options.allow_names and self.assessment.show_names
 

@@ -47,8 +47,7 @@ def build(ctx: ReportContext) -> list[Flowable]:
         story.append(Spacer(1, 35 * mm))
     else:
         story.append(Spacer(1, 50 * mm + LOGO_HEIGHT))
-    title = branding.report_title.strip() or "Collaboration self-assessment"
-    cover_heading = heading(ctx, title, level=0, key="cover", toc=False)
+    cover_heading = heading(ctx, ctx.report_title, level=0, key="cover", toc=False)
     cover_heading.style = ctx.styles.title
     story.append(cover_heading)
     story.append(ctx.para(ctx.council, "subtitle"))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assessor.model import Branding
 from assessor.ui import dialogs
 from assessor.ui.session import Session
 
@@ -96,9 +97,8 @@ class BrandingBox(QGroupBox):
 
     def _pick_colour(self) -> None:
         current = QColor(self.accent.text())
-        colour = QColorDialog.getColor(
-            current if current.isValid() else QColor("#1F4E79"), self, "Accent colour"
-        )
+        default = QColor(Branding().accent_colour)
+        colour = QColorDialog.getColor(current if current.isValid() else default, self, "Accent colour")
         if colour.isValid():
             self.accent.setText(colour.name().upper())
             self._set("accent_colour", colour.name().upper())

@@ -19,7 +19,6 @@ from assessor.ui.workshop.spread_view import SpreadGrid, choice_text
 
 INK = "#111111"
 MUTED = "#3A3A3A"  # 11:1 on white
-ACCENT = "#1F4E79"
 
 #: Pixels between the question and the level descriptors under it.
 QUESTION_GAP = 16

@@ -16,9 +16,10 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
 
 from assessor.model import Choice, NonAnswer, Questionnaire
 from assessor.scoring.results import Spread
+from assessor.ui import theme
 
 INK = QColor("#1A1A1A")  # 17:1 on white
-ACCENT = QColor("#1F4E79")  # 8.6:1 on white
+ACCENT = QColor(theme.ACCENT)
 
 
 @dataclass(frozen=True)

@@ -5,15 +5,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
-from assessor.ui.dialogs import pack_filter
+from assessor.ui import dialogs
 
 
 def choose_packs(parent: QWidget | None, folder: str) -> list[str]:
     """The pack files chosen, or an empty list when cancelled."""
-    paths, _ = QFileDialog.getOpenFileNames(parent, "Import participant packs", folder, pack_filter())
-    return list(paths)
+    return dialogs.open_files(parent, "Import participant packs", folder, dialogs.pack_filter())
 
 
 def replace_or_skip(parent: QWidget | None, question: str) -> bool:

@@ -117,3 +117,26 @@ def test_a_recovery_file_older_than_the_saved_file_is_dropped(tmp_path: Path) ->
     save_assessment(assessment, tmp_path / "a.assessment")  # later, and the app stopped before discarding
     assert store.list_recoverable() == []
     assert not path.exists()
+
+
+def test_a_recovery_file_the_model_refuses_is_skipped_not_a_crash(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Every reader goes through one decoder: a value the model refuses (not only a wrong field) is damage."""
+    import assessor.storage.recovery as recovery
+    from assessor.model import AssessmentError
+    from assessor.storage import DamagedFileError
+
+    store = RecoveryStore()
+    path = store.write(make_assessment(participants=1), None)
+
+    def refuse(*_args: object) -> None:
+        raise AssessmentError("There is no participant with id 'p9'.")
+
+    monkeypatch.setattr(recovery, "assessment_from_dict", refuse)
+    assert store.list_recoverable() == []
+    assert path.exists()  # left alone
+    try:
+        recovery._read_recovery(path)
+    except DamagedFileError as error:
+        assert "There is no participant with id 'p9'." in error.message
+    else:
+        raise AssertionError("a refused value must be reported as damage")

@@ -9,9 +9,10 @@ clear :class:`OpenError`; it only ever reads the file.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from assessor import APP_NAME, __version__
 from assessor.storage.errors import (
@@ -26,6 +27,7 @@ from assessor.storage.errors import (
     UnreadableFileError,
     open_error_from_os_error,
 )
+from assessor.storage.fields import FormatError
 from assessor.storage.migrations import MigrationError, Migrations
 
 #: What each kind of file is called in messages.
@@ -206,11 +208,30 @@ def damaged(path: Path, where: str, problem: str) -> DamagedFileError:
     )
 
 
+T = TypeVar("T")
+
+
+def decoded(path: Path, build: Callable[[], T], *, what: str) -> T:
+    """``build()``'s result; a DamagedFileError naming the field if the content is wrong.
+
+    A wrong field comes as a FormatError (it names where); any other ValueError or TypeError is the model
+    refusing an inconsistent value. Every reader of our files goes through here, so none of them can let
+    one escape as a crash.
+    """
+    try:
+        return build()
+    except FormatError as error:
+        raise damaged(path, error.where, error.problem) from None
+    except (ValueError, TypeError) as error:
+        raise damaged(path, what, str(error)) from None
+
+
 __all__ = [
     "KINDS",
     "OpenError",
     "UnreadableFileError",
     "damaged",
+    "decoded",
     "envelope",
     "now_iso",
     "parse_document",

@@ -18,8 +18,7 @@ from typing import Any
 from assessor.model import Assessment
 from assessor.storage.atomic import atomic_write
 from assessor.storage.codec import assessment_from_dict, assessment_to_dict
-from assessor.storage.documents import damaged, envelope, parse_document, read_bytes, to_bytes
-from assessor.storage.fields import FormatError
+from assessor.storage.documents import decoded, envelope, parse_document, read_bytes, to_bytes
 from assessor.storage.library import QuestionnaireLookup, shipped_questionnaire, snapshot_notice
 from assessor.storage.migrations import ASSESSMENT_MIGRATIONS, Migrations
 
@@ -107,12 +106,9 @@ def loaded_from_document(
     document: dict[str, Any], version: int, path: Path, *, lookup: QuestionnaireLookup | None
 ) -> LoadedAssessment:
     """A LoadedAssessment from a parsed (and upgraded) document; DamagedFileError names a bad field."""
-    try:
-        assessment = assessment_from_dict(document.get("assessment"), "assessment")
-    except FormatError as error:
-        raise damaged(path, error.where, error.problem) from None
-    except (ValueError, TypeError) as error:  # e.g. the model refusing an inconsistent value
-        raise damaged(path, "assessment", str(error)) from None
+    assessment = decoded(
+        path, lambda: assessment_from_dict(document.get("assessment"), "assessment"), what="assessment"
+    )
     notices = []
     migrated = version < migrations_current(document)
     if migrated:

@@ -17,9 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assessor import userdirs
-from assessor.storage import fields as f
 from assessor.storage.atomic import atomic_write, remove_stale_temps
-from assessor.storage.documents import damaged, parse_document, read_bytes, to_bytes
+from assessor.storage.documents import damaged, decoded, parse_document, read_bytes, to_bytes
 from assessor.storage.errors import OpenError
 from assessor.storage.migrations import PACK_MIGRATIONS
 from assessor.storage.packs import PACK_FORMAT, ParticipantPack, pack_from_dict, pack_to_dict
@@ -139,12 +138,9 @@ class PackRecoveryStore:
 def _read(path: Path, *, kind: str = "recovery") -> tuple[ParticipantPack, Path | None, str]:
     """A pack file (``kind="saved"``) or a pack recovery file: the pack, where it belongs, when written."""
     document, _version = parse_document(read_bytes(path), path, kind=PACK_FORMAT, migrations=PACK_MIGRATIONS)
-    try:
-        pack = pack_from_dict(document, path if kind == "saved" else None)
-        source = document.get("recovery_of") if kind == "recovery" else None
-        if source is not None and not isinstance(source, str):
-            raise f.FormatError("recovery_of", "expected text or null")
-    except f.FormatError as error:
-        raise damaged(path, error.where, error.problem) from None
+    pack = decoded(path, lambda: pack_from_dict(document, path if kind == "saved" else None), what="pack")
+    source = document.get("recovery_of") if kind == "recovery" else None
+    if source is not None and not isinstance(source, str):
+        raise damaged(path, "recovery_of", "expected text or null")
     written_at = document.get("saved_at")
     return pack, Path(source) if source else None, written_at if isinstance(written_at, str) else ""

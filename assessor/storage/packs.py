@@ -23,7 +23,7 @@ from assessor.storage.codec import (
     participant_from_dict,
     participant_to_dict,
 )
-from assessor.storage.documents import damaged, envelope, parse_document, read_bytes, to_bytes
+from assessor.storage.documents import decoded, envelope, parse_document, read_bytes, to_bytes
 from assessor.storage.migrations import PACK_MIGRATIONS
 from assessor.storage.questionnaire_codec import questionnaire_from_dict, questionnaire_to_dict
 
@@ -168,10 +168,7 @@ def load_pack(path: Path | str) -> ParticipantPack:
     document, _version = parse_document(
         read_bytes(source), source, kind=PACK_FORMAT, migrations=PACK_MIGRATIONS
     )
-    try:
-        return pack_from_dict(document, source)
-    except f.FormatError as error:
-        raise damaged(source, error.where, error.problem) from None
+    return decoded(source, lambda: pack_from_dict(document, source), what="pack")
 
 
 def _safe(text: str) -> str:

@@ -17,11 +17,10 @@ from typing import Any
 
 from assessor import userdirs
 from assessor.model import Assessment
-from assessor.storage import fields as f
 from assessor.storage.atomic import atomic_write, remove_stale_temps
 from assessor.storage.changes import count_changes
 from assessor.storage.codec import assessment_from_dict, assessment_to_dict
-from assessor.storage.documents import damaged, envelope, parse_document, read_bytes, to_bytes
+from assessor.storage.documents import damaged, decoded, envelope, parse_document, read_bytes, to_bytes
 from assessor.storage.errors import OpenError
 from assessor.storage.fileformat import load_assessment
 from assessor.storage.migrations import ASSESSMENT_MIGRATIONS
@@ -167,12 +166,11 @@ def _read_recovery(path: Path) -> tuple[Assessment, Path | None, str]:
     document, _version = parse_document(
         read_bytes(path), path, kind=RECOVERY_FORMAT, migrations=ASSESSMENT_MIGRATIONS
     )
-    try:
-        assessment = assessment_from_dict(document.get("assessment"), "assessment")
-        source = document.get("source_path")
-        if source is not None and not isinstance(source, str):
-            raise f.FormatError("source_path", "expected text or null")
-    except f.FormatError as error:
-        raise damaged(path, error.where, error.problem) from None
+    assessment = decoded(
+        path, lambda: assessment_from_dict(document.get("assessment"), "assessment"), what="assessment"
+    )
+    source = document.get("source_path")
+    if source is not None and not isinstance(source, str):
+        raise damaged(path, "source_path", "expected text or null")
     written_at = document.get("saved_at")
     return assessment, Path(source) if source else None, written_at if isinstance(written_at, str) else ""

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from assessor.model import Mode
+from assessor.model import Answer, Mode
+from assessor.storage.pack_import import DuplicatePolicy
 from tests.ui.conftest import DEFAULT_QUESTIONNAIRE
 from tests.ui.workshop_helpers import individual_window
 
@@ -128,3 +129,20 @@ def test_switching_mode_there_and_back_leaves_nobody_answering(workshop_window) 
     assert session.current_participant is None  # Alice's answers are not left on screen
     workshop_window.show_page("answer")
     _answer_page_shows_nothing(workshop_window)
+
+
+def test_undoing_an_import_that_added_the_person_answering_leaves_nobody_answering(workshop_window) -> None:
+    from assessor.storage.packs import make_pack
+    from assessor.ui.workshop.edits import import_packs
+
+    session = workshop_window.session
+    assessment = session.require()
+    dafydd = session.add_participant("Dafydd Ellis", "Cabinet member")
+    pack = make_pack(assessment, dafydd.id)
+    pack.set_answer(_first_questions(session, 1)[0], Answer(3))
+    session.remove_participant(dafydd.id)
+    import_packs(session, [pack], on_duplicate=DuplicatePolicy.SKIP)  # brings Dafydd back with his answer
+    session.set_current_participant(dafydd.id)
+    session.undo_stack.undo()  # the import goes: Dafydd is no longer a participant
+    assert dafydd.id not in [p.id for p in assessment.participants]
+    assert session.current_participant is None

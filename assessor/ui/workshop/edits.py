@@ -106,12 +106,12 @@ def import_packs(session: Session, packs: Sequence, on_duplicate: Callable | obj
     touched = {qid for pack in packs for qid in pack.answers}
 
     def done() -> None:
-        session._results = None
-        session.participants_changed.emit()
+        # The session's own handling of a change of people (a participant the undo removes can no
+        # longer be the one answering), then the answers the packs touched.
+        session._participants_done()
         for qid in assessment.questionnaire.questions:
             if qid in touched:
                 session.answer_changed.emit(qid)
-        session.results_changed.emit()
 
     session.undo_stack.push(
         CallCommand(

@@ -34,8 +34,10 @@ from assessor.ui.commands import ValueCommand
 from assessor.ui.session_edits import Recorded, SessionEdits
 from assessor.ui.session_files import SessionFiles
 
-#: Autosave runs this long after the last change (the recovery file is written within 2 seconds).
-AUTOSAVE_DELAY_MS = 1200
+#: Autosave runs this long after the first change not yet in the recovery file. Later changes never push the
+#: write back, so however fast a facilitator types, work reaches the recovery file within 2 seconds (this
+#: delay plus the write, a few milliseconds), and continuous typing writes at most once a second.
+AUTOSAVE_DELAY_MS = 1000
 
 
 class Session(SessionFiles, SessionEdits, QObject):

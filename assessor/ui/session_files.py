@@ -79,7 +79,10 @@ class SessionFiles:
     # Autosave and recovery ---------------------------------------------------------------------
 
     def _schedule_autosave(self) -> None:
-        self._autosave.start()
+        # Start the countdown on the first unsaved change only: restarting it on every change (as a
+        # single-shot timer's start() does) starved autosave while someone kept typing.
+        if not self._autosave.isActive():
+            self._autosave.start()
 
     def recovery_store(self):
         """The store of recovery files (made on first use: storage is not needed to show the window)."""

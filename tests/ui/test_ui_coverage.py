@@ -398,3 +398,17 @@ def test_export_participant_packs_writes_one_per_person(
     people = {p.id for p in workshop_window.session.require().participants}
     assert {load_pack(path).participant.id for path in files} == people
     assert scripted_dialogs.infos and "3 packs written" in scripted_dialogs.infos[-1][1]
+
+
+def test_an_old_file_whose_logo_has_gone_opens_and_says_so(window, scripted_dialogs) -> None:
+    from pathlib import Path
+
+    old = Path(__file__).resolve().parent.parent / "data" / "files" / "version-1-with-logos.assessment"
+    assert window.files.open_path(old)
+    assert window.session.require().details.organisation == "Testshire County Council"
+    [(title, text)] = scripted_dialogs.infos
+    assert title == "About this file" and "older version" in text
+    assert "The council logo /Users/jo/Documents/Logos/testshire-council.png could not be found" in text
+    assert "choose it again in Set-up" in text
+    window.show_page("setup")
+    assert window.page("setup").branding.council_logo.text() == "No logo"

@@ -1,11 +1,14 @@
 """How long an autosave (recovery file write) takes: the default questionnaire, 15 participants.
 
-Run: ``.venv/bin/python bench/bench_autosave.py``. Target: under 20 ms a write (issue 5).
+Run: ``.venv/bin/python bench/bench_autosave.py``. Target: under 20 ms a write (issue 5). Logos are kept
+inside the assessment (and so in every recovery file): the runs with two logos, of a typical size and at the
+2 MB limit, show what they cost.
 Uses ``questionnaires/council-collaboration.yaml`` when it loads, else a synthetic 48-question one.
 """
 
 from __future__ import annotations
 
+import os
 import random
 import statistics
 import sys
@@ -17,9 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from factories import make_questionnaire  # noqa: E402
+from factories import make_questionnaire, png_bytes  # noqa: E402
 
-from assessor.model import Answer, Assessment, Confidence, Questionnaire  # noqa: E402
+from assessor.model import Answer, Assessment, Confidence, Logo, Questionnaire  # noqa: E402
 from assessor.storage.library import shipped_questionnaire  # noqa: E402
 from assessor.storage.recovery import RecoveryStore  # noqa: E402
 
@@ -48,9 +51,27 @@ def filled_assessment(q: Questionnaire) -> Assessment:
     return assessment
 
 
+def logo(size: int) -> Logo:
+    """A PNG header padded to ``size`` bytes with noise (base64 and JSON cost depend only on the size)."""
+    head = png_bytes()
+    return Logo(head + os.urandom(max(0, size - len(head))), "image/png", "logo.png")
+
+
 def main() -> None:
     q, label = questionnaire()
-    assessment = filled_assessment(q)
+    for logos, size in (
+        ("no logos", 0),
+        ("two 150 KiB logos", 150 * 1024),
+        ("two 2 MB logos", 2 * 1024 * 1024),
+    ):
+        assessment = filled_assessment(q)
+        if size:
+            assessment.branding.council_logo = logo(size)
+            assessment.branding.consultancy_logo = logo(size)
+        run(assessment, q, f"{label}, {logos}")
+
+
+def run(assessment: Assessment, q: Questionnaire, label: str) -> None:
     rng = random.Random(2)
     qids = list(q.questions)
     with tempfile.TemporaryDirectory() as folder:

@@ -13,6 +13,9 @@ Levels run ``1..levels`` with names ``L1``, ``L2``, ... unless ``level_names`` i
 
 from __future__ import annotations
 
+import io
+import struct
+import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
@@ -31,7 +34,31 @@ from assessor.model import (
     ScoringSettings,
 )
 
-__all__ = ["make_assessment", "make_questionnaire"]
+__all__ = ["jpeg_bytes", "make_assessment", "make_questionnaire", "png_bytes"]
+
+
+def png_bytes(width: int = 4, height: int = 2, colour: tuple[int, int, int] = (0x20, 0x40, 0x80)) -> bytes:
+    """A small valid PNG of one colour, made with the standard library."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    raw = b"".join(b"\x00" + bytes(colour) * width for _ in range(height))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
+
+
+def jpeg_bytes(width: int = 6, height: int = 3, colour: tuple[int, int, int] = (200, 30, 30)) -> bytes:
+    """A small valid JPEG of one colour (Pillow comes with reportlab)."""
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), colour).save(out, format="JPEG")
+    return out.getvalue()
 
 
 def make_questionnaire(

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import struct
+import shutil
 import sys
-import zlib
 from pathlib import Path
 
 import pytest
 
-from assessor.model import Assessment
+from assessor.model import Assessment, Logo
 from assessor.report import ReportCancelled, ReportError, write_report
-from assessor.storage import save_assessment
+from assessor.storage import read_assessment, save_assessment
+from assessor.storage.logos import load_logo
 from tests.conftest import run_cli
-from tests.factories import make_assessment, make_questionnaire
+from tests.factories import jpeg_bytes, make_assessment, make_questionnaire, png_bytes
 from tests.report_helpers import pdf_text
 
 
@@ -27,18 +27,8 @@ def small() -> Assessment:
 
 
 def png(path: Path, width: int = 4, height: int = 2) -> Path:
-    """A tiny valid PNG written with the standard library."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    raw = b"".join(b"\x00" + b"\x20\x40\x80" * width for _ in range(height))
-    path.write_bytes(
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
-        + chunk(b"IDAT", zlib.compress(raw))
-        + chunk(b"IEND", b"")
-    )
+    """A tiny valid PNG file."""
+    path.write_bytes(png_bytes(width, height))
     return path
 
 
@@ -115,22 +105,23 @@ def test_a_locked_target_is_a_clear_error_and_leaves_no_temporary_file(
     assert leftovers(tmp_path) == []
 
 
+#: A PNG whose header is right but whose image data stops short: it passes the file's checks, not the report's.
+TRUNCATED_PNG = png_bytes()[:40]
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (None, "does not exist"),
-        (b"GIF89a not a png", "not a PNG or JPEG"),
-        (b"\x89PNG\r\n\x1a\n truncated", "damaged"),
+        (b"GIF89a not a png", "is not a PNG or JPEG image"),
+        (b"\x89PNG\r\n\x1a\n truncated", "is damaged: its size cannot be read"),
+        (TRUNCATED_PNG, "is damaged and cannot be drawn"),
     ],
 )
-def test_a_bad_logo_fails_before_any_work(tmp_path: Path, content: bytes | None, message: str) -> None:
-    logo = tmp_path / "logo.png"
-    if content is not None:
-        logo.write_bytes(content)
+def test_a_bad_logo_fails_before_any_work(tmp_path: Path, content: bytes, message: str) -> None:
     assessment = small()
-    assessment.branding.council_logo = str(logo)
+    assessment.branding.council_logo = Logo(content, "image/png", "logo.png")
     calls: list[str] = []
-    with pytest.raises(ReportError, match=message):
+    with pytest.raises(ReportError, match=rf"The council logo \(logo.png\) {message}"):
         write_report(assessment, tmp_path / "out.pdf", progress=lambda d, t, m: calls.append(m))
     assert calls == ["Checking the logos"]
     assert not (tmp_path / "out.pdf").exists()
@@ -138,12 +129,39 @@ def test_a_bad_logo_fails_before_any_work(tmp_path: Path, content: bytes | None,
 
 def test_logos_appear_on_the_cover(tmp_path: Path) -> None:
     assessment = small()
-    assessment.branding.council_logo = str(png(tmp_path / "council.png"))
-    assessment.branding.consultancy_logo = str(png(tmp_path / "consultancy.png", 8, 8))
+    assessment.branding.council_logo = load_logo(png(tmp_path / "council.png"))
+    assessment.branding.consultancy_logo = Logo(jpeg_bytes(8, 8), "image/jpeg", "consultancy.jpg")
     from pypdf import PdfReader
 
     written = write_report(assessment, tmp_path / "out.pdf")
     cover = PdfReader(written).pages[0]
+    assert len(cover["/Resources"]["/XObject"]) == 2
+
+
+def test_an_assessment_reports_identically_after_moving_and_losing_its_logo_files(tmp_path: Path) -> None:
+    """The issue's test: logos chosen from files, the file moved elsewhere, the logo files deleted."""
+    logos = tmp_path / "logos"
+    logos.mkdir()
+    assessment = small()
+    assessment.branding.council_logo = load_logo(png(logos / "council.png", 40, 20))
+    (logos / "consultancy.jpg").write_bytes(jpeg_bytes(30, 30))
+    assessment.branding.consultancy_logo = load_logo(logos / "consultancy.jpg")
+    first = tmp_path / "laptop-one"
+    first.mkdir()
+    saved = save_assessment(assessment, first / "council.assessment")
+    before = write_report(read_assessment(saved), tmp_path / "before.pdf").read_bytes()
+
+    second = tmp_path / "laptop-two"
+    second.mkdir()
+    moved = second / "council.assessment"
+    saved.rename(moved)
+    shutil.rmtree(first)
+    shutil.rmtree(logos)
+    after = write_report(read_assessment(moved), tmp_path / "after.pdf").read_bytes()
+    assert after == before
+    from pypdf import PdfReader
+
+    cover = PdfReader(tmp_path / "after.pdf").pages[0]
     assert len(cover["/Resources"]["/XObject"]) == 2
 
 
@@ -161,7 +179,7 @@ def test_cli_exits_2_with_a_message(tmp_path: Path, problem: str) -> None:
     assessment = small()
     target = tmp_path / "out.pdf"
     if problem == "bad logo":
-        assessment.branding.council_logo = str(tmp_path / "missing.png")
+        assessment.branding.council_logo = Logo(TRUNCATED_PNG, "image/png", "logo.png")
     source = save_assessment(assessment, tmp_path / "council.assessment")
     if problem == "bad assessment":
         source.write_text("{ not json", encoding="utf-8")

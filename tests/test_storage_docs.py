@@ -7,10 +7,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-from factories import make_assessment
+from factories import make_assessment, png_bytes
 
 from assessor import userdirs
-from assessor.model import Answer, ChosenPilot, Consensus, Tally
+from assessor.model import AgendaState, Answer, ChosenPilot, Consensus, Logo, Tally
 from assessor.storage import ASSESSMENT_SUFFIX, assessment_to_dict
 from assessor.storage.csv_export import COLUMNS
 from assessor.storage.pack_recovery import PACK_RECOVERY_SUFFIX, PackRecoveryStore
@@ -41,6 +41,8 @@ def test_every_field_is_documented() -> None:
     assessment.set_consensus("a1.d1.q1", Consensus(2))
     assessment.set_pilot(ChosenPilot(assessment.questionnaire.pilots[0].id))
     assessment.commentary.areas["a1"] = "Good."
+    assessment.branding.council_logo = Logo(png_bytes(), "image/png", "council.png")
+    assessment.agenda = AgendaState({"a1": 20}, {"a1": 5}, {"a1": 61}, "a1", running=True)
     pack = make_pack(assessment, "p1")
     pack.set_answer("a1.d1.q3", Answer(1))
     recovery = RecoveryStore().write(assessment, None)

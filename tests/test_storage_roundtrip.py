@@ -8,11 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from factories import make_assessment, make_questionnaire
+from factories import jpeg_bytes, make_assessment, make_questionnaire, png_bytes
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assessor.model import (
+    AgendaState,
     Answer,
     Area,
     Assessment,
@@ -26,6 +27,7 @@ from assessor.model import (
     Dimension,
     Example,
     Level,
+    Logo,
     Mode,
     NonAnswer,
     Pilot,
@@ -47,9 +49,12 @@ from assessor.storage import (
     questionnaire_to_dict,
     save_assessment,
 )
+from assessor.storage.fileformat import SCHEMA_VERSION
 
 words = st.text(max_size=12)
 ids = st.text(alphabet="abcdefghij0123456789.-_", min_size=1, max_size=8)
+_IMAGES = [(png_bytes(), "image/png"), (png_bytes(3, 9), "image/png"), (jpeg_bytes(), "image/jpeg")]
+logos = st.none() | st.builds(lambda image, name: Logo(*image, name=name), st.sampled_from(_IMAGES), words)
 finite = st.floats(min_value=-10, max_value=10, allow_nan=False, allow_infinity=False)
 
 
@@ -144,9 +149,16 @@ def assessments(draw: st.DrawFn) -> Assessment:
         details=Details(*(draw(words) for _ in range(5))),
         mode=draw(st.sampled_from(Mode)),
         show_names=draw(st.booleans()),
-        branding=Branding(*(draw(words) for _ in range(5))),
+        branding=Branding(draw(logos), draw(logos), *(draw(words) for _ in range(3))),
         commentary=Commentary(draw(words), draw(st.dictionaries(ids, words, max_size=2))),
         parked=draw(st.lists(st.sampled_from(list(q.questions)), max_size=2)),
+        agenda=AgendaState(
+            minutes=draw(st.dictionaries(ids, st.integers(1, 240), max_size=3)),
+            extra=draw(st.dictionaries(ids, st.integers(0, 60), max_size=2)),
+            elapsed=draw(st.dictionaries(ids, st.integers(0, 99999), max_size=3)),
+            current=draw(ids | st.just("")),
+            running=draw(st.booleans()),
+        ),
     )
     for _ in range(draw(st.integers(0, 3))):
         a.add_participant(draw(words), draw(words), anonymous=draw(st.booleans()))
@@ -224,7 +236,7 @@ def test_save_then_load_gives_an_equal_assessment(tmp_path: Path) -> None:
     path = save_assessment(assessment, tmp_path / "council.assessment")
     loaded = load_assessment(path)
     assert loaded.assessment == assessment
-    assert loaded.schema_version == 1 and not loaded.migrated
+    assert loaded.schema_version == SCHEMA_VERSION == 2 and not loaded.migrated
     assert loaded.app_version and loaded.saved_at.endswith("Z")
     assert loaded.notices == ()
 
@@ -247,7 +259,7 @@ def test_file_shape(tmp_path: Path) -> None:
     assert not raw.startswith(b"\xef\xbb\xbf")
     document = json.loads(raw.decode("utf-8"))
     assert document["format"] == "collaboration-assessment"
-    assert document["schema_version"] == 1
+    assert document["schema_version"] == 2
     assert list(document)[:4] == ["format", "schema_version", "app_version", "saved_at"]
     assert document["assessment"]["rounds"][0]["answers"]["p1"]["a1.d1.q1"] == {
         "choice": 2,

@@ -15,6 +15,7 @@ from assessor.model.questionnaire import (
     Source,
 )
 from assessor.model.records import (
+    AgendaState,
     Answer,
     Branding,
     Choice,
@@ -23,6 +24,7 @@ from assessor.model.records import (
     Confidence,
     Consensus,
     Details,
+    Logo,
     Mode,
     NonAnswer,
     Participant,
@@ -32,6 +34,7 @@ from assessor.model.records import (
 )
 
 __all__ = [
+    "AgendaState",
     "Answer",
     "Area",
     "Assessment",
@@ -47,6 +50,7 @@ __all__ = [
     "Dimension",
     "Example",
     "Level",
+    "Logo",
     "Mode",
     "NonAnswer",
     "Participant",

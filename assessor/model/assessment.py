@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from assessor.model.questionnaire import Questionnaire
 from assessor.model.records import (
+    AgendaState,
     Answer,
     Branding,
     Choice,
@@ -48,6 +49,8 @@ class Assessment:
     show_names: bool = False
     #: Questions parked for later discussion in the workshop.
     parked: list[str] = field(default_factory=list)
+    #: The workshop agenda's time boxes and timer, saved so a workshop can carry on where it stopped.
+    agenda: AgendaState = field(default_factory=AgendaState)
     #: A stable id for this assessment (kept across saves): recovery files and participant packs use it.
     #: 32 random hexadecimal digits, as ``uuid4().hex`` gave, without importing uuid (which brings in
     #: ``platform``, a few milliseconds of the application's start-up).

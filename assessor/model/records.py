@@ -53,12 +53,26 @@ class Details:
     consultant: str = ""
 
 
+@dataclass(frozen=True)
+class Logo:
+    """A logo image kept inside the assessment, so the file reports the same on any laptop.
+
+    The bytes are checked on the way in (``assessor.storage.logos``): a PNG or JPEG of at most 2 MB.
+    """
+
+    data: bytes = field(repr=False)
+    #: "image/png" or "image/jpeg".
+    media_type: str
+    #: The name of the file it came from (shown in Set-up), e.g. "council.png".
+    name: str = ""
+
+
 @dataclass
 class Branding:
-    """How the report looks: optional logos (file paths), an accent colour and a confidentiality line."""
+    """How the report looks: optional logos (embedded images), an accent colour and a confidentiality line."""
 
-    council_logo: str = ""
-    consultancy_logo: str = ""
+    council_logo: Logo | None = None
+    consultancy_logo: Logo | None = None
     accent_colour: str = "#1F4E79"
     confidentiality: str = "Confidential: prepared for the council's leadership team."
     report_title: str = "Collaboration self-assessment"
@@ -131,3 +145,26 @@ class ChosenPilot:
 class Commentary:
     overall: str = ""
     areas: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class AgendaState:
+    """The workshop agenda as last left: time boxes, time used and where the timer was, per area id.
+
+    Areas not listed keep their default time box; the parked items are the assessment's ``parked``.
+    """
+
+    #: Area id -> the time box in minutes, as the facilitator set it.
+    minutes: dict[str, int] = field(default_factory=dict)
+    #: Area id -> minutes added during the workshop (+5 min).
+    extra: dict[str, int] = field(default_factory=dict)
+    #: Area id -> seconds of discussion used so far.
+    elapsed: dict[str, int] = field(default_factory=dict)
+    #: The area the agenda is on ("" for the first).
+    current: str = ""
+    #: Whether the timer was running when this was recorded (it comes back paused).
+    running: bool = False
+
+    @property
+    def is_empty(self) -> bool:
+        return self == AgendaState()

@@ -1,50 +1,51 @@
-"""Checking the branding logos before any work starts: a missing or broken image is a clear error."""
+"""Checking the branding logos before any work starts: a broken image is a clear error.
+
+The logos are kept inside the assessment (``Branding.council_logo``, a ``Logo`` with the image's bytes), so
+there is no file to go missing; the bytes were checked when they were chosen and when the file was read, and
+here they are decoded in full, so a damaged image fails before the report is begun, not half way through.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+import io
 
 from reportlab.lib.utils import ImageReader
 
-from assessor.model import Branding
+from assessor.model import Branding, Logo
 from assessor.report.errors import ReportError
+from assessor.storage.logos import ImageProblem, check_image
 
-_SIGNATURES = {b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG"}
+
+def image_reader(logo: Logo) -> ImageReader:
+    """A reader of the logo's image, from its bytes."""
+    return ImageReader(io.BytesIO(logo.data))
 
 
-def check_logo(path_text: str, which: str) -> None:
-    """Raise ReportError unless ``path_text`` is a readable PNG or JPEG image."""
-    path = Path(path_text)
-    what = f"The {which} logo {path}"
-    if not path.is_file():
-        raise ReportError(
-            f"{what} does not exist. Choose another image or remove the logo from the branding."
-        )
+def check_logo(logo: Logo, which: str) -> None:
+    """Raise ReportError unless ``logo`` decodes to a drawable image."""
+    named = f" ({logo.name})" if logo.name else ""
+    what = f"The {which} logo{named}"
     try:
-        with path.open("rb") as handle:
-            head = handle.read(8)
-    except OSError as error:
+        check_image(logo.data)
+    except ImageProblem as problem:
         raise ReportError(
-            f"{what} cannot be read ({error.strerror}). Check the file's permissions."
+            f"{what} {problem}. Choose a PNG or JPEG image of at most 2 MB in Set-up, or remove the logo."
         ) from None
-    if not any(head.startswith(signature) for signature in _SIGNATURES):
-        raise ReportError(
-            f"{what} is not a PNG or JPEG image. Save the logo as PNG or JPEG and choose it again."
-        )
     try:
-        reader = ImageReader(str(path))
+        reader = image_reader(logo)
         width, height = reader.getSize()
-        reader.getRGBData()  # decodes the whole image: a truncated file fails here, not mid-report
+        reader.getRGBData()  # decodes the whole image: a truncated one fails here, not mid-report
     except Exception:  # Pillow raises many kinds of error for a damaged image
         raise ReportError(
-            f"{what} is damaged and cannot be drawn. Save the logo again as PNG or JPEG."
+            f"{what} is damaged and cannot be drawn. Save the logo again as PNG or JPEG and choose it again "
+            "in Set-up, or remove it."
         ) from None
     if width < 1 or height < 1:
-        raise ReportError(f"{what} has no pixels. Choose another image.")
+        raise ReportError(f"{what} has no pixels. Choose another image in Set-up.")
 
 
 def check_logos(branding: Branding) -> None:
-    if branding.council_logo.strip():
-        check_logo(branding.council_logo.strip(), "council")
-    if branding.consultancy_logo.strip():
-        check_logo(branding.consultancy_logo.strip(), "consultancy")
+    if branding.council_logo is not None:
+        check_logo(branding.council_logo, "council")
+    if branding.consultancy_logo is not None:
+        check_logo(branding.consultancy_logo, "consultancy")

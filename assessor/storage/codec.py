@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from assessor.model import (
+    AgendaState,
     Answer,
     Assessment,
     Branding,
@@ -27,10 +28,13 @@ from assessor.model import (
     Tally,
 )
 from assessor.storage import fields as f
+from assessor.storage.logos import logo_from_dict, logo_to_dict
 from assessor.storage.questionnaire_codec import questionnaire_from_dict, questionnaire_to_dict
 
 _DETAILS = ("organisation", "scope", "date", "facilitator", "consultant")
-_BRANDING = ("council_logo", "consultancy_logo", "accent_colour", "confidentiality", "report_title")
+#: The branding's text fields (the logos are embedded images: see ``_branding_to_dict``).
+_BRANDING = ("accent_colour", "confidentiality", "report_title")
+_LOGOS = ("council_logo", "consultancy_logo")
 
 
 def assessment_to_dict(
@@ -49,7 +53,8 @@ def assessment_to_dict(
         "parked": list(a.parked),
         "pilots": [_pilot_to_dict(p) for p in a.pilots],
         "commentary": {"overall": a.commentary.overall, "areas": dict(a.commentary.areas)},
-        "branding": {name: getattr(a.branding, name) for name in _BRANDING},
+        "branding": _branding_to_dict(a.branding),
+        "agenda": _agenda_to_dict(a.agenda),
         "questionnaire": questionnaire
         if questionnaire is not None
         else questionnaire_to_dict(a.questionnaire),
@@ -61,8 +66,6 @@ def assessment_from_dict(data: Any, where: str = "assessment") -> Assessment:
     d = f.obj(data, where)
     questionnaire = questionnaire_from_dict(f.field(d, "questionnaire", where), f"{where}.questionnaire")
     details_data = f.obj(f.field(d, "details", where, {}), f"{where}.details")
-    branding_data = f.obj(f.field(d, "branding", where, {}), f"{where}.branding")
-    defaults = Branding()
     rounds = [round_from_dict(item, iw) for item, iw in f.each(d, "rounds", where, [])] or [Round()]
     commentary = f.obj(f.field(d, "commentary", where, {}), f"{where}.commentary")
     area_notes = f.obj(f.field(commentary, "areas", f"{where}.commentary", {}), f"{where}.commentary.areas")
@@ -81,12 +84,8 @@ def assessment_from_dict(data: Any, where: str = "assessment") -> Assessment:
             overall=f.text(commentary, "overall", f"{where}.commentary", ""),
             areas={key: f.text(area_notes, key, f"{where}.commentary.areas") for key in area_notes},
         ),
-        branding=Branding(
-            **{
-                name: f.text(branding_data, name, f"{where}.branding", getattr(defaults, name))
-                for name in _BRANDING
-            }
-        ),
+        branding=_branding_from(f.field(d, "branding", where, {}), f"{where}.branding"),
+        agenda=_agenda_from(f.field(d, "agenda", where, {}), f"{where}.agenda"),
     )
 
 
@@ -231,4 +230,57 @@ def _pilot_from(data: Any, where: str) -> ChosenPilot:
         start_date=f.text(d, "start_date", where, ""),
         review_dates=f.texts(d, "review_dates", where, []),
         notes=f.text(d, "notes", where, ""),
+    )
+
+
+# Branding (logos embedded since format 2) and the agenda (since format 2) -----------------------------
+
+
+def _branding_to_dict(b: Branding) -> dict[str, Any]:
+    return {
+        **{name: logo_to_dict(getattr(b, name)) for name in _LOGOS},
+        **{name: getattr(b, name) for name in _BRANDING},
+    }
+
+
+def _branding_from(data: Any, where: str) -> Branding:
+    d = f.obj(data, where)
+    defaults = Branding()
+    return Branding(
+        council_logo=logo_from_dict(d.get("council_logo"), f"{where}.council_logo"),
+        consultancy_logo=logo_from_dict(d.get("consultancy_logo"), f"{where}.consultancy_logo"),
+        accent_colour=f.text(d, "accent_colour", where, defaults.accent_colour),
+        confidentiality=f.text(d, "confidentiality", where, defaults.confidentiality),
+        report_title=f.text(d, "report_title", where, defaults.report_title),
+    )
+
+
+def _agenda_to_dict(agenda: AgendaState) -> dict[str, Any]:
+    return {
+        "minutes": dict(agenda.minutes),
+        "extra": dict(agenda.extra),
+        "elapsed": dict(agenda.elapsed),
+        "current": agenda.current,
+        "running": agenda.running,
+    }
+
+
+def _agenda_from(data: Any, where: str) -> AgendaState:
+    d = f.obj(data, where)
+
+    def counts(key: str, least: int) -> dict[str, int]:
+        found = {}
+        for area_id, value, vw in f.entries(d, key, where):
+            number = f.as_int(value, vw)
+            if number < least:
+                raise f.FormatError(vw, f"expected a whole number of at least {least}, found {number}")
+            found[area_id] = number
+        return found
+
+    return AgendaState(
+        minutes=counts("minutes", 1),
+        extra=counts("extra", 0),
+        elapsed=counts("elapsed", 0),
+        current=f.text(d, "current", where, ""),
+        running=f.flag(d, "running", where, False),
     )

@@ -68,9 +68,11 @@ def to_bytes(document: dict[str, Any], *, pretty: bool = True) -> bytes:
 
 
 def parse_document(
-    data: bytes, path: Path, *, kind: str, migrations: Migrations
+    data: bytes, path: Path, *, kind: str, migrations: Migrations, notices: list[str] | None = None
 ) -> tuple[dict[str, Any], int]:
-    """The document in ``data``, upgraded to the current schema, and the version it was written in."""
+    """The document in ``data``, upgraded to the current schema, and the version it was written in.
+
+    Sentences the upgrade left for the user (see ``migrations``) are added to ``notices`` if given."""
     what = KINDS.get(kind, "a file")
     name = str(path)
     document = _json_of(_text_of(data, path, what), path, what)
@@ -108,13 +110,15 @@ def parse_document(
             supported=migrations.current,
         )
     try:
-        upgraded, _passed = migrations.upgrade(document, version)
+        upgraded, _passed, left = migrations.upgrade(document, version)
     except MigrationError as error:
         raise DamagedFileError(
             path,
             f"{name!r} uses file format {version}, which cannot be upgraded ({error}).",
             where="schema_version",
         ) from None
+    if notices is not None:
+        notices.extend(left)
     return upgraded, version
 
 

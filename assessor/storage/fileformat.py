@@ -98,14 +98,24 @@ def read_assessment(path: Path | str) -> Assessment:
 def _decode(
     data: bytes, path: Path, *, migrations: Migrations, lookup: QuestionnaireLookup | None
 ) -> LoadedAssessment:
-    document, version = parse_document(data, path, kind=FORMAT, migrations=migrations)
-    return loaded_from_document(document, version, path, lookup=lookup)
+    upgrade_notices: list[str] = []
+    document, version = parse_document(
+        data, path, kind=FORMAT, migrations=migrations, notices=upgrade_notices
+    )
+    return loaded_from_document(document, version, path, lookup=lookup, upgrade_notices=upgrade_notices)
 
 
 def loaded_from_document(
-    document: dict[str, Any], version: int, path: Path, *, lookup: QuestionnaireLookup | None
+    document: dict[str, Any],
+    version: int,
+    path: Path,
+    *,
+    lookup: QuestionnaireLookup | None,
+    upgrade_notices: list[str] | tuple[str, ...] = (),
 ) -> LoadedAssessment:
-    """A LoadedAssessment from a parsed (and upgraded) document; DamagedFileError names a bad field."""
+    """A LoadedAssessment from a parsed (and upgraded) document; DamagedFileError names a bad field.
+
+    ``upgrade_notices`` are what the upgrade could not carry over (a logo file that has gone)."""
     assessment = decoded(
         path, lambda: assessment_from_dict(document.get("assessment"), "assessment"), what="assessment"
     )
@@ -117,6 +127,7 @@ def loaded_from_document(
             "It has been upgraded as it opened; saving writes the current format, and the old file is kept "
             "as a backup (.bak)."
         )
+        notices.extend(upgrade_notices)
     notice = snapshot_notice(assessment.questionnaire, lookup)
     if notice:
         notices.append(notice)

@@ -2,7 +2,8 @@
 
 A step takes the whole decoded document (the envelope with ``schema_version``) at version N and
 returns it at version N+1; :meth:`Migrations.upgrade` applies the steps in turn on a deep copy,
-so the caller's data (and the file on disk) is never changed. To change the format: raise
+so the caller's data (and the file on disk) is never changed. A step may add sentences to the
+``notices`` list it is given, to be shown after the file opens (something it could not carry over). To change the format: raise
 ``SCHEMA_VERSION`` in :mod:`assessor.storage.fileformat`, add the step here, add a fixture of the
 old version under ``tests/data/files/`` and describe the change in ``docs/file-format.md``.
 """
@@ -12,10 +13,21 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import Any, NamedTuple
 
-#: A step: the document at version N in, the document at version N+1 out.
-Step = Callable[[dict[str, Any]], dict[str, Any]]
+from assessor.storage.logos import LogoError, load_logo, logo_to_dict
+
+#: A step: the document at version N and a list for notices in, the document at version N+1 out.
+Step = Callable[[dict[str, Any], list[str]], dict[str, Any]]
+
+
+class Upgrade(NamedTuple):
+    """An upgraded document, the versions it passed through and the notices the steps left."""
+
+    document: dict[str, Any]
+    passed: list[int]
+    notices: list[str]
 
 
 class MigrationError(ValueError):
@@ -29,25 +41,58 @@ class Migrations:
     current: int
     steps: Mapping[int, Step] = field(default_factory=dict)
 
-    def upgrade(self, document: dict[str, Any], version: int) -> tuple[dict[str, Any], list[int]]:
-        """``document`` (at ``version``) brought to ``current``; also the versions it passed through."""
+    def upgrade(self, document: dict[str, Any], version: int) -> Upgrade:
+        """``document`` (at ``version``) brought to ``current``; also the versions it passed through and
+        the steps' notices."""
         if version > self.current:
             raise MigrationError(f"version {version} is newer than {self.current}")
         upgraded = copy.deepcopy(document)
         passed: list[int] = []
+        notices: list[str] = []
         while version < self.current:
             step = self.steps.get(version)
             if step is None:
                 raise MigrationError(f"there is no upgrade from version {version}")
-            upgraded = step(upgraded)
+            upgraded = step(upgraded, notices)
             passed.append(version)
             version += 1
             upgraded["schema_version"] = version
-        return upgraded, passed
+        return Upgrade(upgraded, passed, notices)
 
 
-#: Assessment files: version 1 is the first; no steps yet.
-ASSESSMENT_MIGRATIONS = Migrations(current=1)
+# Assessment files -------------------------------------------------------------------------------------
+
+
+def embed_logos(document: dict[str, Any], notices: list[str]) -> dict[str, Any]:
+    """Version 1 -> 2: the branding's logos were file paths; now the images are kept in the file.
+
+    Each logo file is read from the path as written (the application stored absolute paths). One that
+    cannot be found or used is left out, with a notice saying so; the file still opens.
+    """
+    assessment = document.get("assessment")
+    branding = assessment.get("branding") if isinstance(assessment, dict) else None
+    if not isinstance(branding, dict):
+        return document
+    for key, which in (("council_logo", "council"), ("consultancy_logo", "consultancy")):
+        path = branding.get(key)
+        if not isinstance(path, str):
+            continue  # missing (no logo) or damaged: the decoder reports a wrong value
+        branding[key] = None
+        if not path.strip():
+            continue
+        source = Path(path.strip())
+        try:
+            branding[key] = logo_to_dict(load_logo(source))
+        except LogoError as error:
+            found = "could not be found" if not source.exists() else f"could not be used ({error.problem})"
+            notices.append(
+                f"The {which} logo {path.strip()} {found}, so it was left out: choose it again in Set-up."
+            )
+    return document
+
+
+#: Assessment files: version 2 keeps logos inside the file (version 1 had their paths) and the agenda.
+ASSESSMENT_MIGRATIONS = Migrations(current=2, steps={1: embed_logos})
 
 #: Participant packs: version 1 is the first; no steps yet.
 PACK_MIGRATIONS = Migrations(current=1)

@@ -1,10 +1,16 @@
-"""The report's branding: title, logos, accent colour and confidentiality line."""
+"""The report's branding: title, logos, accent colour and confidentiality line.
+
+A logo is kept inside the assessment (so the file reports the same on any laptop): Browse… reads the chosen
+image into it, after checking it is a PNG or JPEG of at most 2 MB; the box shows its file name and a small
+preview, and Remove takes it out. Each is one undo step.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage, QPixmap
 from PySide6.QtWidgets import (
     QColorDialog,
     QFormLayout,
@@ -16,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessor.model import Branding
+from assessor.model import Branding, Logo
 from assessor.ui import dialogs
 from assessor.ui.session import Session
 
@@ -32,15 +38,11 @@ class BrandingBox(QGroupBox):
         form = QFormLayout(self)
         self.report_title = self._line("report_title", "Report title")
         form.addRow("Title of the &report:", self.report_title)
-        self.council_logo = self._line("council_logo", "Council logo (PNG or JPEG)")
+        self.council_logo = LogoRow(self, "council_logo", "Council logo (PNG or JPEG)")
+        form.addRow(self._label("Council lo&go:", self.council_logo.browse_button), self.council_logo)
+        self.consultancy_logo = LogoRow(self, "consultancy_logo", "Consultancy logo (PNG or JPEG)")
         form.addRow(
-            self._label("Council lo&go:", self.council_logo),
-            self._with_browse(self.council_logo, "council_logo"),
-        )
-        self.consultancy_logo = self._line("consultancy_logo", "Consultancy logo (PNG or JPEG)")
-        form.addRow(
-            self._label("Consultanc&y logo:", self.consultancy_logo),
-            self._with_browse(self.consultancy_logo, "consultancy_logo"),
+            self._label("Consultanc&y logo:", self.consultancy_logo.browse_button), self.consultancy_logo
         )
         colour_row = QHBoxLayout()
         self.accent = self._line("accent_colour", "Accent colour as #RRGGBB")
@@ -70,15 +72,6 @@ class BrandingBox(QGroupBox):
         edit.textEdited.connect(lambda text: self._set(name, text))
         return edit
 
-    def _with_browse(self, edit: QLineEdit, name: str) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.addWidget(edit)
-        button = QPushButton("Browse…", self)
-        button.setAccessibleName(f"Browse for the {edit.accessibleName().lower()}")
-        button.clicked.connect(lambda: self._browse(edit, name))
-        row.addWidget(button)
-        return row
-
     def _set(self, name: str, value: str) -> None:
         if self._refreshing or not self.session.is_open:
             return
@@ -86,14 +79,35 @@ class BrandingBox(QGroupBox):
         if name == "accent_colour":
             self._show_swatch()
 
-    def _browse(self, edit: QLineEdit, name: str) -> None:
+    def browse(self, name: str) -> None:
+        """Choose an image file for the logo ``name`` and keep it in the assessment (or say why not)."""
         path = dialogs.open_file(
             self, "Choose a logo", self.settings.last_folder("logos"), dialogs.IMAGE_FILTER
         )
-        if path:
-            self.settings.set_last_folder(path, "logos")
-            edit.setText(path)
-            self._set(name, path)
+        if not path or not self.session.is_open:
+            return
+        self.settings.set_last_folder(path, "logos")
+        from assessor.storage.logos import LogoError, load_logo
+
+        try:
+            logo = load_logo(path)
+        except LogoError as error:
+            dialogs.error(self, "Cannot use this logo", str(error))
+            return
+        if QImage.fromData(logo.data).isNull():  # the header was right, but the image does not decode
+            dialogs.error(
+                self,
+                "Cannot use this logo",
+                f"The logo {path!r} is damaged: it cannot be read as an image. Save it again as PNG or JPEG "
+                "and choose it again.",
+            )
+            return
+        self.session.set_logo(name, logo)
+
+    def remove(self, name: str) -> None:
+        """Take the logo ``name`` out of the report."""
+        if self.session.is_open:
+            self.session.set_logo(name, None)
 
     def _pick_colour(self) -> None:
         current = QColor(self.accent.text())
@@ -114,10 +128,10 @@ class BrandingBox(QGroupBox):
             return
         self._refreshing = True
         branding = self.session.require().branding
+        self.council_logo.show_logo(branding.council_logo)
+        self.consultancy_logo.show_logo(branding.consultancy_logo)
         for edit, value in (
             (self.report_title, branding.report_title),
-            (self.council_logo, branding.council_logo),
-            (self.consultancy_logo, branding.consultancy_logo),
             (self.accent, branding.accent_colour),
             (self.confidentiality, branding.confidentiality),
         ):
@@ -125,3 +139,63 @@ class BrandingBox(QGroupBox):
                 edit.setText(value)
         self._show_swatch()
         self._refreshing = False
+
+
+_NOTHING_SHOWN = object()
+
+
+class LogoRow(QWidget):
+    """One logo: a small preview, the name of the file it came from, Browse… and Remove."""
+
+    PREVIEW_HEIGHT = 32
+
+    def __init__(self, box: BrandingBox, name: str, accessible: str) -> None:
+        super().__init__(box)
+        self.name = name
+        self._shown: object = _NOTHING_SHOWN
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.preview = QLabel(self)
+        self.preview.setFixedSize(self.PREVIEW_HEIGHT * 3, self.PREVIEW_HEIGHT)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setAccessibleName(f"Preview of the {accessible.lower()}")
+        self.label = QLabel("No logo", self)
+        self.label.setAccessibleName(accessible)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.browse_button = QPushButton("Browse…", self)
+        self.browse_button.setAccessibleName(f"Browse for the {accessible.lower()}")
+        self.browse_button.clicked.connect(lambda: box.browse(name))
+        self.remove_button = QPushButton("Remove", self)
+        self.remove_button.setAccessibleName(f"Remove the {accessible.lower()}")
+        self.remove_button.clicked.connect(lambda: box.remove(name))
+        row.addWidget(self.preview)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.browse_button)
+        row.addWidget(self.remove_button)
+        self.show_logo(None)
+
+    def text(self) -> str:
+        """What the row says: the logo's file name, or "No logo"."""
+        return self.label.text()
+
+    def show_logo(self, logo: Logo | None) -> None:
+        if logo is self._shown:  # refreshed after another edit: the same image, nothing to redraw
+            return
+        self._shown = logo
+        self.remove_button.setEnabled(logo is not None)
+        if logo is None:
+            self.label.setText("No logo")
+            self.preview.clear()
+            return
+        self.label.setText(logo.name or "Logo")
+        self.label.setToolTip("Kept inside the assessment: the image file itself is no longer needed.")
+        image = QImage.fromData(logo.data)
+        if image.isNull():
+            self.preview.setText("?")
+            return
+        pixmap = QPixmap.fromImage(image).scaled(
+            self.preview.size(),
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+        self.preview.setPixmap(pixmap)

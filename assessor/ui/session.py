@@ -76,6 +76,8 @@ class Session(SessionFiles, SessionEdits, QObject):
         self._autosave.timeout.connect(self.write_recovery)
         self._recovery_store = None
         self._pack_recovery_store = None
+        #: A change that is no undo step (the agenda's time boxes and timer) has not been saved yet.
+        self._changed_outside_undo = False
         self._last_command: ValueCommand | None = None
         self._last_index = -1
         #: A participant pack being answered (see ``pack_answering``); None for an assessment.
@@ -89,7 +91,7 @@ class Session(SessionFiles, SessionEdits, QObject):
 
     @property
     def dirty(self) -> bool:
-        return self.assessment is not None and not self.undo_stack.isClean()
+        return self.assessment is not None and (not self.undo_stack.isClean() or self._changed_outside_undo)
 
     @property
     def questionnaire(self) -> Questionnaire:
@@ -128,6 +130,7 @@ class Session(SessionFiles, SessionEdits, QObject):
         # Nobody answers until the hand-over screen chooses someone: opening a file must not put the first
         # participant's private answers on the screen (see SessionEdits._seal_private_answers).
         self._current_participant = None
+        self._changed_outside_undo = False
         self.undo_stack.clear()
         self.undo_stack.setClean()
         if dirty:
@@ -145,6 +148,18 @@ class Session(SessionFiles, SessionEdits, QObject):
         assessment = Assessment(questionnaire=questionnaire, details=Details(date=date.today().isoformat()))
         self.set_assessment(assessment)
         return assessment
+
+    def mark_changed(self) -> None:
+        """Something in the assessment changed that is not an undo step (the workshop agenda): the
+        assessment is now unsaved, and the change reaches the recovery file like any edit."""
+        if self.assessment is None:
+            return
+        was_dirty = self.dirty
+        self._changed_outside_undo = True
+        if not was_dirty:
+            self.dirty_changed.emit(True)
+            self._emit_title()
+        self._schedule_autosave()
 
     # Results (computed lazily, cached until the next change) ------------------------------------
 

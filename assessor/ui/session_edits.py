@@ -19,6 +19,7 @@ from assessor.model import (
     Confidence,
     Consensus,
     Details,
+    Logo,
     Mode,
     Participant,
 )
@@ -197,7 +198,17 @@ class SessionEdits:
     def set_branding(self, name: str, value: str) -> None:
         self._set_record_field("branding", "Edit branding", name, value)
 
-    def _set_record_field(self, record: str, text: str, name: str, value: str) -> None:
+    def set_logo(self, name: str, logo: Logo | None) -> None:
+        """Keep ``logo`` (an image already checked) as the branding's ``council_logo`` or ``consultancy_logo``,
+        or with None remove it; one undo step each time."""
+        if name not in ("council_logo", "consultancy_logo"):
+            raise ValueError(f"There is no logo called {name!r}.")
+        text = "Remove logo" if logo is None else "Choose logo"
+        self._set_record_field("branding", text, name, logo, merge=False)
+
+    def _set_record_field(
+        self, record: str, text: str, name: str, value: str | Logo | None, *, merge: bool = True
+    ) -> None:
         """Change one field of the assessment's ``details`` or ``branding`` record. The record is copied in
         and out, so the undo stack's old and new values never change under it; typing in one field merges
         into one undo step."""
@@ -208,7 +219,7 @@ class SessionEdits:
         def setter(values: Details | Branding) -> None:
             setattr(assessment, record, dataclasses.replace(values))
 
-        self._push(text, old, new, setter, self._details_done, merge=f"{record}.{name}")
+        self._push(text, old, new, setter, self._details_done, merge=f"{record}.{name}" if merge else "")
 
     def set_mode(self, mode: Mode) -> None:
         assessment = self.require()

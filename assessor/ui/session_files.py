@@ -22,6 +22,7 @@ class SessionFiles:
     assessment: Assessment | None
     path: Path | None
     pack: Any
+    _changed_outside_undo: bool
 
     def open_file(self, path: Path) -> Assessment:
         """Open an assessment file; storage errors propagate to the caller, who shows them."""
@@ -65,7 +66,9 @@ class SessionFiles:
         self.path = Path(target)
         self._autosave.stop()
         self._discard_recovery()
+        self._changed_outside_undo = False
         self.undo_stack.setClean()
+        self.dirty_changed.emit(self.dirty)  # setClean says nothing when only the agenda had changed
         self.path_changed.emit(str(self.path))
         self._emit_title()
         return self.path

@@ -10,8 +10,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 
 from assessor import __version__, userdirs
-from assessor.model import PilotStatus
+from assessor.model import Logo, PilotStatus
 from assessor.ui.workshop.reveal_page import KEY_ROLE
+from tests.factories import jpeg_bytes, png_bytes
 from tests.ui.conftest import DEFAULT_QUESTIONNAIRE
 from tests.ui.helpers import activate, type_text
 from tests.ui.workshop_helpers import NAMES, individual_window, visible_texts
@@ -294,7 +295,7 @@ def test_setup_widgets_fill_the_assessment(team_window, qtbot, scripted_dialogs,
     type_text(qtbot, branding.accent, "#AA3300")
     assert session.require().branding.accent_colour == "#AA3300"
     logo = tmp_path / "logo.png"
-    logo.write_bytes(b"")
+    logo.write_bytes(png_bytes(30, 10))
     scripted_dialogs.open_paths.append(str(logo))
     browse = next(
         b
@@ -302,8 +303,56 @@ def test_setup_widgets_fill_the_assessment(team_window, qtbot, scripted_dialogs,
         if b.accessibleName() == "Browse for the council logo (png or jpeg)"
     )
     qtbot.mouseClick(browse, Qt.MouseButton.LeftButton)
-    assert session.require().branding.council_logo == str(logo)
-    assert branding.council_logo.text() == str(logo)
+    assert session.require().branding.council_logo == Logo(png_bytes(30, 10), "image/png", "logo.png")
+    assert branding.council_logo.text() == "logo.png"
+    assert not branding.council_logo.preview.pixmap().isNull()
+    logo.unlink()  # the image is in the assessment now: the file is not needed
+    assert session.require().branding.council_logo is not None
+
+
+def test_a_logo_is_embedded_refused_removed_and_undone(
+    team_window, qtbot, scripted_dialogs, tmp_path
+) -> None:
+    team_window.show_page("setup")
+    branding = team_window.page("setup").branding
+    session = team_window.session
+    row = branding.consultancy_logo
+    assert row.text() == "No logo" and not row.remove_button.isEnabled()
+
+    jpeg = tmp_path / "consultancy.jpg"
+    jpeg.write_bytes(jpeg_bytes(20, 20))
+    scripted_dialogs.open_paths.append(str(jpeg))
+    qtbot.mouseClick(row.browse_button, Qt.MouseButton.LeftButton)
+    chosen = session.require().branding.consultancy_logo
+    assert chosen is not None and chosen.media_type == "image/jpeg" and row.text() == "consultancy.jpg"
+    assert row.remove_button.isEnabled()
+
+    # Anything but a usable PNG or JPEG of at most 2 MB: a clear message, and the logo is kept.
+    gif = tmp_path / "logo.gif"
+    gif.write_bytes(b"GIF89a\x01\x00\x01\x00")
+    big = tmp_path / "huge.png"
+    big.write_bytes(png_bytes() + b"\0" * (2 * 1024 * 1024))
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(png_bytes(20, 20)[:40])
+    for path, problem in (
+        (gif, "is not a PNG or JPEG image"),
+        (big, "a logo may be at most 2.0 MB"),
+        (broken, "is damaged"),
+    ):
+        scripted_dialogs.open_paths.append(str(path))
+        qtbot.mouseClick(row.browse_button, Qt.MouseButton.LeftButton)
+        title, text = scripted_dialogs.errors.pop()
+        assert title == "Cannot use this logo" and str(path) in text and problem in text
+        assert session.require().branding.consultancy_logo == chosen
+
+    qtbot.mouseClick(row.remove_button, Qt.MouseButton.LeftButton)
+    assert session.require().branding.consultancy_logo is None and row.text() == "No logo"
+    session.undo_stack.undo()
+    assert session.require().branding.consultancy_logo == chosen and row.text() == "consultancy.jpg"
+    session.undo_stack.undo()
+    assert session.require().branding.consultancy_logo is None and row.text() == "No logo"
+    session.undo_stack.redo()
+    assert session.require().branding.consultancy_logo == chosen
 
 
 # (6) The Help menu --------------------------------------------------------------------------------
@@ -349,3 +398,17 @@ def test_export_participant_packs_writes_one_per_person(
     people = {p.id for p in workshop_window.session.require().participants}
     assert {load_pack(path).participant.id for path in files} == people
     assert scripted_dialogs.infos and "3 packs written" in scripted_dialogs.infos[-1][1]
+
+
+def test_an_old_file_whose_logo_has_gone_opens_and_says_so(window, scripted_dialogs) -> None:
+    from pathlib import Path
+
+    old = Path(__file__).resolve().parent.parent / "data" / "files" / "version-1-with-logos.assessment"
+    assert window.files.open_path(old)
+    assert window.session.require().details.organisation == "Testshire County Council"
+    [(title, text)] = scripted_dialogs.infos
+    assert title == "About this file" and "older version" in text
+    assert "The council logo /Users/jo/Documents/Logos/testshire-council.png could not be found" in text
+    assert "choose it again in Set-up" in text
+    window.show_page("setup")
+    assert window.page("setup").branding.council_logo.text() == "No logo"

@@ -339,3 +339,93 @@ def test_presenter_descriptors_fill_the_screen_and_never_overflow(workshop_windo
             top = label.mapTo(presenter, label.rect().topLeft()).y()
             assert top + needed <= keys_top, (qid, label.text()[:30])
     presenter.close()
+
+
+# The agenda is saved with the assessment ------------------------------------------------------------
+
+
+def test_the_agenda_is_written_into_the_assessment_and_loaded_back_paused(workshop_window) -> None:
+    assessment = workshop_window.session.require()
+    now = [100.0]
+    agenda = Agenda(clock=lambda: now[0])
+    agenda.load(assessment)
+    edits: list[int] = []
+    agenda.edited.connect(lambda: edits.append(1))
+    first, second = (box.area_id for box in agenda.boxes[:2])
+    agenda.set_minutes(0, 12)
+    agenda.start()
+    now[0] += 90
+    agenda.extend()
+    agenda.next_area()  # area 1 keeps its 90 seconds
+    now[0] += 30
+    agenda._tick()  # a second passes: the time so far is written, not yet reported as an edit
+    assert assessment.agenda.elapsed == {first: 90, second: 30} and assessment.agenda.running
+    assert assessment.agenda.minutes[first] == 12 and assessment.agenda.extra == {first: 5}
+    assert assessment.agenda.current == second
+    assert len(edits) == 4  # set, start, extend, next (each a change to save); ticks are not
+    agenda.ticker.stop()
+
+    later = Agenda(clock=lambda: 5.0)  # another day: the clock means nothing across a restart
+    later.load(assessment)
+    assert later.current == 1 and not later.running and later.resumed_paused
+    assert [box.minutes for box in later.boxes[:2]] == [12, agenda.boxes[1].minutes]
+    assert later.elapsed() == 30.0 and "(paused)" in later.status_text()
+    later.go_to(0)  # coming back to an area carries on from its time
+    assert later.elapsed() == 90.0 and later.allowed() == (12 + 5) * 60
+    later.start()
+    assert not later.resumed_paused
+    later.pause()
+
+
+def test_time_boxes_and_timer_are_saved_and_come_back_on_reopening(
+    workshop_window, scripted_dialogs, tmp_path
+):
+    window = workshop_window
+    session = window.session
+    workshop = window.workshop
+    now = [1000.0]
+    workshop.agenda.clock = lambda: now[0]
+    workshop.show_agenda()
+    panel = workshop.agenda_panel
+    assert panel is not None and panel.resume_note.isHidden()
+    path = session.save(tmp_path / "workshop.assessment")
+    assert not session.dirty
+
+    panel._spins[1].setValue(37)  # the facilitator types a time box: unsaved, for the recovery file too
+    assert session.dirty and window.isWindowModified()
+    workshop.agenda.start()
+    now[0] += 5 * 60 + 7
+    workshop.agenda._tick()
+    session.save(path)  # saved while the timer runs
+    assert not session.dirty and not window.isWindowModified()
+    workshop.agenda.pause()  # pausing after the save is a change of its own
+    assert session.dirty
+    session.close()  # (closing does not ask: the window's Close asks first)
+
+    assert window.files.open_path(path)
+    agenda = workshop.agenda
+    assert agenda.boxes[1].minutes == 37 and panel._spins[1].value() == 37
+    assert agenda.current == 0 and agenda.elapsed() == 5 * 60 + 7
+    assert not agenda.running and agenda.resumed_paused and not panel.resume_note.isHidden()
+    assert "paused" in panel.timer_label.text()
+    assert not session.dirty  # opening is no change
+    panel.start_button.click()
+    assert agenda.running and panel.resume_note.isHidden()
+    agenda.pause()
+
+
+def test_a_changed_time_box_reaches_the_recovery_file(workshop_window, qtbot) -> None:
+    from assessor.storage.recovery import RecoveryStore
+
+    session = workshop_window.session
+    workshop = workshop_window.workshop
+    workshop.show_agenda()
+    session.undo_stack.setClean()  # nothing else unsaved: only the agenda will be
+    area = workshop.agenda.boxes[2].area_id
+    with qtbot.waitSignal(session.autosaved, timeout=3000) as written:
+        workshop.agenda_panel._spins[2].setValue(33)
+    assert written.args[0]
+    [entry] = RecoveryStore().list_recoverable()
+    recovered = entry.load()
+    assert recovered.agenda.minutes[area] == 33
+    assert recovered.agenda == session.require().agenda

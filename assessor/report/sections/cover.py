@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import io
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, NextPageTemplate, PageBreak, Spacer, Table, TableStyle
 
+from assessor.model import Logo
 from assessor.report.context import ReportContext
 from assessor.report.fonts import REGULAR
+from assessor.report.logos import image_reader
 from assessor.report.sections.common import cell, heading, long_date
 from assessor.report.styles import FRAME_WIDTH, RULE
 
@@ -14,13 +18,11 @@ LOGO_WIDTH = 55 * mm
 LOGO_HEIGHT = 24 * mm
 
 
-def logo(path: str) -> Image:
-    """A logo scaled to fit the logo box, keeping its proportions (the file is checked beforehand)."""
-    from reportlab.lib.utils import ImageReader
-
-    width, height = ImageReader(path).getSize()
+def logo(image: Logo) -> Image:
+    """A logo scaled to fit the logo box, keeping its proportions (the image is checked beforehand)."""
+    width, height = image_reader(image).getSize()
     scale = min(LOGO_WIDTH / width, LOGO_HEIGHT / height)
-    return Image(path, width=width * scale, height=height * scale)
+    return Image(io.BytesIO(image.data), width=width * scale, height=height * scale)
 
 
 def build(ctx: ReportContext) -> list[Flowable]:
@@ -28,8 +30,8 @@ def build(ctx: ReportContext) -> list[Flowable]:
     branding = ctx.assessment.branding
     story: list[Flowable] = []
     logos: list[Flowable | str] = [
-        logo(branding.council_logo.strip()) if branding.council_logo.strip() else "",
-        logo(branding.consultancy_logo.strip()) if branding.consultancy_logo.strip() else "",
+        logo(branding.council_logo) if branding.council_logo is not None else "",
+        logo(branding.consultancy_logo) if branding.consultancy_logo is not None else "",
     ]
     if any(logos):
         row = Table([logos], colWidths=[FRAME_WIDTH / 2] * 2, rowHeights=[LOGO_HEIGHT])

@@ -1,5 +1,11 @@
 """The workshop agenda: a time box per area with a timer the facilitator starts, pauses and extends, and the
-items parked for later listed at the end. The agenda lives for the session (it is not saved in the file).
+items parked for later listed at the end.
+
+The agenda is saved with the assessment (``Assessment.agenda``, an ``AgendaState``): every change is written
+into it and reported with ``edited`` (the workshop marks the assessment changed, so autosave and recovery
+have it), and while the timer runs the time used is written each second and reported each minute. Opened
+again, the agenda is as it was left, except that a timer that was running comes back paused (and the panel
+says so): the time the laptop was off is not counted.
 
 Keys (anywhere in the window): F9 starts or pauses, Shift+F9 adds five minutes, F8 moves to the next area.
 """
@@ -23,10 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessor.model import Assessment
+from assessor.model import AgendaState, Assessment
 from assessor.ui.theme import muted, scaled_font
 
 EXTEND_MINUTES = 5
+#: While the timer runs, the time used is reported as a change (for the recovery file) this often.
+RECORD_EVERY_SECONDS = 60
 
 
 @dataclass
@@ -49,7 +57,10 @@ def clock_text(seconds: float) -> str:
 class Agenda(QObject):
     """Time boxes and one running timer. ``clock`` is injectable so tests need not wait."""
 
+    #: Anything shown changed (also every second while the timer runs).
     changed = Signal()
+    #: The facilitator changed the agenda (and, while the timer runs, once a minute): it is unsaved.
+    edited = Signal()
 
     def __init__(self, parent: QObject | None = None, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(parent)
@@ -57,23 +68,63 @@ class Agenda(QObject):
         self.boxes: list[TimeBox] = []
         self.current = 0
         self.running = False
+        #: The timer was running when the assessment was saved, and came back paused.
+        self.resumed_paused = False
+        self._assessment: Assessment | None = None
         self._used = 0.0  # seconds used in the current box before the last start
+        self._used_before: dict[str, float] = {}  # area id -> seconds used, for the areas not current
         self._started_at = 0.0
         self._extra: dict[int, int] = {}
+        self._ticks = 0
         self.ticker = QTimer(self)
         self.ticker.setInterval(1000)
-        self.ticker.timeout.connect(self.changed.emit)
+        self.ticker.timeout.connect(self._tick)
 
     def load(self, assessment: Assessment | None) -> None:
-        self.pause()
+        """Show ``assessment``'s agenda as it was saved (the defaults where it has none)."""
+        self._assessment = None
+        self._run(False)
         self.boxes = []
+        saved = assessment.agenda if assessment is not None else AgendaState()
         if assessment is not None:
             for area in assessment.questionnaire.areas:
                 count = sum(len(d.questions) for d in area.dimensions)
-                self.boxes.append(TimeBox(area.id, area.title, default_minutes(count)))
-        self.current = 0
-        self._used = 0.0
-        self._extra = {}
+                minutes = saved.minutes.get(area.id, default_minutes(count))
+                self.boxes.append(TimeBox(area.id, area.title, max(1, minutes)))
+        ids = [box.area_id for box in self.boxes]
+        self.current = ids.index(saved.current) if saved.current in ids else 0
+        self._extra = {ids.index(aid): extra for aid, extra in saved.extra.items() if aid in ids and extra}
+        self._used_before = {aid: float(seconds) for aid, seconds in saved.elapsed.items() if aid in ids}
+        self._used = self._used_before.pop(ids[self.current], 0.0) if ids else 0.0
+        self.resumed_paused = saved.running and bool(ids)
+        self._assessment = assessment
+        self.changed.emit()
+
+    def state(self) -> AgendaState:
+        """The agenda as it stands, as saved in the assessment (a running timer's time up to now)."""
+        elapsed = {aid: int(seconds) for aid, seconds in self._used_before.items() if int(seconds) > 0}
+        box = self.box()
+        if box is not None and int(self.elapsed()) > 0:
+            elapsed[box.area_id] = int(self.elapsed())
+        return AgendaState(
+            minutes={b.area_id: b.minutes for b in self.boxes},
+            extra={self.boxes[i].area_id: extra for i, extra in sorted(self._extra.items()) if extra},
+            elapsed=dict(sorted(elapsed.items())),
+            current=box.area_id if box is not None else "",
+            running=self.running,
+        )
+
+    def _record(self, *, edited: bool = True) -> None:
+        """Write the agenda into the assessment; ``edited`` reports it as a change."""
+        if self._assessment is None or not self.boxes:
+            return
+        self._assessment.agenda = self.state()
+        if edited:
+            self.edited.emit()
+
+    def _tick(self) -> None:
+        self._ticks += 1
+        self._record(edited=self._ticks % RECORD_EVERY_SECONDS == 0)
         self.changed.emit()
 
     # Reading ------------------------------------------------------------------------------------
@@ -114,18 +165,29 @@ class Agenda(QObject):
     # Changing -----------------------------------------------------------------------------------
 
     def start(self) -> None:
-        if not self.running and self.boxes:
-            self.running = True
-            self._started_at = self.clock()
-            self.ticker.start()
+        if self._run(True):
+            self._record()
             self.changed.emit()
 
     def pause(self) -> None:
-        if self.running:
-            self._used = self.elapsed()
-            self.running = False
-            self.ticker.stop()
+        if self._run(False):
+            self._record()
             self.changed.emit()
+
+    def _run(self, running: bool) -> bool:
+        """Start or stop the timer; whether anything changed."""
+        if running == self.running or not self.boxes:
+            return False
+        if running:
+            self.resumed_paused = False
+            self._started_at = self.clock()
+            self._ticks = 0
+            self.ticker.start()
+        else:
+            self._used = self.elapsed()
+            self.ticker.stop()
+        self.running = running
+        return True
 
     def toggle(self) -> None:
         if self.running:
@@ -136,21 +198,27 @@ class Agenda(QObject):
     def extend(self, minutes: int = EXTEND_MINUTES) -> None:
         if self.boxes:
             self._extra[self.current] = self._extra.get(self.current, 0) + minutes
+            self._record()
             self.changed.emit()
 
     def set_minutes(self, index: int, minutes: int) -> None:
-        self.boxes[index].minutes = max(1, minutes)
+        if self.boxes[index].minutes != max(1, minutes):
+            self.boxes[index].minutes = max(1, minutes)
+            self._record()
         self.changed.emit()
 
     def go_to(self, index: int) -> None:
+        """Move to another area; the time used in each area is kept (coming back carries on from it)."""
         if not self.boxes:
             return
         was_running = self.running
-        self.pause()
+        self._run(False)
+        self._used_before[self.boxes[self.current].area_id] = self._used
         self.current = min(max(index, 0), len(self.boxes) - 1)
-        self._used = 0.0
+        self._used = self._used_before.pop(self.boxes[self.current].area_id, 0.0)
         if was_running:
-            self.start()
+            self._run(True)
+        self._record()
         self.changed.emit()
 
     def next_area(self) -> None:
@@ -170,6 +238,14 @@ class AgendaPanel(QWidget):
         self.timer_label.setWordWrap(True)
         self.timer_label.setAccessibleName("Timer")
         layout.addWidget(self.timer_label)
+        self.resume_note = muted(
+            "The timer was running when this assessment was saved. It is paused now, so the time the "
+            "laptop was closed is not counted: press Start (F9) to carry on.",
+            self,
+        )
+        self.resume_note.setWordWrap(True)
+        self.resume_note.setAccessibleName("Timer restored paused")
+        layout.addWidget(self.resume_note)
         buttons = QHBoxLayout()
         self.start_button = QPushButton("Start (F9)", self)
         self.extend_button = QPushButton(f"+{EXTEND_MINUTES} min (Shift+F9)", self)
@@ -199,6 +275,7 @@ class AgendaPanel(QWidget):
         if len(self._spins) != len(agenda.boxes):
             self._rebuild_boxes()
         self.timer_label.setText(agenda.status_text())
+        self.resume_note.setVisible(agenda.resumed_paused)
         self.start_button.setText("Pause (F9)" if agenda.running else "Start (F9)")
         for index, box in enumerate(agenda.boxes):
             self._marks[index].setText("▶ now" if index == agenda.current else "")

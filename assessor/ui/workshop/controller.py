@@ -88,7 +88,7 @@ class Workshop(WorkshopParts, QObject):
         for action in self.needs:
             action.setEnabled(is_open)
         if self._agenda is not None:
-            self._agenda.load(self.session.assessment)
+            self._agenda.load(self.agenda_assessment())
         self._show_parked()
         if self.presenter is not None and self.presenter.isVisible():
             self.presenter.rebuild_slides()

@@ -49,8 +49,14 @@ class WorkshopParts:
             from assessor.ui.workshop.agenda import Agenda
 
             self._agenda = Agenda(self)
-            self._agenda.load(self.session.assessment)
+            self._agenda.load(self.agenda_assessment())
+            # The agenda is saved with the assessment: a change to it is unsaved work, autosaved for recovery.
+            self._agenda.edited.connect(self.session.mark_changed)
         return self._agenda
+
+    def agenda_assessment(self):
+        """The assessment whose agenda is shown: none while a participant pack is being answered."""
+        return self.session.assessment if self.session.pack is None else None
 
     @property
     def packs(self) -> PackImporter:

@@ -360,11 +360,18 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
     results: list[RunResult] = []
+    setup_failures: list[str] = []
     with virtual_display() as display:
         for number, (scenario, interval, kill_after) in enumerate(
             plan(args.runs, args.seed, max_kill=args.max_kill)
         ):
-            result = run_once(display, scenario, rng, kill_after=kill_after, interval=interval)
+            try:
+                result = run_once(display, scenario, rng, kill_after=kill_after, interval=interval)
+            except SetupError as error:
+                # The harness could not drive the window: counted and shown, never taken as a pass.
+                setup_failures.append(f"run {number + 1} ({scenario}): {error}")
+                print(f"run {number + 1:3d} {scenario:10s} SETUP FAILED: {error}", flush=True)
+                continue
             results.append(result)
             problems = result.lost + result.unreadable
             state = "ok" if result.ok else f"LOST {len(problems)}: " + "; ".join(problems[:3])
@@ -389,7 +396,8 @@ def main(argv: list[str] | None = None) -> int:
         )
     print(f"answers typed {typed}, older than {PROMISE_S:.0f} s at the kill {old}, lost {lost}")
     print(f"files unreadable {unreadable}")
-    return 0 if lost == 0 and unreadable == 0 else 1
+    print(f"runs the harness could not drive {len(setup_failures)}")
+    return 0 if lost == 0 and unreadable == 0 and not setup_failures else 1
 
 
 if __name__ == "__main__":

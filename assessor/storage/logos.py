@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import struct
 from pathlib import Path
 from typing import Any
@@ -132,8 +133,15 @@ def logo_to_dict(logo: Logo | None) -> dict[str, str] | None:
     return {
         "name": logo.name,
         "media_type": logo.media_type,
-        "data": base64.b64encode(logo.data).decode("ascii"),
+        "data": _base64(logo.data),
     }
+
+
+@functools.lru_cache(maxsize=4)
+def _base64(data: bytes) -> str:
+    # Autosave writes the whole assessment every second while someone types: encoding a 2 MB logo each time
+    # costs about 20 ms, so the text is kept (a bytes object caches its own hash, so a hit is cheap).
+    return base64.b64encode(data).decode("ascii")
 
 
 def logo_from_dict(data: Any, where: str) -> Logo | None:

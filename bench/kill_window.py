@@ -72,12 +72,26 @@ class RunResult:
 
 @contextlib.contextmanager
 def virtual_display(width: int = 1280, height: int = 800) -> Iterator[str]:
-    """An Xvfb server for the duration; yields its DISPLAY (":N")."""
+    """An Xvfb server for the duration; yields its DISPLAY (":N").
+
+    ``-noreset``: by default the server resets when its last client leaves, and an application started during
+    the reset cannot connect ("could not connect to display"): between runs there is no client at all.
+    """
     if shutil.which("Xvfb") is None or shutil.which("xdotool") is None:
         raise SetupError("Xvfb and xdotool are needed: run tools/setup (or apt-get install xvfb xdotool).")
     read, write = os.pipe()
     server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
+        [
+            "Xvfb",
+            "-displayfd",
+            str(write),
+            "-screen",
+            "0",
+            f"{width}x{height}x24",
+            "-nolisten",
+            "tcp",
+            "-noreset",
+        ],
         pass_fds=(write,),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -109,8 +123,13 @@ class App:
             key: value for key, value in os.environ.items() if not key.startswith(("QT_", "PYTEST", "COV_"))
         }
         env.update(
-            DISPLAY=display, QT_QPA_PLATFORM="xcb", ASSESSOR_HOME=str(home), PYTHONDONTWRITEBYTECODE="1"
+            DISPLAY=display,
+            QT_QPA_PLATFORM="xcb",
+            ASSESSOR_HOME=str(home),
+            PYTHONDONTWRITEBYTECODE="1",
+            PYTHONFAULTHANDLER="1",  # a crash of the application leaves its stack in the log
         )
+        self.log = log
         self.env = env
         self._log = log.open("ab")
         self.process = subprocess.Popen(
@@ -138,7 +157,12 @@ class App:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise SetupError(f"the application exited with status {self.process.returncode}")
+                self._log.flush()
+                tail = self.log.read_text(errors="replace")[-3000:] if self.log.exists() else ""
+                raise SetupError(
+                    f"the application exited with status {self.process.returncode} before its window "
+                    f"{name!r} showed; its output ended:\n{tail}"
+                )
             found = self.xdotool("search", "--onlyvisible", "--name", name, check=False).split()
             if found:
                 window = found[0]

@@ -423,7 +423,7 @@ TERMS = (
     "making every contact count",
     "local area coordination",
     "social prescribing",
-    "hack day",
+    "fix-it workshop",
     "strengths-based",
     "information-sharing agreement",
     "asset transfer",

@@ -547,10 +547,20 @@ def test_the_scale_sets_routine_for_level_3_and_lasting_results_with_partners_fo
     assert "is not the test" in leading
 
 
+def breadth(text: str) -> bool:
+    """Whether a descriptor speaks of breadth (most, each, every, all, both, routine, across the area)."""
+    return bool(re.search(r"\b(most|each|every|all|both|routine|routinely|across the area)\b", text.lower()))
+
+
+def test_the_breadth_check_needs_a_word_of_breadth() -> None:
+    assert breadth("Most plans for joint work include staff time.")
+    assert not breadth("A named officer keeps a map, updated yearly.")
+
+
 def test_no_level_3_is_awarded_for_a_single_case(q: Questionnaire) -> None:
-    assert [
-        question.id for question in q.questions.values() if single_instance(question.descriptors[3])
-    ] == []
+    questions = q.questions.values()
+    assert [question.id for question in questions if single_instance(question.descriptors[3])] == []
+    assert [question.id for question in questions if not breadth(question.descriptors[3])] == []
 
 
 def test_every_level_4_asks_for_lasting_results_not_attention(q: Questionnaire) -> None:

@@ -140,6 +140,8 @@ def _pilot(pilot_id: str, area_id: str, triggers: tuple[str, ...], effort: str |
         baseline=f"Baseline of {pilot_id}",
         stop_scale_rule=f"Stop or scale {pilot_id}",
         triggers=triggers,
+        cost=f"Cost of {pilot_id}",
+        first_step=f"First step of {pilot_id}",
         effort=effort or "medium",
     )
 

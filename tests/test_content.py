@@ -6,17 +6,22 @@ question or pilot named. The helpers are tested too, so a check that could never
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
 import yaml
 
 from assessor.cli.questionnaire_text import default_questionnaire_path, markdown
-from assessor.model.questionnaire import Questionnaire
+from assessor.model import Assessment, PilotStatus
+from assessor.model.questionnaire import Pilot, Questionnaire
+from assessor.paths import resource
 from assessor.questionnaire import load_questionnaire
+from assessor.storage import read_assessment
 from tests.conftest import run_cli
 
 MAX_QUESTION_WORDS = 35
@@ -423,7 +428,7 @@ TERMS = (
     "making every contact count",
     "local area coordination",
     "social prescribing",
-    "hack day",
+    "fix-it workshop",
     "strengths-based",
     "information-sharing agreement",
     "asset transfer",
@@ -502,3 +507,319 @@ def test_print_questionnaire_gives_a_clear_message_for_a_bad_file(tmp_path: Path
     assert code == 2
     assert out == ""
     assert "broken.yaml" in err and "Traceback" not in err
+
+
+# Issue 12: levels that do not flatter, today's structures, corrected facts, costed pilots ---------------------
+
+
+def single_instance(text: str) -> bool:
+    """Whether a descriptor is satisfied by one case ("at least one", "a single"), which is level 2, not 3."""
+    return bool(re.search(r"\b(at least one|a single|one of the|in at least part)\b", text.lower()))
+
+
+def attention_from_others(text: str) -> bool:
+    """Whether a descriptor rewards other councils' attention (asking, citing, copying) rather than results."""
+    return bool(
+        re.search(
+            r"other councils (have )?(asked|ask|cite|copy|copied|reuse|reused)|"
+            r"(shared|published) (with|for) other councils|shared beyond the council",
+            text.lower(),
+        )
+    )
+
+
+def test_the_level_checks_catch_a_single_case_and_publicity() -> None:
+    assert single_instance("At least one time-limited scheme runs with trained staff.")
+    assert not single_instance("Schemes run in most of the places where residents are most at risk.")
+    assert attention_from_others(
+        "The map is shared with partners, and other councils have asked to reuse it."
+    )
+    assert attention_from_others("Results, including failures, are published for other councils.")
+    assert not attention_from_others("For two years or more, joint measures have improved for residents.")
+
+
+def test_the_scale_sets_routine_for_level_3_and_lasting_results_with_partners_for_level_4(
+    q: Questionnaire,
+) -> None:
+    embedded, leading = q.scale.level(3).descriptor, q.scale.level(4).descriptor
+    assert "most of the services where it matters" in embedded
+    assert "two years" in leading and "residents" in leading and "partners" in leading
+    assert "is not the test" in leading
+
+
+def breadth(text: str) -> bool:
+    """Whether a descriptor speaks of breadth (most, each, every, all, both, routine, across the area)."""
+    return bool(re.search(r"\b(most|each|every|all|both|routine|routinely|across the area)\b", text.lower()))
+
+
+def test_the_breadth_check_needs_a_word_of_breadth() -> None:
+    assert breadth("Most plans for joint work include staff time.")
+    assert not breadth("A named officer keeps a map, updated yearly.")
+
+
+def test_no_level_3_is_awarded_for_a_single_case(q: Questionnaire) -> None:
+    questions = q.questions.values()
+    assert [question.id for question in questions if single_instance(question.descriptors[3])] == []
+    assert [question.id for question in questions if not breadth(question.descriptors[3])] == []
+
+
+def test_every_level_4_asks_for_lasting_results_not_attention(q: Questionnaire) -> None:
+    for question in q.questions.values():
+        top = question.descriptors[4]
+        assert not attention_from_others(top), question.id
+        assert "two years" in top, question.id
+        assert "residents" in top.lower() or "partners" in top.lower(), question.id
+
+
+def test_questions_with_an_obvious_yes_ask_for_the_last_two_cases_instead(q: Questionnaire) -> None:
+    for question_id in (
+        "partners.trust.disagreement",
+        "workforce.permission.mistakes",
+        "enablers.leadership.let-others-lead",
+    ):
+        assert q.question(question_id).text.startswith("Think of the last two"), question_id
+
+
+#: Structures in England, Wales and Scotland that the content must name (issue 12): label -> pattern.
+STRUCTURES = {
+    "integrated care boards": r"integrated care board",
+    "integrated care partnerships": r"integrated care partnership",
+    "place partnerships": r"place partnership",
+    "Better Care Fund": r"Better Care Fund",
+    "health and wellbeing boards": r"health and wellbeing board",
+    "Public Services Boards (Wales)": r"Public Services Board",
+    "regional partnership boards (Wales)": r"regional partnership board",
+    "Community Planning Partnerships (Scotland)": r"Community Planning Partnership",
+    "integration authorities (Scotland)": r"integration authorit",
+    "integration joint boards (Scotland)": r"integration joint board",
+    "Highland's lead-agency model": r"Highland[^.]*lead-agency|lead-agency[^.]*Highland",
+    "combined or strategic authorities": r"combined or strategic authorit",
+    "devolution deals": r"devolution deal",
+    "reorganisation": r"reorganis",
+    "police and crime commissioners": r"police and crime commissioner",
+    "town, parish and community councils": r"town, parish (and|or) community council",
+    "county divisions": r"division",
+    "committee system": r"committee system",
+    "section 151 officer": r"section 151",
+    "section 95 officer (Scotland)": r"section 95",
+    "medium-term financial plan": r"medium-term financial plan",
+    "scrutiny": r"scrutiny",
+    "trade unions": r"trade union",
+    "joint consultative committee": r"joint consultative committee",
+    "staff networks": r"staff network",
+    "voluntary sector funding": r"grants and contracts",
+    "commissioning": r"commissioning",
+    "data sharing": r"information-sharing agreement",
+    "data and systems": r"data and systems",
+}
+
+
+@pytest.fixture(scope="module")
+def all_text(path: Path) -> str:
+    return "\n".join(all_strings(yaml.safe_load(path.read_text(encoding="utf-8"))))
+
+
+def test_todays_structures_in_all_three_nations_are_named(all_text: str) -> None:
+    flat = " ".join(all_text.split())
+    missing = [label for label, pattern in STRUCTURES.items() if not re.search(pattern, flat, re.IGNORECASE)]
+    assert missing == []
+
+
+def test_the_structure_check_would_miss_a_structure() -> None:
+    flat = "The health and wellbeing board and the local strategic partnership."
+    found = [label for label, pattern in STRUCTURES.items() if re.search(pattern, flat, re.IGNORECASE)]
+    assert found == ["health and wellbeing boards"]
+
+
+def sentences(text: str) -> list[str]:
+    return re.split(r"(?<=[.;])\s+", " ".join(text.split()))
+
+
+def test_local_strategic_partnerships_are_mentioned_only_as_mostly_gone(all_text: str) -> None:
+    mentions = [s for s in sentences(all_text) if "local strategic partnership" in s.lower()]
+    assert len(mentions) <= 1
+    assert all("wound up" in sentence for sentence in mentions)
+
+
+def test_cabinet_always_comes_with_the_lead_committee(all_text: str) -> None:
+    flat = " ".join(all_text.split())
+    lonely = [
+        flat[max(0, m.start() - 30) : m.end() + 40]
+        for m in re.finditer(r"cabinet", flat, re.IGNORECASE)
+        if "committee" not in flat[m.end() : m.end() + 40]
+    ]
+    # "a leader and cabinet" names the model of governance itself, next to the committee system.
+    assert [
+        text for text in lonely if not re.search(r"leader (and|or) cabinet|leader-and-cabinet", text)
+    ] == []
+
+
+def test_the_questionnaire_says_it_covers_england_wales_and_scotland(q: Questionnaire, all_text: str) -> None:
+    assert "England, Wales and Scotland" in " ".join(q.description.split())
+    assert "England, Wales and Scotland" in " ".join(q.guide.split())
+    assert "Northern Ireland" in q.description
+    assert "every kind of UK council" not in all_text and "every UK council" not in all_text
+
+
+#: Figures and claims that public sources refuted (issue 12): none may come back in a pilot.
+REFUTED = (
+    "£3.68",
+    "15 councils",
+    "15 local authorities",
+    "All Together Better",
+    "hackathon",
+    "20 to 40 similar streets",
+    "a fall of 15%",
+    "17% against 29%",
+    "by month nine",
+)
+
+
+def refuted_in(text: str) -> list[str]:
+    flat = " ".join(text.split())
+    return [claim for claim in REFUTED if claim.lower() in flat.lower()]
+
+
+def pilot_text(pilot: Pilot) -> str:
+    parts = [pilot.title, pilot.summary, pilot.baseline, pilot.size, pilot.timescale, pilot.cost]
+    parts += [pilot.first_step, pilot.stop_scale_rule, *pilot.outcomes]
+    for example in pilot.examples:
+        parts += [example.text, example.source]
+    return "\n".join(parts)
+
+
+def test_the_refuted_check_catches_an_old_claim() -> None:
+    assert refuted_in("A study forecast £3.68 of social value; it helped 15\n  councils.") == [
+        "£3.68",
+        "15 councils",
+    ]
+    assert refuted_in("Think Local Act Personal reports about £4 for every £1.") == []
+
+
+def test_no_pilot_repeats_a_refuted_figure(q: Questionnaire) -> None:
+    assert {
+        pilot.id: refuted_in(pilot_text(pilot)) for pilot in q.pilots if refuted_in(pilot_text(pilot))
+    } == {}
+
+
+def test_corrected_pilot_facts_say_what_the_sources_say(q: Questionnaire) -> None:
+    frome = " ".join(pilot_text(q.pilot("gp-community-connectors")).split())
+    assert "14.0%" in frome and "28.5%" in frome and "British Journal of General Practice" in frome
+    assert "retrospective" in frome and "link workers" in frome
+    fostering = q.pilot("values-based-recruitment").examples
+    assert not any(
+        "Barnsley" in e.text and "Values Modes" in e.text and "not" not in e.text for e in fostering
+    )
+    assert any("25 councils" in e.text for e in fostering)
+    assert "£4 for every £1" in pilot_text(q.pilot("local-area-coordination"))
+    postal = pilot_text(q.pilot("postal-check-in"))
+    assert "Whitby" in postal and "Staywell" in postal and "£" in q.pilot("postal-check-in").cost
+    assert "already" in q.pilot("fire-safe-and-well").summary
+    assert "60" in q.pilot("street-champions-comparison").size
+    assert "constitution" in q.pilot("permission-to-try").summary
+    assert "six-month review" in q.pilot("one-page-joint-results").stop_scale_rule
+
+
+def test_every_pilot_has_a_cost_and_a_first_step(q: Questionnaire) -> None:
+    for pilot in q.pilots:
+        assert pilot.cost.strip() and pilot.first_step.strip(), pilot.id
+        # A cost says what it buys: money, staff time, or both.
+        assert "£" in pilot.cost or "time" in pilot.cost, pilot.id
+        assert len(words(pilot.first_step)) <= MAX_DESCRIPTOR_WORDS, pilot.id
+
+
+def test_plain_words_for_the_fix_it_workshop(q: Questionnaire) -> None:
+    assert "staff-hack-day" not in {pilot.id for pilot in q.pilots}
+    for question in q.questions.values():
+        assert "hack" not in f"{question.text} {question.guidance}".lower(), question.id
+    for pilot in q.pilots:
+        assert "hack" not in f"{pilot.title} {pilot.summary}".lower(), pilot.id
+
+
+# The demo assessment: an example people copy ------------------------------------------------------------------
+
+_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+#: Saying whose view something was: a role or group, then what they thought, said or could not say.
+_ROLE = re.compile(
+    r"\b(directors?|chief executive|chief officers?|cabinet member|councillors?|leader|voluntary sector('s)?)\b"
+    r"[^.:;]{0,40}?\b(view|views|felt|feels|thought|thinks|said|says|considers|considered|believes|disagreed|"
+    r"could not say|did not know|often could not)\b",
+    re.IGNORECASE,
+)
+
+
+def attributes_to_role(text: str) -> bool:
+    return bool(_ROLE.search(text))
+
+
+def test_the_role_check_catches_the_old_demo_wording() -> None:
+    assert attributes_to_role("the voluntary sector and the cabinet member often could not say")
+    assert attributes_to_role("One director felt the new board carries the relationship.")
+    assert not attributes_to_role("A minority view: the joint team does not involve community organisations.")
+    assert not attributes_to_role(
+        "one-year grants leave the voluntary sector little room to act as a partner"
+    )
+
+
+@pytest.fixture(scope="module")
+def demo() -> Assessment:
+    return read_assessment(resource("demo.assessment"))
+
+
+def test_the_demo_uses_the_shipped_questionnaire(demo: Assessment, q: Questionnaire) -> None:
+    assert demo.questionnaire == q  # regenerate with tools/make_demo.py after a content change
+
+
+def test_the_demo_commentary_counts_the_pilots_it_chose(demo: Assessment) -> None:
+    accepted = [p for p in demo.pilots if p.status is PilotStatus.ACCEPTED]
+    texts = [demo.commentary.overall, *demo.commentary.areas.values()]
+    counts = [
+        _COUNT_WORDS[m.group(1).lower()]
+        for text in texts
+        for m in re.finditer(r"\b(one|two|three|four|five|six)\b (?:[a-z]+ )?pilots\b", text, re.IGNORECASE)
+    ]
+    assert counts and all(count == len(accepted) for count in counts)
+
+
+def test_no_demo_text_says_whose_view_it_was(demo: Assessment) -> None:
+    texts = [demo.commentary.overall, *demo.commentary.areas.values()]
+    for consensus in demo.consensus.values():
+        texts += [consensus.rationale, consensus.dissent]
+    texts += [choice.notes for choice in demo.pilots]
+    assert [text for text in texts if attributes_to_role(text)] == []
+    for participant in demo.participants:
+        assert not any(participant.role.lower() in text.lower() for text in texts), participant.role
+
+
+def test_demo_pilots_follow_low_scores_with_fitting_owners_and_own_review_dates(demo: Assessment) -> None:
+    from assessor.recommend.engine import review_dates
+    from assessor.scoring import score_assessment
+
+    make_demo = _make_demo_module()
+    assert set(make_demo.PILOT_PLANS) == {pilot.id for pilot in demo.questionnaire.pilots}
+    results = score_assessment(demo)
+    threshold = demo.questionnaire.scoring.recommend_below
+    accepted = [p for p in demo.pilots if p.status is PilotStatus.ACCEPTED]
+    weakest = []
+    for choice in accepted:
+        pilot = demo.questionnaire.pilot(choice.pilot_id)
+        owner, days = make_demo.PILOT_PLANS[pilot.id]
+        assert choice.owner == owner and not re.search(r"cabinet|councillor|cllr", owner, re.IGNORECASE)
+        assert tuple(choice.review_dates) == review_dates(make_demo.PILOT_START, days)
+        if pilot.always_recommend:
+            continue
+        low = [d for d in pilot.triggers if (s := results.dimensions[d].score) is not None and s < threshold]
+        assert low, pilot.id  # each chosen pilot follows from a low score it can move
+        weakest.append(min(low, key=lambda d: results.dimensions[d].score or 0.0))
+    assert len(set(weakest)) == len(weakest)  # and each works on a different one
+    assert len({tuple(choice.review_dates) for choice in accepted}) > 1
+
+
+def _make_demo_module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "make_demo", Path(__file__).parent.parent / "tools" / "make_demo.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -116,7 +116,7 @@ def test_appendix_gives_every_question_its_value_spread_agreed_answer_and_notes(
     assert "The joint board has not met since the spring." in appendix
 
 
-def test_each_chosen_pilot_gives_why_what_example_and_source_measures_baseline_and_rule() -> None:
+def test_each_chosen_pilot_gives_why_what_cost_example_measures_first_step_baseline_and_rule() -> None:
     from assessor.model import PilotStatus
     from assessor.paths import resource
     from assessor.storage import read_assessment
@@ -135,6 +135,8 @@ def test_each_chosen_pilot_gives_why_what_example_and_source_measures_baseline_a
         "What it is:",
         "Example from practice",
         "What to measure:",
+        "Typical cost:",
+        "First two weeks:",
         "Baseline to take first:",
     ):
         assert section.count(label) >= len(chosen), label

@@ -101,6 +101,8 @@ def questionnaires(draw: st.DrawFn) -> Questionnaire:
             ),
             size=draw(words),
             timescale=draw(words),
+            cost=draw(words),
+            first_step=draw(words),
             effort=draw(words),
             always_recommend=draw(st.booleans()),
         )

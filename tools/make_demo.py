@@ -4,6 +4,11 @@ A fictional council, Northbridge Borough Council, assessed with the default ques
 individual rounds: a mix of agreement and divergence, some Don't know and Not applicable, a few agreed
 answers with rationale and dissent, chosen starter pilots with owners, and the consultant's commentary.
 
+This file is the single source of the demo's content: people, scores, agreed answers, notes, the pilots'
+owners and review dates, and the commentary. The demo is an example people copy, so its text follows the
+report's own promise: no agreed answer, dissent or commentary says whose view something was, by name or by
+role (docs/content-checklist.md).
+
 Everything is seeded, so the same questionnaire always gives the same assessment (only the file's
 ``saved_at`` differs between runs). Run it again after changing the default questionnaire, then check the
 commentary still fits the scores (``python main.py score --demo``).
@@ -33,7 +38,8 @@ from assessor.model import (  # noqa: E402
     Questionnaire,
 )
 from assessor.paths import questionnaires_dir, resource  # noqa: E402
-from assessor.recommend import recommend  # noqa: E402
+from assessor.recommend import Recommendation, recommend  # noqa: E402
+from assessor.recommend.engine import review_dates  # noqa: E402
 from assessor.scoring import score_assessment  # noqa: E402
 
 SEED = 20250314
@@ -62,6 +68,7 @@ CENTRES = {
     "partners.reach": 2.2,
     "partners.trust": 2.9,
     "partners.arrangements": 2.6,
+    "partners.vcs": 2.1,
     "partners.review": 1.8,
     "workforce.voice": 2.3,
     "workforce.redesign": 1.6,
@@ -75,6 +82,7 @@ CENTRES = {
     "public.resources": 1.6,
     "public.inclusion": 2.1,
     "enablers.leadership": 3.3,
+    "enablers.money": 2.3,
     "enablers.experimentation": 2.0,
     "enablers.evidence": 2.3,
     "enablers.learning": 1.4,
@@ -91,8 +99,9 @@ CONTESTED: dict[str, list[int | str]] = {
     "public.volunteering.reciprocity": [4, 3, 4, 3, 4, 2],
 }
 
-#: Questions the cabinet member and the voluntary sector could not see into: both answer Don't know.
-UNSEEN = ("workforce.voice.response", "workforce.capability.recognition", "enablers.evidence.outcomes")
+#: Questions the last two people in PEOPLE could not see into: both answer Don't know. (Only this code knows
+#: whose answers these were; nothing the demo writes may say so.)
+UNSEEN = ("workforce.voice.response", "workforce.capability.motivation", "enablers.evidence.outcomes")
 
 #: Agreed answers after discussion: (choice, rationale, dissent).
 CONSENSUS: dict[str, tuple[int | str, str, str]] = {
@@ -100,13 +109,13 @@ CONSENSUS: dict[str, tuple[int | str, str, str]] = {
         2,
         "Our links with the hospital trust and the police rest on two or three people. When the last "
         "director of public health left, the joint work on falls stalled for six months.",
-        "One director felt the new joint commissioning board now carries the relationship with the NHS.",
+        "A minority view: the new joint commissioning board now carries the relationship with the NHS.",
     ),
     "partners.arrangements.health-care": (
         3,
         "The discharge-to-assess team is one team in practice; the community mental health team is not. "
         "We agreed on the level the larger team shows.",
-        "The voluntary sector view: the joint team does not involve community organisations at all.",
+        "A minority view: the joint team does not involve community organisations at all.",
     ),
     "workforce.permission.try": (
         2,
@@ -118,7 +127,7 @@ CONSENSUS: dict[str, tuple[int | str, str, str]] = {
         2,
         "Residents shaped the library changes, but the waste collection and parking changes were "
         "consulted on once the design was settled.",
-        "The Director of Place considers the town centre plan co-designed; recorded as a minority view.",
+        "A minority view: the town centre plan was co-designed with residents.",
     ),
     "workforce.voice.response": (
         "dk",
@@ -136,42 +145,71 @@ NOTES = {
     "workforce.redesign.hack-day": (2, "Highways ran one in 2023; nothing since."),
 }
 
-OWNERS = {
-    "partners": "Director of Place and Regeneration",
-    "workforce": "Director of Resources",
-    "public": "Cabinet Member for Communities, with the Head of Communities",
-    "enablers": "Head of Policy and Partnerships",
+#: Each pilot's owner (an officer whose job covers its subject) and its review dates, in days after
+#: PILOT_START, set by the pilot's own timescale: usually a first check where its stop rule looks, and the end.
+#: Every pilot in the library has an entry, so a change of scores that picks other pilots still builds.
+PILOT_PLANS: dict[str, tuple[str, tuple[int, ...]]] = {
+    "everyday-contacts-map": ("Head of Communities", (28, 56)),
+    "postal-check-in": ("Head of Prevention, Adult Social Care", (61, 183)),
+    "crews-eyes-and-ears": ("Head of Waste and Street Services", (91, 183)),
+    "fire-safe-and-well": ("Head of Prevention, Adult Social Care", (91, 183)),
+    "partnership-health-check": ("Head of Policy and Partnerships", (90, 365)),
+    "one-page-joint-results": ("Head of Policy and Partnerships", (183, 365)),
+    "gp-community-connectors": ("Head of Prevention, Adult Social Care", (183, 365)),
+    "vcs-funding-review": ("Head of Communities", (183, 365)),
+    "fix-it-workshop": ("Head of Service Improvement", (45, 90)),
+    "frontline-service-review": ("Head of Service Improvement", (42, 84)),
+    "staff-ideas-reply": ("Head of HR and Organisational Development", (42, 91)),
+    "healthy-conversations": ("Director of Public Health", (45, 91)),
+    "permission-to-try": ("Director of Place and Regeneration", (183, 365)),
+    "street-champions-comparison": ("Head of Neighbourhood Services", (183, 274)),
+    "values-based-recruitment": ("Head of Fostering", (183, 365)),
+    "community-health-champions": ("Director of Public Health", (91, 183)),
+    "participatory-budgeting-round": ("Head of Communities", (91, 183)),
+    "local-area-coordination": ("Head of Prevention, Adult Social Care", (365, 548)),
+    "community-investment-fund": ("Head of Communities", (183, 365)),
+    "coproduction-ladder-review": ("Head of Policy and Partnerships", (91, 183)),
+    "trial-with-research-partner": ("Head of Insight and Performance", (91, 274)),
+    "collaboration-champion": ("Head of Policy and Partnerships", (122, 183)),
+    "cost-joint-work": ("Director of Resources (chief finance officer)", (91, 365)),
+    "what-did-not-work": ("Head of Policy and Partnerships", (91, 183, 365)),
 }
+
+#: How many triggered pilots the team accepts (the sharing pilot comes on top).
+TRIALS = 3
 
 COMMENTARY_OVERALL = (
     "Northbridge's leadership team sees itself as a council that partners well at the top and means to "
-    "share power with residents, and the scores bear out the first more than the second. Relationships "
-    "with the NHS and the voluntary sector are real but rest on a handful of people, joint work is seldom "
-    "measured, and the council rarely writes down or shares what it learns, least of all what did not "
-    "work. The strongest signal in the workshop was the gap between the chief officers and the voluntary "
-    "sector's view, and the number of Don't know answers on how staff experience the council: the team "
-    "cannot yet see its own workforce clearly. We suggest three small pilots with clear stop and scale "
-    "rules, and a commitment to publish their results whatever they show."
+    "share power with residents, and the scores bear out the first more than the second. Shared aims with "
+    "the NHS are written down and leadership intent is clear, but joint work is seldom measured, trials run "
+    "without agreed stop rules, and the council rarely writes down or shares what it learns, least of all "
+    "what did not work. Views were most divided on how deep relationships with partners go and how free "
+    "staff are to try things, and many answers on how the council treats its own staff were Don't know: the "
+    "team cannot yet see its workforce clearly. The team chose four pilots: three small trials, each aimed "
+    "at a different low score and each with a rule for stopping or scaling it, and one that shares what all "
+    "three find, whatever it shows."
 )
 
 COMMENTARY_AREAS = {
     "partners": (
         "Shared aims with the NHS are written down and owned, which many councils lack. The weaknesses are "
-        "measuring and reviewing joint work together, and relationships that rest on a few people rather "
-        "than on how the organisations work."
+        "measuring and reviewing joint work together, relationships that rest on a few people rather than "
+        "on how the organisations work, and one-year grants that leave the voluntary sector little room to "
+        "act as a partner."
     ),
     "workforce": (
-        "The team was least sure here: the voluntary sector and the cabinet member often could not say, "
-        "and the directors disagreed about how free staff are to try things. Redesign is still done to "
-        "frontline staff rather than by them."
+        "The team was least sure here: many answers were Don't know, and views on how free staff are to try "
+        "things covered the whole scale. Services work together around shared households, but redesign is "
+        "still done to frontline staff rather than by them."
     ),
     "public": (
-        "Volunteering is a genuine strength, built on the community hubs of 2020. Residents have little "
+        "Volunteering is the clearest strength, built on the community hubs of 2020. Residents have little "
         "say over money or assets, and engagement is not checked against who lives in the borough."
     ),
     "enablers": (
         "Leadership intent is clear in the council plan. What is missing is the machinery: trials without "
-        "agreed stop rules, few baselines, and no routine for recording and sharing lessons."
+        "agreed stop rules, few baselines, joint work seldom costed against what it saves, and no routine "
+        "for recording and sharing lessons."
     ),
 }
 
@@ -233,43 +271,78 @@ def build_demo(questionnaire: Questionnaire) -> Assessment:
     return assessment
 
 
+def _plan(pilot_id: str) -> tuple[str, list[str]]:
+    """The owner and review dates of a pilot, from PILOT_PLANS; a clear error if the library grew."""
+    try:
+        owner, days = PILOT_PLANS[pilot_id]
+    except KeyError:
+        message = f"tools/make_demo.py: add the pilot '{pilot_id}' to PILOT_PLANS (owner, review days)."
+        raise SystemExit(message) from None
+    return owner, list(review_dates(PILOT_START, days))
+
+
 def _choose_pilots(assessment: Assessment) -> None:
-    """The team accepts the first three recommendations and the sharing pilot, and rejects the fourth."""
+    """The team accepts TRIALS recommendations, each for a different low score, and the sharing pilot.
+
+    A recommendation whose weakest dimension an accepted pilot already works on is rejected with a note, as a
+    team would do; so is the first one left over once TRIALS are accepted.
+    """
     recommendations = recommend(assessment, score_assessment(assessment))
-    triggered = [r for r in recommendations if not r.always]
-    for position, recommendation in enumerate(triggered[:4]):
-        accepted = position < 3
-        assessment.set_pilot(
-            ChosenPilot(
-                pilot_id=recommendation.pilot.id,
-                status=PilotStatus.ACCEPTED if accepted else PilotStatus.REJECTED,
-                owner=OWNERS.get(recommendation.pilot.area, "Chief Executive") if accepted else "",
-                measures=list(recommendation.measures) if accepted else [],
-                baseline=recommendation.baseline if accepted else "",
-                start_date=PILOT_START if accepted else "",
-                review_dates=list(recommendation.review_dates) if accepted else [],
-                notes=""
-                if accepted
-                else "Not now: the team will run three pilots at a time and look at this again at the 90-day review.",
-            )
-        )
-    for recommendation in recommendations:
-        if recommendation.always:
+    accepted: list[Recommendation] = []
+    covered: dict[str, str] = {}
+    for recommendation in (r for r in recommendations if not r.always):
+        weakest = recommendation.triggered_by[0] if recommendation.triggered_by else ""
+        if len(accepted) < TRIALS and weakest not in covered:
+            accepted.append(recommendation)
+            covered[weakest] = recommendation.pilot.title
+            owner, dates = _plan(recommendation.pilot.id)
             assessment.set_pilot(
                 ChosenPilot(
                     pilot_id=recommendation.pilot.id,
                     status=PilotStatus.ACCEPTED,
-                    owner="Head of Policy and Partnerships",
+                    owner=owner,
+                    measures=list(recommendation.measures),
+                    baseline=recommendation.baseline,
+                    start_date=PILOT_START,
+                    review_dates=dates,
+                )
+            )
+            continue
+        same = covered.get(weakest)
+        note = (
+            f"Not now: it works on the same low score as '{same}'. The team will look at it again when that "
+            "pilot is first reviewed."
+            if same
+            else f"Not now: the team will run {_WORDS[TRIALS]} trials at a time and look at this again at the "
+            "first review."
+        )
+        assessment.set_pilot(
+            ChosenPilot(pilot_id=recommendation.pilot.id, status=PilotStatus.REJECTED, notes=note)
+        )
+        if not same:
+            break
+    for recommendation in recommendations:
+        if recommendation.always:
+            owner, dates = _plan(recommendation.pilot.id)
+            assessment.set_pilot(
+                ChosenPilot(
+                    pilot_id=recommendation.pilot.id,
+                    status=PilotStatus.ACCEPTED,
+                    owner=owner,
                     measures=[
                         *recommendation.measures,
                         "A short note on each pilot published by 31 March 2026",
                     ],
                     baseline=recommendation.baseline,
                     start_date=PILOT_START,
-                    review_dates=list(recommendation.review_dates),
-                    notes="Results of all three pilots to be shared, including anything that did not work.",
+                    review_dates=dates,
+                    notes=f"Results of all {_WORDS[len(accepted)]} trials to be shared, including anything that "
+                    "did not work.",
                 )
             )
+
+
+_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -153,6 +153,10 @@ def _pilot(pilot: Pilot, q: Questionnaire) -> list[str]:
         lines += [f"*Typical size:* {_escape(pilot.size)}", ""]
     if pilot.timescale:
         lines += [f"*Timescale:* {_escape(pilot.timescale)}", ""]
+    if pilot.cost:
+        lines += [f"*Typical cost:* {_escape(pilot.cost)}", ""]
+    if pilot.first_step:
+        lines += [f"*First two weeks:* {_escape(pilot.first_step)}", ""]
     lines += [f"*Stop or scale:* {_escape(pilot.stop_scale_rule)}", ""]
     triggers = "; ".join(
         _escape(q.dimensions[d].title) if d in q.dimensions else _escape(d) for d in pilot.triggers

@@ -155,6 +155,10 @@ class Pilot:
     examples: tuple[Example, ...] = ()
     size: str = ""
     timescale: str = ""
+    #: A typical cost range and what it buys, staff time included.
+    cost: str = ""
+    #: What the owner does in the first two weeks.
+    first_step: str = ""
     effort: str = "medium"
     #: The pilot about sharing learning (including what did not work): always recommended.
     always_recommend: bool = False

@@ -180,6 +180,8 @@ def _pilot(reader: Reader, index: Index, fields: Fields) -> Pilot:
         examples=tuple(examples),
         size=fields.text("size"),
         timescale=fields.text("timescale"),
+        cost=fields.text("cost"),
+        first_step=fields.text("first_step"),
         effort=effort,
         always_recommend=always,
     )

@@ -245,6 +245,8 @@ def _pilot_to_dict(p: Pilot) -> dict[str, Any]:
         "examples": [{"text": e.text, "source": e.source, "verified": e.verified} for e in p.examples],
         "size": p.size,
         "timescale": p.timescale,
+        "cost": p.cost,
+        "first_step": p.first_step,
         "effort": p.effort,
         "always_recommend": p.always_recommend,
     }
@@ -270,6 +272,9 @@ def _pilot_from(data: Any, where: str) -> Pilot:
         examples=tuple(examples),
         size=f.text(d, "size", where, ""),
         timescale=f.text(d, "timescale", where, ""),
+        # Snapshots saved before pilots had a cost and a first step have neither: they read as empty.
+        cost=f.text(d, "cost", where, ""),
+        first_step=f.text(d, "first_step", where, ""),
         effort=f.text(d, "effort", where, "medium"),
         always_recommend=f.flag(d, "always_recommend", where, False),
     )

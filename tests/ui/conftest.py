@@ -80,8 +80,9 @@ def window(qtbot, scripted_dialogs: Dialogs):
     win = create_window([])
     qtbot.addWidget(win)
     yield win
-    win.session.undo_stack.clear()
-    win.session.undo_stack.setClean()
+    # Nothing left unsaved, and no autosave pending: a timer firing after this test would write its
+    # recovery file into the next test's user folder.
+    win.session.set_assessment(None)
     win.close()
 
 

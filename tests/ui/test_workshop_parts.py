@@ -317,15 +317,9 @@ def test_presenter_descriptors_fill_the_screen_and_never_overflow(workshop_windo
     presenter.resize(1280, 720)
     questionnaire = workshop_window.session.questionnaire
 
-    def wordiness(qid: str) -> int:
-        question = questionnaire.question(qid)
-        levels = questionnaire.scale.levels
-        return len(question.text) + sum(
-            len(question.descriptors.get(lv.value, lv.descriptor)) for lv in levels
-        )
-
-    ordered = sorted(questionnaire.questions, key=wordiness)
-    for qid in (ordered[0], ordered[len(ordered) // 2], ordered[-1]):  # the shortest, a middling, the longest
+    # Every question, not only the longest: a short descriptor beside a long one once squeezed the long one's
+    # column (the grid sized columns by their text) and pushed it off the screen.
+    for qid in questionnaire.questions:
         presenter.show_question(qid, reveal=False)
         QApplication.processEvents()
         texts = [label for label in presenter.card_texts if label.isVisible()]
@@ -425,7 +419,7 @@ def test_a_changed_time_box_reaches_the_recovery_file(workshop_window, qtbot) ->
     with qtbot.waitSignal(session.autosaved, timeout=3000) as written:
         workshop.agenda_panel._spins[2].setValue(33)
     assert written.args[0]
-    [entry] = RecoveryStore().list_recoverable()
+    [entry] = [e for e in RecoveryStore().list_recoverable() if e.assessment_id == session.require().id]
     recovered = entry.load()
     assert recovered.agenda.minutes[area] == 33
     assert recovered.agenda == session.require().agenda

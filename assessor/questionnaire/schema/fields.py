@@ -121,6 +121,8 @@ PILOT: Spec = {
     "baseline": Field(Kind.TEXT, required=True),
     "size": _TEXT,
     "timescale": _TEXT,
+    "cost": Field(Kind.TEXT, required=True),
+    "first_step": Field(Kind.TEXT, required=True),
     "stop_scale_rule": Field(Kind.TEXT, required=True),
     "triggers": Field(Kind.IDS, required=True),
     "effort": Field(Kind.TEXT),

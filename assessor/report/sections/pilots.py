@@ -1,5 +1,5 @@
-"""Starter pilots: why each was picked, what it is, an example with its source, measures, baseline,
-stop/scale rule, owner and review dates; then the action plan table."""
+"""Starter pilots: why each was picked, what it is, its typical cost, an example with its source, measures,
+the first two weeks, baseline, stop/scale rule, owner and review dates; then the action plan table."""
 
 from __future__ import annotations
 
@@ -85,11 +85,13 @@ def _one_pilot(ctx: ReportContext, plan: PilotPlan, number: int) -> list[Flowabl
     labelled("What it is", pilot.summary)
     size = ", ".join(part for part in (pilot.size, pilot.timescale) if part.strip())
     labelled("Size and timescale", size)
+    labelled("Typical cost", pilot.cost)
     for example in pilot.examples:
         labelled("Example from practice", _example_text(example.text, example.source, example.verified))
     if plan.measures:
         story.append(Paragraph("<b>What to measure:</b>", styles.body))
         story += bullets(ctx, list(plan.measures))
+    labelled("First two weeks", pilot.first_step)
     labelled("Baseline to take first", plan.baseline)
     labelled("Stop or scale", pilot.stop_scale_rule)
     labelled("Owner", plan.owner or "To be named by the team")

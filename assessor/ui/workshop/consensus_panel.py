@@ -46,7 +46,7 @@ class ConsensusPanel(QWidget):
         self.rationale = _text_box(
             self, "Rationale", "Why the team agreed this: the evidence that settled it"
         )
-        self.dissent = _text_box(self, "Dissent", "Any view that still differs, and whose role holds it")
+        self.dissent = _text_box(self, "Dissent", "Any view that still differs, without saying who holds it")
         rationale_label = QLabel("&Rationale:", self)
         rationale_label.setBuddy(self.rationale)
         dissent_label = QLabel("Di&ssent:", self)

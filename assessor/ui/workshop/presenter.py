@@ -291,6 +291,9 @@ class PresenterView(QWidget):
             box.addWidget(title)
             box.addWidget(text, 1)
             self.cards.addLayout(box, row, column)
+            # Equal columns, as _fit_cards assumes: without a stretch the grid sizes columns by their text,
+            # so a short descriptor next to a long one left the long one too narrow and off the screen.
+            self.cards.setColumnStretch(column, 1)
             self.card_titles.append(title)
             self.card_texts.append(text)
             self._apply_sizes()

@@ -62,7 +62,8 @@ def build(ctx: ReportContext) -> list[Flowable]:
     ]
     rows = [[cell(ctx, label, bold=True), cell(ctx, value)] for label, value in facts if value.strip()]
     if rows:
-        facts_table = Table(rows, colWidths=[35 * mm, FRAME_WIDTH - 35 * mm])
+        # splitInRow: a very long name continues on the next page.
+        facts_table = Table(rows, colWidths=[35 * mm, FRAME_WIDTH - 35 * mm], splitInRow=1)
         facts_table.setStyle(
             TableStyle(
                 [

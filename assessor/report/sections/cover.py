@@ -68,6 +68,7 @@ def build(ctx: ReportContext) -> list[Flowable]:
             TableStyle(
                 [
                     ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),  # a label beside the first line of a long value
                     ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
                     ("TOPPADDING", (0, 0), (-1, -1), 5),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 5),

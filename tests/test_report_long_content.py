@@ -84,8 +84,10 @@ def with_note(note: str) -> Assessment:
 def test_an_ordinary_long_evidence_note_is_reported_in_full() -> None:
     assert 1300 < len(EVIDENCE) < 1500
     data = render_report(with_note(EVIDENCE))
-    # In full in the findings and in the appendix.
-    assert flat(data).count(whole(EVIDENCE)) >= 2
+    # In full in the findings and in the appendix, where it moved below the table, its start in the cell.
+    text = flat(data)
+    assert text.count(whole(EVIDENCE)) >= 2
+    assert "(continuedinnote1belowthetable)" in text and "Notetothetableabove" in text
 
 
 def test_eighty_participants_with_notes_on_one_question() -> None:
@@ -259,3 +261,28 @@ def test_the_report_command_gives_a_message_and_exit_code_2_when_layout_fails(
     assert "Traceback" not in captured.err + captured.out
     assert "ZeroDivisionError: division by zero" in userdirs.log_file().read_text(encoding="utf-8")
     assert not target.exists()
+
+
+def test_clean_leaves_out_what_no_font_draws_and_keeps_the_rest() -> None:
+    from assessor.report.markup import clean, one_line
+
+    assert clean("Llŷn Ζωή zażółć التعاون 👩\u200d👩\u200d👧") == "Llŷn Ζωή zażółć التعاون 👩\u200d👩\u200d👧"
+    assert clean("a\tb\r\nc\rd\u2028e\x00f\x07g\x85h\ud800i") == "a b\nc\nd\nefghi"
+    assert one_line("  two\n\nlines\t here ") == "two lines here"
+
+
+def test_fit_text_at_a_word_ends_the_start_at_a_whole_word() -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from assessor.report.fonts import REGULAR, register_fonts
+    from assessor.report.markup import fit_text
+
+    register_fonts()
+    text = "Partnership working across the county and its neighbours"
+    for width in (60, 90, 120, 150):
+        fitted = fit_text(text, REGULAR, 8, width, at_word=True)
+        assert stringWidth(fitted, REGULAR, 8) <= width
+        start = fitted[:-1]
+        assert fitted.endswith("…") and text.startswith(start) and text[len(start)] == " "
+    # One unbroken word can only be cut inside it.
+    assert fit_text("x" * 500, REGULAR, 8, 50, at_word=True).startswith("xxx")

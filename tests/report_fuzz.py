@@ -8,7 +8,8 @@ control characters can, so they are in). Questionnaires are the shipped one or g
 levels and 1 to 300 questions; 1 to 200 participants; every question has at least one note.
 
 A long text is one drawn piece repeated to its length, so an example stays cheap to draw and shrink.
-``budget`` caps the characters of all the texts of one assessment together, so a run stays time-boxed.
+``budget_chars`` caps the characters of all the texts of one assessment together and ``max_areas`` the
+areas of a generated questionnaire, so that a run stays time-boxed.
 """
 
 from __future__ import annotations
@@ -53,8 +54,12 @@ PIECES = (
 #: Any character a saved file can hold (Unicode categories other than lone surrogates).
 ANY_TEXT = st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=40)
 
-#: Texts of one assessment together, in characters: the property test's default.
-SUITE_BUDGET = 60_000
+#: Texts of one assessment together, in characters, for the test suite (the long run allows more).
+SUITE_BUDGET = 20_000
+#: Areas of a generated questionnaire in the test suite: every area adds pages (its findings, charts and
+#: appendix part), so 300 one-question areas make a report of several hundred pages. The long run
+#: allows up to 300.
+SUITE_AREAS = 10
 
 
 @dataclass
@@ -90,14 +95,14 @@ def shipped_questionnaire() -> Questionnaire:
 
 
 @st.composite
-def questionnaires(draw: st.DrawFn, budget: _Budget) -> Questionnaire:
-    """The shipped questionnaire, or a generated one of 3 to 7 levels and 1 to 300 questions, perhaps
-    with an extreme area title, dimension title and question text."""
+def questionnaires(draw: st.DrawFn, budget: _Budget, max_areas: int = 300) -> Questionnaire:
+    """The shipped questionnaire, or a generated one of 3 to 7 levels, 1 to 300 questions and 1 to
+    ``max_areas`` areas, perhaps with an extreme area title, dimension title and question text."""
     if draw(st.booleans()):
         return shipped_questionnaire()
     total = draw(st.integers(1, 300))
     # Any shape: one area of 300 dimensions, 300 areas of one question, or anything between.
-    areas = draw(st.integers(1, total))
+    areas = draw(st.integers(1, min(total, max_areas)))
     dimensions = draw(st.integers(1, total // areas))
     questions = max(1, total // (areas * dimensions))
     questionnaire = make_questionnaire(
@@ -120,11 +125,13 @@ def questionnaires(draw: st.DrawFn, budget: _Budget) -> Questionnaire:
 
 
 @st.composite
-def assessments(draw: st.DrawFn, budget_chars: int = SUITE_BUDGET) -> Assessment:
+def assessments(
+    draw: st.DrawFn, budget_chars: int = SUITE_BUDGET, max_areas: int = SUITE_AREAS
+) -> Assessment:
     """A valid assessment with extreme content (see the module's docstring)."""
     budget = _Budget(budget_chars)
     text = functools.partial(extreme_text, budget)
-    questionnaire = draw(questionnaires(budget))
+    questionnaire = draw(questionnaires(budget, max_areas))
     people = draw(st.integers(1, 200))
     assessment = make_assessment(questionnaire, participants=people)
     assessment.mode = draw(st.sampled_from([Mode.INDIVIDUAL, Mode.TEAM]))

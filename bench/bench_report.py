@@ -64,7 +64,7 @@ from assessor.report import write_report
 kind, out = sys.argv[2], sys.argv[3]
 if kind == "demo":
     from assessor.storage import read_assessment
-    from assessor.cli.score import demo_path
+    from assessor.cli.common import demo_path
     assessment = read_assessment(demo_path())
 else:
     from bench.bench_scoring import default_questionnaire, filled_assessment, synthetic_questionnaire
@@ -150,7 +150,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     failures = []
-    from assessor.cli.score import demo_path
+    from assessor.cli.common import demo_path
 
     with tempfile.TemporaryDirectory() as folder:
         os.environ["ASSESSOR_HOME"] = str(Path(folder) / "home")  # this process's runs below too

@@ -1,7 +1,8 @@
 """``python main.py report FILE -o OUT.pdf``: write the scored PDF report of an assessment file.
 
 ``--demo`` reports on the shipped demo assessment. A file that cannot be opened, a target that cannot be
-written or a bad logo gives a message saying why and what to do, and exit code 2. No Qt is imported.
+written, a bad logo or a failure while laying out the pages gives a message saying why and what to do
+(the details of an unforeseen failure go to the log file), and exit code 2. No Qt is imported.
 """
 
 from __future__ import annotations
@@ -43,8 +44,17 @@ def run(args: argparse.Namespace) -> int:
     )
     try:
         written = write_report(assessment, args.output, options=options)
-    except ReportError as error:
+    except ReportError as error:  # this includes a failure while laying out, logged with its details
         fail(str(error))
+        return EXIT_BAD_INPUT
+    except Exception as error:  # a last resort: never a traceback on the terminal
+        from assessor import failure_log
+
+        log_path = failure_log.record("The report could not be made", error)
+        fail(
+            f"The report could not be made ({type(error).__name__}). "
+            + (f"The details are in the log at {log_path}." if log_path else f"{error}")
+        )
         return EXIT_BAD_INPUT
     print(f"Report written to {written}")
     return EXIT_OK

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable
 
+from assessor import failure_log
 from assessor.model import Assessment
 from assessor.recommend import recommend
 from assessor.report.context import ReportContext
@@ -94,7 +95,12 @@ def write_report(
     check_logos(assessment.branding)
     temp_path = _open_temp_file(target)
     try:
-        data = _render(assessment, options, reporter)
+        try:
+            data = _render(assessment, options, reporter)
+        except (ReportError, ReportCancelled):
+            raise
+        except Exception as error:  # never a traceback in the user's face: a message, and the log
+            raise _layout_failure(error) from None
         reporter.check()
         _write_into_place(data, temp_path, target)
     except BaseException:
@@ -155,6 +161,21 @@ def _render_document(assessment: Assessment, options: ReportOptions, reporter: _
     reporter.expected_pages = max(1, len(story) // 12)
     document.build_report(story)
     return buffer.getvalue()
+
+
+def _layout_failure(error: Exception) -> ReportError:
+    """The message for a failure nobody foresaw; the details go to the log file."""
+    log_path = failure_log.record("The report could not be laid out", error)
+    where = (
+        f"The details are in the log at {log_path}; please send the log to whoever supports the "
+        "application for you."
+        if log_path is not None
+        else f"The details could not be written to the log ({type(error).__name__}: {error})."
+    )
+    return ReportError(
+        "The report could not be laid out, because of a problem in the application rather than in your "
+        f"assessment. No file was written. {where} Your assessment is unchanged; saving it keeps your work."
+    )
 
 
 def _open_temp_file(target: Path) -> Path:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from assessor.model import Assessment, Choice, ChosenPilot, NonAnswer, PilotStatus, Questionnaire
 from assessor.recommend import Recommendation
 from assessor.report.errors import ReportOptions
-from assessor.report.markup import escape
+from assessor.report.markup import clean, escape
 from assessor.report.paragraphs import Paragraph
 from assessor.report.styles import Styles
 from assessor.scoring import Results
@@ -20,6 +20,8 @@ class ReportContext:
     recommendations: list[Recommendation]
     options: ReportOptions
     styles: Styles
+    #: The last number given to a table note (long cells move below their table, numbered across the report).
+    table_notes: int = field(default=0, init=False)
 
     def __post_init__(self) -> None:
         # "2.3.1": area 2, its dimension 3, its question 1. Short, stable labels for tables and charts.
@@ -99,8 +101,9 @@ class ReportContext:
 
 
 def esc(text: str) -> str:
-    """Escape text for a reportlab paragraph and keep line breaks."""
-    return escape(text.strip()).replace("\n", "<br/>")
+    """Escape text for a reportlab paragraph and keep line breaks (characters no font draws are left
+    out, see ``markup.clean``)."""
+    return escape(clean(text).strip()).replace("\n", "<br/>")
 
 
 def score_text(score: float | None) -> str:

@@ -23,7 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
 
-from assessor.report.markup import escape
+from assessor.report.markup import escape, fit_text
 from assessor.report.paragraphs import Paragraph
 
 #: Something to draw on a held page once the total number of pages is known: ``draw(canvas, total)``.
@@ -133,7 +133,9 @@ class DeferredContents(TableOfContents):  # type: ignore[misc]
             if style.spaceBefore and not (index == 0 and self.continued):
                 data.append([Spacer(1, style.spaceBefore)])
                 self._row_entries.append(index)
-            markup = f'<a href="#{key}">{escape(text)}</a><onDraw name="{callback}" label="{index}"/>'
+            # A very long heading is listed by its start (three lines at most), cut at a word.
+            shown = fit_text(text, style.fontName, style.fontSize, available_width * 2.6, at_word=True)
+            markup = f'<a href="#{key}">{escape(shown)}</a><onDraw name="{callback}" label="{index}"/>'
             data.append([Paragraph(markup, style)])
             self._row_entries.append(index)
         self._table = Table(data, colWidths=(available_width,), style=self.tableStyle)
@@ -168,7 +170,10 @@ class DeferredContents(TableOfContents):  # type: ignore[misc]
         if fitted == 0 or fitted == len(self.entries):
             return []
         return [
-            DeferredContents(self.levelStyles, self.tableStyle, self.entries[:fitted], self.pages),
+            # A part of a part that continued a page before continues too (no space before its first entry).
+            DeferredContents(
+                self.levelStyles, self.tableStyle, self.entries[:fitted], self.pages, continued=self.continued
+            ),
             DeferredContents(
                 self.levelStyles, self.tableStyle, self.entries[fitted:], self.pages, continued=True
             ),

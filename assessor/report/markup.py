@@ -1,4 +1,5 @@
-"""Text helpers: escaping plain text for reportlab's paragraph markup, and fitting a line to a width.
+"""Text helpers: cleaning user text for the PDF, escaping it for reportlab's paragraph markup, and
+fitting a line to a width.
 
 ``escape`` is ``xml.sax.saxutils.escape`` written out: importing that module pulls in ``urllib.request``,
 ``http.client`` and the ``email`` package, a noticeable share of the report command's start-up time.
@@ -6,7 +7,27 @@
 
 from __future__ import annotations
 
+import re
+
 from reportlab.pdfbase.pdfmetrics import stringWidth
+
+#: Control characters (other than tab and line feed), lone surrogates and the two non-characters the
+#: file format can carry but no font draws: removed. Line and paragraph separators become line feeds.
+_UNDRAWABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029]")
+
+
+def clean(text: str) -> str:
+    """``text`` as the report can draw it: line breaks as ``\\n``, tabs as spaces, and characters that
+    are not text (control codes, lone surrogates) left out."""
+    if text.isprintable():  # the usual case: nothing to do (tabs and line feeds are not printable)
+        return text
+    return _UNDRAWABLE.sub("", _LINE_BREAKS.sub("\n", text).replace("\t", " "))
+
+
+def one_line(text: str) -> str:
+    """``text`` cleaned, with every run of white space (line breaks included) as one space."""
+    return " ".join(clean(text).split())
 
 
 def escape(text: str) -> str:
@@ -14,8 +35,10 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def fit_text(text: str, font: str, size: float, width: float) -> str:
-    """``text`` as it is if it fits ``width`` points, else its longest start that fits with an ellipsis."""
+def fit_text(text: str, font: str, size: float, width: float, *, at_word: bool = False) -> str:
+    """``text`` as it is if it fits ``width`` points, else its longest start that fits with an ellipsis.
+
+    ``at_word``: end the start at a word's end rather than inside a word, where a space allows it."""
     if stringWidth(text, font, size) <= width:
         return text
     # Widths only grow as characters are added, so search for the longest start that fits (a search
@@ -27,4 +50,9 @@ def fit_text(text: str, font: str, size: float, width: float) -> str:
             low = middle
         else:
             high = middle - 1
-    return text[:low].rstrip() + "…"
+    start = text[:low]
+    if at_word and not text[low].isspace():
+        space = start.rfind(" ")
+        if space > 0:
+            start = start[:space]
+    return start.rstrip() + "…"

@@ -20,7 +20,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, T
 from assessor.report.deferred import DeferredCanvas, DeferredContents, Entry
 from assessor.report.errors import ReportCancelled
 from assessor.report.fonts import BOLD, REGULAR
-from assessor.report.markup import fit_text
+from assessor.report.markup import fit_text, one_line
 from assessor.report.paragraphs import Paragraph
 from assessor.report.styles import (
     FRAME_HEIGHT,
@@ -39,23 +39,37 @@ ProgressCallback = Callable[[int, int, str], None]
 
 
 class Heading(Paragraph):
-    """A heading: bookmarked at ``level`` in the PDF outline and listed in the contents if ``toc``."""
+    """A heading: bookmarked at ``level`` in the PDF outline and listed in the contents if ``toc``.
+
+    A heading too long for what is left of a page splits like any paragraph: the first part is the
+    heading, bookmarked where it starts; the parts after it have no ``key`` and are not bookmarked."""
 
     def __init__(
         self,
-        text: str,
+        text: str | None,
         style: Any,
+        bulletText: Any = None,
+        frags: list[Any] | None = None,
         *,
-        level: int,
-        key: str,
-        toc: bool = True,
+        level: int = 0,
+        key: str = "",
+        toc: bool = False,
         outline_text: str | None = None,
     ) -> None:
-        super().__init__(text, style)
+        # reportlab's split makes the parts with this class, the bullet and the fragments.
+        super().__init__(text, style, bulletText, frags)
         self.outline_level = level
         self.outline_key = key
-        self.in_toc = toc
+        self.in_toc = toc and bool(key)
         self.outline_text = outline_text or self.getPlainText()
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        if parts and isinstance(parts[0], Heading):
+            first = parts[0]
+            first.outline_level, first.outline_key = self.outline_level, self.outline_key
+            first.in_toc, first.outline_text = self.in_toc, self.outline_text
+        return parts
 
 
 def _date_stamp(iso_date: str) -> TimeStamp:
@@ -164,7 +178,7 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
             self.on_page(page)
 
     def afterFlowable(self, flowable: Flowable) -> None:
-        if isinstance(flowable, Heading):
+        if isinstance(flowable, Heading) and flowable.outline_key:
             canvas: Canvas = self.canv
             canvas.bookmarkPage(flowable.outline_key)
             canvas.addOutlineEntry(
@@ -192,12 +206,12 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
         top = height - MARGIN_TOP + 8
         canvas.setFont(BOLD, 8.5)
         canvas.setFillColor(self.report_styles.accent)
-        canvas.drawString(MARGIN_LEFT, top + 4, fit_text(self.council, BOLD, 8.5, FRAME_WIDTH * 0.55))
+        council = fit_text(one_line(self.council), BOLD, 8.5, FRAME_WIDTH * 0.55, at_word=True)
+        canvas.drawString(MARGIN_LEFT, top + 4, council)
         canvas.setFont(REGULAR, 8.5)
         canvas.setFillColor(MUTED)
-        canvas.drawRightString(
-            width - MARGIN_RIGHT, top + 4, fit_text(self.report_title, REGULAR, 8.5, FRAME_WIDTH * 0.42)
-        )
+        title = fit_text(one_line(self.report_title), REGULAR, 8.5, FRAME_WIDTH * 0.42, at_word=True)
+        canvas.drawRightString(width - MARGIN_RIGHT, top + 4, title)
         canvas.setStrokeColor(self.report_styles.accent)
         canvas.setLineWidth(0.8)
         canvas.line(MARGIN_LEFT, top, width - MARGIN_RIGHT, top)
@@ -212,7 +226,8 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
         canvas.line(MARGIN_LEFT, base + 9, width - MARGIN_RIGHT, base + 9)
         canvas.setFont(REGULAR, 7.5)
         canvas.setFillColor(MUTED)
-        canvas.drawString(MARGIN_LEFT, base, fit_text(self.footer_note, REGULAR, 7.5, FRAME_WIDTH * 0.75))
+        note = fit_text(one_line(self.footer_note), REGULAR, 7.5, FRAME_WIDTH * 0.75, at_word=True)
+        canvas.drawString(MARGIN_LEFT, base, note)
         if with_number:
             page = canvas.getPageNumber()
 

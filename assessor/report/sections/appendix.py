@@ -64,7 +64,7 @@ def build(ctx: ReportContext) -> list[Flowable]:
         # Tables of a few dozen rows: reportlab re-measures a table's remaining rows at every page it
         # splits, so one very long table costs time growing with the square of its rows.
         for start in range(0, len(rows), CHUNK_ROWS):
-            story.append(
+            story.extend(
                 table(
                     ctx,
                     ["Question", "Team value", "Spread", "Agreed answer", "Notes"],

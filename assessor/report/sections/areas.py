@@ -69,7 +69,7 @@ def _overview(ctx: ReportContext, area: Area) -> list[Flowable]:
             ]
         )
         extra += band_commands(ctx, 2, len(rows), dim.band)
-    story.append(
+    story.extend(
         table(ctx, ["Dimension", "Score", "Band", "Answered"], rows, [0.5, 0.18, 0.16, 0.16], extra=extra)
     )
     return story
@@ -114,7 +114,7 @@ def _next_level(ctx: ReportContext, area: Area, weakest: list[QuestionResult]) -
         return []
     return [
         heading(ctx, "What the next level looks like", level=1, key=f"area-{area.id}-next", toc=False),
-        table(ctx, ["Question", "Next level", "What you would see"], rows, [0.36, 0.16, 0.48]),
+        *table(ctx, ["Question", "Next level", "What you would see"], rows, [0.36, 0.16, 0.48]),
     ]
 
 
@@ -143,7 +143,7 @@ def _divergent(ctx: ReportContext, area: Area) -> list[Flowable]:
         return []
     return [
         heading(ctx, "Where views differed", level=1, key=f"area-{area.id}-divergent", toc=False),
-        table(ctx, ["Question", "Spread", "Agreed answer", "Why"], rows, [0.34, 0.16, 0.16, 0.34]),
+        *table(ctx, ["Question", "Spread", "Agreed answer", "Why"], rows, [0.34, 0.16, 0.16, 0.34]),
     ]
 
 

@@ -5,11 +5,16 @@ from __future__ import annotations
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 
 from assessor.model import NonAnswer
+from assessor.report.charts import ROW as BAR_ROW
 from assessor.report.charts import Bar, area_bars
 from assessor.report.context import ReportContext, score_text
 from assessor.report.radar import radar_chart
 from assessor.report.sections.common import band_cell, band_commands, heading, table
 from assessor.report.spread_chart import SpreadRow, spread_heatmaps
+from assessor.report.styles import FRAME_HEIGHT
+
+#: Room for an area's heading above its first bar chart.
+HEADING_ROOM = 40
 
 
 def _radar(ctx: ReportContext) -> list[Flowable]:
@@ -51,7 +56,7 @@ def _radar(ctx: ReportContext) -> list[Flowable]:
             "small",
         ),
         radar,
-        table(
+        *table(
             ctx,
             ["No.", "Dimension", "Area", "Score", "Band"],
             rows,
@@ -65,6 +70,9 @@ def _bars(ctx: ReportContext) -> list[Flowable]:
     questionnaire = ctx.questionnaire
     story: list[Flowable] = [heading(ctx, "Scores by area", level=1, key="charts-bars")]
     ticks = [(level.value, level.name) for level in questionnaire.scale.levels]
+    # Bars that fit a page under a heading, besides the chart's axis and band labels.
+    frame = area_bars([], settings=questionnaire.scoring, maximum=questionnaire.scale.maximum).height
+    per_chart = max(1, int((FRAME_HEIGHT - HEADING_ROOM - frame) // BAR_ROW))
     for area in questionnaire.areas:
         bars = [
             Bar(
@@ -74,12 +82,20 @@ def _bars(ctx: ReportContext) -> list[Flowable]:
             )
             for dimension in area.dimensions
         ]
-        chart = area_bars(
-            bars, settings=questionnaire.scoring, maximum=questionnaire.scale.maximum, tick_names=ticks
-        )
-        story.append(CondPageBreak(chart.height + 40))
-        story.append(heading(ctx, area.title, level=2, key=f"charts-bars-{area.id}", toc=False))
-        story.append(chart)
+        # An area of many dimensions gets one chart per page's worth of them, each with its axis.
+        for start in range(0, len(bars), per_chart):
+            chart = area_bars(
+                bars[start : start + per_chart],
+                settings=questionnaire.scoring,
+                maximum=questionnaire.scale.maximum,
+                tick_names=ticks,
+            )
+            if start == 0:
+                story.append(CondPageBreak(chart.height + 40))
+                story.append(heading(ctx, area.title, level=2, key=f"charts-bars-{area.id}", toc=False))
+            else:
+                story.append(CondPageBreak(chart.height + 6))
+            story.append(chart)
     return story
 
 

@@ -64,11 +64,13 @@ def build(ctx: ReportContext) -> list[Flowable]:
     ]
     rows = [[cell(ctx, label, bold=True), cell(ctx, value)] for label, value in facts if value.strip()]
     if rows:
-        facts_table = Table(rows, colWidths=[35 * mm, FRAME_WIDTH - 35 * mm])
+        # splitInRow: a very long name continues on the next page.
+        facts_table = Table(rows, colWidths=[35 * mm, FRAME_WIDTH - 35 * mm], splitInRow=1)
         facts_table.setStyle(
             TableStyle(
                 [
                     ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),  # a label beside the first line of a long value
                     ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
                     ("TOPPADDING", (0, 0), (-1, -1), 5),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 5),

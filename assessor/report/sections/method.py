@@ -114,7 +114,7 @@ def build(ctx: ReportContext) -> list[Flowable]:
     rows: list[list[str | Flowable]] = [
         [str(level.value), level.name, level.descriptor] for level in questionnaire.scale.levels
     ]
-    story.append(table(ctx, ["Level", "Name", "What it means"], rows, [0.1, 0.2, 0.7]))
+    story.extend(table(ctx, ["Level", "Name", "What it means"], rows, [0.1, 0.2, 0.7]))
     story.append(heading(ctx, "How the scores are worked out", level=1, key="method-scoring"))
     story += bullets(ctx, _scoring_text(ctx))
     story.append(PageBreak())

@@ -127,7 +127,7 @@ def build(ctx: ReportContext) -> list[Flowable]:
     story += [
         CondPageBreak(120),
         heading(ctx, "Action plan", level=1, key="action-plan"),
-        table(
+        *table(
             ctx,
             ["Pilot", "Owner", "First step: baseline", "Measures", "Review dates"],
             rows,

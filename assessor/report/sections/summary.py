@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
 
 from assessor.report.context import ReportContext, esc, score_text
 from assessor.report.fonts import REGULAR
 from assessor.report.paragraphs import Paragraph
 from assessor.report.sections.common import band_cell, band_commands, cell, heading, table
-from assessor.report.styles import FRAME_HEIGHT, FRAME_WIDTH
+from assessor.report.styles import FRAME_WIDTH
 
 
 def pilot_lines(ctx: ReportContext) -> tuple[str, list[str]]:
@@ -62,7 +62,7 @@ def build(ctx: ReportContext) -> list[Flowable]:
             level += " (capped)"
         rows.append([area.title, score_text(score.score), level, band_cell(ctx, score.band)])
         extra += band_commands(ctx, 3, len(rows), score.band)
-    inner.append(table(ctx, ["Area", "Score", "Level", "Band"], rows, [0.46, 0.14, 0.22, 0.18], extra=extra))
+    inner.extend(table(ctx, ["Area", "Score", "Level", "Band"], rows, [0.46, 0.14, 0.22, 0.18], extra=extra))
     capped = [results.areas[area.id] for area in ctx.questionnaire.areas if results.areas[area.id].capped]
     if capped:
         settings = ctx.questionnaire.scoring
@@ -96,6 +96,7 @@ def build(ctx: ReportContext) -> list[Flowable]:
                 [listing(strongest), listing(weakest)],
             ],
             colWidths=[FRAME_WIDTH / 2] * 2,
+            splitInRow=1,  # long dimension titles continue on the next page
         )
         pair.setStyle(
             TableStyle(
@@ -125,10 +126,5 @@ def build(ctx: ReportContext) -> list[Flowable]:
     if ctx.assessment.commentary.overall.strip():
         inner.append(Paragraph("<b>Consultant's commentary</b>", styles.h3))
         inner.append(ctx.para(ctx.assessment.commentary.overall, "quote"))
-    # One page whatever the length of the commentary: shrink to fit rather than spill over.
-    # The heading stays outside, so the template still bookmarks it.
-    return [
-        heading(ctx, "Executive summary", level=0, key="summary"),
-        KeepInFrame(FRAME_WIDTH, FRAME_HEIGHT - 40, inner, mode="shrink"),
-        PageBreak(),
-    ]
+    # One page when it fits; a long commentary flows onto the next pages at its normal size.
+    return [heading(ctx, "Executive summary", level=0, key="summary"), *inner, PageBreak()]

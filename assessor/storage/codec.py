@@ -27,10 +27,44 @@ from assessor.model import (
     Tally,
 )
 from assessor.storage import fields as f
+from assessor.storage.consistency import check_assessment
 from assessor.storage.questionnaire_codec import questionnaire_from_dict, questionnaire_to_dict
 
 _DETAILS = ("organisation", "scope", "date", "facilitator", "consultant")
 _BRANDING = ("council_logo", "consultancy_logo", "accent_colour", "confidentiality", "report_title")
+
+# The keys each object of the format may hold: exactly what the writers below write (a reader reports any
+# other key as damage, so a value is never silently dropped). Add a key here when a writer gains one.
+ASSESSMENT_KEYS = (
+    "id",
+    "details",
+    "mode",
+    "show_names",
+    "participants",
+    "rounds",
+    "consensus",
+    "parked",
+    "pilots",
+    "commentary",
+    "branding",
+    "questionnaire",
+)
+COMMENTARY_KEYS = ("overall", "areas")
+ANSWER_KEYS = ("choice", "confidence", "note")
+ROUND_KEYS = ("questions", "answers", "tallies")
+TALLY_KEYS = ("counts", "dont_know", "not_applicable")
+PARTICIPANT_KEYS = ("id", "name", "role", "anonymous")
+CONSENSUS_KEYS = ("choice", "rationale", "dissent", "note")
+CHOSEN_PILOT_KEYS = (
+    "pilot_id",
+    "status",
+    "owner",
+    "measures",
+    "baseline",
+    "start_date",
+    "review_dates",
+    "notes",
+)
 
 
 def assessment_to_dict(
@@ -57,16 +91,29 @@ def assessment_to_dict(
 
 
 def assessment_from_dict(data: Any, where: str = "assessment") -> Assessment:
-    """The assessment from data written by :func:`assessment_to_dict`; FormatError names what is wrong."""
-    d = f.obj(data, where)
+    """The assessment from data written by :func:`assessment_to_dict`; FormatError names what is wrong.
+
+    Every key must be one the writer writes, and every value must fit the rest (see
+    :mod:`assessor.storage.consistency`): answers name known participants and questions, levels are levels
+    of the snapshot's scale, ids are unique.
+    """
+    d = f.known(f.obj(data, where), ASSESSMENT_KEYS, where)
     questionnaire = questionnaire_from_dict(f.field(d, "questionnaire", where), f"{where}.questionnaire")
-    details_data = f.obj(f.field(d, "details", where, {}), f"{where}.details")
-    branding_data = f.obj(f.field(d, "branding", where, {}), f"{where}.branding")
+    details_data = f.known(
+        f.obj(f.field(d, "details", where, {}), f"{where}.details"), _DETAILS, f"{where}.details"
+    )
+    branding_data = f.known(
+        f.obj(f.field(d, "branding", where, {}), f"{where}.branding"), _BRANDING, f"{where}.branding"
+    )
     defaults = Branding()
     rounds = [round_from_dict(item, iw) for item, iw in f.each(d, "rounds", where, [])] or [Round()]
-    commentary = f.obj(f.field(d, "commentary", where, {}), f"{where}.commentary")
+    commentary = f.known(
+        f.obj(f.field(d, "commentary", where, {}), f"{where}.commentary"),
+        COMMENTARY_KEYS,
+        f"{where}.commentary",
+    )
     area_notes = f.obj(f.field(commentary, "areas", f"{where}.commentary", {}), f"{where}.commentary.areas")
-    return Assessment(
+    assessment = Assessment(
         questionnaire=questionnaire,
         id=f.text(d, "id", where),
         details=Details(**{name: f.text(details_data, name, f"{where}.details", "") for name in _DETAILS}),
@@ -88,6 +135,8 @@ def assessment_from_dict(data: Any, where: str = "assessment") -> Assessment:
             }
         ),
     )
+    check_assessment(assessment, where)
+    return assessment
 
 
 # Choices and answers (also used by participant packs) ---------------------------------------------------
@@ -118,7 +167,7 @@ def answer_to_dict(answer: Answer) -> dict[str, Any]:
 
 
 def answer_from_dict(data: Any, where: str) -> Answer:
-    d = f.obj(data, where)
+    d = f.known(f.obj(data, where), ANSWER_KEYS, where)
     return Answer(
         choice=choice_from_json(f.field(d, "choice", where), f"{where}.choice"),
         # null (or no key) means no confidence was given.
@@ -155,12 +204,12 @@ def round_to_dict(the_round: Round) -> dict[str, Any]:
 
 
 def round_from_dict(data: Any, where: str) -> Round:
-    d = f.obj(data, where)
+    d = f.known(f.obj(data, where), ROUND_KEYS, where)
     questions = None if d.get("questions") is None else f.texts(d, "questions", where)
     answers = {pid: answers_from_dict(item, pw) for pid, item, pw in f.entries(d, "answers", where)}
     tallies = {}
     for qid, item, tw in f.entries(d, "tallies", where):
-        td = f.obj(item, tw)
+        td = f.known(f.obj(item, tw), TALLY_KEYS, tw)
         tallies[qid] = Tally(
             counts={
                 f.int_key(key, cw): f.as_int(count, cw) for key, count, cw in f.entries(td, "counts", tw)
@@ -179,7 +228,7 @@ def participant_to_dict(p: Participant) -> dict[str, Any]:
 
 
 def participant_from_dict(data: Any, where: str) -> Participant:
-    d = f.obj(data, where)
+    d = f.known(f.obj(data, where), PARTICIPANT_KEYS, where)
     return Participant(
         id=f.text(d, "id", where),
         name=f.text(d, "name", where, ""),
@@ -198,7 +247,7 @@ def _consensus_to_dict(c: Consensus) -> dict[str, Any]:
 
 
 def _consensus_from(data: Any, where: str) -> Consensus:
-    d = f.obj(data, where)
+    d = f.known(f.obj(data, where), CONSENSUS_KEYS, where)
     return Consensus(
         choice=choice_from_json(f.field(d, "choice", where), f"{where}.choice"),
         rationale=f.text(d, "rationale", where, ""),
@@ -221,7 +270,7 @@ def _pilot_to_dict(p: ChosenPilot) -> dict[str, Any]:
 
 
 def _pilot_from(data: Any, where: str) -> ChosenPilot:
-    d = f.obj(data, where)
+    d = f.known(f.obj(data, where), CHOSEN_PILOT_KEYS, where)
     return ChosenPilot(
         pilot_id=f.text(d, "pilot_id", where),
         status=f.member(d, "status", where, PilotStatus, PilotStatus.PROPOSED),

@@ -115,6 +115,23 @@ def member(
         raise FormatError(f"{where}.{key}", f"expected {listed}, found {value!r}") from None
 
 
+def known(data: dict[str, Any], allowed: tuple[str, ...], where: str) -> dict[str, Any]:
+    """``data``, after checking it has no key outside ``allowed``; FormatError names the first stranger.
+
+    A key we never write is damage (a flipped byte turns "confidence" into "$onfidence") or an edit by
+    hand: reading on without it would silently lose its value, so it is reported, with the closest
+    allowed key when one is close.
+    """
+    for key in data:
+        if key not in allowed:
+            from assessor.questionnaire.errors import did_you_mean  # only when a file is damaged
+
+            shown = key if len(key) <= 40 else key[:37] + "..."
+            place = f"{where}.{shown}" if where else shown
+            raise FormatError(place, f"there is no such field here{did_you_mean(key, allowed)}")
+    return data
+
+
 def int_key(key: str, where: str) -> int:
     """An object key that must hold a whole number (JSON keys are always text)."""
     try:

@@ -23,12 +23,24 @@ from assessor.storage.codec import (
     participant_from_dict,
     participant_to_dict,
 )
-from assessor.storage.documents import decoded, envelope, parse_document, read_bytes, to_bytes
+from assessor.storage.consistency import check_pack_answers
+from assessor.storage.documents import HEADER_KEYS, decoded, envelope, parse_document, read_bytes, to_bytes
 from assessor.storage.migrations import PACK_MIGRATIONS
 from assessor.storage.questionnaire_codec import questionnaire_from_dict, questionnaire_to_dict
 
 PACK_FORMAT = "collaboration-assessment-pack"
 PACK_SUFFIX = ".assessment-pack"
+#: The members of a pack file after the common header (what :func:`pack_to_dict` writes).
+PACK_KEYS = (
+    "assessment_id",
+    "organisation",
+    "date",
+    "participant",
+    "round",
+    "questions",
+    "answers",
+    "questionnaire",
+)
 
 
 @dataclass
@@ -137,10 +149,14 @@ def pack_to_dict(pack: ParticipantPack) -> dict[str, Any]:
     )
 
 
-def pack_from_dict(document: dict[str, Any], source: Path | None = None) -> ParticipantPack:
-    """A pack from its file content; FormatError names a wrong field."""
+def pack_from_dict(
+    document: dict[str, Any], source: Path | None = None, *, extra_keys: tuple[str, ...] = ()
+) -> ParticipantPack:
+    """A pack from its file content; FormatError names a wrong field (or a key not in the header,
+    :data:`PACK_KEYS` or ``extra_keys``)."""
+    f.known(document, HEADER_KEYS + PACK_KEYS + extra_keys, "")
     questions = None if document.get("questions") is None else f.texts(document, "questions", "pack")
-    return ParticipantPack(
+    pack = ParticipantPack(
         assessment_id=f.text(document, "assessment_id", "pack"),
         organisation=f.text(document, "organisation", "pack", ""),
         date=f.text(document, "date", "pack", ""),
@@ -153,6 +169,10 @@ def pack_from_dict(document: dict[str, Any], source: Path | None = None) -> Part
         ),
         source=source,
     )
+    check_pack_answers(
+        pack.questionnaire, pack.participant, pack.round_index, pack.questions, pack.answers, "pack"
+    )
+    return pack
 
 
 def save_pack(pack: ParticipantPack, path: Path | str) -> Path:

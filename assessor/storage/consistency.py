@@ -119,7 +119,7 @@ def check_assessment(a: Assessment, where: str) -> None:
     for index, the_round in enumerate(a.rounds):
         _check_round(a, index, the_round, people, f"{where}.rounds[{index}]")
     for qid, consensus in a.consensus.items():
-        _check_choice(a, qid, consensus.choice, f"{where}.consensus.{qid}")
+        _check_choice(a, qid, consensus.choice, f"{where}.consensus.{qid}.choice")
     for index, qid in enumerate(a.parked):
         _known_question(q, qid, f"{where}.parked[{index}]")
     pilots = []

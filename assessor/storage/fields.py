@@ -124,11 +124,14 @@ def known(data: dict[str, Any], allowed: tuple[str, ...], where: str) -> dict[st
     """
     for key in data:
         if key not in allowed:
-            from assessor.questionnaire.errors import did_you_mean  # only when a file is damaged
+            import difflib  # only when a file is damaged: reading a good one never needs it
 
+            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            close = close or [name for name in allowed if name.lower() == key.lower()][:1]
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
             shown = key if len(key) <= 40 else key[:37] + "..."
             place = f"{where}.{shown}" if where else shown
-            raise FormatError(place, f"there is no such field here{did_you_mean(key, allowed)}")
+            raise FormatError(place, f"there is no such field here{hint}")
     return data
 
 

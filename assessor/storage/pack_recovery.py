@@ -89,7 +89,7 @@ class PackRecoveryStore:
     def write(self, pack: ParticipantPack, source_path: Path | str | None) -> Path:
         """Write the pack with its answers so far (atomically, durably); SaveError if it cannot."""
         self.folder.mkdir(parents=True, exist_ok=True)
-        document = pack_to_dict(pack)
+        document = pack_to_dict(pack, checksum=False)  # written every few seconds: no checksum to compute
         document["recovery_of"] = str(Path(source_path).resolve()) if source_path is not None else None
         path = self.path_for(pack)
         atomic_write(path, to_bytes(document, pretty=False))

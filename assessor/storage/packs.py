@@ -24,13 +24,20 @@ from assessor.storage.codec import (
     participant_to_dict,
 )
 from assessor.storage.consistency import check_pack_answers
-from assessor.storage.documents import HEADER_KEYS, decoded, envelope, parse_document, read_bytes, to_bytes
+from assessor.storage.documents import HEADER_KEYS, decoded, envelope, parse_checked, read_bytes, to_bytes
 from assessor.storage.migrations import PACK_MIGRATIONS
 from assessor.storage.questionnaire_codec import questionnaire_from_dict, questionnaire_to_dict
 
 PACK_FORMAT = "collaboration-assessment-pack"
 PACK_SUFFIX = ".assessment-pack"
 #: The members of a pack file after the common header (what :func:`pack_to_dict` writes).
+#: What to tell someone who opens or imports a pack whose content no longer matches its checksum.
+PACK_CHANGED_NOTICE = (
+    "{name!r} has been changed since the application saved it: its content no longer matches the checksum "
+    "saved with it. Either it was edited by hand, or it has been damaged (everything in it is still valid, "
+    "so it has opened). If that is unexpected, ask the participant for the pack again. Saving the pack in "
+    "the application accepts the change."
+)
 PACK_KEYS = (
     "assessment_id",
     "organisation",
@@ -59,6 +66,9 @@ class ParticipantPack:
     answers: dict[str, Answer] = field(default_factory=dict)
     #: Where it was loaded from (not stored in the file).
     source: Path | None = field(default=None, compare=False)
+    #: True when it was loaded from a file whose content no longer matches its checksum (see
+    #: :data:`PACK_CHANGED_NOTICE`); not stored in the file.
+    changed_outside: bool = field(default=False, compare=False)
 
     def question_ids(self) -> list[str]:
         """The questions to answer, in questionnaire order."""
@@ -131,8 +141,8 @@ def export_packs(
     return paths
 
 
-def pack_to_dict(pack: ParticipantPack) -> dict[str, Any]:
-    """The pack file's content (with the common header)."""
+def pack_to_dict(pack: ParticipantPack, *, checksum: bool = True) -> dict[str, Any]:
+    """The pack file's content (with the common header and, unless told otherwise, the checksum)."""
     return envelope(
         PACK_FORMAT,
         PACK_MIGRATIONS.current,
@@ -146,6 +156,7 @@ def pack_to_dict(pack: ParticipantPack) -> dict[str, Any]:
             "answers": answers_to_dict(pack.answers),
             "questionnaire": questionnaire_to_dict(pack.questionnaire),
         },
+        checksum=checksum,
     )
 
 
@@ -185,10 +196,12 @@ def save_pack(pack: ParticipantPack, path: Path | str) -> Path:
 def load_pack(path: Path | str) -> ParticipantPack:
     """Open a pack (read only); OpenError subclasses explain any problem."""
     source = Path(path)
-    document, _version = parse_document(
+    document, _version, changed = parse_checked(
         read_bytes(source), source, kind=PACK_FORMAT, migrations=PACK_MIGRATIONS
     )
-    return decoded(source, lambda: pack_from_dict(document, source), what="pack")
+    pack = decoded(source, lambda: pack_from_dict(document, source), what="pack")
+    pack.changed_outside = changed
+    return pack
 
 
 def _safe(text: str) -> str:

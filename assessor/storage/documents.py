@@ -125,7 +125,7 @@ def parse_checked(
     check_shape(data, path, what)
     document = _json_of(text, path, what)
     found = document.get("format") if isinstance(document, dict) else None
-    if not isinstance(document, dict) or found not in KINDS:
+    if not isinstance(document, dict) or not isinstance(found, str) or found not in KINDS:
         raise ForeignFileError(
             path,
             f"{name!r} is not {what}: it is JSON, but not a file {APP_NAME} writes. Check you chose the "

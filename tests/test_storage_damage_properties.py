@@ -10,6 +10,7 @@ path too (``tests/ui/test_damaged_files.py`` checks the window itself). A longer
 
 from __future__ import annotations
 
+import json
 import tempfile
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from tests.conftest import ROOT
 DEMO = ROOT / "resources" / "demo.assessment"
 SMALL = ROOT / "tests" / "data" / "files" / "small.assessment"
 FAST = settings(
-    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
 )
 
 
@@ -116,6 +117,15 @@ def test_a_damaged_save_that_opens_also_reports(data: st.DataObject) -> None:
     _description, damage = data.draw(damages(original), label="damage")
     with tempfile.TemporaryDirectory() as folder:
         check_damaged_assessment(damage(original), Path(folder), report=True)
+
+
+def test_a_damaged_save_that_still_opens_reports(tmp_path: Path) -> None:
+    """The opened branch for certain: an optional key deleted and an answer changed by hand."""
+    document = json.loads(SOURCES["small-saved"])
+    del document["assessment"]["details"]["scope"]
+    document["assessment"]["rounds"][0]["answers"]["p1"]["a1.d1.q1"]["choice"] = 4
+    assert check_damaged_assessment(json.dumps(document).encode(), tmp_path, report=True)
+    assert (tmp_path / "out.pdf").read_bytes().startswith(b"%PDF")
 
 
 def _pack_bytes() -> tuple[bytes, bytes]:

@@ -60,3 +60,15 @@ def test_a_file_edited_by_hand_opens_with_a_notice_and_saving_accepts_the_edit(
     scripted_dialogs.infos.clear()
     assert window.files.open_any(path)
     assert scripted_dialogs.infos == []
+
+
+def test_a_pack_edited_by_hand_opens_with_a_notice(window, scripted_dialogs, tmp_path) -> None:
+    from assessor.storage.packs import make_pack, save_pack
+
+    path = save_pack(make_pack(make_assessment(participants=1), "p1"), tmp_path / "p1.assessment-pack")
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["organisation"] = "Edited by hand"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    assert window.files.open_any(path)
+    [(title, text)] = scripted_dialogs.infos
+    assert title == "About this pack" and "p1.assessment-pack" in text and "changed since" in text

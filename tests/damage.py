@@ -67,7 +67,10 @@ def _at(document: Any, path: tuple[Any, ...]) -> Any:
 def _edited(data: bytes, edit: Callable[[Any], Any]) -> bytes:
     document = json.loads(data.decode("utf-8-sig"))
     document = edit(document)
-    return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8", "surrogatepass")
+    try:
+        return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: written as the JSON escape \ud800, as other tools do
+        return json.dumps(document, indent=1).encode("ascii")
 
 
 def _nest(depth: int, kind: str, inner: Any) -> Any:

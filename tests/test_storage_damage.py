@@ -125,6 +125,17 @@ def test_values_that_break_the_rules_are_reported_at_their_place(
     assert words in str(caught.value) and "council.assessment" in str(caught.value)
 
 
+def test_a_lone_surrogate_is_refused_so_saving_never_fails(tmp_path: Path) -> None:
+    path = _saved(tmp_path)
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["assessment"]["participants"][0]["name"] = "Ann \ud800"
+    path.write_text(json.dumps(document), encoding="ascii")  # the JSON escape \ud800, as a tool might write
+    with pytest.raises(
+        DamagedFileError, match=r"participants\[0\]\.name: the text holds an invalid character"
+    ):
+        load_assessment(path)
+
+
 def test_an_unknown_member_of_the_envelope_is_reported(tmp_path: Path) -> None:
     path = _saved(tmp_path)
     _edit(path, lambda d: d.update(chcksum="x"))

@@ -66,6 +66,19 @@ def text(data: dict[str, Any], key: str, where: str, default: Any = _MISSING) ->
     value = field(data, key, where, default)
     if not isinstance(value, str):
         raise FormatError(f"{where}.{key}", f"expected text, found {_kind(value)}")
+    return valid_text(value, f"{where}.{key}")
+
+
+def valid_text(value: str, where: str) -> str:
+    """``value`` if it can be written back: JSON's ``\\ud800`` escapes can give a lone surrogate, which
+    no UTF-8 file can hold (saving the assessment would then fail)."""
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise FormatError(
+                where, "the text holds an invalid character (a lone surrogate, \\ud800 to \\udfff)"
+            ) from None
     return value
 
 
@@ -99,6 +112,7 @@ def texts(data: dict[str, Any], key: str, where: str, default: Any = _MISSING) -
     for index, value in enumerate(values):
         if not isinstance(value, str):
             raise FormatError(f"{where}.{key}[{index}]", f"expected text, found {_kind(value)}")
+        valid_text(value, f"{where}.{key}[{index}]")
     return list(values)
 
 

@@ -284,7 +284,7 @@ def _question_from(data: Any, where: str) -> Question:
     for key, value, kw in f.entries(d, "descriptors", where):
         if not isinstance(value, str):
             raise f.FormatError(kw, "expected text")
-        descriptors[f.int_key(key, kw)] = value
+        descriptors[f.int_key(key, kw)] = f.valid_text(value, kw)
     return Question(
         id=f.text(d, "id", where),
         text=f.text(d, "text", where),

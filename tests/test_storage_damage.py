@@ -99,6 +99,7 @@ def test_a_file_over_the_size_cap_is_refused_with_the_cap(
         (lambda a: a["questionnaire"]["scoring"].update(cap_level=9), "scoring.cap_level"),
         (lambda a: a["questionnaire"]["scoring"].update(max_per_area=0), "scoring.max_per_area"),
         (lambda a: a["questionnaire"]["scoring"].update(bands=[]), "scoring.bands"),
+        (lambda a: a["questionnaire"]["scoring"].update(review_days=[10**30]), "scoring.review_days[0]"),
         (lambda a: a["questionnaire"]["scale"]["levels"].reverse(), "scale.levels[1].value"),
         (
             lambda a: a["questionnaire"]["areas"][0]["dimensions"][0]["questions"][0].update(weight=0),

@@ -38,6 +38,10 @@ SCORING_LIMITS: dict[str, tuple[float, float | None]] = {
 }
 
 
+#: The furthest review date, in days after the assessment (a hundred years; dates end at the year 9999).
+MAX_REVIEW_DAYS = 36_500
+
+
 def _listed(values: Iterable[object]) -> str:
     shown = [str(value) for value in values]
     if len(shown) > 8:
@@ -107,8 +111,10 @@ def _check_scoring(q: Questionnaire, where: str) -> None:
             limits = f"from {low:g} to {high:g}" if high is not None else f"at least {low:g}"
             raise FormatError(f"{where}.{name}", f"must be {limits}, found {value:g}")
     for index, days in enumerate(settings.review_days):
-        if days < 1:
-            raise FormatError(f"{where}.review_days[{index}]", f"must be at least 1, found {days}")
+        if not 1 <= days <= MAX_REVIEW_DAYS:
+            raise FormatError(
+                f"{where}.review_days[{index}]", f"must be from 1 to {MAX_REVIEW_DAYS:,}, found {days}"
+            )
 
 
 def check_assessment(a: Assessment, where: str) -> None:

@@ -60,8 +60,11 @@ def test_nesting_inside_a_value_is_refused_too(tmp_path: Path) -> None:
 def test_brackets_inside_text_do_not_count(tmp_path: Path) -> None:
     assessment = make_assessment(participants=1)
     assessment.details.scope = '[{"' * 200 + '\\"' + "]" * 50
+    assessment.details.facilitator = "C:\\" + "[" * 40  # a text ending in a backslash, then brackets
+    assessment.details.consultant = '\\"' + "{" * 40
     path = save_assessment(assessment, tmp_path / "brackets.assessment")
-    assert load_assessment(path).assessment.details.scope == assessment.details.scope
+    details = load_assessment(path).assessment.details
+    assert details == assessment.details
 
 
 def test_millions_of_tiny_values_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

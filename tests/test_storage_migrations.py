@@ -53,8 +53,9 @@ def test_upgrade_applies_steps_in_order_on_a_copy() -> None:
 def test_a_version_1_file_is_migrated_through_each_step_on_open(data_dir: Path) -> None:
     path = data_dir / "files" / "legacy-client-field.assessment"
     before = hashlib.sha256(path.read_bytes()).hexdigest()
-    # Without the step the old field is not understood: the organisation is lost.
-    assert load_assessment(path, questionnaire_lookup=None).assessment.details.organisation == ""
+    # Without the step the old field is not understood: it is reported, never silently dropped.
+    with pytest.raises(DamagedFileError, match=r"assessment\.details\.client"):
+        load_assessment(path, questionnaire_lookup=None)
     loaded = load_assessment(path, migrations=TEST_MIGRATIONS, questionnaire_lookup=None)
     assert loaded.assessment.details.organisation == "Testshire County Council"
     assert loaded.migrated and loaded.schema_version == 1

@@ -43,6 +43,19 @@ CASES = [
     ),
     ("no-questionnaire.assessment", DamagedFileError, ["assessment.questionnaire", "is missing"]),
     ("bad-version.assessment", DamagedFileError, ["schema_version"]),
+    # Values that parse but break the rules of the format: each names its place.
+    ("level-99.assessment", DamagedFileError, ["rounds[0].answers.p1.a1.d1.q1.choice", "99 is not a level"]),
+    ("level-0.assessment", DamagedFileError, ["rounds[0].answers.p2.a1.d1.q1.choice", "0 is not a level"]),
+    ("unknown-question.assessment", DamagedFileError, ["answers.p1.a9.d9.q9", "no question 'a9.d9.q9'"]),
+    ("unknown-participant.assessment", DamagedFileError, ["answers.p9", "no participant 'p9'"]),
+    ("duplicate-participant.assessment", DamagedFileError, ["participants[1].id", "'p1' is used twice"]),
+    ("consensus-99.assessment", DamagedFileError, ["consensus.a1.d1.q1.choice", "99 is not a level"]),
+    (
+        "lost-level.assessment",
+        DamagedFileError,
+        ["questionnaire.areas[0].dimensions[0].questions[0].descriptors.4", "the scale has no level 4"],
+    ),
+    ("misspelt-key.assessment", DamagedFileError, ["q1.$onfidence", "did you mean 'confidence'?"]),
 ]
 
 

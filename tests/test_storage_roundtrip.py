@@ -56,6 +56,7 @@ ids = st.text(alphabet="abcdefghij0123456789.-_", min_size=1, max_size=8)
 _IMAGES = [(png_bytes(), "image/png"), (png_bytes(3, 9), "image/png"), (jpeg_bytes(), "image/jpeg")]
 logos = st.none() | st.builds(lambda image, name: Logo(*image, name=name), st.sampled_from(_IMAGES), words)
 finite = st.floats(min_value=-10, max_value=10, allow_nan=False, allow_infinity=False)
+positive = st.floats(min_value=0, max_value=10, allow_nan=False, allow_infinity=False)
 
 
 @st.composite
@@ -108,23 +109,24 @@ def questionnaires(draw: st.DrawFn) -> Questionnaire:
         )
         for i in range(draw(st.integers(0, 3)))
     )
+    # Ids unique, levels of the scale, numbers within their limits: a file breaking these is damaged.
     bands = tuple(
-        Band(draw(ids), draw(words), draw(finite | st.just(-math.inf)), draw(words))
-        for _ in range(draw(st.integers(1, 3)))
+        Band(band_id, draw(words), draw(finite | st.just(-math.inf)), draw(words))
+        for band_id in draw(st.lists(ids, min_size=1, max_size=3, unique=True))
     )
     scoring = ScoringSettings(
         bands=bands,
         cap_below=draw(finite),
-        cap_level=draw(st.integers(-5, 10)),
+        cap_level=draw(st.sampled_from(values)),
         min_answered_share=draw(st.floats(0, 1)),
-        divergence_range=draw(finite),
-        divergence_sd=draw(finite),
-        divergence_min_answers=draw(st.integers(0, 10)),
+        divergence_range=draw(positive),
+        divergence_sd=draw(positive),
+        divergence_min_answers=draw(st.integers(2, 10)),
         visibility_gap_dk_share=draw(st.floats(0, 1)),
         recommend_below=draw(finite),
-        max_recommendations=draw(st.integers(0, 10)),
-        max_per_area=draw(st.integers(0, 10)),
-        review_days=tuple(draw(st.lists(st.integers(0, 1000), max_size=3))),
+        max_recommendations=draw(st.integers(1, 10)),
+        max_per_area=draw(st.integers(1, 10)),
+        review_days=tuple(draw(st.lists(st.integers(1, 1000), max_size=3))),
     )
     return Questionnaire(
         id=draw(ids),
@@ -138,7 +140,10 @@ def questionnaires(draw: st.DrawFn) -> Questionnaire:
         description=draw(words),
         licence=draw(words),
         attribution=draw(words),
-        sources=tuple(Source(draw(ids), draw(words), draw(words)) for _ in range(draw(st.integers(0, 2)))),
+        sources=tuple(
+            Source(source_id, draw(words), draw(words))
+            for source_id in draw(st.lists(ids, max_size=2, unique=True))
+        ),
         guide=draw(words),
     )
 
@@ -152,7 +157,10 @@ def assessments(draw: st.DrawFn) -> Assessment:
         mode=draw(st.sampled_from(Mode)),
         show_names=draw(st.booleans()),
         branding=Branding(draw(logos), draw(logos), *(draw(words) for _ in range(3))),
-        commentary=Commentary(draw(words), draw(st.dictionaries(ids, words, max_size=2))),
+        commentary=Commentary(
+            draw(words),
+            draw(st.dictionaries(st.sampled_from([area.id for area in q.areas]), words, max_size=2)),
+        ),
         parked=draw(st.lists(st.sampled_from(list(q.questions)), max_size=2)),
         agenda=AgendaState(
             minutes=draw(st.dictionaries(ids, st.integers(1, 240), max_size=3)),

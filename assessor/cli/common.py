@@ -12,7 +12,7 @@ from pathlib import Path
 
 from assessor.model import Assessment
 from assessor.paths import resource
-from assessor.storage import OpenError, SaveError, read_assessment
+from assessor.storage import OpenError, SaveError, load_assessment
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -49,12 +49,30 @@ def open_file_or_demo(args: argparse.Namespace, *, instead: str) -> Assessment |
 
 
 def open_assessment(path: Path) -> Assessment | None:
-    """The assessment in ``path``; None (message printed) if it cannot be opened."""
+    """The assessment in ``path``; None (message printed) if it cannot be opened.
+
+    A file whose content no longer matches its checksum is valid, so the command goes on, with a note on
+    stderr (the output is still what the file says; the note tells the user to check it).
+    """
     try:
-        return read_assessment(path)
+        loaded = load_assessment(path, questionnaire_lookup=None)
     except OpenError as error:
         fail(error.message)
         return None
+    if loaded.changed_outside:
+        changed_outside(path)
+    return loaded.assessment
+
+
+def changed_outside(path: Path) -> None:
+    """Note on stderr that ``path`` (an assessment or a pack) no longer matches its checksum."""
+    print(
+        f"Note: {str(path)!r} has been changed since the application saved it: its content no longer "
+        "matches the checksum saved with it, so it was edited by hand or it is damaged. It is valid, so the "
+        "command goes on; if you did not edit it, compare it with its backup (the same name ending in .bak). "
+        "To accept a deliberate edit, open it in the application and save it.",
+        file=sys.stderr,
+    )
 
 
 def save_failed(error: SaveError) -> int:

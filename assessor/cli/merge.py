@@ -12,8 +12,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from assessor.cli.common import EXIT_OK, fail, save_failed
+from assessor.cli.common import EXIT_OK, changed_outside, fail, save_failed
 from assessor.storage import OpenError, SaveError, load_assessment, save_assessment
+from assessor.storage.fileformat import CHANGED_NOTICE
 from assessor.storage.pack_import import DuplicatePolicy, import_packs
 from assessor.storage.packs import ParticipantPack, load_pack
 
@@ -46,7 +47,13 @@ def run(args: argparse.Namespace) -> int:
     except OpenError as error:
         return fail(f"{error.message}\nNothing was written.")
     for notice in loaded.notices:
-        print(notice, file=sys.stderr)
+        if notice != CHANGED_NOTICE:  # said below, in the command line's words
+            print(notice, file=sys.stderr)
+    if loaded.changed_outside:
+        changed_outside(Path(args.assessment))
+    for pack in packs:
+        if pack.changed_outside and pack.source is not None:
+            changed_outside(pack.source)
     report = import_packs(loaded.assessment, packs, on_duplicate=DuplicatePolicy(args.duplicates))
     print(report.summary())
     if report.refused:

@@ -28,6 +28,7 @@ from assessor.model import (
     Tally,
 )
 from assessor.storage import fields as f
+from assessor.storage.consistency import check_assessment
 from assessor.storage.logos import logo_from_dict, logo_to_dict
 from assessor.storage.questionnaire_codec import questionnaire_from_dict, questionnaire_to_dict
 
@@ -35,6 +36,42 @@ _DETAILS = ("organisation", "scope", "date", "facilitator", "consultant")
 #: The branding's text fields (the logos are embedded images: see ``_branding_to_dict``).
 _BRANDING = ("accent_colour", "confidentiality", "report_title")
 _LOGOS = ("council_logo", "consultancy_logo")
+
+# The keys each object of the format may hold: exactly what the writers below write (a reader reports any
+# other key as damage, so a value is never silently dropped). Add a key here when a writer gains one.
+ASSESSMENT_KEYS = (
+    "id",
+    "details",
+    "mode",
+    "show_names",
+    "participants",
+    "rounds",
+    "consensus",
+    "parked",
+    "pilots",
+    "commentary",
+    "branding",
+    "agenda",
+    "questionnaire",
+)
+BRANDING_KEYS = _LOGOS + _BRANDING
+AGENDA_KEYS = ("minutes", "extra", "elapsed", "current", "running")
+COMMENTARY_KEYS = ("overall", "areas")
+ANSWER_KEYS = ("choice", "confidence", "note")
+ROUND_KEYS = ("questions", "answers", "tallies")
+TALLY_KEYS = ("counts", "dont_know", "not_applicable")
+PARTICIPANT_KEYS = ("id", "name", "role", "anonymous")
+CONSENSUS_KEYS = ("choice", "rationale", "dissent", "note")
+CHOSEN_PILOT_KEYS = (
+    "pilot_id",
+    "status",
+    "owner",
+    "measures",
+    "baseline",
+    "start_date",
+    "review_dates",
+    "notes",
+)
 
 
 def assessment_to_dict(
@@ -62,14 +99,25 @@ def assessment_to_dict(
 
 
 def assessment_from_dict(data: Any, where: str = "assessment") -> Assessment:
-    """The assessment from data written by :func:`assessment_to_dict`; FormatError names what is wrong."""
-    d = f.obj(data, where)
+    """The assessment from data written by :func:`assessment_to_dict`; FormatError names what is wrong.
+
+    Every key must be one the writer writes, and every value must fit the rest (see
+    :mod:`assessor.storage.consistency`): answers name known participants and questions, levels are levels
+    of the snapshot's scale, ids are unique.
+    """
+    d = f.known(f.obj(data, where), ASSESSMENT_KEYS, where)
     questionnaire = questionnaire_from_dict(f.field(d, "questionnaire", where), f"{where}.questionnaire")
-    details_data = f.obj(f.field(d, "details", where, {}), f"{where}.details")
+    details_data = f.known(
+        f.obj(f.field(d, "details", where, {}), f"{where}.details"), _DETAILS, f"{where}.details"
+    )
     rounds = [round_from_dict(item, iw) for item, iw in f.each(d, "rounds", where, [])] or [Round()]
-    commentary = f.obj(f.field(d, "commentary", where, {}), f"{where}.commentary")
+    commentary = f.known(
+        f.obj(f.field(d, "commentary", where, {}), f"{where}.commentary"),
+        COMMENTARY_KEYS,
+        f"{where}.commentary",
+    )
     area_notes = f.obj(f.field(commentary, "areas", f"{where}.commentary", {}), f"{where}.commentary.areas")
-    return Assessment(
+    assessment = Assessment(
         questionnaire=questionnaire,
         id=f.text(d, "id", where),
         details=Details(**{name: f.text(details_data, name, f"{where}.details", "") for name in _DETAILS}),
@@ -87,6 +135,8 @@ def assessment_from_dict(data: Any, where: str = "assessment") -> Assessment:
         branding=_branding_from(f.field(d, "branding", where, {}), f"{where}.branding"),
         agenda=_agenda_from(f.field(d, "agenda", where, {}), f"{where}.agenda"),
     )
+    check_assessment(assessment, where)
+    return assessment
 
 
 # Choices and answers (also used by participant packs) ---------------------------------------------------
@@ -117,7 +167,7 @@ def answer_to_dict(answer: Answer) -> dict[str, Any]:
 
 
 def answer_from_dict(data: Any, where: str) -> Answer:
-    d = f.obj(data, where)
+    d = f.known(f.obj(data, where), ANSWER_KEYS, where)
     return Answer(
         choice=choice_from_json(f.field(d, "choice", where), f"{where}.choice"),
         # null (or no key) means no confidence was given.
@@ -154,12 +204,12 @@ def round_to_dict(the_round: Round) -> dict[str, Any]:
 
 
 def round_from_dict(data: Any, where: str) -> Round:
-    d = f.obj(data, where)
+    d = f.known(f.obj(data, where), ROUND_KEYS, where)
     questions = None if d.get("questions") is None else f.texts(d, "questions", where)
     answers = {pid: answers_from_dict(item, pw) for pid, item, pw in f.entries(d, "answers", where)}
     tallies = {}
     for qid, item, tw in f.entries(d, "tallies", where):
-        td = f.obj(item, tw)
+        td = f.known(f.obj(item, tw), TALLY_KEYS, tw)
         tallies[qid] = Tally(
             counts={
                 f.int_key(key, cw): f.as_int(count, cw) for key, count, cw in f.entries(td, "counts", tw)
@@ -178,7 +228,7 @@ def participant_to_dict(p: Participant) -> dict[str, Any]:
 
 
 def participant_from_dict(data: Any, where: str) -> Participant:
-    d = f.obj(data, where)
+    d = f.known(f.obj(data, where), PARTICIPANT_KEYS, where)
     return Participant(
         id=f.text(d, "id", where),
         name=f.text(d, "name", where, ""),
@@ -197,7 +247,7 @@ def _consensus_to_dict(c: Consensus) -> dict[str, Any]:
 
 
 def _consensus_from(data: Any, where: str) -> Consensus:
-    d = f.obj(data, where)
+    d = f.known(f.obj(data, where), CONSENSUS_KEYS, where)
     return Consensus(
         choice=choice_from_json(f.field(d, "choice", where), f"{where}.choice"),
         rationale=f.text(d, "rationale", where, ""),
@@ -220,7 +270,7 @@ def _pilot_to_dict(p: ChosenPilot) -> dict[str, Any]:
 
 
 def _pilot_from(data: Any, where: str) -> ChosenPilot:
-    d = f.obj(data, where)
+    d = f.known(f.obj(data, where), CHOSEN_PILOT_KEYS, where)
     return ChosenPilot(
         pilot_id=f.text(d, "pilot_id", where),
         status=f.member(d, "status", where, PilotStatus, PilotStatus.PROPOSED),
@@ -244,7 +294,7 @@ def _branding_to_dict(b: Branding) -> dict[str, Any]:
 
 
 def _branding_from(data: Any, where: str) -> Branding:
-    d = f.obj(data, where)
+    d = f.known(f.obj(data, where), BRANDING_KEYS, where)
     defaults = Branding()
     return Branding(
         council_logo=logo_from_dict(d.get("council_logo"), f"{where}.council_logo"),
@@ -266,7 +316,7 @@ def _agenda_to_dict(agenda: AgendaState) -> dict[str, Any]:
 
 
 def _agenda_from(data: Any, where: str) -> AgendaState:
-    d = f.obj(data, where)
+    d = f.known(f.obj(data, where), AGENDA_KEYS, where)
 
     def counts(key: str, least: int) -> dict[str, int]:
         found = {}

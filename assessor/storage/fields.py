@@ -66,6 +66,19 @@ def text(data: dict[str, Any], key: str, where: str, default: Any = _MISSING) ->
     value = field(data, key, where, default)
     if not isinstance(value, str):
         raise FormatError(f"{where}.{key}", f"expected text, found {_kind(value)}")
+    return valid_text(value, f"{where}.{key}")
+
+
+def valid_text(value: str, where: str) -> str:
+    """``value`` if it can be written back: JSON's ``\\ud800`` escapes can give a lone surrogate, which
+    no UTF-8 file can hold (saving the assessment would then fail)."""
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise FormatError(
+                where, "the text holds an invalid character (a lone surrogate, \\ud800 to \\udfff)"
+            ) from None
     return value
 
 
@@ -99,6 +112,7 @@ def texts(data: dict[str, Any], key: str, where: str, default: Any = _MISSING) -
     for index, value in enumerate(values):
         if not isinstance(value, str):
             raise FormatError(f"{where}.{key}[{index}]", f"expected text, found {_kind(value)}")
+        valid_text(value, f"{where}.{key}[{index}]")
     return list(values)
 
 
@@ -113,6 +127,26 @@ def member(
         names = [f'"{choice.value}"' for choice in kind]
         listed = ", ".join(names[:-1]) + " or " + names[-1]
         raise FormatError(f"{where}.{key}", f"expected {listed}, found {value!r}") from None
+
+
+def known(data: dict[str, Any], allowed: tuple[str, ...], where: str) -> dict[str, Any]:
+    """``data``, after checking it has no key outside ``allowed``; FormatError names the first stranger.
+
+    A key we never write is damage (a flipped byte turns "confidence" into "$onfidence") or an edit by
+    hand: reading on without it would silently lose its value, so it is reported, with the closest
+    allowed key when one is close.
+    """
+    for key in data:
+        if key not in allowed:
+            import difflib  # only when a file is damaged: reading a good one never needs it
+
+            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            close = close or [name for name in allowed if name.lower() == key.lower()][:1]
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            shown = key if len(key) <= 40 else key[:37] + "..."
+            place = f"{where}.{shown}" if where else shown
+            raise FormatError(place, f"there is no such field here{hint}")
+    return data
 
 
 def int_key(key: str, where: str) -> int:

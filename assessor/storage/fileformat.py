@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from assessor.model import Assessment
+from assessor.storage import fields as f
 from assessor.storage.atomic import atomic_write
 from assessor.storage.codec import assessment_from_dict, assessment_to_dict
-from assessor.storage.documents import decoded, envelope, parse_document, read_bytes, to_bytes
+from assessor.storage.documents import HEADER_KEYS, decoded, envelope, parse_checked, read_bytes, to_bytes
 from assessor.storage.library import QuestionnaireLookup, shipped_questionnaire, snapshot_notice
 from assessor.storage.migrations import ASSESSMENT_MIGRATIONS, Migrations
 
@@ -26,6 +27,16 @@ FORMAT = "collaboration-assessment"
 SCHEMA_VERSION = ASSESSMENT_MIGRATIONS.current
 #: The extension of assessment files.
 ASSESSMENT_SUFFIX = ".assessment"
+#: The members of an assessment file after the common header.
+BODY_KEYS = ("assessment",)
+
+#: The notice for a file whose content no longer matches the checksum it was saved with.
+CHANGED_NOTICE = (
+    "This file has been changed since the application saved it: its content no longer matches the checksum "
+    "saved with it. Either it was edited by hand, or it has been damaged (everything in it is still valid, "
+    "so it has opened). If you did not edit it, compare it with its backup (the same name ending in .bak) "
+    "before relying on it. To accept a deliberate edit, save the file again in the application."
+)
 
 
 @dataclass(frozen=True)
@@ -43,6 +54,8 @@ class LoadedAssessment:
     notices: tuple[str, ...] = ()
     #: True when the file was in an older format and was upgraded as it opened.
     migrated: bool = False
+    #: True when the content no longer matches the checksum it was saved with (edited by hand, or damaged).
+    changed_outside: bool = False
 
 
 def assessment_document(
@@ -50,7 +63,10 @@ def assessment_document(
 ) -> dict[str, Any]:
     """The whole file content as JSON-ready data."""
     return envelope(
-        FORMAT, SCHEMA_VERSION, {"assessment": assessment_to_dict(assessment, questionnaire=questionnaire)}
+        FORMAT,
+        SCHEMA_VERSION,
+        {"assessment": assessment_to_dict(assessment, questionnaire=questionnaire)},
+        checksum=True,
     )
 
 
@@ -99,10 +115,12 @@ def _decode(
     data: bytes, path: Path, *, migrations: Migrations, lookup: QuestionnaireLookup | None
 ) -> LoadedAssessment:
     upgrade_notices: list[str] = []
-    document, version = parse_document(
+    document, version, changed = parse_checked(
         data, path, kind=FORMAT, migrations=migrations, notices=upgrade_notices
     )
-    return loaded_from_document(document, version, path, lookup=lookup, upgrade_notices=upgrade_notices)
+    return loaded_from_document(
+        document, version, path, lookup=lookup, changed=changed, upgrade_notices=upgrade_notices
+    )
 
 
 def loaded_from_document(
@@ -111,15 +129,21 @@ def loaded_from_document(
     path: Path,
     *,
     lookup: QuestionnaireLookup | None,
+    changed: bool = False,
     upgrade_notices: list[str] | tuple[str, ...] = (),
 ) -> LoadedAssessment:
     """A LoadedAssessment from a parsed (and upgraded) document; DamagedFileError names a bad field.
 
-    ``upgrade_notices`` are what the upgrade could not carry over (a logo file that has gone)."""
-    assessment = decoded(
-        path, lambda: assessment_from_dict(document.get("assessment"), "assessment"), what="assessment"
-    )
-    notices = []
+    ``changed``: the content no longer matches its checksum (a notice says so). ``upgrade_notices`` are what
+    the upgrade could not carry over (a logo file that has gone).
+    """
+
+    def build() -> Assessment:
+        f.known(document, HEADER_KEYS + BODY_KEYS, "")
+        return assessment_from_dict(document.get("assessment"), "assessment")
+
+    assessment = decoded(path, build, what="assessment")
+    notices = [CHANGED_NOTICE] if changed else []
     migrated = version < migrations_current(document)
     if migrated:
         notices.append(
@@ -141,6 +165,7 @@ def loaded_from_document(
         saved_at=saved_at if isinstance(saved_at, str) else "",
         notices=tuple(notices),
         migrated=migrated,
+        changed_outside=changed,
     )
 
 

@@ -126,6 +126,10 @@ def _megabytes(size: int) -> str:
 # In the file ------------------------------------------------------------------------------------------
 
 
+#: The keys of a logo in the file (a reader reports any other as damage).
+LOGO_KEYS = ("name", "media_type", "data")
+
+
 def logo_to_dict(logo: Logo | None) -> dict[str, str] | None:
     """A logo as JSON-ready data (None stays None: no logo)."""
     if logo is None:
@@ -148,7 +152,7 @@ def logo_from_dict(data: Any, where: str) -> Logo | None:
     """A logo from :func:`logo_to_dict`'s data; FormatError names the place if it is wrong."""
     if data is None:
         return None
-    d = f.obj(data, where)
+    d = f.known(f.obj(data, where), LOGO_KEYS, where)
     name = f.text(d, "name", where, "")
     media_type = f.text(d, "media_type", where)
     encoded = f.text(d, "data", where)

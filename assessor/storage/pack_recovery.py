@@ -89,7 +89,7 @@ class PackRecoveryStore:
     def write(self, pack: ParticipantPack, source_path: Path | str | None) -> Path:
         """Write the pack with its answers so far (atomically, durably); SaveError if it cannot."""
         self.folder.mkdir(parents=True, exist_ok=True)
-        document = pack_to_dict(pack)
+        document = pack_to_dict(pack, checksum=False)  # written every few seconds: no checksum to compute
         document["recovery_of"] = str(Path(source_path).resolve()) if source_path is not None else None
         path = self.path_for(pack)
         atomic_write(path, to_bytes(document, pretty=False))
@@ -118,11 +118,19 @@ class PackRecoveryStore:
             except OpenError:
                 log.warning("Skipping a pack recovery file that cannot be read: %s", path, exc_info=True)
                 continue
+            except Exception:  # a fault of ours must not hide the other recovery files either
+                log.exception("Skipping a pack recovery file that could not be read: %s", path)
+                continue
             saved: ParticipantPack | None = None
             saved_at = ""
             if source is not None:
-                with contextlib.suppress(OpenError):
+                try:
                     saved, _source, saved_at = _read(source, kind="saved")
+                except OpenError:
+                    saved = None
+                except Exception:  # the recovery file is then the only good copy: still offer it
+                    log.exception("Could not open the saved pack of a pack recovery file: %s", source)
+                    saved = None
             if saved is not None and (saved.answers == pack.answers or (saved_at and written_at <= saved_at)):
                 path.unlink(missing_ok=True)
                 continue
@@ -138,7 +146,15 @@ class PackRecoveryStore:
 def _read(path: Path, *, kind: str = "recovery") -> tuple[ParticipantPack, Path | None, str]:
     """A pack file (``kind="saved"``) or a pack recovery file: the pack, where it belongs, when written."""
     document, _version = parse_document(read_bytes(path), path, kind=PACK_FORMAT, migrations=PACK_MIGRATIONS)
-    pack = decoded(path, lambda: pack_from_dict(document, path if kind == "saved" else None), what="pack")
+    pack = decoded(
+        path,
+        lambda: pack_from_dict(
+            document,
+            path if kind == "saved" else None,
+            extra_keys=("recovery_of",) if kind == "recovery" else (),
+        ),
+        what="pack",
+    )
     source = document.get("recovery_of") if kind == "recovery" else None
     if source is not None and not isinstance(source, str):
         raise damaged(path, "recovery_of", "expected text or null")

@@ -23,12 +23,31 @@ from assessor.storage.codec import (
     participant_from_dict,
     participant_to_dict,
 )
-from assessor.storage.documents import decoded, envelope, parse_document, read_bytes, to_bytes
+from assessor.storage.consistency import check_pack_answers
+from assessor.storage.documents import HEADER_KEYS, decoded, envelope, parse_checked, read_bytes, to_bytes
 from assessor.storage.migrations import PACK_MIGRATIONS
 from assessor.storage.questionnaire_codec import questionnaire_from_dict, questionnaire_to_dict
 
 PACK_FORMAT = "collaboration-assessment-pack"
 PACK_SUFFIX = ".assessment-pack"
+#: The members of a pack file after the common header (what :func:`pack_to_dict` writes).
+#: What to tell someone who opens or imports a pack whose content no longer matches its checksum.
+PACK_CHANGED_NOTICE = (
+    "{name!r} has been changed since the application saved it: its content no longer matches the checksum "
+    "saved with it. Either it was edited by hand, or it has been damaged (everything in it is still valid, "
+    "so it has opened). If that is unexpected, ask the participant for the pack again. Saving the pack in "
+    "the application accepts the change."
+)
+PACK_KEYS = (
+    "assessment_id",
+    "organisation",
+    "date",
+    "participant",
+    "round",
+    "questions",
+    "answers",
+    "questionnaire",
+)
 
 
 @dataclass
@@ -47,6 +66,9 @@ class ParticipantPack:
     answers: dict[str, Answer] = field(default_factory=dict)
     #: Where it was loaded from (not stored in the file).
     source: Path | None = field(default=None, compare=False)
+    #: True when it was loaded from a file whose content no longer matches its checksum (see
+    #: :data:`PACK_CHANGED_NOTICE`); not stored in the file.
+    changed_outside: bool = field(default=False, compare=False)
 
     def question_ids(self) -> list[str]:
         """The questions to answer, in questionnaire order."""
@@ -119,8 +141,8 @@ def export_packs(
     return paths
 
 
-def pack_to_dict(pack: ParticipantPack) -> dict[str, Any]:
-    """The pack file's content (with the common header)."""
+def pack_to_dict(pack: ParticipantPack, *, checksum: bool = True) -> dict[str, Any]:
+    """The pack file's content (with the common header and, unless told otherwise, the checksum)."""
     return envelope(
         PACK_FORMAT,
         PACK_MIGRATIONS.current,
@@ -134,13 +156,18 @@ def pack_to_dict(pack: ParticipantPack) -> dict[str, Any]:
             "answers": answers_to_dict(pack.answers),
             "questionnaire": questionnaire_to_dict(pack.questionnaire),
         },
+        checksum=checksum,
     )
 
 
-def pack_from_dict(document: dict[str, Any], source: Path | None = None) -> ParticipantPack:
-    """A pack from its file content; FormatError names a wrong field."""
+def pack_from_dict(
+    document: dict[str, Any], source: Path | None = None, *, extra_keys: tuple[str, ...] = ()
+) -> ParticipantPack:
+    """A pack from its file content; FormatError names a wrong field (or a key not in the header,
+    :data:`PACK_KEYS` or ``extra_keys``)."""
+    f.known(document, HEADER_KEYS + PACK_KEYS + extra_keys, "")
     questions = None if document.get("questions") is None else f.texts(document, "questions", "pack")
-    return ParticipantPack(
+    pack = ParticipantPack(
         assessment_id=f.text(document, "assessment_id", "pack"),
         organisation=f.text(document, "organisation", "pack", ""),
         date=f.text(document, "date", "pack", ""),
@@ -153,6 +180,10 @@ def pack_from_dict(document: dict[str, Any], source: Path | None = None) -> Part
         ),
         source=source,
     )
+    check_pack_answers(
+        pack.questionnaire, pack.participant, pack.round_index, pack.questions, pack.answers, "pack"
+    )
+    return pack
 
 
 def save_pack(pack: ParticipantPack, path: Path | str) -> Path:
@@ -165,10 +196,12 @@ def save_pack(pack: ParticipantPack, path: Path | str) -> Path:
 def load_pack(path: Path | str) -> ParticipantPack:
     """Open a pack (read only); OpenError subclasses explain any problem."""
     source = Path(path)
-    document, _version = parse_document(
+    document, _version, changed = parse_checked(
         read_bytes(source), source, kind=PACK_FORMAT, migrations=PACK_MIGRATIONS
     )
-    return decoded(source, lambda: pack_from_dict(document, source), what="pack")
+    pack = decoded(source, lambda: pack_from_dict(document, source), what="pack")
+    pack.changed_outside = changed
+    return pack
 
 
 def _safe(text: str) -> str:

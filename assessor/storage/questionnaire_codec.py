@@ -25,6 +25,73 @@ from assessor.model import (
     Source,
 )
 from assessor.storage import fields as f
+from assessor.storage.consistency import check_questionnaire
+
+# The keys each object of the snapshot may hold: exactly what the writers below write (any other key is
+# reported as damage). Add a key here when a writer gains one.
+QUESTIONNAIRE_KEYS = (
+    "id",
+    "title",
+    "version",
+    "authors",
+    "description",
+    "licence",
+    "attribution",
+    "guide",
+    "sources",
+    "scale",
+    "scoring",
+    "areas",
+    "pilots",
+)
+SOURCE_KEYS = ("id", "title", "citation")
+SCALE_KEYS = ("levels", "allow_dont_know", "allow_not_applicable")
+LEVEL_KEYS = ("value", "name", "descriptor")
+SCORING_KEYS = (
+    "bands",
+    "cap_below",
+    "cap_level",
+    "min_answered_share",
+    "divergence_range",
+    "divergence_sd",
+    "divergence_min_answers",
+    "visibility_gap_dk_share",
+    "recommend_below",
+    "max_recommendations",
+    "max_per_area",
+    "review_days",
+)
+BAND_KEYS = ("id", "name", "minimum", "description")
+AREA_KEYS = ("id", "title", "description", "enabler", "dimensions")
+DIMENSION_KEYS = ("id", "title", "description", "sources", "questions")
+QUESTION_KEYS = (
+    "id",
+    "text",
+    "descriptors",
+    "guidance",
+    "evidence",
+    "weight",
+    "allow_not_applicable",
+    "not_applicable_when",
+)
+PILOT_KEYS = (
+    "id",
+    "title",
+    "area",
+    "summary",
+    "outcomes",
+    "baseline",
+    "stop_scale_rule",
+    "triggers",
+    "examples",
+    "size",
+    "timescale",
+    "effort",
+    "always_recommend",
+    "cost",
+    "first_step",
+)
+EXAMPLE_KEYS = ("text", "source", "verified")
 
 
 def questionnaire_to_dict(questionnaire: Questionnaire) -> dict[str, Any]:
@@ -48,9 +115,10 @@ def questionnaire_to_dict(questionnaire: Questionnaire) -> dict[str, Any]:
 
 
 def questionnaire_from_dict(data: Any, where: str = "questionnaire") -> Questionnaire:
-    """The questionnaire from data written by :func:`questionnaire_to_dict`; FormatError if malformed."""
-    d = f.obj(data, where)
-    return Questionnaire(
+    """The questionnaire from data written by :func:`questionnaire_to_dict`; FormatError if malformed
+    (an unknown key, or values that do not fit together: see :func:`.consistency.check_questionnaire`)."""
+    d = f.known(f.obj(data, where), QUESTIONNAIRE_KEYS, where)
+    questionnaire = Questionnaire(
         id=f.text(d, "id", where),
         title=f.text(d, "title", where),
         version=f.text(d, "version", where),
@@ -65,6 +133,8 @@ def questionnaire_from_dict(data: Any, where: str = "questionnaire") -> Question
         areas=tuple(_area_from(item, iw) for item, iw in f.each(d, "areas", where)),
         pilots=tuple(_pilot_from(item, iw) for item, iw in f.each(d, "pilots", where, [])),
     )
+    check_questionnaire(questionnaire, where)
+    return questionnaire
 
 
 # Scale and scoring -----------------------------------------------------------------------------
@@ -79,10 +149,10 @@ def _scale_to_dict(scale: Scale) -> dict[str, Any]:
 
 
 def _scale_from(data: Any, where: str) -> Scale:
-    d = f.obj(data, where)
+    d = f.known(f.obj(data, where), SCALE_KEYS, where)
     levels = []
     for item, lw in f.each(d, "levels", where):
-        ld = f.obj(item, lw)
+        ld = f.known(f.obj(item, lw), LEVEL_KEYS, lw)
         levels.append(
             Level(f.integer(ld, "value", lw), f.text(ld, "name", lw), f.text(ld, "descriptor", lw, ""))
         )
@@ -121,13 +191,13 @@ def _scoring_to_dict(s: ScoringSettings) -> dict[str, Any]:
 
 
 def _scoring_from(data: Any, where: str) -> ScoringSettings:
-    d = f.obj(data, where)
+    d = f.known(f.obj(data, where), SCORING_KEYS, where)
     defaults = ScoringSettings()
     bands = defaults.bands
     if "bands" in d:
         parsed = []
         for item, bw in f.each(d, "bands", where):
-            bd = f.obj(item, bw)
+            bd = f.known(f.obj(item, bw), BAND_KEYS, bw)
             minimum = -math.inf if bd.get("minimum") is None else f.number(bd, "minimum", bw)
             parsed.append(
                 Band(f.text(bd, "id", bw), f.text(bd, "name", bw), minimum, f.text(bd, "description", bw, ""))
@@ -175,10 +245,10 @@ def _area_to_dict(area: Area) -> dict[str, Any]:
 
 
 def _area_from(data: Any, where: str) -> Area:
-    d = f.obj(data, where)
+    d = f.known(f.obj(data, where), AREA_KEYS, where)
     dimensions = []
     for item, dw in f.each(d, "dimensions", where):
-        dd = f.obj(item, dw)
+        dd = f.known(f.obj(item, dw), DIMENSION_KEYS, dw)
         dimensions.append(
             Dimension(
                 id=f.text(dd, "id", dw),
@@ -211,12 +281,12 @@ def _question_to_dict(q: Question) -> dict[str, Any]:
 
 
 def _question_from(data: Any, where: str) -> Question:
-    d = f.obj(data, where)
+    d = f.known(f.obj(data, where), QUESTION_KEYS, where)
     descriptors: dict[int, str] = {}
     for key, value, kw in f.entries(d, "descriptors", where):
         if not isinstance(value, str):
             raise f.FormatError(kw, "expected text")
-        descriptors[f.int_key(key, kw)] = value
+        descriptors[f.int_key(key, kw)] = f.valid_text(value, kw)
     return Question(
         id=f.text(d, "id", where),
         text=f.text(d, "text", where),
@@ -253,10 +323,10 @@ def _pilot_to_dict(p: Pilot) -> dict[str, Any]:
 
 
 def _pilot_from(data: Any, where: str) -> Pilot:
-    d = f.obj(data, where)
+    d = f.known(f.obj(data, where), PILOT_KEYS, where)
     examples = []
     for item, ew in f.each(d, "examples", where, []):
-        ed = f.obj(item, ew)
+        ed = f.known(f.obj(item, ew), EXAMPLE_KEYS, ew)
         examples.append(
             Example(f.text(ed, "text", ew), f.text(ed, "source", ew, ""), f.flag(ed, "verified", ew, True))
         )
@@ -281,5 +351,5 @@ def _pilot_from(data: Any, where: str) -> Pilot:
 
 
 def _source_from(data: Any, where: str) -> Source:
-    d = f.obj(data, where)
+    d = f.known(f.obj(data, where), SOURCE_KEYS, where)
     return Source(f.text(d, "id", where), f.text(d, "title", where, ""), f.text(d, "citation", where, ""))

@@ -17,10 +17,19 @@ from typing import Any
 
 from assessor import userdirs
 from assessor.model import Assessment
+from assessor.storage import fields as f
 from assessor.storage.atomic import atomic_write, remove_stale_temps
 from assessor.storage.changes import count_changes
 from assessor.storage.codec import assessment_from_dict, assessment_to_dict
-from assessor.storage.documents import damaged, decoded, envelope, parse_document, read_bytes, to_bytes
+from assessor.storage.documents import (
+    HEADER_KEYS,
+    damaged,
+    decoded,
+    envelope,
+    parse_document,
+    read_bytes,
+    to_bytes,
+)
 from assessor.storage.errors import OpenError
 from assessor.storage.fileformat import load_assessment
 from assessor.storage.migrations import ASSESSMENT_MIGRATIONS
@@ -30,6 +39,8 @@ log = logging.getLogger(__name__)
 
 RECOVERY_FORMAT = "collaboration-assessment-recovery"
 RECOVERY_SUFFIX = ".recovery"
+#: The members of a recovery file after the common header (it carries no checksum: see docs/file-format.md).
+RECOVERY_KEYS = ("source_path", "assessment")
 
 
 @dataclass(frozen=True)
@@ -134,6 +145,9 @@ class RecoveryStore:
             except OpenError:
                 log.warning("Skipping a recovery file that cannot be read: %s", path, exc_info=True)
                 continue
+            except Exception:  # a fault of ours must not hide the other recovery files either
+                log.exception("Skipping a recovery file that could not be read: %s", path)
+                continue
             saved: Assessment | None = None
             saved_at = ""
             if source is not None:
@@ -141,6 +155,9 @@ class RecoveryStore:
                     loaded = load_assessment(source, questionnaire_lookup=None)
                     saved, saved_at = loaded.assessment, loaded.saved_at
                 except OpenError:
+                    saved = None
+                except Exception:  # the recovery file is then the only good copy: still offer it
+                    log.exception("Could not open the saved file of a recovery file: %s", source)
                     saved = None
             # Nothing to recover: the same as the saved file, or older than it (the app stopped
             # between a save and removing the recovery file).
@@ -166,9 +183,12 @@ def _read_recovery(path: Path) -> tuple[Assessment, Path | None, str]:
     document, _version = parse_document(
         read_bytes(path), path, kind=RECOVERY_FORMAT, migrations=ASSESSMENT_MIGRATIONS
     )
-    assessment = decoded(
-        path, lambda: assessment_from_dict(document.get("assessment"), "assessment"), what="assessment"
-    )
+
+    def build() -> Assessment:
+        f.known(document, HEADER_KEYS + RECOVERY_KEYS, "")
+        return assessment_from_dict(document.get("assessment"), "assessment")
+
+    assessment = decoded(path, build, what="assessment")
     source = document.get("source_path")
     if source is not None and not isinstance(source, str):
         raise damaged(path, "source_path", "expected text or null")

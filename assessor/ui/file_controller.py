@@ -116,6 +116,11 @@ class FileController(QObject):
         self.settings.add_recent_file(path)
         self.settings.set_last_folder(path)
         self.window.workshop.next_unanswered(from_start=True)  # the first question still to answer
+        pack = self.session.pack
+        if pack is not None and pack.changed_outside:
+            from assessor.storage.packs import PACK_CHANGED_NOTICE
+
+            dialogs.info(self.window, "About this pack", PACK_CHANGED_NOTICE.format(name=path.name))
         return True
 
     def open_path(self, path: Path, *, as_copy: bool = False) -> bool:

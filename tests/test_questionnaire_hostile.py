@@ -113,3 +113,14 @@ def test_a_file_of_countless_small_values_is_refused(tmp_path: Path) -> None:
     assert time.perf_counter() - started < SECONDS * 2
     (problem,) = caught.value.problems
     assert f"more than {MAX_NODES:,} values" in problem.message
+
+
+def test_a_review_day_beyond_a_hundred_years_is_a_problem_not_a_crash_later() -> None:
+    # A day count this large cannot become a date: scoring and the report failed with OverflowError on it.
+    text = (Path(__file__).resolve().parent / "data" / "example-partnership-check.yaml").read_text("utf-8")
+    assert "\npilots:" in text and "\nscoring:" not in text
+    text = text.replace("\npilots:", "\nscoring:\n  review_days: [90, 99999999]\npilots:", 1)
+    with pytest.raises(QuestionnaireError) as caught:
+        questionnaire_from_text(text, file="huge-review.yaml")
+    [problem] = [p for p in caught.value.problems if "review day" in p.message]
+    assert "36500" in problem.message and problem.line > 0

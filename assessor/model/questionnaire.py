@@ -9,6 +9,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+#: The latest review day a questionnaire or a file may set (a hundred years): a date further away cannot be
+#: represented, and scoring or the report would fail on it.
+MAX_REVIEW_DAYS = 36_500
+
 
 @dataclass(frozen=True)
 class Level:

@@ -10,7 +10,16 @@ import dataclasses
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
-from assessor.model.questionnaire import Area, Band, Level, Questionnaire, Scale, ScoringSettings, Source
+from assessor.model.questionnaire import (
+    MAX_REVIEW_DAYS,
+    Area,
+    Band,
+    Level,
+    Questionnaire,
+    Scale,
+    ScoringSettings,
+    Source,
+)
 from assessor.questionnaire.build_parts import read_area, read_pilots
 from assessor.questionnaire.errors import QuestionnaireError
 from assessor.questionnaire.schema import fields as spec
@@ -171,7 +180,9 @@ def _scoring(reader: Reader, index: Index, node: MappingNode | None, scale: Scal
         days: list[int] = []
         for day_node in fields.items("review_days"):
             day = reader.scalar(day_node, spec.Kind.INT, "each entry of 'review_days'")
-            if isinstance(day, int) and check_range(reader, day_node, "a review day", day, 1):
+            if isinstance(day, int) and check_range(
+                reader, day_node, "a review day", day, 1, MAX_REVIEW_DAYS
+            ):
                 days.append(day)
         changes["review_days"] = tuple(days)
     return dataclasses.replace(defaults, **changes)  # type: ignore[arg-type]

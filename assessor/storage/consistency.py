@@ -23,6 +23,7 @@ from assessor.model import (
     Questionnaire,
     Round,
 )
+from assessor.model.questionnaire import MAX_REVIEW_DAYS
 from assessor.model.records import Answer
 from assessor.storage.fields import FormatError
 
@@ -39,7 +40,6 @@ SCORING_LIMITS: dict[str, tuple[float, float | None]] = {
 
 
 #: The furthest review date, in days after the assessment (a hundred years; dates end at the year 9999).
-MAX_REVIEW_DAYS = 36_500
 
 
 def _listed(values: Iterable[object]) -> str:

@@ -21,7 +21,7 @@ class NonAnswer(StrEnum):
 
 
 #: What a person can choose for a question: a level value, Don't know or Not applicable.
-Choice: TypeAlias = int | NonAnswer
+Choice: TypeAlias = int | float | NonAnswer
 
 
 class Confidence(StrEnum):
@@ -98,7 +98,7 @@ class Answer:
 class Tally:
     """A show of hands: how many chose each level, Don't know and Not applicable."""
 
-    counts: dict[int, int] = field(default_factory=dict)
+    counts: dict[float, int] = field(default_factory=dict)
     dont_know: int = 0
     not_applicable: int = 0
 

@@ -50,6 +50,7 @@ def questionnaire_to_dict(questionnaire: Questionnaire) -> dict[str, Any]:
 def questionnaire_from_dict(data: Any, where: str = "questionnaire") -> Questionnaire:
     """The questionnaire from data written by :func:`questionnaire_to_dict`; FormatError if malformed."""
     d = f.obj(data, where)
+    scale = _scale_from(f.field(d, "scale", where), f"{where}.scale")
     return Questionnaire(
         id=f.text(d, "id", where),
         title=f.text(d, "title", where),
@@ -60,8 +61,8 @@ def questionnaire_from_dict(data: Any, where: str = "questionnaire") -> Question
         attribution=f.text(d, "attribution", where, ""),
         guide=f.text(d, "guide", where, ""),
         sources=tuple(_source_from(item, iw) for item, iw in f.each(d, "sources", where, [])),
-        scale=_scale_from(f.field(d, "scale", where), f"{where}.scale"),
-        scoring=_scoring_from(f.field(d, "scoring", where, {}), f"{where}.scoring"),
+        scale=scale,
+        scoring=_scoring_from(f.field(d, "scoring", where, {}), f"{where}.scoring", scale),
         areas=tuple(_area_from(item, iw) for item, iw in f.each(d, "areas", where)),
         pilots=tuple(_pilot_from(item, iw) for item, iw in f.each(d, "pilots", where, [])),
     )
@@ -84,7 +85,7 @@ def _scale_from(data: Any, where: str) -> Scale:
     for item, lw in f.each(d, "levels", where):
         ld = f.obj(item, lw)
         levels.append(
-            Level(f.integer(ld, "value", lw), f.text(ld, "name", lw), f.text(ld, "descriptor", lw, ""))
+            Level(f.level_number(ld, "value", lw), f.text(ld, "name", lw), f.text(ld, "descriptor", lw, ""))
         )
     if not levels:
         raise f.FormatError(f"{where}.levels", "the scale has no levels")
@@ -120,9 +121,9 @@ def _scoring_to_dict(s: ScoringSettings) -> dict[str, Any]:
     }
 
 
-def _scoring_from(data: Any, where: str) -> ScoringSettings:
+def _scoring_from(data: Any, where: str, scale: Scale) -> ScoringSettings:
     d = f.obj(data, where)
-    defaults = ScoringSettings()
+    defaults = ScoringSettings.for_scale(scale)
     bands = defaults.bands
     if "bands" in d:
         parsed = []
@@ -137,7 +138,7 @@ def _scoring_from(data: Any, where: str) -> ScoringSettings:
     return ScoringSettings(
         bands=bands,
         cap_below=f.number(d, "cap_below", where, defaults.cap_below),
-        cap_level=f.integer(d, "cap_level", where, defaults.cap_level),
+        cap_level=f.level_number(d, "cap_level", where) if "cap_level" in d else defaults.cap_level,
         min_answered_share=f.number(d, "min_answered_share", where, defaults.min_answered_share),
         divergence_range=f.number(d, "divergence_range", where, defaults.divergence_range),
         divergence_sd=f.number(d, "divergence_sd", where, defaults.divergence_sd),
@@ -212,11 +213,11 @@ def _question_to_dict(q: Question) -> dict[str, Any]:
 
 def _question_from(data: Any, where: str) -> Question:
     d = f.obj(data, where)
-    descriptors: dict[int, str] = {}
+    descriptors: dict[float, str] = {}
     for key, value, kw in f.entries(d, "descriptors", where):
         if not isinstance(value, str):
             raise f.FormatError(kw, "expected text")
-        descriptors[f.int_key(key, kw)] = value
+        descriptors[f.level_key(key, kw)] = value
     return Question(
         id=f.text(d, "id", where),
         text=f.text(d, "text", where),

@@ -62,7 +62,7 @@ SCALE: Spec = {
 }
 
 LEVEL: Spec = {
-    "value": Field(Kind.INT, required=True),
+    "value": Field(Kind.NUMBER, required=True),
     "name": Field(Kind.TEXT, required=True),
     "descriptor": Field(Kind.TEXT, required=True),
 }
@@ -70,7 +70,7 @@ LEVEL: Spec = {
 SCORING: Spec = {
     "bands": Field(Kind.LIST),
     "cap_below": Field(Kind.NUMBER),
-    "cap_level": Field(Kind.INT),
+    "cap_level": Field(Kind.NUMBER),
     "min_answered_share": Field(Kind.NUMBER),
     "divergence_range": Field(Kind.NUMBER),
     "divergence_sd": Field(Kind.NUMBER),

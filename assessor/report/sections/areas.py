@@ -3,8 +3,6 @@ the next level looks like, divergent items, Don't know hot spots, notes and the 
 
 from __future__ import annotations
 
-import math
-
 from reportlab.platypus import Flowable, PageBreak
 
 from assessor.model import Area
@@ -25,9 +23,11 @@ def ranked_questions(ctx: ReportContext, area: Area) -> list[QuestionResult]:
     return sorted(results, key=lambda result: -(result.value or 0.0))
 
 
-def next_level(ctx: ReportContext, value: float) -> int | None:
+def next_level(ctx: ReportContext, value: float) -> float | None:
     """The level above a team value (2.5 -> 3), or None at the top of the scale."""
-    above = [level for level in ctx.questionnaire.scale.values if level > math.floor(value + 1e-9)]
+    scale = ctx.questionnaire.scale
+    reached = scale.level_at_or_below(value).value
+    above = [level for level in scale.values if level > reached]
     return above[0] if above else None
 
 

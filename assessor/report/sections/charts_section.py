@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 
 from assessor.model import NonAnswer
+from assessor.model.questionnaire import format_value
 from assessor.report.charts import Bar, area_bars
 from assessor.report.context import ReportContext, score_text
 from assessor.report.radar import radar_chart
@@ -25,7 +26,7 @@ def _radar(ctx: ReportContext) -> list[Flowable]:
     radar = radar_chart(
         scores,
         levels=questionnaire.scale.values,
-        reference=reference.minimum if bands else float(questionnaire.scale.maximum),
+        reference=reference.minimum if bands else questionnaire.scale.maximum,
         reference_name=reference.name,
         accent=ctx.styles.accent,
     )
@@ -75,7 +76,7 @@ def _bars(ctx: ReportContext) -> list[Flowable]:
             for dimension in area.dimensions
         ]
         chart = area_bars(
-            bars, settings=questionnaire.scoring, maximum=questionnaire.scale.maximum, tick_names=ticks
+            bars, settings=questionnaire.scoring, levels=questionnaire.scale.values, tick_names=ticks
         )
         story.append(CondPageBreak(chart.height + 40))
         story.append(heading(ctx, area.title, level=2, key=f"charts-bars-{area.id}", toc=False))
@@ -105,7 +106,7 @@ def spread_rows(ctx: ReportContext) -> list[SpreadRow]:
 def spread_columns(ctx: ReportContext) -> list[tuple[str, str]]:
     """(short code, meaning) for each column of the spread chart."""
     scale = ctx.questionnaire.scale
-    columns = [(str(level.value), level.name) for level in scale.levels]
+    columns = [(format_value(level.value), level.name) for level in scale.levels]
     if scale.allow_dont_know:
         columns.append(("DK", NonAnswer.DONT_KNOW.label))
     if scale.allow_not_applicable:

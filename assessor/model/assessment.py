@@ -34,7 +34,11 @@ class AssessmentError(ValueError):
 
 @dataclass
 class Assessment:
-    """One assessment of one council, with the questionnaire it was made with."""
+    """One assessment of one organisation, with the questionnaire it was made with.
+
+    A new assessment should start with ``Branding.for_wording(questionnaire.wording)`` (see ``new``), so that
+    its report title and confidentiality line are the questionnaire's.
+    """
 
     questionnaire: Questionnaire
     details: Details = field(default_factory=Details)
@@ -55,6 +59,18 @@ class Assessment:
     #: 32 random hexadecimal digits, as ``uuid4().hex`` gave, without importing uuid (which brings in
     #: ``platform``, a few milliseconds of the application's start-up).
     id: str = field(default_factory=lambda: os.urandom(16).hex())
+
+    @classmethod
+    def new(
+        cls, questionnaire: Questionnaire, details: Details | None = None, *, mode: Mode = Mode.TEAM
+    ) -> Assessment:
+        """An empty assessment of ``questionnaire``, its branding worded by the questionnaire."""
+        return cls(
+            questionnaire=questionnaire,
+            details=details or Details(),
+            mode=mode,
+            branding=Branding.for_wording(questionnaire.wording),
+        )
 
     # Look-ups ---------------------------------------------------------------------------------
 

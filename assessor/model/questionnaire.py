@@ -76,6 +76,12 @@ class Scale:
             return 0.0
         return self.minimum + self.span * fraction
 
+    def out_of(self) -> str:
+        """How a score's scale reads after the score: "out of 4", or "on a scale from -2 to 2"."""
+        if self.levels and self.minimum < 0:
+            return f"on a scale from {format_value(self.minimum)} to {format_value(self.maximum)}"
+        return f"out of {format_value(self.maximum if self.levels else 0)}"
+
     def level(self, value: float) -> Level:
         """The level with this value; KeyError if the scale has none."""
         for level in self.levels:
@@ -241,6 +247,35 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Wording:
+    """Words the application and the report use about what is assessed, set by the questionnaire.
+
+    The defaults are neutral; the shipped questionnaire sets "council" and its own title and line.
+    """
+
+    #: The noun for who is assessed, lower-case: "Overall the council is at ...", "Recommended to every council".
+    organisation: str = "organisation"
+    #: The report's title when the assessment's branding does not set one.
+    report_title: str = "Self-assessment"
+    #: The confidentiality line a new assessment starts with (printed on every page).
+    confidentiality: str = "Confidential: prepared for the leadership team."
+
+    @property
+    def organisation_title(self) -> str:
+        """The noun with a capital, for labels: "Council", "Organisation"."""
+        return self.organisation[:1].upper() + self.organisation[1:]
+
+
+#: The wording every questionnaire had before questionnaires could set it: what an assessment file whose
+#: snapshot has no wording was reported with, so it reports the same.
+LEGACY_WORDING = Wording(
+    organisation="council",
+    report_title="Collaboration self-assessment",
+    confidentiality="Confidential: prepared for the council's leadership team.",
+)
+
+
+@dataclass(frozen=True)
 class Questionnaire:
     """A whole questionnaire, as loaded and validated."""
 
@@ -257,6 +292,7 @@ class Questionnaire:
     attribution: str = ""
     sources: tuple[Source, ...] = ()
     guide: str = ""
+    wording: Wording = field(default_factory=Wording)
 
     def __post_init__(self) -> None:
         # Indexes for quick look-up; frozen, so set through object.__setattr__.

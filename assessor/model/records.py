@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
+
+if TYPE_CHECKING:
+    from assessor.model.questionnaire import Wording
 
 
 class NonAnswer(StrEnum):
@@ -63,7 +66,7 @@ class Logo:
     data: bytes = field(repr=False)
     #: "image/png" or "image/jpeg".
     media_type: str
-    #: The name of the file it came from (shown in Set-up), e.g. "council.png".
+    #: The name of the file it came from (shown in Set-up), e.g. "logo.png".
     name: str = ""
 
 
@@ -74,8 +77,13 @@ class Branding:
     council_logo: Logo | None = None
     consultancy_logo: Logo | None = None
     accent_colour: str = "#1F4E79"
-    confidentiality: str = "Confidential: prepared for the council's leadership team."
-    report_title: str = "Collaboration self-assessment"
+    confidentiality: str = "Confidential: prepared for the leadership team."
+    report_title: str = "Self-assessment"
+
+    @classmethod
+    def for_wording(cls, wording: Wording) -> Branding:
+        """The branding a new assessment starts with: the questionnaire's report title and confidentiality line."""
+        return cls(confidentiality=wording.confidentiality, report_title=wording.report_title)
 
 
 @dataclass

@@ -18,6 +18,7 @@ from assessor.model.questionnaire import (
     Scale,
     ScoringSettings,
     Source,
+    Wording,
     format_value,
     level_value,
 )
@@ -83,6 +84,7 @@ def build_questionnaire(root: Node, file: str) -> Questionnaire:
         attribution=top.text("attribution"),
         sources=sources,
         guide=top.text("guide"),
+        wording=_wording(reader, top.mapping("wording")),
     )
 
 
@@ -105,6 +107,28 @@ _APPLICATION_FILES = {
     "collaboration-assessment-pack": "a participant pack",
     "collaboration-assessment-recovery": "a recovery file",
 }
+
+
+def _wording(reader: Reader, node: MappingNode | None) -> Wording:
+    """The words about who is assessed; each one left out keeps the neutral default."""
+    defaults = Wording()
+    fields = reader.fields(node, spec.WORDING, "the wording") if node is not None else None
+    if fields is None:
+        return defaults
+    noun = fields.text("organisation", defaults.organisation)
+    if noun != noun.lower() and "organisation" in fields.values:
+        reader.add(
+            fields.nodes["organisation"],
+            (
+                f"'organisation' is '{noun}'; write it in lower case ('{noun.lower()}'): it is used inside "
+                "sentences such as 'Overall the council is at ...', and capitalised where a label needs it."
+            ),
+        )
+    return Wording(
+        organisation=noun,
+        report_title=fields.text("report_title", defaults.report_title),
+        confidentiality=fields.text("confidentiality", defaults.confidentiality),
+    )
 
 
 def _source(reader: Reader, index: Index, node: Node) -> Source | None:

@@ -23,14 +23,16 @@ from assessor.model import (
     Scale,
     ScoringSettings,
     Source,
+    Wording,
 )
+from assessor.model.questionnaire import LEGACY_WORDING
 from assessor.storage import fields as f
 
 
 def questionnaire_to_dict(questionnaire: Questionnaire) -> dict[str, Any]:
     """The questionnaire as JSON-ready data (every field)."""
     q = questionnaire
-    return {
+    document = {
         "id": q.id,
         "title": q.title,
         "version": q.version,
@@ -45,6 +47,15 @@ def questionnaire_to_dict(questionnaire: Questionnaire) -> dict[str, Any]:
         "areas": [_area_to_dict(area) for area in q.areas],
         "pilots": [_pilot_to_dict(pilot) for pilot in q.pilots],
     }
+    # The council wording every snapshot had before questionnaires set their own is what a snapshot
+    # without "wording" means, so it is left out (files made with such a questionnaire do not change).
+    if q.wording != LEGACY_WORDING:
+        document["wording"] = {
+            "organisation": q.wording.organisation,
+            "report_title": q.wording.report_title,
+            "confidentiality": q.wording.confidentiality,
+        }
+    return document
 
 
 def questionnaire_from_dict(data: Any, where: str = "questionnaire") -> Questionnaire:
@@ -65,6 +76,21 @@ def questionnaire_from_dict(data: Any, where: str = "questionnaire") -> Question
         scoring=_scoring_from(f.field(d, "scoring", where, {}), f"{where}.scoring", scale),
         areas=tuple(_area_from(item, iw) for item, iw in f.each(d, "areas", where)),
         pilots=tuple(_pilot_from(item, iw) for item, iw in f.each(d, "pilots", where, [])),
+        wording=_wording_from(d, where),
+    )
+
+
+def _wording_from(d: dict[str, Any], where: str) -> Wording:
+    """A snapshot written before questionnaires set their wording was reported with the council wording
+    the application then used for every questionnaire: it keeps it, so it reports the same."""
+    if "wording" not in d:
+        return LEGACY_WORDING
+    wd = f.obj(d["wording"], f"{where}.wording")
+    ww = f"{where}.wording"
+    return Wording(
+        organisation=f.text(wd, "organisation", ww, Wording.organisation),
+        report_title=f.text(wd, "report_title", ww, Wording.report_title),
+        confidentiality=f.text(wd, "confidentiality", ww, Wording.confidentiality),
     )
 
 

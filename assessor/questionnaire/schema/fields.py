@@ -49,9 +49,12 @@ TOP: Spec = {
     "sources": Field(Kind.LIST),
     "scale": Field(Kind.MAPPING, required=True),
     "scoring": Field(Kind.MAPPING),
+    "wording": Field(Kind.MAPPING),
     "areas": Field(Kind.LIST, required=True),
     "pilots": Field(Kind.LIST),
 }
+
+WORDING: Spec = {"organisation": _TEXT, "report_title": _TEXT, "confidentiality": _TEXT}
 
 SOURCE: Spec = {"id": _ID, "title": _TITLE, "citation": _TEXT}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, PageBreak
 
-from assessor.model import Area
+from assessor.model import Area, format_threshold
 from assessor.report.context import ReportContext, esc, score_text
 from assessor.report.paragraphs import Paragraph
 from assessor.report.sections.common import band_cell, band_commands, bullets, heading, table
@@ -52,7 +52,8 @@ def _overview(ctx: ReportContext, area: Area) -> list[Flowable]:
         settings = ctx.questionnaire.scoring
         story.append(
             ctx.para(
-                f"The level is held at {score.level_name} because {names} scored below {settings.cap_below:.1f}: "
+                f"The level is held at {score.level_name} because {names} scored below "
+                f"{format_threshold(settings.cap_below)}: "
                 "an area is only as mature as its weakest dimension allows."
             )
         )

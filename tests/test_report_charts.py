@@ -68,7 +68,9 @@ def test_bar_labels_never_collide_even_with_close_thresholds() -> None:
         Bar("Low", 1.2, settings.bands[2]),
         Bar("Unknown", None, None),
     ]
-    drawing = area_bars(bars, settings=settings, levels=(1, 2, 3, 4), tick_names=[(1, "Starting"), (4, "Leading")])
+    drawing = area_bars(
+        bars, settings=settings, levels=(1, 2, 3, 4), tick_names=[(1, "Starting"), (4, "Leading")]
+    )
     assert drawing.width <= FRAME_WIDTH
     assert overlapping(drawing) == []
     texts = [item.text for item in strings(drawing)]

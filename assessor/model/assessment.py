@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from assessor.model.questionnaire import Questionnaire
+from assessor.model.questionnaire import Questionnaire, format_value, level_value
 from assessor.model.records import (
     AgendaState,
     Answer,
@@ -123,10 +123,10 @@ class Assessment:
             ):
                 raise AssessmentError(f"Not applicable is not allowed for question {question_id!r}.")
             return choice
-        if isinstance(choice, bool) or not isinstance(choice, int) or choice not in scale.values:
-            names = ", ".join(str(v) for v in scale.values)
+        if isinstance(choice, bool) or not isinstance(choice, int | float) or choice not in scale.values:
+            names = ", ".join(format_value(v) for v in scale.values)
             raise AssessmentError(f"{choice!r} is not a level of this scale (levels: {names}).")
-        return choice
+        return level_value(choice)
 
     def _check_round(self, round_index: int) -> Round:
         if not 0 <= round_index < len(self.rounds):

@@ -185,7 +185,7 @@ class Question:
     evidence: tuple[str, ...] = ()
     weight: float = 1.0
     allow_not_applicable: bool = True
-    #: When Not applicable fits (e.g. "district councils: no adult social care").
+    #: When Not applicable fits (e.g. "organisations without a front-line service").
     not_applicable_when: str = ""
 
 
@@ -250,10 +250,10 @@ class Source:
 class Wording:
     """Words the application and the report use about what is assessed, set by the questionnaire.
 
-    The defaults are neutral; the shipped questionnaire sets "council" and its own title and line.
+    The defaults are neutral; the shipped questionnaire sets its own noun, title and line.
     """
 
-    #: The noun for who is assessed, lower-case: "Overall the council is at ...", "Recommended to every council".
+    #: The noun for who is assessed, lower-case: "Overall the {noun} is at ...", "Recommended to every {noun}".
     organisation: str = "organisation"
     #: The report's title when the assessment's branding does not set one.
     report_title: str = "Self-assessment"
@@ -262,7 +262,7 @@ class Wording:
 
     @property
     def organisation_title(self) -> str:
-        """The noun with a capital, for labels: "Council", "Organisation"."""
+        """The noun with a capital, for labels: "Organisation", "Partnership"."""
         return self.organisation[:1].upper() + self.organisation[1:]
 
 

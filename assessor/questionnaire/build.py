@@ -121,7 +121,7 @@ def _wording(reader: Reader, node: MappingNode | None) -> Wording:
             fields.nodes["organisation"],
             (
                 f"'organisation' is '{noun}'; write it in lower case ('{noun.lower()}'): it is used inside "
-                "sentences such as 'Overall the council is at ...', and capitalised where a label needs it."
+                f"sentences such as 'Overall the {noun.lower()} is at ...', and capitalised where a label needs it."
             ),
         )
     return Wording(

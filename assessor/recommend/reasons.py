@@ -1,4 +1,4 @@
-"""Why a pilot is recommended, in words a council leader understands.
+"""Why a pilot is recommended, in words a leadership team understands.
 
 A reason names the triggering dimensions with their scores and bands (at most ``NAMED`` of them), then
 says on how many of the questions behind those scores views differed widely or many did not know.

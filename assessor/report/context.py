@@ -43,7 +43,7 @@ class ReportContext:
         return self.assessment.questionnaire
 
     @property
-    def council(self) -> str:
+    def organisation_name(self) -> str:
         """The name of who is assessed, or "The organisation" (the questionnaire's noun) without one."""
         return (
             self.assessment.details.organisation.strip() or f"The {self.questionnaire.wording.organisation}"

@@ -74,7 +74,7 @@ def embed_logos(document: dict[str, Any], notices: list[str]) -> dict[str, Any]:
     branding = assessment.get("branding") if isinstance(assessment, dict) else None
     if not isinstance(branding, dict):
         return document
-    # A version 1 file was worded for councils (its questionnaire snapshot has no wording of its own).
+    # A version 1 file has the legacy wording (its questionnaire snapshot has no wording of its own).
     for key, which in (("council_logo", LEGACY_WORDING.organisation), ("consultancy_logo", "consultancy")):
         path = branding.get(key)
         if not isinstance(path, str):

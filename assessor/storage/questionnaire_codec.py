@@ -47,7 +47,7 @@ def questionnaire_to_dict(questionnaire: Questionnaire) -> dict[str, Any]:
         "areas": [_area_to_dict(area) for area in q.areas],
         "pilots": [_pilot_to_dict(pilot) for pilot in q.pilots],
     }
-    # The council wording every snapshot had before questionnaires set their own is what a snapshot
+    # The legacy wording every snapshot had before questionnaires set their own is what a snapshot
     # without "wording" means, so it is left out (files made with such a questionnaire do not change).
     if q.wording != LEGACY_WORDING:
         document["wording"] = {
@@ -81,7 +81,7 @@ def questionnaire_from_dict(data: Any, where: str = "questionnaire") -> Question
 
 
 def _wording_from(d: dict[str, Any], where: str) -> Wording:
-    """A snapshot written before questionnaires set their wording was reported with the council wording
+    """A snapshot written before questionnaires set their wording was reported with the legacy wording
     the application then used for every questionnaire: it keeps it, so it reports the same."""
     if "wording" not in d:
         return LEGACY_WORDING

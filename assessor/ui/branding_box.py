@@ -63,7 +63,7 @@ class BrandingBox(QGroupBox):
         self._refreshing = False
 
     def word_labels(self, wording: Wording) -> None:
-        """The first logo named with the questionnaire's noun ("Council logo")."""
+        """The first logo named with the questionnaire's noun ("Partnership logo")."""
         noun = wording.organisation_title
         self.council_logo_label.setText(f"{noun} lo&go:")
         self.council_logo.name_for_people(f"{noun} logo (PNG or JPEG)")
@@ -179,7 +179,7 @@ class LogoRow(QWidget):
         self.show_logo(None)
 
     def name_for_people(self, accessible: str) -> None:
-        """Name the row's parts for a screen reader: "Council logo (PNG or JPEG)"."""
+        """Name the row's parts for a screen reader: "Partnership logo (PNG or JPEG)"."""
         self.preview.setAccessibleName(f"Preview of the {accessible.lower()}")
         self.label.setAccessibleName(accessible)
         self.browse_button.setAccessibleName(f"Browse for the {accessible.lower()}")

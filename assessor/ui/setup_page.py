@@ -1,4 +1,4 @@
-"""Set-up: the council's details, the mode, participants and the report's branding."""
+"""Set-up: the assessment's details, the mode, participants and the report's branding."""
 
 from __future__ import annotations
 
@@ -170,7 +170,7 @@ class SetupPage(QScrollArea):
             self._refreshing = False
 
     def _word_labels(self, wording: Wording) -> None:
-        """The organisation's field and placeholder in the questionnaire's words ("Council:")."""
+        """The organisation's field and placeholder in the questionnaire's words ("Partnership:")."""
         noun = wording.organisation_title
         self.labels["organisation"].setText(with_mnemonic(f"{noun}:", taken=_TAKEN_MNEMONICS))
         self.fields["organisation"].setAccessibleName(noun)

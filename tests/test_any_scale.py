@@ -9,12 +9,24 @@ printed; the PDF's text must carry the level names and values.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from assessor.cli import main
-from assessor.model import Answer, Assessment, Details, Mode, ScoringSettings, format_threshold, format_value
+from assessor.model import (
+    Answer,
+    Assessment,
+    Details,
+    Mode,
+    ScoringSettings,
+    format_threshold,
+    format_value,
+    level_value,
+)
 from assessor.questionnaire import QuestionnaireError, load_questionnaire, questionnaire_from_text
 from assessor.recommend import recommend
 from assessor.report import render_report
@@ -311,3 +323,46 @@ def test_score_json_writes_decimal_levels_as_numbers(
     document = json.loads(capsys.readouterr().out)
     assert document["assessment"]["scale"][1] == {"value": 0.25, "name": "Yes, for some"}
     assert document["questions"][0]["spread"]["distribution"] == {"0": 3, "0.25": 0, "0.5": 0, "1": 0}
+
+
+# Any increasing values (property) ---------------------------------------------------------------------------
+
+_VALUE = st.one_of(
+    st.integers(-1000, 1000),
+    st.decimals(-100, 100, places=2, allow_nan=False, allow_infinity=False).map(float),
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(values=st.lists(_VALUE, min_size=3, max_size=7, unique_by=float).map(sorted))
+def test_on_any_increasing_values_lowest_and_highest_answers_reach_the_end_bands(values: list[float]) -> None:
+    from assessor.model import Level, Questionnaire, Scale
+    from assessor.storage.questionnaire_codec import questionnaire_from_dict, questionnaire_to_dict
+    from tests.factories import make_questionnaire
+
+    levels = tuple(Level(level_value(v), f"Level {i}", "d") for i, v in enumerate(values, start=1))
+    scale = Scale(levels)
+    base = make_questionnaire(levels=len(levels), areas=1, dimensions=1, questions=2, pilots=False)
+    questions = [
+        replace(q, descriptors={level.value: "x" for level in levels})
+        for q in base.areas[0].dimensions[0].questions
+    ]
+    area = replace(
+        base.areas[0], dimensions=(replace(base.areas[0].dimensions[0], questions=tuple(questions)),)
+    )
+    questionnaire = Questionnaire(
+        "q", "Q", "1", scale, (area,), pilots=base.pilots, scoring=ScoringSettings.for_scale(scale)
+    )
+    settings_ = questionnaire.scoring
+    assert all(scale.minimum <= band.minimum <= scale.maximum for band in settings_.bands[:-1])
+    assert scale.minimum <= settings_.cap_below <= settings_.recommend_below <= scale.maximum
+    assert settings_.cap_level in scale.values
+    assert questionnaire_from_dict(questionnaire_to_dict(questionnaire)) == questionnaire
+    for end, band in ((scale.minimum, settings_.bands[-1]), (scale.maximum, settings_.bands[0])):
+        assessment = Assessment.new(questionnaire, mode=Mode.INDIVIDUAL)
+        assessment.add_participant("A")
+        for question_id in questionnaire.questions:
+            assessment.set_answer("p1", question_id, Answer(end))
+        results = score_assessment(assessment)
+        assert results.overall == pytest.approx(end)
+        assert results.overall_band == band

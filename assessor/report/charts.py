@@ -89,7 +89,7 @@ def area_bars(
     names = dict(tick_names)
     name_width = plot_width / max(len(levels) - 1, 1) - 4
     wrapped = {
-        value: wrap_text(names[value], REGULAR, 6, name_width, 3) for value in levels if value in names
+        value: wrap_text(names[value], REGULAR, 6, name_width, 4) for value in levels if value in names
     }
     footer = 14 + 7 * max((len(lines) for lines in wrapped.values()), default=0)
     height = footer + len(bars) * ROW + header

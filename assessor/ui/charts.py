@@ -157,7 +157,7 @@ class AreaBars:
             title = f"{area.title} (enabler)" if area.enabler else area.title
             band = score.band.name if score.band is not None else "insufficient data"
             if score.capped and score.level_name:
-                band += f" · capped at {score.level_name}"
+                band += f" · capped at level {format_value(score.level_value)}"
             rows.append(BarRow(title, score.score, band))
         self.view.set_rows(rows, questionnaire.scale)
 

@@ -51,4 +51,3 @@ def test_no_council_in_any_text_of_the_package() -> None:
             if text not in LEGACY.get(name, set()):
                 found[f"{name}:{line}"] = text
     assert found == {}
-

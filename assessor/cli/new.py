@@ -29,7 +29,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help=f"where to write the assessment (a name ending in {ASSESSMENT_SUFFIX})",
     )
-    parser.add_argument("--organisation", default="", metavar="NAME", help="who is assessed, e.g. 'Cyngor Gwynedd'")
+    parser.add_argument(
+        "--organisation", default="", metavar="NAME", help="who is assessed, e.g. 'Cyngor Gwynedd'"
+    )
     parser.add_argument("--force", action="store_true", help="replace FILE if it already exists")
 
 

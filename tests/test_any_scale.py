@@ -366,3 +366,16 @@ def test_on_any_increasing_values_lowest_and_highest_answers_reach_the_end_bands
         results = score_assessment(assessment)
         assert results.overall == pytest.approx(end)
         assert results.overall_band == band
+
+
+@pytest.mark.parametrize("count", range(1, 9))
+def test_no_dimension_is_both_among_the_strongest_and_the_weakest(count: int) -> None:
+    from assessor.report.sections.summary import strongest_and_weakest
+
+    ranked = [(f"d{n}", 4.0 - n / 10) for n in range(count)]
+    strongest, weakest = strongest_and_weakest(ranked)
+    assert not {d for d, _ in strongest} & {d for d, _ in weakest}
+    assert len(strongest) == min(3, max(count // 2, 1)) and len(weakest) == (
+        min(3, count // 2) if count > 1 else 0
+    )
+    assert strongest[0] == ranked[0] and (count == 1 or weakest[0] == ranked[-1])

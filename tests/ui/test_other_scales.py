@@ -123,3 +123,30 @@ def test_set_up_speaks_of_the_questionnaires_organisation(window, qtbot, data_di
     assert setup.labels["organisation"].text().replace("&", "") == "Organisation:"
     assert setup.branding.council_logo_label.text().replace("&", "") == "Organisation lo" + "go:"
     assert window.session.require().branding.report_title == "Self-assessment"
+
+
+def test_about_credits_the_open_questionnaires_licence_and_attribution(window, scripted_dialogs, data_dir):
+    assert window.files.new_from_questionnaire(data_dir / "scales" / "negative.yaml")
+    window.show_about()
+    [(_title, text)] = scripted_dialogs.infos
+    assert "Questionnaire: Negative to positive (-2 to 2) (version 1.0)" in text
+    assert "Licence: CC BY-SA 4.0" in text
+    assert "Adapted for the tests from an openly licensed framework." in text
+    assert "council" not in text.lower()
+
+
+def test_the_start_page_reads_a_folded_title_as_the_loader_does(data_dir, tmp_path):
+    from assessor.ui.start_page import questionnaire_title
+
+    text = (data_dir / "scales" / "tens.yaml").read_text(encoding="utf-8")
+    folded = text.replace(
+        'title: "A scale of 10, 20 and 30"',
+        "title: >-  # a comment, not part of the title\n  A folded\n  title",
+    )
+    assert folded != text
+    path = tmp_path / "folded.yaml"
+    path.write_text(folded, encoding="utf-8")
+    assert questionnaire_title(path) == "A folded title"
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(folded.replace("format: 1", "format: 9"), encoding="utf-8")
+    assert questionnaire_title(broken) == "broken (has problems)"

@@ -43,6 +43,16 @@ def ranked_dimensions(ctx: ReportContext) -> list[tuple[str, float]]:
     return sorted(scored, key=lambda item: -item[1])
 
 
+def strongest_and_weakest(
+    ranked: list[tuple[str, float]],
+) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
+    """Up to three strongest and three weakest (weakest first) of dimensions ranked highest first. Never one
+    dimension on both lists: with few dimensions each list takes at most half of them (one alone is only
+    the strongest)."""
+    count = min(3, len(ranked) // 2) or 1
+    return ranked[:count], (list(reversed(ranked[-count:])) if len(ranked) > 1 else [])
+
+
 def build(ctx: ReportContext) -> list[Flowable]:
     results = ctx.results
     styles = ctx.styles
@@ -88,10 +98,7 @@ def build(ctx: ReportContext) -> list[Flowable]:
         )
     ranked = ranked_dimensions(ctx)
     if ranked:
-        # Never one dimension on both lists: with few dimensions, each list takes at most half of them.
-        count = min(3, len(ranked) // 2) or 1
-        strongest = ranked[:count]
-        weakest = list(reversed(ranked[-count:])) if len(ranked) > 1 else []
+        strongest, weakest = strongest_and_weakest(ranked)
 
         def listing(items: list[tuple[str, float]]) -> Paragraph:
             text = "<br/>".join(

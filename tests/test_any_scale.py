@@ -180,7 +180,7 @@ def test_the_report_prints_each_scale_with_its_level_names_and_values(name: str,
     )
     # Neutral words: the test questionnaires set no wording.
     assert "Overall the organisation is at" in flat and "council" not in flat.lower()
-    assert "Licence of the questionnaire: CC BY-SA 4.0" in flat
+    assert "Licence: CC BY-SA 4.0" in flat
     assert "Adapted for the tests from an openly licensed framework." in flat
 
 

@@ -106,7 +106,7 @@ def credit_lines(ctx: ReportContext) -> list[Flowable]:
     if questionnaire.authors:
         story.append(ctx.para(f"Written by {', '.join(questionnaire.authors)}.", "small"))
     if questionnaire.licence.strip():
-        story.append(ctx.para(f"Licence of the questionnaire: {questionnaire.licence.strip()}", "small"))
+        story.append(ctx.para(f"Licence: {questionnaire.licence.strip()}", "small"))
     if questionnaire.attribution.strip():
         story.append(ctx.para(questionnaire.attribution, "small"))
     return story

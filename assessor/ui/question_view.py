@@ -93,7 +93,7 @@ class QuestionView(QScrollArea):
         self.group = QButtonGroup(self)
         self.group.idClicked.connect(self._clicked)
         self.cards: list[LevelCard] = []
-        self.values: list[int] = []
+        self.values: list[float] = []
 
         non_answers = QHBoxLayout()
         self.dont_know = QRadioButton("D  Don't know", body)

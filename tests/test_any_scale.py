@@ -313,6 +313,8 @@ def test_validate_says_one_in_the_singular(tmp_path: Path, capsys: pytest.Captur
     path.write_text(one, encoding="utf-8")
     assert main(["validate", str(path)]) == 0
     assert capsys.readouterr().out.strip() == f"OK {path}: 1 area, 1 dimension, 1 question, 0 pilots"
+    assert main(["print-questionnaire", str(path)]) == 0
+    assert "1 area, 1 dimension, 1 question, 0 starter pilots." in capsys.readouterr().out
 
 
 def test_score_json_writes_decimal_levels_as_numbers(

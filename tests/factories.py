@@ -33,6 +33,7 @@ from assessor.model import (
     Scale,
     ScoringSettings,
 )
+from assessor.model.questionnaire import LEGACY_WORDING
 
 __all__ = ["jpeg_bytes", "make_assessment", "make_questionnaire", "png_bytes"]
 
@@ -59,6 +60,10 @@ def jpeg_bytes(width: int = 6, height: int = 3, colour: tuple[int, int, int] = (
     out = io.BytesIO()
     Image.new("RGB", (width, height), colour).save(out, format="JPEG")
     return out.getvalue()
+
+
+#: The factory's questionnaire is a council's (the tests' assessments are of "Testshire County Council").
+COUNCIL_WORDING = LEGACY_WORDING
 
 
 def make_questionnaire(
@@ -127,6 +132,7 @@ def make_questionnaire(
         areas=tuple(built_areas),
         pilots=tuple(built_pilots),
         scoring=scoring or ScoringSettings(),
+        wording=COUNCIL_WORDING,
     )
 
 
@@ -161,9 +167,9 @@ def make_assessment(
     """
     from assessor.model import NonAnswer
 
-    assessment = Assessment(
-        questionnaire=questionnaire or make_questionnaire(),
-        details=Details(organisation="Testshire County Council", scope="Whole council", date=date),
+    assessment = Assessment.new(
+        questionnaire or make_questionnaire(),
+        Details(organisation="Testshire County Council", scope="Whole council", date=date),
         mode=mode,
     )
     needed = max([participants, *(int(pid[1:]) for pid in (answers or {}))])

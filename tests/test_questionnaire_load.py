@@ -31,7 +31,14 @@ def test_the_docs_example_loads_with_defaults(data_dir: Path) -> None:
     assert q.scale.values == (1, 2, 3)
     assert q.scale.level(2).descriptor == "Some of this happens, unevenly."
     assert q.scale.allow_dont_know and not q.scale.allow_not_applicable
-    assert q.scoring == ScoringSettings()  # nothing overridden: product.md's numbers
+    # Nothing overridden: the defaults derived from its 1 to 3 scale (a third and two thirds of the way up).
+    assert q.scoring == ScoringSettings.for_scale(q.scale)
+    assert [round(band.minimum, 3) for band in q.scoring.bands[:2]] == [2.333, 1.667]
+    assert (q.scoring.cap_level, q.scoring.recommend_below, q.scoring.divergence_range) == (
+        1,
+        q.scoring.bands[0].minimum,
+        2,
+    )
     assert [area.id for area in q.areas] == ["purpose", "enablers"]
     assert [area.enabler for area in q.areas] == [False, True]
     assert list(q.questions) == ["aims.written", "aims.reviewed", "capacity.time"]

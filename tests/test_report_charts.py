@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.graphics.shapes import Drawing, Group, String
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from assessor.model import Band, ScoringSettings
+from assessor.model import Band, Level, Scale, ScoringSettings
 from assessor.report.charts import Bar, area_bars, wrap_text
 from assessor.report.fonts import REGULAR, register_fonts
 from assessor.report.radar import radar_chart
@@ -68,7 +68,9 @@ def test_bar_labels_never_collide_even_with_close_thresholds() -> None:
         Bar("Low", 1.2, settings.bands[2]),
         Bar("Unknown", None, None),
     ]
-    drawing = area_bars(bars, settings=settings, maximum=4, tick_names=[(1, "Starting"), (4, "Leading")])
+    drawing = area_bars(
+        bars, settings=settings, levels=(1, 2, 3, 4), tick_names=[(1, "Starting"), (4, "Leading")]
+    )
     assert drawing.width <= FRAME_WIDTH
     assert overlapping(drawing) == []
     texts = [item.text for item in strings(drawing)]
@@ -129,3 +131,41 @@ def test_fit_text_keeps_the_longest_start_that_fits_with_an_ellipsis() -> None:
         # No longer start would have fitted.
         longer = [text[:k] for k in range(len(start) + 1, len(text)) if len(text[:k].rstrip()) > len(start)]
         assert all(stringWidth(candidate + "…", REGULAR, 7) > width for candidate in longer)
+
+
+def test_bars_run_from_the_lowest_level_with_wrapped_names_and_labels_clear_of_thresholds() -> None:
+    from reportlab.graphics.shapes import Line
+
+    names = [(-2, "Harmful to every partner"), (0, "Neither helps nor hinders anyone"), (2, "Top")]
+    settings = ScoringSettings.for_scale(Scale(tuple(Level(value, name, "d") for value, name in names)))
+    developing = settings.bands[1]
+    # A score just below the Developing threshold: its label would start on the threshold's line.
+    bars = [
+        Bar("Just below", developing.minimum - 0.05, settings.bands[2]),
+        Bar("Lowest", -2.0, settings.bands[2]),
+    ]
+    drawing = area_bars(bars, settings=settings, levels=(-2, 0, 2), tick_names=names)
+    texts = [item.text for item in strings(drawing)]
+    assert [t for t in texts if t in ("-2", "0", "2")] == ["-2", "0", "2"]
+    assert not any(str(n) in texts for n in (-1, 1))  # a tick per level, not per whole number
+    assert "Neither helps nor hinders anyone" in texts and not any("…" in t for t in texts)
+    assert "-2.00 Priority" in texts  # a score at the lowest level is drawn and labelled
+    dashed = [item.x1 for item in drawing.contents if isinstance(item, Line) and item.strokeDashArray]
+    assert len(dashed) == 2
+    for item in strings(drawing):
+        if item.text.endswith("Priority"):
+            left, _, right, _ = box(item)
+            assert not any(left - 1 <= x <= right + 1 for x in dashed), item.text
+    assert overlapping(drawing) == []
+
+
+def test_long_level_names_wrap_under_their_tick_when_the_scale_has_many_levels() -> None:
+    names = [(value, f"Level {value} with a rather long name indeed") for value in range(1, 8)]
+    settings = ScoringSettings.for_scale(Scale(tuple(Level(value, name, "d") for value, name in names)))
+    drawing = area_bars(
+        [Bar("A", 4.0, settings.bands[1])], settings=settings, levels=range(1, 8), tick_names=names
+    )
+    texts = [item.text for item in strings(drawing)]
+    assert "Level 4 with a" in " ".join(texts) and not any("…" in t for t in texts)
+    assert len([t for t in texts if t.startswith("Level ")]) == 7
+    assert overlapping(drawing) == []

@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 from assessor.model import (  # noqa: E402
     Answer,
     Assessment,
+    Branding,
     ChosenPilot,
     Commentary,
     Confidence,
@@ -232,6 +233,7 @@ def build_demo(questionnaire: Questionnaire) -> Assessment:
             consultant="Alex Morgan, Civic Partners Consulting",
         ),
         mode=Mode.INDIVIDUAL,
+        branding=Branding.for_wording(questionnaire.wording),
         id=f"{rng.getrandbits(128):032x}",
     )
     for name, role, anonymous, _, _ in PEOPLE:

@@ -18,6 +18,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("assessor.cli.validate", "check questionnaire files and list every problem"),
     "score": ("assessor.cli.score", "print the scores, flags and starter pilots of an assessment file"),
     "demo": ("assessor.cli.demo", "write a copy of the demo assessment to a file"),
+    "new": ("assessor.cli.new", "write an empty assessment of a questionnaire, ready for a workshop"),
     "report": ("assessor.cli.report", "write the scored PDF report of an assessment file"),
     "merge": ("assessor.cli.merge", "import returned participant packs into an assessment file"),
     "export-csv": (

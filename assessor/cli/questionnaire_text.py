@@ -64,10 +64,13 @@ def _header(q: Questionnaire) -> list[str]:
     lines.append("")
     if q.description:
         lines += [_escape(q.description), ""]
-    counts = (
-        f"{len(q.areas)} areas, {len(q.dimensions)} dimensions, {q.question_count} questions, "
-        f"{len(q.pilots)} starter pilots."
+    numbers = (
+        (len(q.areas), "area"),
+        (len(q.dimensions), "dimension"),
+        (q.question_count, "question"),
+        (len(q.pilots), "starter pilot"),
     )
+    counts = ", ".join(f"{n} {noun}{'' if n == 1 else 's'}" for n, noun in numbers) + "."
     lines += [counts, ""]
     return lines
 

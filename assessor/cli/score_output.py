@@ -30,7 +30,7 @@ def _band(band: Band | None) -> dict[str, str] | None:
     return None if band is None else {"id": band.id, "name": band.name}
 
 
-def _choice(choice: Choice | None) -> int | str | None:
+def _choice(choice: Choice | None) -> float | str | None:
     if choice is None:
         return None
     return choice.value if isinstance(choice, NonAnswer) else choice

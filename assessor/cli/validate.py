@@ -21,11 +21,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def summary(questionnaire: Questionnaire) -> str:
-    """``A areas, D dimensions, Q questions, P pilots``."""
-    return (
-        f"{len(questionnaire.areas)} areas, {len(questionnaire.dimensions)} dimensions, "
-        f"{len(questionnaire.questions)} questions, {len(questionnaire.pilots)} pilots"
+    """``A areas, D dimensions, Q questions, P pilots``, each in the singular for one ("1 area")."""
+    counts = (
+        (len(questionnaire.areas), "area"),
+        (len(questionnaire.dimensions), "dimension"),
+        (len(questionnaire.questions), "question"),
+        (len(questionnaire.pilots), "pilot"),
     )
+    return ", ".join(f"{count} {noun}{'' if count == 1 else 's'}" for count, noun in counts)
 
 
 def run(args: argparse.Namespace) -> int:

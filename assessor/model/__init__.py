@@ -13,6 +13,10 @@ from assessor.model.questionnaire import (
     Scale,
     ScoringSettings,
     Source,
+    Wording,
+    format_threshold,
+    format_value,
+    level_value,
 )
 from assessor.model.records import (
     AgendaState,
@@ -63,5 +67,9 @@ __all__ = [
     "ScoringSettings",
     "Source",
     "Tally",
+    "Wording",
     "anonymous_label",
+    "format_threshold",
+    "format_value",
+    "level_value",
 ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from assessor.model.questionnaire import Questionnaire
+from assessor.model.questionnaire import Questionnaire, format_value, level_value
 from assessor.model.records import (
     AgendaState,
     Answer,
@@ -34,7 +34,11 @@ class AssessmentError(ValueError):
 
 @dataclass
 class Assessment:
-    """One assessment of one council, with the questionnaire it was made with."""
+    """One assessment of one organisation, with the questionnaire it was made with.
+
+    A new assessment should start with ``Branding.for_wording(questionnaire.wording)`` (see ``new``), so that
+    its report title and confidentiality line are the questionnaire's.
+    """
 
     questionnaire: Questionnaire
     details: Details = field(default_factory=Details)
@@ -55,6 +59,18 @@ class Assessment:
     #: 32 random hexadecimal digits, as ``uuid4().hex`` gave, without importing uuid (which brings in
     #: ``platform``, a few milliseconds of the application's start-up).
     id: str = field(default_factory=lambda: os.urandom(16).hex())
+
+    @classmethod
+    def new(
+        cls, questionnaire: Questionnaire, details: Details | None = None, *, mode: Mode = Mode.TEAM
+    ) -> Assessment:
+        """An empty assessment of ``questionnaire``, its branding worded by the questionnaire."""
+        return cls(
+            questionnaire=questionnaire,
+            details=details or Details(),
+            mode=mode,
+            branding=Branding.for_wording(questionnaire.wording),
+        )
 
     # Look-ups ---------------------------------------------------------------------------------
 
@@ -107,10 +123,10 @@ class Assessment:
             ):
                 raise AssessmentError(f"Not applicable is not allowed for question {question_id!r}.")
             return choice
-        if isinstance(choice, bool) or not isinstance(choice, int) or choice not in scale.values:
-            names = ", ".join(str(v) for v in scale.values)
+        if isinstance(choice, bool) or not isinstance(choice, int | float) or choice not in scale.values:
+            names = ", ".join(format_value(v) for v in scale.values)
             raise AssessmentError(f"{choice!r} is not a level of this scale (levels: {names}).")
-        return choice
+        return level_value(choice)
 
     def _check_round(self, round_index: int) -> Round:
         if not 0 <= round_index < len(self.rounds):

@@ -1,6 +1,8 @@
 """The questionnaire definition: frozen dataclasses, built by the loader from YAML.
 
-Nothing here knows about collaboration: any framework with any scale of 3 to 7 levels fits.
+Nothing here knows about collaboration: any framework with any scale of 3 to 7 levels fits. Level values
+may be any increasing numbers (0, negatives, decimals); a whole number is kept as an ``int`` (see
+``level_value``), so that 2 and 2.0 are the same level and print as "2".
 """
 
 from __future__ import annotations
@@ -14,11 +16,30 @@ from types import MappingProxyType
 MAX_REVIEW_DAYS = 36_500
 
 
+def level_value(number: float) -> float:
+    """A level value as kept everywhere: a whole number as an ``int`` (2.0 -> 2), any other as a float."""
+    if isinstance(number, float) and number.is_integer():
+        return int(number)
+    return number
+
+
+def format_value(value: float) -> str:
+    """A level value or threshold for people: 2, -1, 0.25, 23.33 (at most two decimals, no trailing zeros)."""
+    text = f"{round(value, 2):.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def format_threshold(value: float) -> str:
+    """A threshold or score boundary for people: at least one decimal, at most two (3.0, 0.67, 23.33)."""
+    text = f"{round(value, 2):.2f}"
+    return text[:-1] if text.endswith("0") else text
+
+
 @dataclass(frozen=True)
 class Level:
-    """One step of the scale: its value (an integer), name and generic descriptor."""
+    """One step of the scale: its value (any number; a whole number is an ``int``), name and descriptor."""
 
-    value: int
+    value: float
     name: str
     descriptor: str
 
@@ -32,18 +53,40 @@ class Scale:
     allow_not_applicable: bool = True
 
     @property
-    def values(self) -> tuple[int, ...]:
+    def values(self) -> tuple[float, ...]:
         return tuple(level.value for level in self.levels)
 
     @property
-    def minimum(self) -> int:
+    def minimum(self) -> float:
         return self.levels[0].value
 
     @property
-    def maximum(self) -> int:
+    def maximum(self) -> float:
         return self.levels[-1].value
 
-    def level(self, value: int) -> Level:
+    @property
+    def span(self) -> float:
+        """Highest value minus lowest (0 for a scale without levels)."""
+        return self.maximum - self.minimum if self.levels else 0.0
+
+    @property
+    def step(self) -> float:
+        """The average distance between neighbouring levels (1 on a 1 to 4 scale, 10 on 10/20/30)."""
+        return self.span / (len(self.levels) - 1) if len(self.levels) > 1 else 1.0
+
+    def at_fraction(self, fraction: float) -> float:
+        """The value ``fraction`` of the way from the lowest level to the highest (2/3 of 1 to 4 is 3.0)."""
+        if not self.levels:
+            return 0.0
+        return self.minimum + self.span * fraction
+
+    def out_of(self) -> str:
+        """How a score's scale reads after the score: "out of 4", or "on a scale from -2 to 2"."""
+        if self.levels and self.minimum < 0:
+            return f"on a scale from {format_value(self.minimum)} to {format_value(self.maximum)}"
+        return f"out of {format_value(self.maximum if self.levels else 0)}"
+
+    def level(self, value: float) -> Level:
         """The level with this value; KeyError if the scale has none."""
         for level in self.levels:
             if level.value == value:
@@ -71,7 +114,11 @@ class Band:
 
 @dataclass(frozen=True)
 class ScoringSettings:
-    """The numbers behind scoring, bands, divergence and recommendations (product.md defaults)."""
+    """The numbers behind scoring, bands, divergence and recommendations.
+
+    The field defaults are product.md's numbers for the default 1 to 4 scale; a questionnaire gets
+    ``ScoringSettings.for_scale(scale)``, which derives them from its own scale (and equals these on 1 to 4).
+    """
 
     bands: tuple[Band, ...] = (
         Band("strength", "Strength", 3.0),
@@ -80,7 +127,7 @@ class ScoringSettings:
     )
     #: A dimension scoring below this caps its area's level label at ``cap_level``.
     cap_below: float = 2.0
-    cap_level: int = 2
+    cap_level: float = 2
     #: A dimension needs at least this share of its questions answered to get a score.
     min_answered_share: float = 0.5
     divergence_range: float = 2.0
@@ -93,6 +140,31 @@ class ScoringSettings:
     max_per_area: int = 2
     review_days: tuple[int, ...] = (90, 365)
 
+    @classmethod
+    def for_scale(cls, scale: Scale) -> ScoringSettings:
+        """The defaults for ``scale``, as fractions of the way from its lowest value to its highest.
+
+        Strength from two thirds of the way, Developing from one third; a dimension below one third caps its
+        area's label at the highest level at or below one third; pilots are triggered below two thirds;
+        answers spanning 2 average steps between levels, or with an SD of 0.8 steps, are divergent. On the
+        1 to 4 scale these are exactly 3.0, 2.0, 2.0, level 2, 3.0, 2 and 0.8.
+        """
+        if len(scale.levels) < 2:
+            return cls()
+        third, two_thirds = _third(scale, 1), _third(scale, 2)
+        return cls(
+            bands=(
+                Band("strength", "Strength", two_thirds),
+                Band("developing", "Developing", third),
+                Band("priority", "Priority", float("-inf")),
+            ),
+            cap_below=third,
+            cap_level=scale.level_at_or_below(third).value,
+            divergence_range=level_value(2 * scale.step),
+            divergence_sd=0.8 * scale.step,
+            recommend_below=two_thirds,
+        )
+
     def band_for(self, score: float) -> Band:
         """The band a score falls in (bands are ordered from the highest minimum down)."""
         for band in self.bands:
@@ -101,18 +173,23 @@ class ScoringSettings:
         return self.bands[-1]
 
 
+def _third(scale: Scale, thirds: int) -> float:
+    """``thirds`` thirds of the way up the scale, computed so that whole results stay exact (1 + 3 * 2 / 3)."""
+    return float(scale.minimum + scale.span * thirds / 3)
+
+
 @dataclass(frozen=True)
 class Question:
     """One question: a stable id, the text, and one behaviourally anchored descriptor per level."""
 
     id: str
     text: str
-    descriptors: Mapping[int, str]
+    descriptors: Mapping[float, str]
     guidance: str = ""
     evidence: tuple[str, ...] = ()
     weight: float = 1.0
     allow_not_applicable: bool = True
-    #: When Not applicable fits (e.g. "district councils: no adult social care").
+    #: When Not applicable fits (e.g. "organisations without a front-line service").
     not_applicable_when: str = ""
 
 
@@ -178,6 +255,35 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Wording:
+    """Words the application and the report use about what is assessed, set by the questionnaire.
+
+    The defaults are neutral; the shipped questionnaire sets its own noun, title and line.
+    """
+
+    #: The noun for who is assessed, lower-case: "Overall the {noun} is at ...", "Recommended to every {noun}".
+    organisation: str = "organisation"
+    #: The report's title when the assessment's branding does not set one.
+    report_title: str = "Self-assessment"
+    #: The confidentiality line a new assessment starts with (printed on every page).
+    confidentiality: str = "Confidential: prepared for the leadership team."
+
+    @property
+    def organisation_title(self) -> str:
+        """The noun with a capital, for labels: "Organisation", "Partnership"."""
+        return self.organisation[:1].upper() + self.organisation[1:]
+
+
+#: The wording every questionnaire had before questionnaires could set it: what an assessment file whose
+#: snapshot has no wording was reported with, so it reports the same.
+LEGACY_WORDING = Wording(
+    organisation="council",
+    report_title="Collaboration self-assessment",
+    confidentiality="Confidential: prepared for the council's leadership team.",
+)
+
+
+@dataclass(frozen=True)
 class Questionnaire:
     """A whole questionnaire, as loaded and validated."""
 
@@ -194,6 +300,7 @@ class Questionnaire:
     attribution: str = ""
     sources: tuple[Source, ...] = ()
     guide: str = ""
+    wording: Wording = field(default_factory=Wording)
 
     def __post_init__(self) -> None:
         # Indexes for quick look-up; frozen, so set through object.__setattr__.

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
+
+if TYPE_CHECKING:
+    from assessor.model.questionnaire import Wording
 
 
 class NonAnswer(StrEnum):
@@ -21,7 +24,7 @@ class NonAnswer(StrEnum):
 
 
 #: What a person can choose for a question: a level value, Don't know or Not applicable.
-Choice: TypeAlias = int | NonAnswer
+Choice: TypeAlias = int | float | NonAnswer
 
 
 class Confidence(StrEnum):
@@ -63,7 +66,7 @@ class Logo:
     data: bytes = field(repr=False)
     #: "image/png" or "image/jpeg".
     media_type: str
-    #: The name of the file it came from (shown in Set-up), e.g. "council.png".
+    #: The name of the file it came from (shown in Set-up), e.g. "logo.png".
     name: str = ""
 
 
@@ -74,8 +77,13 @@ class Branding:
     council_logo: Logo | None = None
     consultancy_logo: Logo | None = None
     accent_colour: str = "#1F4E79"
-    confidentiality: str = "Confidential: prepared for the council's leadership team."
-    report_title: str = "Collaboration self-assessment"
+    confidentiality: str = "Confidential: prepared for the leadership team."
+    report_title: str = "Self-assessment"
+
+    @classmethod
+    def for_wording(cls, wording: Wording) -> Branding:
+        """The branding a new assessment starts with: the questionnaire's report title and confidentiality line."""
+        return cls(confidentiality=wording.confidentiality, report_title=wording.report_title)
 
 
 @dataclass
@@ -98,7 +106,7 @@ class Answer:
 class Tally:
     """A show of hands: how many chose each level, Don't know and Not applicable."""
 
-    counts: dict[int, int] = field(default_factory=dict)
+    counts: dict[float, int] = field(default_factory=dict)
     dont_know: int = 0
     not_applicable: int = 0
 

@@ -19,6 +19,9 @@ from assessor.model.questionnaire import (
     Scale,
     ScoringSettings,
     Source,
+    Wording,
+    format_value,
+    level_value,
 )
 from assessor.questionnaire.build_parts import read_area, read_pilots
 from assessor.questionnaire.errors import QuestionnaireError
@@ -56,7 +59,7 @@ def build_questionnaire(root: Node, file: str) -> Questionnaire:
         index.define("questionnaire", top.text("id"), top.nodes["id"])
     sources = tuple(source for node in top.items("sources") if (source := _source(reader, index, node)))
     scale, usable = _scale(reader, top.mapping("scale"))
-    scoring = _scoring(reader, index, top.mapping("scoring"), scale)
+    scoring = _scoring(reader, index, top.mapping("scoring"), scale if usable else Scale(levels=()))
     # A broken scale is reported once, not again as wrong descriptors in every question.
     question_scale = scale if usable else dataclasses.replace(scale, levels=())
     areas: list[Area] = [
@@ -82,6 +85,7 @@ def build_questionnaire(root: Node, file: str) -> Questionnaire:
         attribution=top.text("attribution"),
         sources=sources,
         guide=top.text("guide"),
+        wording=_wording(reader, top.mapping("wording")),
     )
 
 
@@ -106,6 +110,28 @@ _APPLICATION_FILES = {
 }
 
 
+def _wording(reader: Reader, node: MappingNode | None) -> Wording:
+    """The words about who is assessed; each one left out keeps the neutral default."""
+    defaults = Wording()
+    fields = reader.fields(node, spec.WORDING, "the wording") if node is not None else None
+    if fields is None:
+        return defaults
+    noun = fields.text("organisation", defaults.organisation)
+    if noun != noun.lower() and "organisation" in fields.values:
+        reader.add(
+            fields.nodes["organisation"],
+            (
+                f"'organisation' is '{noun}'; write it in lower case ('{noun.lower()}'): it is used inside "
+                f"sentences such as 'Overall the {noun.lower()} is at ...', and capitalised where a label needs it."
+            ),
+        )
+    return Wording(
+        organisation=noun,
+        report_title=fields.text("report_title", defaults.report_title),
+        confidentiality=fields.text("confidentiality", defaults.confidentiality),
+    )
+
+
 def _source(reader: Reader, index: Index, node: Node) -> Source | None:
     fields = reader.fields(node, spec.SOURCE, "a source")
     if fields is None:
@@ -125,9 +151,11 @@ def _scale(reader: Reader, node: MappingNode | None) -> tuple[Scale, bool]:
     levels: list[tuple[Level, Node]] = []
     for level_node in fields.items("levels"):
         level = reader.fields(level_node, spec.LEVEL, "a level of the scale")
-        value = level.integer("value") if level else None
+        value = level.number("value") if level else None
         if level is not None and value is not None:
-            levels.append((Level(value, level.text("name"), level.text("descriptor")), level_node))
+            levels.append(
+                (Level(level_value(value), level.text("name"), level.text("descriptor")), level_node)
+            )
     usable = "levels" in fields.values and check_levels(reader, levels, fields.nodes["levels"])
     scale = Scale(
         levels=tuple(level for level, _ in levels),
@@ -150,8 +178,12 @@ _LIMITS: dict[str, tuple[float, float | None]] = {
 
 
 def _scoring(reader: Reader, index: Index, node: MappingNode | None, scale: Scale) -> ScoringSettings:
-    """The defaults of product.md, with the file's overrides."""
-    defaults = ScoringSettings()
+    """The defaults derived from the scale (``ScoringSettings.for_scale``), with the file's overrides.
+
+    ``scale`` has no levels when the file's scale is broken (already reported): then the numbers that must
+    lie on the scale are not checked against it.
+    """
+    defaults = ScoringSettings.for_scale(scale)
     if node is None:
         return defaults
     fields = reader.fields(node, spec.SCORING, "the scoring settings")
@@ -163,19 +195,26 @@ def _scoring(reader: Reader, index: Index, node: MappingNode | None, scale: Scal
             continue
         value = fields.integer(name) if rule.kind is spec.Kind.INT else fields.number(name)
         low, high = _LIMITS.get(name, (float("-inf"), None))
+        if name == "divergence_range" and scale.levels:
+            high = scale.span
         if value is not None and check_range(reader, fields.nodes[name], name, value, low, high):
-            changes[name] = value
-    cap_level = fields.integer("cap_level")
-    if cap_level is not None and scale.levels and cap_level not in scale.values:
+            changes[name] = level_value(value) if name == "cap_level" else value
+    for name in ("cap_below", "recommend_below"):
+        threshold = changes.get(name)
+        if isinstance(threshold, float) and scale.levels:
+            what = f"'{name}' is {format_value(threshold)}"
+            _check_on_scale(reader, fields.nodes[name], what, threshold, scale)
+    cap_level = changes.get("cap_level")
+    if isinstance(cap_level, int | float) and scale.levels and cap_level not in scale.values:
         reader.add(
             fields.nodes["cap_level"],
             (
-                f"'cap_level' is {cap_level}, but the scale has no such level. "
-                f"Use one of {', '.join(map(str, scale.values))}."
+                f"'cap_level' is {format_value(cap_level)}, but the scale has no such level. "
+                f"Use one of {', '.join(map(format_value, scale.values))}."
             ),
         )
     if "bands" in fields.values:
-        changes["bands"] = _bands(reader, index, fields)
+        changes["bands"] = _bands(reader, index, fields, scale)
     if "review_days" in fields.values:
         days: list[int] = []
         for day_node in fields.items("review_days"):
@@ -188,7 +227,23 @@ def _scoring(reader: Reader, index: Index, node: MappingNode | None, scale: Scal
     return dataclasses.replace(defaults, **changes)  # type: ignore[arg-type]
 
 
-def _bands(reader: Reader, index: Index, fields: Fields) -> tuple[Band, ...]:
+def _check_on_scale(reader: Reader, node: Node, what: str, value: float, scale: Scale) -> bool:
+    """A threshold must lie between the scale's lowest and highest values, or no score could ever cross it."""
+    low, high = scale.minimum, scale.maximum
+    if low - 1e-9 <= value <= high + 1e-9:
+        return True
+    reader.add(
+        node,
+        (
+            f"{what}, outside the scale, which runs from {format_value(low)} to {format_value(high)}: "
+            f"no score could ever {'reach' if value > high else 'fall below'} it. "
+            "Use a number on the scale, or remove the line to use the default."
+        ),
+    )
+    return False
+
+
+def _bands(reader: Reader, index: Index, fields: Fields, scale: Scale) -> tuple[Band, ...]:
     """The score bands of the scoring settings, highest first (``check_bands`` reports any disorder)."""
     bands: list[tuple[Band, Node]] = []
     for band_node in fields.items("bands"):
@@ -199,6 +254,9 @@ def _bands(reader: Reader, index: Index, fields: Fields) -> tuple[Band, ...]:
             index.define("band", band.text("id"), band.nodes["id"])
         minimum = band.number("from")
         lowest = float("-inf") if minimum is None else minimum
+        if minimum is not None and scale.levels:
+            what = f"the band '{band.text('id')}' starts at {format_value(minimum)}"
+            _check_on_scale(reader, band.nodes["from"], what, minimum, scale)
         bands.append((Band(band.text("id"), band.text("name"), lowest, band.text("description")), band_node))
     check_bands(reader, bands, fields.nodes["bands"])
     return tuple(band for band, _ in bands)

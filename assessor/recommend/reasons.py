@@ -1,4 +1,4 @@
-"""Why a pilot is recommended, in words a council leader understands.
+"""Why a pilot is recommended, in words a leadership team understands.
 
 A reason names the triggering dimensions with their scores and bands (at most ``NAMED`` of them), then
 says on how many of the questions behind those scores views differed widely or many did not know.
@@ -23,13 +23,13 @@ def format_score(score: float) -> str:
 
 def _score_sentence(questionnaire: Questionnaire, results: Results, dimension_ids: Sequence[str]) -> str:
     threshold = questionnaire.scoring.recommend_below
-    out_of = format_score(questionnaire.scale.maximum)
+    out_of = questionnaire.scale.out_of()
     parts = []
     for position, dimension_id in enumerate(dimension_ids[:NAMED]):
         scored = results.dimensions[dimension_id]
         assert scored.score is not None and scored.band is not None
         title = questionnaire.dimension(dimension_id).title
-        scale = f" out of {out_of}" if position == 0 else ""
+        scale = f" {out_of}" if position == 0 else ""
         part = f"{title} scores {format_score(scored.score)}{scale} ({scored.band.name})"
         if scored.score >= threshold - 1e-9:
             # At or above the threshold a dimension triggers only as the lowest of its area.
@@ -73,9 +73,10 @@ def reason_for(
 ) -> str:
     """The reason shown with a recommendation: its triggering dimensions, divergence and Don't know."""
     sentences: list[str] = []
+    noun = questionnaire.wording.organisation
     if pilot.always_recommend:
         sentences.append(
-            "Recommended to every council: it shares what the pilots learn, including what did not work."
+            f"Recommended to every {noun}: it shares what the pilots learn, including what did not work."
         )
     if triggered_by:
         sentences.append(_score_sentence(questionnaire, results, triggered_by))
@@ -83,7 +84,7 @@ def reason_for(
             (results.dimensions[d].score or 0.0) < questionnaire.scoring.recommend_below - 1e-9
             for d in triggered_by
         ):
-            sentences.append("A stretch pilot: a strong council taking its weakest point further.")
+            sentences.append(f"A stretch pilot: a strong {noun} taking its weakest point further.")
         sentences.extend(_flags_sentences(questionnaire, results, triggered_by))
     for dimension_id in dict.fromkeys(pilot.triggers):
         scored = results.dimensions.get(dimension_id)

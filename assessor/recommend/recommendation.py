@@ -9,7 +9,7 @@ from assessor.model import Pilot
 
 @dataclass(frozen=True)
 class Recommendation:
-    """A starter pilot proposed for this council, why, and how to judge it."""
+    """A starter pilot proposed for the organisation assessed, why, and how to judge it."""
 
     pilot: Pilot
     #: 1 for the first in the list.
@@ -27,7 +27,7 @@ class Recommendation:
     stop_scale_rule: str
     #: ISO dates: the assessment date plus each of the questionnaire's ``review_days``; empty without a date.
     review_dates: tuple[str, ...]
-    #: The library's pilot for sharing learning, recommended to every council.
+    #: The library's pilot for sharing learning, recommended every time.
     always: bool
     #: Triggered only by dimensions at or above the threshold (the lowest in their area): a stretch.
     stretch: bool

@@ -92,7 +92,7 @@ def write_report(
     target = Path(path)
     reporter = _Reporter(progress, cancel)
     reporter.step(0, "Checking the logos")
-    check_logos(assessment.branding)
+    check_logos(assessment.branding, assessment.questionnaire.wording.organisation)
     temp_path = _open_temp_file(target)
     try:
         try:
@@ -113,7 +113,7 @@ def write_report(
 
 def render_report(assessment: Assessment, *, options: ReportOptions | None = None) -> bytes:
     """The report's bytes, without writing a file (for previews and tests)."""
-    check_logos(assessment.branding)
+    check_logos(assessment.branding, assessment.questionnaire.wording.organisation)
     return _render(assessment, options or ReportOptions(), _Reporter(None, None))
 
 
@@ -140,8 +140,8 @@ def _render_document(assessment: Assessment, options: ReportOptions, reporter: _
     document = ReportDocument(
         buffer,
         styles=styles,
-        council=ctx.council,
-        title=f"{ctx.report_title}: {ctx.council}",
+        council=ctx.organisation_name,
+        title=f"{ctx.report_title}: {ctx.organisation_name}",
         header_title=ctx.report_title,
         author=details.consultant.strip() or details.facilitator.strip() or "Collaboration Assessor",
         subject=", ".join(

@@ -17,6 +17,7 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from assessor.model import Band, ScoringSettings
+from assessor.model.questionnaire import format_threshold, format_value
 from assessor.report.drawing import ChartDrawing
 from assessor.report.fonts import BOLD, REGULAR
 from assessor.report.markup import fit_text
@@ -72,42 +73,55 @@ def area_bars(
     bars: Sequence[Bar],
     *,
     settings: ScoringSettings,
-    maximum: int,
-    tick_names: Sequence[tuple[int, str]] = (),
+    levels: Sequence[float],
+    tick_names: Sequence[tuple[float, str]] = (),
 ) -> Drawing:
-    """Horizontal bars, one per dimension, from 0 to the scale's top, with band thresholds drawn."""
+    """Horizontal bars, one per dimension, from the scale's lowest value to its highest, with a tick per
+    level (its value and name) and the band thresholds that lie on the scale drawn as dashed lines."""
+    low, high = levels[0], levels[-1]
+    span = high - low if high > low else 1.0
     plot_left = LABEL_WIDTH + 6
     plot_width = FRAME_WIDTH - plot_left - VALUE_ROOM
-    thresholds = [
-        band for band in settings.bands if band.minimum != float("-inf") and 0 < band.minimum < maximum
-    ]
-    label_rows = _stagger(thresholds, plot_left, plot_width, maximum)
+    thresholds = [band for band in settings.bands if low < band.minimum <= high]
+    label_rows = _stagger(thresholds, plot_left, plot_width, low, span)
     header = 12 * (max(label_rows.values(), default=0) + 1) + 4
-    footer = 22
+    # Level names wrap under their tick, in the room between neighbouring ticks.
+    names = dict(tick_names)
+    name_width = plot_width / max(len(levels) - 1, 1) - 4
+    wrapped = {
+        value: wrap_text(names[value], REGULAR, 6, name_width, 4) for value in levels if value in names
+    }
+    footer = 14 + 7 * max((len(lines) for lines in wrapped.values()), default=0)
     height = footer + len(bars) * ROW + header
     drawing = new_drawing(FRAME_WIDTH, height)
 
     def x_of(value: float) -> float:
-        return float(plot_left + plot_width * max(0.0, min(value, maximum)) / maximum)
+        return float(plot_left + plot_width * (max(low, min(value, high)) - low) / span)
 
     plot_top = footer + len(bars) * ROW
-    # Axis and ticks.
-    drawing.add(Line(plot_left, footer, plot_left + plot_width, footer, strokeColor=RULE, strokeWidth=0.6))
-    names = dict(tick_names)
-    for value in range(0, maximum + 1):
+    # Axis, and a tick for each level of the scale.
+    axis_y = footer - 1
+    drawing.add(Line(plot_left, axis_y, plot_left + plot_width, axis_y, strokeColor=RULE, strokeWidth=0.6))
+    for value in levels:
         x = x_of(value)
-        drawing.add(Line(x, footer, x, plot_top, strokeColor=GRID, strokeWidth=0.3))
+        drawing.add(Line(x, axis_y, x, plot_top, strokeColor=GRID, strokeWidth=0.3))
         drawing.add(
             String(
-                x, footer - 9, str(value), fontName=REGULAR, fontSize=7, fillColor=MUTED, textAnchor="middle"
+                x,
+                axis_y - 8,
+                format_value(value),
+                fontName=REGULAR,
+                fontSize=7,
+                fillColor=MUTED,
+                textAnchor="middle",
             )
         )
-        if value in names and value > 0:
+        for row, line in enumerate(wrapped.get(value, [])):
             drawing.add(
                 String(
                     x,
-                    footer - 18,
-                    fit_text(names[value], REGULAR, 6, plot_width / maximum - 4),
+                    axis_y - 15 - 7 * row,
+                    line,
                     fontName=REGULAR,
                     fontSize=6,
                     fillColor=MUTED,
@@ -156,14 +170,16 @@ def area_bars(
                 )
             )
             continue
-        end = x_of(bar.score)
+        # A score at the lowest level still shows a sliver of bar, so it never looks unanswered.
+        end = max(x_of(bar.score), plot_left + MIN_BAR)
         fill = band_fill(settings, bar.band)
         drawing.add(
             Rect(plot_left, y, end - plot_left, BAR, fillColor=fill, strokeColor=TEXT, strokeWidth=0.4)
         )
         if bar.band.id == settings.bands[-1].id:
             _stripes(drawing, plot_left, y, end - plot_left, BAR)
-        value_labels.append((end + 4, y + 3.5, f"{bar.score:.2f} {bar.band.name}"))
+        text = f"{bar.score:.2f} {bar.band.name}"
+        value_labels.append((_clear_of(end + 4, text, [x_of(t.minimum) for t in thresholds]), y + 3.5, text))
     # Band thresholds over the bars, then the value labels on white so no line runs through their text.
     for band in thresholds:
         x = x_of(band.minimum)
@@ -171,11 +187,7 @@ def area_bars(
             Line(x, footer, x, plot_top + 2, strokeColor=TEXT, strokeWidth=0.8, strokeDashArray=[3, 2])
         )
         y = plot_top + 4 + 12 * label_rows[band.id]
-        drawing.add(
-            String(
-                x + 2, y, f"{band.name} from {band.minimum:.1f}", fontName=BOLD, fontSize=7, fillColor=TEXT
-            )
-        )
+        drawing.add(String(x + 2, y, _threshold_label(band), fontName=BOLD, fontSize=7, fillColor=TEXT))
     for x, y, text in value_labels:
         width = stringWidth(text, REGULAR, 7.5)
         drawing.add(Rect(x - 1.5, y - 2.5, width + 3, 10, fillColor=colors.white, strokeColor=None))
@@ -183,13 +195,33 @@ def area_bars(
     return drawing
 
 
-def _stagger(thresholds: Sequence[Band], left: float, width: float, maximum: int) -> dict[str, int]:
+#: The narrowest bar drawn for a score (a score at the scale's lowest value).
+MIN_BAR = 2.5
+
+
+def _threshold_label(band: Band) -> str:
+    return f"{band.name} from {format_threshold(band.minimum)}"
+
+
+def _clear_of(x: float, text: str, lines: Sequence[float]) -> float:
+    """Where a value label starting at ``x`` goes so that no threshold line runs under it: just right of
+    any line it would cover."""
+    width = stringWidth(text, REGULAR, 7.5)
+    for line in sorted(lines):
+        if x - 3 <= line <= x + width + 3:
+            x = line + 4
+    return x
+
+
+def _stagger(
+    thresholds: Sequence[Band], left: float, width: float, low: float, span: float
+) -> dict[str, int]:
     """A row for each threshold label so that no two labels on the same row overlap."""
     rows: dict[str, int] = {}
     ends: list[float] = []  # right edge of the last label on each row
     for band in sorted(thresholds, key=lambda b: b.minimum):
-        x = left + width * band.minimum / maximum + 2
-        label_end = x + stringWidth(f"{band.name} from {band.minimum:.1f}", BOLD, 7)
+        x = left + width * (band.minimum - low) / span + 2
+        label_end = x + stringWidth(_threshold_label(band), BOLD, 7)
         for row, end in enumerate(ends):
             if x > end + 4:
                 rows[band.id] = row

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from assessor.model import Assessment, Choice, ChosenPilot, NonAnswer, PilotStatus, Questionnaire
+from assessor.model import (
+    Assessment,
+    Choice,
+    ChosenPilot,
+    NonAnswer,
+    PilotStatus,
+    Questionnaire,
+    format_value,
+)
 from assessor.recommend import Recommendation
 from assessor.report.errors import ReportOptions
 from assessor.report.markup import clean, escape
@@ -37,12 +45,15 @@ class ReportContext:
         return self.assessment.questionnaire
 
     @property
-    def council(self) -> str:
-        return self.assessment.details.organisation.strip() or "The council"
+    def organisation_name(self) -> str:
+        """The name of who is assessed, or "The organisation" (the questionnaire's noun) without one."""
+        return (
+            self.assessment.details.organisation.strip() or f"The {self.questionnaire.wording.organisation}"
+        )
 
     @property
     def report_title(self) -> str:
-        return self.assessment.branding.report_title.strip() or "Collaboration self-assessment"
+        return self.assessment.branding.report_title.strip() or self.questionnaire.wording.report_title
 
     @property
     def show_names(self) -> bool:
@@ -89,15 +100,16 @@ class ReportContext:
             return "—"
         if isinstance(choice, NonAnswer):
             return choice.label
-        return f"{choice} {self.questionnaire.scale.level(choice).name}"
+        return f"{format_value(choice)} {self.questionnaire.scale.level(choice).name}"
 
     def value_label(self, value: float | None) -> str:
         """A team value: "3 Established", "2.5" for a median between levels, "—" for none."""
         if value is None:
             return "—"
-        if float(value).is_integer() and int(value) in self.questionnaire.scale.values:
-            return f"{int(value)} {self.questionnaire.scale.level(int(value)).name}"
-        return f"{value:.1f}"
+        scale = self.questionnaire.scale
+        if value in scale.values:  # 3 == 3.0: a median of 3 and 3 is the level 3
+            return f"{format_value(value)} {scale.level(value).name}"
+        return format_value(value) if scale.step < 1 else f"{value:.1f}"
 
 
 def esc(text: str) -> str:

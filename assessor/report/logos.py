@@ -44,8 +44,9 @@ def check_logo(logo: Logo, which: str) -> None:
         raise ReportError(f"{what} has no pixels. Choose another image in Set-up.")
 
 
-def check_logos(branding: Branding) -> None:
+def check_logos(branding: Branding, organisation: str = "organisation's") -> None:
+    """Check both logos; ``organisation`` names the first in messages (the questionnaire's noun)."""
     if branding.council_logo is not None:
-        check_logo(branding.council_logo, "council")
+        check_logo(branding.council_logo, organisation)
     if branding.consultancy_logo is not None:
         check_logo(branding.consultancy_logo, "consultancy")

@@ -1,11 +1,11 @@
-"""The radar of every dimension, drawn from plain shapes with the geometry of reportlab's ``SpiderChart``.
+"""The radar of every dimension, drawn from plain shapes (spokes clockwise from north, numbered at 1.07 of
+the radius, a ring per level of the scale, a dashed ring at the top band's threshold, and the team's polygon
+with a round marker on each point).
 
-reportlab's chart widget builds the same picture through property objects (it made some 150 label
-holders for the values it never shows), which took longer than drawing the rest of the charts together.
-This module places each shape exactly where the widget places it (spokes clockwise from north, rings and
-the team's polygon scaled to the largest value, numbered spoke labels centred at 1.07 of the radius,
-round markers on the team's points) and in the same order, so the page is the same. A test paints both
-and compares.
+The radius runs from the scale's lowest value to its highest, whatever they are (1 to 4, -2 to 2, 0 to 1,
+10 to 30): the lowest level is a small ring around the centre, so a score at the lowest level (even a
+score of 0) is a visible point and a negative score is never mirrored through the centre. The centre
+itself is left for "insufficient data".
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, 
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from assessor.model.questionnaire import format_threshold, format_value
 from assessor.report.charts import GRID, new_drawing
 from assessor.report.fonts import BOLD, REGULAR
 from assessor.report.markup import fit_text
@@ -25,32 +26,42 @@ from assessor.report.styles import FRAME_WIDTH, MUTED, TEXT
 LABEL_RADIUS = 1.07
 LABEL_SIZE = 8
 MARKER_SIZE = 5
+#: Where the lowest level sits, as a share of the radius (the centre is "insufficient data").
+INNER = 0.12
+
+
+def radial_position(value: float, levels: Sequence[float]) -> float:
+    """Where ``value`` sits along a spoke, from 0 (the centre) to 1 (the highest level): the lowest level at
+    ``INNER``, values outside the scale held at its ends."""
+    low, high = levels[0], levels[-1]
+    span = high - low if high > low else 1.0
+    share = (min(max(value, low), high) - low) / span
+    return INNER + (1 - INNER) * share
 
 
 def radar_chart(
     scores: Sequence[float | None],
     *,
-    levels: Sequence[int],
+    levels: Sequence[float],
     reference: float,
     reference_name: str,
     accent: colors.Color,
     size: float = 300,
 ) -> Drawing:
     """A radar of every dimension: spokes numbered 1..n, a grid ring per level, a dashed ring at
-    ``reference`` (a band threshold) and the team's scores (insufficient data plotted at the centre)."""
-    top = max(levels)
+    ``reference`` (a band threshold, held inside the chart) and the team's scores (insufficient data
+    plotted at the centre)."""
     legend_height = 30
     drawing = new_drawing(FRAME_WIDTH, size + legend_height)
     radius = (size - 40) / 2
     centre_x = (FRAME_WIDTH - size) / 2 + 20 + radius
     centre_y = legend_height + 20 + radius
     n = len(scores)
-    team = [0.0 if score is None else float(score) for score in scores]
-    rings = [[float(level)] * n for level in levels]
-    rows = [*rings, [float(reference)] * n, team]
-    norm = max(max(row) for row in rows)
-    norm = 1.0 if norm < 1e-9 else norm
-    # Spoke directions, accumulated as the widget does (clockwise from north).
+    label_size = LABEL_SIZE if n <= 30 else 6
+    team = [0.0 if score is None else radial_position(score, levels) for score in scores]
+    rings = [[radial_position(level, levels)] * n for level in levels]
+    rows = [*rings, [radial_position(reference, levels)] * n, team]
+    # Spoke directions, clockwise from north.
     spokes: list[tuple[float, float]] = []
     angle = 90 * pi / 180
     step = -(2 * pi) / float(n)
@@ -64,7 +75,7 @@ def radar_chart(
             (*spokes[-1], row[-1]),
             *((*spoke, v) for spoke, v in zip(spokes, row, strict=True)),
         ]:
-            points += [centre_x + car * (value / norm), centre_y + sar * (value / norm)]
+            points += [centre_x + car * value, centre_y + sar * value]
         return points
 
     team_fill = colors.Color(accent.red, accent.green, accent.blue, alpha=0.18)
@@ -76,8 +87,8 @@ def radar_chart(
     for (car, sar), value in zip(spokes, team, strict=True):
         drawing.add(
             Circle(
-                centre_x + car * (value / norm),
-                centre_y + sar * (value / norm),
+                centre_x + car * value,
+                centre_y + sar * value,
                 MARKER_SIZE / 2.0,
                 fillColor=team_fill,
                 strokeColor=accent,
@@ -86,32 +97,32 @@ def radar_chart(
         )
     # Each spoke, then its number: a label box centred on the point at 1.07 of the radius, the text's
     # baseline placed as reportlab's labels place it (leading 1.2 x size, baseline at 1/1.2 of it).
-    leading = LABEL_SIZE * 1.2
+    leading = label_size * 1.2
     for number, (car, sar) in enumerate(spokes, start=1):
         drawing.add(
             Line(centre_x, centre_y, centre_x + car, centre_y + sar, strokeWidth=0.4, strokeColor=GRID)
         )
         text = str(number)
-        width = stringWidth(text, BOLD, LABEL_SIZE)
+        width = stringWidth(text, BOLD, label_size)
         drawing.add(
             String(
                 centre_x + LABEL_RADIUS * car + (-width * 0.5),
                 centre_y + LABEL_RADIUS * sar + (0.5 * leading - leading * (1 / 1.2)),
                 text,
                 fontName=BOLD,
-                fontSize=LABEL_SIZE,
+                fontSize=label_size,
                 fillColor=TEXT,
             )
         )
     # Level numbers just inside each ring, left of the north spoke: clear of the spoke's own label
     # above the outer ring and of the team's points, which sit on the spoke itself.
     for level in levels:
-        y = centre_y + radius * level / top
+        y = centre_y + radius * radial_position(level, levels)
         drawing.add(
             String(
-                centre_x - 7,
-                y - 8,
-                str(level),
+                centre_x - 4,
+                y - 7,
+                format_value(level),
                 fontName=REGULAR,
                 fontSize=6.5,
                 fillColor=MUTED,
@@ -129,7 +140,7 @@ def radar_chart(
         String(
             x + 27,
             y,
-            fit_text(f"{reference_name} threshold ({reference:.1f})", REGULAR, 8, 200),
+            fit_text(f"{reference_name} threshold ({format_threshold(reference)})", REGULAR, 8, 200),
             fontName=REGULAR,
             fontSize=8,
             fillColor=TEXT,

@@ -20,10 +20,10 @@ class Spread:
     dont_know: int
     not_applicable: int
     #: level value -> how many chose it (every level of the scale present, zeros included).
-    distribution: Mapping[int, int]
-    minimum: int | None
-    maximum: int | None
-    range: int | None
+    distribution: Mapping[float, int]
+    minimum: float | None
+    maximum: float | None
+    range: float | None
     #: Population standard deviation of the level answers; None with no level answers.
     sd: float | None
     median: float | None
@@ -79,7 +79,7 @@ class AreaScore:
     score: float | None
     band: Band | None
     #: Level value and name for the label, after the cap.
-    level_value: int | None
+    level_value: float | None
     level_name: str | None
     #: True when a dimension below the cap threshold held the label down.
     capped: bool

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from assessor.model import ScoringSettings, Tally
+from assessor.model.questionnaire import level_value
 from assessor.scoring.results import Spread
 
 #: Tolerance for comparing computed floats with thresholds (0.8 must count as 0.8).
@@ -25,7 +26,7 @@ class AnswerCounts:
     ``add_tally``.
     """
 
-    levels: dict[int, int] = field(default_factory=dict)
+    levels: dict[float, int] = field(default_factory=dict)
     dont_know: int = 0
     not_applicable: int = 0
 
@@ -43,7 +44,7 @@ class AnswerCounts:
         self.not_applicable += max(tally.not_applicable, 0)
 
 
-def median_of(distribution: Sequence[tuple[int, int]]) -> float | None:
+def median_of(distribution: Sequence[tuple[float, int]]) -> float | None:
     """The median of values given as (value, count) pairs in increasing value order."""
     total = sum(count for _, count in distribution)
     if total == 0:
@@ -62,7 +63,7 @@ def median_of(distribution: Sequence[tuple[int, int]]) -> float | None:
     return (lower + upper) / 2
 
 
-def build_spread(scale_values: Sequence[int], counts: AnswerCounts, settings: ScoringSettings) -> Spread:
+def build_spread(scale_values: Sequence[float], counts: AnswerCounts, settings: ScoringSettings) -> Spread:
     """The Spread record of one question from its counts (``scale_values`` in increasing order)."""
     distribution = {value: counts.levels.get(value, 0) for value in scale_values}
     pairs = [(value, count) for value, count in distribution.items() if count]
@@ -73,7 +74,7 @@ def build_spread(scale_values: Sequence[int], counts: AnswerCounts, settings: Sc
     sd = median = None
     if count:
         minimum, maximum = pairs[0][0], pairs[-1][0]
-        spread_range = maximum - minimum
+        spread_range = level_value(round(maximum - minimum, 9))  # 0.3 - 0.1 is 0.2, 3 - 1 stays 2
         mean = math.fsum(value * number for value, number in pairs) / count
         variance = math.fsum(number * (value - mean) ** 2 for value, number in pairs) / count
         sd = math.sqrt(variance)

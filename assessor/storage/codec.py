@@ -7,6 +7,7 @@ snapshot under ``"questionnaire"``.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from assessor.model import (
@@ -142,7 +143,7 @@ def assessment_from_dict(data: Any, where: str = "assessment") -> Assessment:
 # Choices and answers (also used by participant packs) ---------------------------------------------------
 
 
-def choice_to_json(choice: Choice) -> int | str:
+def choice_to_json(choice: Choice) -> float | str:
     """A level value stays a number; Don't know and Not applicable become "dk" and "na"."""
     return choice.value if isinstance(choice, NonAnswer) else choice
 
@@ -155,6 +156,8 @@ def choice_from_json(value: Any, where: str) -> Choice:
             pass
     elif isinstance(value, int) and not isinstance(value, bool):
         return value
+    elif isinstance(value, float) and math.isfinite(value):  # a level such as 0.25 (2.0 reads as 2)
+        return int(value) if value.is_integer() else value
     raise f.FormatError(where, f'expected a level number, "dk" or "na", found {value!r}')
 
 
@@ -212,7 +215,7 @@ def round_from_dict(data: Any, where: str) -> Round:
         td = f.known(f.obj(item, tw), TALLY_KEYS, tw)
         tallies[qid] = Tally(
             counts={
-                f.int_key(key, cw): f.as_int(count, cw) for key, count, cw in f.entries(td, "counts", tw)
+                f.level_key(key, cw): f.as_int(count, cw) for key, count, cw in f.entries(td, "counts", tw)
             },
             dont_know=f.integer(td, "dont_know", tw, 0),
             not_applicable=f.integer(td, "not_applicable", tw, 0),

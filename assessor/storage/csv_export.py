@@ -37,7 +37,7 @@ COLUMNS = (
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
-Cell = str | int
+Cell = str | int | float
 
 
 def safe_cell(value: Cell) -> Cell:

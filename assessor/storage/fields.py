@@ -157,6 +157,24 @@ def int_key(key: str, where: str) -> int:
         raise FormatError(where, f"expected a whole number as the key, found {key!r}") from None
 
 
+def level_key(key: str, where: str) -> float:
+    """An object key that holds a level value ("3", "-1", "0.25"; JSON keys are always text): a whole
+    number comes back as an ``int``, as ``assessor.model.questionnaire.level_value`` keeps it."""
+    try:
+        number = float(key)
+    except ValueError:
+        raise FormatError(where, f"expected a level value as the key, found {key!r}") from None
+    if not math.isfinite(number):
+        raise FormatError(where, f"expected a level value as the key, found {key!r}")
+    return int(number) if number.is_integer() else number
+
+
+def level_number(data: dict[str, Any], key: str, where: str) -> float:
+    """A level value: any finite number, a whole number as an ``int``."""
+    value = number(data, key, where)
+    return int(value) if value.is_integer() else value
+
+
 def _kind(value: Any) -> str:
     if value is None:
         return "null"

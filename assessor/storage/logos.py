@@ -6,7 +6,7 @@ the file name), with a width and height that can be read from the header, and at
 :data:`MAX_LOGO_BYTES`. The full decoding check is the report's (``assessor.report.logos``), which has
 the image library; this module stays cheap so that opening a file does not load it.
 
-In the file a logo is ``{"name": "council.png", "media_type": "image/png", "data": "<base64>"}``.
+In the file a logo is ``{"name": "logo.png", "media_type": "image/png", "data": "<base64>"}``.
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from assessor.model.questionnaire import LEGACY_WORDING
 from assessor.storage.logos import LogoError, load_logo, logo_to_dict
 
 #: A step: the document at version N and a list for notices in, the document at version N+1 out.
@@ -73,7 +74,8 @@ def embed_logos(document: dict[str, Any], notices: list[str]) -> dict[str, Any]:
     branding = assessment.get("branding") if isinstance(assessment, dict) else None
     if not isinstance(branding, dict):
         return document
-    for key, which in (("council_logo", "council"), ("consultancy_logo", "consultancy")):
+    # A version 1 file has the legacy wording (its questionnaire snapshot has no wording of its own).
+    for key, which in (("council_logo", LEGACY_WORDING.organisation), ("consultancy_logo", "consultancy")):
         path = branding.get(key)
         if not isinstance(path, str):
             continue  # missing (no logo) or damaged: the decoder reports a wrong value

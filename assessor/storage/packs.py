@@ -117,7 +117,7 @@ def make_pack(
 
 
 def pack_file_name(pack: ParticipantPack) -> str:
-    """A file name that tells packs apart: "Jane Smith - Testshire County Council.assessment-pack"."""
+    """A file name that tells packs apart: "Jane Smith - Cyngor Sir Ynys Môn.assessment-pack"."""
     who = _safe(pack.participant.name) or pack.participant.id
     where = _safe(pack.organisation)
     return f"{who} - {where}{PACK_SUFFIX}" if where else f"{who}{PACK_SUFFIX}"

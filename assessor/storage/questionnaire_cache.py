@@ -32,7 +32,7 @@ from assessor.storage.errors import StorageError
 from assessor.storage.questionnaire_codec import questionnaire_from_dict, questionnaire_to_dict
 
 #: Changes when the layout of a cache file changes (old files then simply miss).
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: the questionnaire's wording
 
 log = logging.getLogger(__name__)
 

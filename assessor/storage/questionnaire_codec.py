@@ -23,7 +23,9 @@ from assessor.model import (
     Scale,
     ScoringSettings,
     Source,
+    Wording,
 )
+from assessor.model.questionnaire import LEGACY_WORDING
 from assessor.storage import fields as f
 from assessor.storage.consistency import check_questionnaire
 
@@ -43,7 +45,9 @@ QUESTIONNAIRE_KEYS = (
     "scoring",
     "areas",
     "pilots",
+    "wording",
 )
+WORDING_KEYS = ("organisation", "report_title", "confidentiality")
 SOURCE_KEYS = ("id", "title", "citation")
 SCALE_KEYS = ("levels", "allow_dont_know", "allow_not_applicable")
 LEVEL_KEYS = ("value", "name", "descriptor")
@@ -97,7 +101,7 @@ EXAMPLE_KEYS = ("text", "source", "verified")
 def questionnaire_to_dict(questionnaire: Questionnaire) -> dict[str, Any]:
     """The questionnaire as JSON-ready data (every field)."""
     q = questionnaire
-    return {
+    document = {
         "id": q.id,
         "title": q.title,
         "version": q.version,
@@ -112,12 +116,22 @@ def questionnaire_to_dict(questionnaire: Questionnaire) -> dict[str, Any]:
         "areas": [_area_to_dict(area) for area in q.areas],
         "pilots": [_pilot_to_dict(pilot) for pilot in q.pilots],
     }
+    # The legacy wording every snapshot had before questionnaires set their own is what a snapshot
+    # without "wording" means, so it is left out (files made with such a questionnaire do not change).
+    if q.wording != LEGACY_WORDING:
+        document["wording"] = {
+            "organisation": q.wording.organisation,
+            "report_title": q.wording.report_title,
+            "confidentiality": q.wording.confidentiality,
+        }
+    return document
 
 
 def questionnaire_from_dict(data: Any, where: str = "questionnaire") -> Questionnaire:
     """The questionnaire from data written by :func:`questionnaire_to_dict`; FormatError if malformed
     (an unknown key, or values that do not fit together: see :func:`.consistency.check_questionnaire`)."""
     d = f.known(f.obj(data, where), QUESTIONNAIRE_KEYS, where)
+    scale = _scale_from(f.field(d, "scale", where), f"{where}.scale")
     questionnaire = Questionnaire(
         id=f.text(d, "id", where),
         title=f.text(d, "title", where),
@@ -128,13 +142,28 @@ def questionnaire_from_dict(data: Any, where: str = "questionnaire") -> Question
         attribution=f.text(d, "attribution", where, ""),
         guide=f.text(d, "guide", where, ""),
         sources=tuple(_source_from(item, iw) for item, iw in f.each(d, "sources", where, [])),
-        scale=_scale_from(f.field(d, "scale", where), f"{where}.scale"),
-        scoring=_scoring_from(f.field(d, "scoring", where, {}), f"{where}.scoring"),
+        scale=scale,
+        scoring=_scoring_from(f.field(d, "scoring", where, {}), f"{where}.scoring", scale),
         areas=tuple(_area_from(item, iw) for item, iw in f.each(d, "areas", where)),
         pilots=tuple(_pilot_from(item, iw) for item, iw in f.each(d, "pilots", where, [])),
+        wording=_wording_from(d, where),
     )
     check_questionnaire(questionnaire, where)
     return questionnaire
+
+
+def _wording_from(d: dict[str, Any], where: str) -> Wording:
+    """A snapshot written before questionnaires set their wording was reported with the legacy wording
+    the application then used for every questionnaire: it keeps it, so it reports the same."""
+    if "wording" not in d:
+        return LEGACY_WORDING
+    wd = f.known(f.obj(d["wording"], f"{where}.wording"), WORDING_KEYS, f"{where}.wording")
+    ww = f"{where}.wording"
+    return Wording(
+        organisation=f.text(wd, "organisation", ww, Wording.organisation),
+        report_title=f.text(wd, "report_title", ww, Wording.report_title),
+        confidentiality=f.text(wd, "confidentiality", ww, Wording.confidentiality),
+    )
 
 
 # Scale and scoring -----------------------------------------------------------------------------
@@ -154,7 +183,7 @@ def _scale_from(data: Any, where: str) -> Scale:
     for item, lw in f.each(d, "levels", where):
         ld = f.known(f.obj(item, lw), LEVEL_KEYS, lw)
         levels.append(
-            Level(f.integer(ld, "value", lw), f.text(ld, "name", lw), f.text(ld, "descriptor", lw, ""))
+            Level(f.level_number(ld, "value", lw), f.text(ld, "name", lw), f.text(ld, "descriptor", lw, ""))
         )
     if not levels:
         raise f.FormatError(f"{where}.levels", "the scale has no levels")
@@ -190,9 +219,9 @@ def _scoring_to_dict(s: ScoringSettings) -> dict[str, Any]:
     }
 
 
-def _scoring_from(data: Any, where: str) -> ScoringSettings:
+def _scoring_from(data: Any, where: str, scale: Scale) -> ScoringSettings:
     d = f.known(f.obj(data, where), SCORING_KEYS, where)
-    defaults = ScoringSettings()
+    defaults = ScoringSettings.for_scale(scale)
     bands = defaults.bands
     if "bands" in d:
         parsed = []
@@ -207,7 +236,7 @@ def _scoring_from(data: Any, where: str) -> ScoringSettings:
     return ScoringSettings(
         bands=bands,
         cap_below=f.number(d, "cap_below", where, defaults.cap_below),
-        cap_level=f.integer(d, "cap_level", where, defaults.cap_level),
+        cap_level=f.level_number(d, "cap_level", where) if "cap_level" in d else defaults.cap_level,
         min_answered_share=f.number(d, "min_answered_share", where, defaults.min_answered_share),
         divergence_range=f.number(d, "divergence_range", where, defaults.divergence_range),
         divergence_sd=f.number(d, "divergence_sd", where, defaults.divergence_sd),
@@ -282,11 +311,11 @@ def _question_to_dict(q: Question) -> dict[str, Any]:
 
 def _question_from(data: Any, where: str) -> Question:
     d = f.known(f.obj(data, where), QUESTION_KEYS, where)
-    descriptors: dict[int, str] = {}
+    descriptors: dict[float, str] = {}
     for key, value, kw in f.entries(d, "descriptors", where):
         if not isinstance(value, str):
             raise f.FormatError(kw, "expected text")
-        descriptors[f.int_key(key, kw)] = f.valid_text(value, kw)
+        descriptors[f.level_key(key, kw)] = f.valid_text(value, kw)
     return Question(
         id=f.text(d, "id", where),
         text=f.text(d, "text", where),

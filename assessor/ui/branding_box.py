@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessor.model import Branding, Logo
+from assessor.model import Branding, Logo, Wording
 from assessor.ui import dialogs
 from assessor.ui.session import Session
 
@@ -38,8 +38,9 @@ class BrandingBox(QGroupBox):
         form = QFormLayout(self)
         self.report_title = self._line("report_title", "Report title")
         form.addRow("Title of the &report:", self.report_title)
-        self.council_logo = LogoRow(self, "council_logo", "Council logo (PNG or JPEG)")
-        form.addRow(self._label("Council lo&go:", self.council_logo.browse_button), self.council_logo)
+        self.council_logo = LogoRow(self, "council_logo", "Organisation's logo (PNG or JPEG)")
+        self.council_logo_label = self._label("Organisation's lo&go:", self.council_logo.browse_button)
+        form.addRow(self.council_logo_label, self.council_logo)
         self.consultancy_logo = LogoRow(self, "consultancy_logo", "Consultancy logo (PNG or JPEG)")
         form.addRow(
             self._label("Consultanc&y logo:", self.consultancy_logo.browse_button), self.consultancy_logo
@@ -60,6 +61,12 @@ class BrandingBox(QGroupBox):
         self.confidentiality = self._line("confidentiality", "Confidentiality line on every page")
         form.addRow("Confidentiality line:", self.confidentiality)
         self._refreshing = False
+
+    def word_labels(self, wording: Wording) -> None:
+        """The first logo named with the questionnaire's noun ("Partnership logo")."""
+        noun = wording.organisation_title
+        self.council_logo_label.setText(f"{noun} lo&go:")
+        self.council_logo.name_for_people(f"{noun} logo (PNG or JPEG)")
 
     def _label(self, text: str, buddy: QWidget) -> QLabel:
         label = QLabel(text, self)
@@ -158,21 +165,25 @@ class LogoRow(QWidget):
         self.preview = QLabel(self)
         self.preview.setFixedSize(self.PREVIEW_HEIGHT * 3, self.PREVIEW_HEIGHT)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setAccessibleName(f"Preview of the {accessible.lower()}")
         self.label = QLabel("No logo", self)
-        self.label.setAccessibleName(accessible)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.browse_button = QPushButton("Browse…", self)
-        self.browse_button.setAccessibleName(f"Browse for the {accessible.lower()}")
         self.browse_button.clicked.connect(lambda: box.browse(name))
         self.remove_button = QPushButton("Remove", self)
-        self.remove_button.setAccessibleName(f"Remove the {accessible.lower()}")
         self.remove_button.clicked.connect(lambda: box.remove(name))
+        self.name_for_people(accessible)
         row.addWidget(self.preview)
         row.addWidget(self.label, 1)
         row.addWidget(self.browse_button)
         row.addWidget(self.remove_button)
         self.show_logo(None)
+
+    def name_for_people(self, accessible: str) -> None:
+        """Name the row's parts for a screen reader: "Partnership logo (PNG or JPEG)"."""
+        self.preview.setAccessibleName(f"Preview of the {accessible.lower()}")
+        self.label.setAccessibleName(accessible)
+        self.browse_button.setAccessibleName(f"Browse for the {accessible.lower()}")
+        self.remove_button.setAccessibleName(f"Remove the {accessible.lower()}")
 
     def text(self) -> str:
         """What the row says: the logo's file name, or "No logo"."""

@@ -15,13 +15,13 @@ from PySide6.QtCharts import (
     QChartView,
     QLineSeries,
     QPolarChart,
-    QValueAxis,
 )
 from PySide6.QtCore import QMargins, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from assessor.model import Questionnaire
+from assessor.model.questionnaire import Scale, format_value
 from assessor.ui.theme import ACCENT, MUTED, scaled_font
 
 #: Grid lines and the panel behind the charts.
@@ -47,8 +47,24 @@ def _view(chart: QChart, name: str, parent: QWidget | None) -> QChartView:
     return view
 
 
-def score_label(score: float | None) -> str:
-    return "–" if score is None else f"{score:.1f}"
+def score_label(score: float | None, places: int = 1) -> str:
+    return "–" if score is None else f"{score:.{places}f}"
+
+
+def score_places(scale: Scale) -> int:
+    """Decimals that tell scores apart on this scale: 1 on 1 to 4 or 10/20/30, 2 on 0 to 1."""
+    return 1 if scale.step >= 1 else 2
+
+
+#: Where the lowest level sits along a radar spoke, as a share of the radius (as in the PDF's radar): a score
+#: at the lowest level, even 0, is a visible point; the centre is left for "insufficient data".
+INNER = 0.12
+
+
+def radial_range(scale: Scale) -> tuple[float, float]:
+    """The radial axis: from a little below the lowest level (the centre) to the highest level."""
+    span = scale.span if scale.span > 0 else 1.0
+    return scale.minimum - span * INNER / (1 - INNER), scale.maximum
 
 
 class RadarChart:
@@ -86,10 +102,15 @@ class RadarChart:
         angular = QCategoryAxis()
         angular.setRange(0, count)
         angular.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
-        radial = QValueAxis()
-        radial.setRange(0, questionnaire.scale.maximum)
-        radial.setTickCount(questionnaire.scale.maximum + 1)
-        radial.setLabelFormat("%d")
+        # A ring and a label at each level of the scale (not at every whole number: 10/20/30 has three).
+        scale = questionnaire.scale
+        centre, top = radial_range(scale)
+        radial = QCategoryAxis()
+        radial.setRange(centre, top)
+        radial.setStartValue(centre)
+        radial.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        for value in scale.values:
+            radial.append(format_value(value), value)
         chart.addAxis(angular, QPolarChart.PolarOrientation.PolarOrientationAngular)
         chart.addAxis(radial, QPolarChart.PolarOrientation.PolarOrientationRadial)
         series = QLineSeries()
@@ -103,10 +124,12 @@ class RadarChart:
         for index, dimension in enumerate(dimensions):
             angular.append(str(index + 1), index)
             score = results.dimensions[dimension.id].score
-            points.append(QPointF(index, score if score is not None else 0.0))
+            # Insufficient data at the centre, below the lowest level; a score held inside the scale.
+            shown = centre if score is None else min(max(score, scale.minimum), top)
+            points.append(QPointF(index, shown))
             rows.append(
                 f"<tr><td align='right'><b>{index + 1}</b>&nbsp;</td><td>{_html(dimension.title)}</td>"
-                f"<td align='right'>&nbsp;&nbsp;{score_label(score)}</td></tr>"
+                f"<td align='right'>&nbsp;&nbsp;{score_label(score, score_places(scale))}</td></tr>"
             )
         if points:
             points.append(QPointF(count, points[0].y()))
@@ -134,9 +157,9 @@ class AreaBars:
             title = f"{area.title} (enabler)" if area.enabler else area.title
             band = score.band.name if score.band is not None else "insufficient data"
             if score.capped and score.level_name:
-                band += f" · capped at level {score.level_value}"
+                band += f" · capped at level {format_value(score.level_value)}"
             rows.append(BarRow(title, score.score, band))
-        self.view.set_rows(rows, questionnaire.scale.maximum)
+        self.view.set_rows(rows, questionnaire.scale)
 
 
 class BarRow:
@@ -152,16 +175,19 @@ class AreaBarsView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[BarRow] = []
-        self.maximum = 4
+        self.levels: tuple[float, ...] = (1, 2, 3, 4)
+        self.places = 1
         self.setAccessibleName("Bar chart of area scores with bands")
         self.setMinimumHeight(self.fontMetrics().lineSpacing() * 14)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
-    def set_rows(self, rows: list[BarRow], maximum: int) -> None:
+    def set_rows(self, rows: list[BarRow], scale: Scale) -> None:
         self.rows = rows
-        self.maximum = max(maximum, 1)
+        if len(scale.levels) >= 2:
+            self.levels = scale.values
+        self.places = score_places(scale)
         self.setAccessibleDescription(
-            "; ".join(f"{row.title}: {score_label(row.score)} {row.band}" for row in rows)
+            "; ".join(f"{row.title}: {score_label(row.score, self.places)} {row.band}" for row in rows)
         )
         self.update()
 
@@ -188,20 +214,29 @@ class AreaBarsView(QWidget):
         left = label_width + pad * 2
         # Room after the longest possible bar for the band in words, so it is never cut off.
         widest = max(
-            (metrics.horizontalAdvance(f"{score_label(r.score)} {r.band}") for r in self.rows), default=0
+            (metrics.horizontalAdvance(f"{score_label(r.score, self.places)} {r.band}") for r in self.rows),
+            default=0,
         )
         right = self.width() - pad * 2 - min(widest + pad, int(self.width() * 0.3))
         span = max(right - left, 1)
         rows = self.rows or []
         row_height = (bottom - top) / max(len(rows), 1)
-        # The scale: a grid line and a number at each level.
-        for level in range(self.maximum + 1):
-            x = left + span * level / self.maximum
+        low, high = self.levels[0], self.levels[-1]
+        scale_span = high - low if high > low else 1.0
+
+        def x_of(value: float) -> float:
+            return left + span * (min(max(value, low), high) - low) / scale_span
+
+        # The scale: a grid line and a number at each level, from the lowest to the highest value.
+        for level in self.levels:
+            x = x_of(level)
             painter.setPen(QPen(GRID, 1))
             painter.drawLine(QPointF(x, top), QPointF(x, bottom))
             painter.setPen(QColor(MUTED))
             painter.drawText(
-                QRectF(x - line, bottom + 2, line * 2, line), Qt.AlignmentFlag.AlignHCenter, str(level)
+                QRectF(x - line * 2, bottom + 2, line * 4, line),
+                Qt.AlignmentFlag.AlignHCenter,
+                format_value(level),
             )
         for index, row in enumerate(rows):
             y = top + row_height * index
@@ -213,9 +248,10 @@ class AreaBarsView(QWidget):
             )
             bar_height = min(row_height * 0.6, line * 2.2)
             bar_top = y + (row_height - bar_height) / 2
-            value_text = score_label(row.score)
+            value_text = score_label(row.score, self.places)
             if row.score is not None:
-                width = span * max(0.0, min(row.score, self.maximum)) / self.maximum
+                # A score at the lowest level still shows a sliver of bar.
+                width = max(x_of(row.score) - left, 3.0)
                 painter.fillRect(QRectF(left, bar_top, width, bar_height), QColor(ACCENT))
                 inside = metrics.horizontalAdvance(value_text) + pad * 2 <= width
                 if inside:

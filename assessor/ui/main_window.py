@@ -240,9 +240,24 @@ class MainWindow(QMainWindow):
         dialogs.info(
             self,
             f"About {APP_NAME}",
-            f"{APP_NAME} {__version__}\n\nA collaboration self-assessment for council leadership teams.\n\n"
-            f"The log file is at:\n{userdirs.log_file()}",
+            f"{APP_NAME} {__version__}\n\nA workshop self-assessment for leadership teams, scored, with starter "
+            f"pilots.\n\n{self._questionnaire_credit()}The log file is at:\n{userdirs.log_file()}",
         )
+
+    def _questionnaire_credit(self) -> str:
+        """The open questionnaire, its licence and attribution (a CC BY-SA source is credited wherever
+        it is used), as a paragraph of the About box; empty with nothing open."""
+        if not self.session.is_open:
+            return ""
+        questionnaire = self.session.questionnaire
+        lines = [f"Questionnaire: {questionnaire.title} (version {questionnaire.version})"]
+        if questionnaire.authors:
+            lines.append(f"By {', '.join(questionnaire.authors)}")
+        if questionnaire.licence:
+            lines.append(f"Licence: {questionnaire.licence}")
+        if questionnaire.attribution:
+            lines.append(questionnaire.attribution)
+        return "\n".join(lines) + "\n\n"
 
     def report_unexpected_error(self, error: BaseException) -> None:
         """Called by the excepthook: the assessment stays open and a recovery copy is written."""

@@ -93,13 +93,13 @@ class QuestionView(QScrollArea):
         self.group = QButtonGroup(self)
         self.group.idClicked.connect(self._clicked)
         self.cards: list[LevelCard] = []
-        self.values: list[int] = []
+        self.values: list[float] = []
 
         non_answers = QHBoxLayout()
         self.dont_know = QRadioButton("D  Don't know", body)
         self.dont_know.setToolTip("Press D: nobody here can say from evidence")
         self.not_applicable = QRadioButton("N  Not applicable", body)
-        self.not_applicable.setToolTip("Press N: this does not apply to this council")
+        self.not_applicable.setToolTip("Press N: this does not apply here")
         self.group.addButton(self.dont_know, DK_ID)
         self.group.addButton(self.not_applicable, NA_ID)
         self.clear_button = QPushButton("Clear answer (Delete)", body)

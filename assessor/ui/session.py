@@ -145,7 +145,7 @@ class Session(SessionFiles, SessionEdits, QObject):
 
     def new_assessment(self, questionnaire: Questionnaire) -> Assessment:
         # The assessment's date defaults to today (the report and review dates come from it).
-        assessment = Assessment(questionnaire=questionnaire, details=Details(date=date.today().isoformat()))
+        assessment = Assessment.new(questionnaire, Details(date=date.today().isoformat()))
         self.set_assessment(assessment)
         return assessment
 

@@ -1,4 +1,4 @@
-"""Set-up: the council's details, the mode, participants and the report's branding."""
+"""Set-up: the assessment's details, the mode, participants and the report's branding."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessor.model import AssessmentError, Mode
+from assessor.model import AssessmentError, Mode, Wording
 from assessor.ui import dialogs
 from assessor.ui.branding_box import BrandingBox
 from assessor.ui.participants_box import ParticipantsBox
@@ -31,10 +32,22 @@ if TYPE_CHECKING:
     from assessor.ui.file_controller import FileController
 
 DETAIL_FIELDS = (
-    ("organisation", "&Council or organisation:", "e.g. Cyngor Sir Ynys Môn"),
+    ("organisation", "&Organisation:", "e.g. Cyngor Sir Ynys Môn"),
     ("facilitator", "Faci&litator:", "Who runs the workshop"),
     ("consultant", "C&onsultant:", "Who writes the report (if anyone)"),
 )
+
+
+#: Access keys already used on the set-up page (the organisation's label picks a letter that is not).
+_TAKEN_MNEMONICS = frozenset("lsdtinoprgyum")
+
+
+def with_mnemonic(text: str, *, taken: frozenset[str]) -> str:
+    """``text`` with an access key (``&``) before its first letter not in ``taken``; none if all are."""
+    for index, char in enumerate(text):
+        if char.isalpha() and char.lower() not in taken:
+            return f"{text[:index]}&{text[index:]}"
+    return text
 
 
 class SetupPage(QScrollArea):
@@ -58,16 +71,21 @@ class SetupPage(QScrollArea):
         details = QGroupBox("The assessment", body)
         form = QFormLayout(details)
         self.fields: dict[str, QLineEdit] = {}
+        self.labels: dict[str, QLabel] = {}
         for name, label, hint in DETAIL_FIELDS:
             edit = QLineEdit(details)
             edit.setPlaceholderText(hint)
             edit.setAccessibleName(label.replace("&", "").rstrip(":"))
             edit.textEdited.connect(lambda text, n=name: self._set_detail(n, text))
-            form.addRow(label, edit)
+            self.labels[name] = QLabel(label, details)
+            self.labels[name].setBuddy(edit)
+            form.addRow(self.labels[name], edit)
             self.fields[name] = edit
         self.scope = QPlainTextEdit(details)
         self.scope.setTabChangesFocus(True)
-        self.scope.setPlaceholderText("What is assessed: the whole council, a directorate, a partnership…")
+        self.scope.setPlaceholderText(
+            "What is assessed: the whole organisation, a directorate, a partnership…"
+        )
         self.scope.setAccessibleName("Scope")
         self.scope.setMaximumHeight(self.scope.fontMetrics().lineSpacing() * 4 + 12)
         self.scope.textChanged.connect(lambda: self._set_detail("scope", self.scope.toPlainText()))
@@ -136,6 +154,7 @@ class SetupPage(QScrollArea):
                 f"Questionnaire: {questionnaire.title} (version {questionnaire.version}), "
                 f"{questionnaire.question_count} questions"
             )
+            self._word_labels(questionnaire.wording)
             for name, edit in self.fields.items():
                 value = getattr(assessment.details, name)
                 if edit.text() != value:
@@ -149,6 +168,16 @@ class SetupPage(QScrollArea):
             self.branding.refresh()
         finally:
             self._refreshing = False
+
+    def _word_labels(self, wording: Wording) -> None:
+        """The organisation's field and placeholder in the questionnaire's words ("Partnership:")."""
+        noun = wording.organisation_title
+        self.labels["organisation"].setText(with_mnemonic(f"{noun}:", taken=_TAKEN_MNEMONICS))
+        self.fields["organisation"].setAccessibleName(noun)
+        self.scope.setPlaceholderText(
+            f"What is assessed: the whole {wording.organisation}, a directorate, a partnership…"
+        )
+        self.branding.word_labels(wording)
 
     def _refresh_names(self) -> None:
         if self.session.is_open:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,21 +27,20 @@ from assessor.ui.theme import MUTED, heading, muted, scroll_page_body
 if TYPE_CHECKING:
     from assessor.ui.file_controller import FileController
 
-_TITLE = re.compile(r"^title:\s*(.+?)\s*$")
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
 
 def questionnaire_title(path: Path) -> str:
-    """The ``title:`` of a questionnaire read from its first lines (no full parse: the page opens fast)."""
+    """The title of a questionnaire as the loader reads it (a folded ``>-`` title, quotes and a trailing
+    ``# comment`` all as YAML means them), from the cache when the file is unchanged, so the page opens
+    fast; a file with problems is listed by its name, and says so when it is chosen."""
+    from assessor.questionnaire import QuestionnaireError
+    from assessor.storage.questionnaire_cache import load_questionnaire_cached
+
     try:
-        with path.open(encoding="utf-8") as handle:
-            for _, line in zip(range(60), handle, strict=False):
-                match = _TITLE.match(line)
-                if match:
-                    return match.group(1).strip("'\"")
-    except (OSError, UnicodeDecodeError):
-        pass
-    return path.stem
+        return load_questionnaire_cached(path).title
+    except (QuestionnaireError, OSError):
+        return f"{path.stem} (has problems)"
 
 
 def _panel(title: str, parent: QWidget) -> tuple[QFrame, QVBoxLayout]:
@@ -62,8 +60,8 @@ class StartPage(QScrollArea):
         outer.addWidget(heading(APP_NAME, 2.0, body))
         outer.addWidget(
             muted(
-                "Walk your leadership team through a self-assessment of how well the council collaborates, "
-                "then score it, agree where you stand and produce a report with starter pilots.",
+                "Walk your leadership team through a structured self-assessment, then score it, agree where "
+                "you stand and produce a report with starter pilots.",
                 body,
             )
         )
@@ -96,7 +94,7 @@ class StartPage(QScrollArea):
         open_button = QPushButton("&Open a file…", open_panel)
         open_button.clicked.connect(files.open_dialog)
         example = QPushButton("Open the e&xample", open_panel)
-        example.setToolTip("A fictional council's finished workshop, opened as an unsaved copy")
+        example.setToolTip("A fictional finished workshop, opened as an unsaved copy")
         example.clicked.connect(files.open_example)
         open_buttons.addWidget(open_button)
         open_buttons.addWidget(example)

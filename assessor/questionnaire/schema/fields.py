@@ -49,9 +49,12 @@ TOP: Spec = {
     "sources": Field(Kind.LIST),
     "scale": Field(Kind.MAPPING, required=True),
     "scoring": Field(Kind.MAPPING),
+    "wording": Field(Kind.MAPPING),
     "areas": Field(Kind.LIST, required=True),
     "pilots": Field(Kind.LIST),
 }
+
+WORDING: Spec = {"organisation": _TEXT, "report_title": _TEXT, "confidentiality": _TEXT}
 
 SOURCE: Spec = {"id": _ID, "title": _TITLE, "citation": _TEXT}
 
@@ -62,7 +65,7 @@ SCALE: Spec = {
 }
 
 LEVEL: Spec = {
-    "value": Field(Kind.INT, required=True),
+    "value": Field(Kind.NUMBER, required=True),
     "name": Field(Kind.TEXT, required=True),
     "descriptor": Field(Kind.TEXT, required=True),
 }
@@ -70,7 +73,7 @@ LEVEL: Spec = {
 SCORING: Spec = {
     "bands": Field(Kind.LIST),
     "cap_below": Field(Kind.NUMBER),
-    "cap_level": Field(Kind.INT),
+    "cap_level": Field(Kind.NUMBER),
     "min_answered_share": Field(Kind.NUMBER),
     "divergence_range": Field(Kind.NUMBER),
     "divergence_sd": Field(Kind.NUMBER),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from yaml.constructor import SafeConstructor
@@ -17,8 +18,11 @@ from assessor.questionnaire.errors import Problem, did_you_mean
 from assessor.questionnaire.schema.fields import Field, Kind, Spec
 
 _TAG = "tag:yaml.org,2002:"
-ID_PATTERN = re.compile(r"[a-z][a-z0-9._-]*\Z")
-ID_RULE = "use lower-case letters, digits, '-', '_' and '.', starting with a letter"
+ID_RULE = (
+    "use lower-case letters, digits, '-', '_' and '.', starting with a letter (a letter of any alphabet: "
+    "a to z, ŵ, é ...)"
+)
+_ID_MARKS = frozenset("0123456789._-")
 _constructor = SafeConstructor()
 
 
@@ -39,10 +43,26 @@ def label(name: str) -> str:
     return name if " " in name else f"'{name}'"
 
 
+def _lower_letter(char: str) -> bool:
+    """A lower-case letter of any alphabet: a, ŵ, é, ß (not a capital, a digit or a letter without case)."""
+    return char.isalpha() and char.islower()
+
+
+def is_valid_id(text: str) -> bool:
+    """Lower-case letters of any alphabet, digits, '-', '_' and '.', starting with a letter."""
+    return (
+        bool(text)
+        and _lower_letter(text[0])
+        and all(_lower_letter(char) or char in _ID_MARKS for char in text[1:])
+    )
+
+
 def suggest_id(text: str) -> str:
-    """A valid id close to ``text`` (``Shared Purpose`` -> ``shared-purpose``)."""
-    slug = re.sub(r"[^a-z0-9._-]+", "-", text.strip().lower()).strip("-")
-    return slug if ID_PATTERN.match(slug) else ""
+    """A valid id close to ``text`` (``Shared Purpose`` -> ``shared-purpose``, ``Cymuned Ŵyl`` -> ``cymuned-ŵyl``)."""
+    lowered = unicodedata.normalize("NFC", text.strip().lower())
+    kept = "".join(char if _lower_letter(char) or char in _ID_MARKS else " " for char in lowered)
+    slug = re.sub(r" +", "-", kept.strip()).strip("-")
+    return slug if is_valid_id(slug) else ""
 
 
 @dataclass
@@ -200,7 +220,7 @@ class Reader:
                     self.add(node, f"{label(name)} is empty. Write {kind.value} here.")
                     return None
                 return ""
-            if kind is Kind.ID and not ID_PATTERN.match(text):
+            if kind is Kind.ID and not is_valid_id(text):
                 better = suggest_id(text)
                 hint = f" For example '{better}'." if better else ""
                 where = "" if name == "id" else f" for '{name}'"
@@ -235,7 +255,7 @@ class Reader:
 def _named(what: str, pairs: list[tuple[ScalarNode, Node]]) -> str:
     """'an area' becomes "the area 'purpose'" when the mapping has a usable id."""
     for key, value in pairs:
-        if key.value == "id" and isinstance(value, ScalarNode) and ID_PATTERN.match(str(value.value)):
+        if key.value == "id" and isinstance(value, ScalarNode) and is_valid_id(str(value.value)):
             article, _, noun = what.partition(" ")
             return f"the {noun} '{value.value}'" if article in ("a", "an") else what
     return what

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
-from assessor.model.questionnaire import Band, Level
+from assessor.model.questionnaire import Band, Level, format_value, level_value
 from assessor.questionnaire.errors import did_you_mean
 from assessor.questionnaire.schema.fields import MAX_LEVELS, MIN_LEVELS, Kind
 from assessor.questionnaire.schema.reader import Reader
@@ -76,46 +76,54 @@ def check_levels(reader: Reader, levels: Sequence[tuple[Level, Node]], node: Nod
             usable = False
             reader.add(
                 level_node,
-                f"level values must increase from one level to the next: {level.value} comes after "
-                f"{before.value}. List the levels from lowest to highest, each value once.",
+                f"level values must increase from one level to the next: {format_value(level.value)} comes "
+                f"after {format_value(before.value)}. List the levels from lowest to highest, each value once.",
             )
     return usable
 
 
+def _key_number(key: ScalarNode) -> float | None:
+    """A descriptor's key as a number: "2" (quoted) is still the level 2, as are -1, 0.25 and "0.25"."""
+    try:
+        number = float(str(key.value).strip())
+    except ValueError:
+        return None
+    return level_value(number) if math.isfinite(number) else None
+
+
 def check_descriptors(
     reader: Reader, node: MappingNode, levels: Sequence[Level], what: str
-) -> dict[int, str]:
+) -> dict[float, str]:
     """One non-empty descriptor per level of the scale, and none for a level the scale lacks."""
     pairs = reader.pairs(node, f"the descriptors of {what}")
     names = {level.value: level.name for level in levels}
-    result: dict[int, str] = {}
+    result: dict[float, str] = {}
     for key, value in pairs or []:
-        if str(key.value).strip().isdigit():  # "2": a quoted level value is still a level value
-            level_value: object = int(str(key.value))
-        else:
-            level_value = reader.scalar(key, Kind.INT, "the level of a descriptor")
-        if not isinstance(level_value, int):
+        number = _key_number(key)
+        if number is None:
+            reader.scalar(key, Kind.NUMBER, "the level of a descriptor")
             continue
-        if levels and level_value not in names:
+        shown = format_value(number)
+        if levels and number not in names:
             reader.add(
                 key,
                 (
-                    f"the scale has no level {level_value}: descriptors are written for the levels "
-                    f"{', '.join(str(v) for v in names)}. Remove this one or correct its number."
+                    f"the scale has no level {shown}: descriptors are written for the levels "
+                    f"{', '.join(format_value(v) for v in names)}. Remove this one or correct its number."
                 ),
             )
             continue
-        text = reader.scalar(value, Kind.TEXT, f"the descriptor for level {level_value}")
+        text = reader.scalar(value, Kind.TEXT, f"the descriptor for level {shown}")
         if isinstance(text, str):
-            result[level_value] = text
+            result[number] = text
         elif isinstance(value, ScalarNode):
-            result[level_value] = ""  # empty: already reported, do not report it as missing too
+            result[number] = ""  # empty: already reported, do not report it as missing too
     missing = [level for level in levels if level.value not in result]
     for level in missing:
         reader.add(
             node,
             (
-                f"{what} has no descriptor for level {level.value} ({level.name}). "
+                f"{what} has no descriptor for level {format_value(level.value)} ({level.name}). "
                 "Write what you would see at that level."
             ),
         )

@@ -3,11 +3,9 @@ the next level looks like, divergent items, Don't know hot spots, notes and the 
 
 from __future__ import annotations
 
-import math
-
 from reportlab.platypus import Flowable, PageBreak
 
-from assessor.model import Area
+from assessor.model import Area, format_threshold
 from assessor.report.context import ReportContext, esc, score_text
 from assessor.report.paragraphs import Paragraph
 from assessor.report.sections.common import band_cell, band_commands, bullets, heading, table
@@ -25,9 +23,11 @@ def ranked_questions(ctx: ReportContext, area: Area) -> list[QuestionResult]:
     return sorted(results, key=lambda result: -(result.value or 0.0))
 
 
-def next_level(ctx: ReportContext, value: float) -> int | None:
+def next_level(ctx: ReportContext, value: float) -> float | None:
     """The level above a team value (2.5 -> 3), or None at the top of the scale."""
-    above = [level for level in ctx.questionnaire.scale.values if level > math.floor(value + 1e-9)]
+    scale = ctx.questionnaire.scale
+    reached = scale.level_at_or_below(value).value
+    above = [level for level in scale.values if level > reached]
     return above[0] if above else None
 
 
@@ -52,7 +52,8 @@ def _overview(ctx: ReportContext, area: Area) -> list[Flowable]:
         settings = ctx.questionnaire.scoring
         story.append(
             ctx.para(
-                f"The level is held at {score.level_name} because {names} scored below {settings.cap_below:.1f}: "
+                f"The level is held at {score.level_name} because {names} scored below "
+                f"{format_threshold(settings.cap_below)}: "
                 "an area is only as mature as its weakest dimension allows."
             )
         )

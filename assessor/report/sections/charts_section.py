@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 
 from assessor.model import NonAnswer
+from assessor.model.questionnaire import format_value
 from assessor.report.charts import ROW as BAR_ROW
 from assessor.report.charts import Bar, area_bars
 from assessor.report.context import ReportContext, score_text
@@ -30,7 +31,7 @@ def _radar(ctx: ReportContext) -> list[Flowable]:
     radar = radar_chart(
         scores,
         levels=questionnaire.scale.values,
-        reference=reference.minimum if bands else float(questionnaire.scale.maximum),
+        reference=reference.minimum if bands else questionnaire.scale.maximum,
         reference_name=reference.name,
         accent=ctx.styles.accent,
     )
@@ -71,7 +72,9 @@ def _bars(ctx: ReportContext) -> list[Flowable]:
     story: list[Flowable] = [heading(ctx, "Scores by area", level=1, key="charts-bars")]
     ticks = [(level.value, level.name) for level in questionnaire.scale.levels]
     # Bars that fit a page under a heading, besides the chart's axis and band labels.
-    frame = area_bars([], settings=questionnaire.scoring, maximum=questionnaire.scale.maximum).height
+    frame = area_bars(
+        [], settings=questionnaire.scoring, levels=questionnaire.scale.values, tick_names=ticks
+    ).height
     per_chart = max(1, int((FRAME_HEIGHT - HEADING_ROOM - frame) // BAR_ROW))
     for area in questionnaire.areas:
         bars = [
@@ -87,7 +90,7 @@ def _bars(ctx: ReportContext) -> list[Flowable]:
             chart = area_bars(
                 bars[start : start + per_chart],
                 settings=questionnaire.scoring,
-                maximum=questionnaire.scale.maximum,
+                levels=questionnaire.scale.values,
                 tick_names=ticks,
             )
             if start == 0:
@@ -121,7 +124,7 @@ def spread_rows(ctx: ReportContext) -> list[SpreadRow]:
 def spread_columns(ctx: ReportContext) -> list[tuple[str, str]]:
     """(short code, meaning) for each column of the spread chart."""
     scale = ctx.questionnaire.scale
-    columns = [(str(level.value), level.name) for level in scale.levels]
+    columns = [(format_value(level.value), level.name) for level in scale.levels]
     if scale.allow_dont_know:
         columns.append(("DK", NonAnswer.DONT_KNOW.label))
     if scale.allow_not_applicable:

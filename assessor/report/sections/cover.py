@@ -1,4 +1,4 @@
-"""The cover: title, council, scope, date, facilitator and consultant, logos and confidentiality."""
+"""The cover: title, organisation, scope, date, facilitator and consultant, logos and confidentiality."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ def build(ctx: ReportContext) -> list[Flowable]:
     cover_heading = heading(ctx, ctx.report_title, level=0, key="cover", toc=False)
     cover_heading.style = ctx.styles.title
     story.append(cover_heading)
-    story.append(ctx.para(ctx.council, "subtitle"))
+    story.append(ctx.para(ctx.organisation_name, "subtitle"))
     if details.scope.strip():
         story.append(ctx.para(details.scope, "cover_line"))
     story.append(Spacer(1, 14 * mm))

@@ -6,7 +6,7 @@ from collections import Counter
 
 from reportlab.platypus import Flowable, PageBreak
 
-from assessor.model import Mode
+from assessor.model import Mode, format_threshold, format_value
 from assessor.report.context import ReportContext
 from assessor.report.sections.common import bullets, heading, long_date, table
 
@@ -66,13 +66,15 @@ def _scoring_text(ctx: ReportContext) -> list[str]:
     for index, band in enumerate(bands):
         if band.minimum == float("-inf"):
             upper = bands[index - 1].minimum if index else None
-            band_lines.append(f"{band.name}: below {upper:.1f}" if upper is not None else band.name)
+            band_lines.append(
+                f"{band.name}: below {format_threshold(upper)}" if upper is not None else band.name
+            )
         else:
-            band_lines.append(f"{band.name}: {band.minimum:.1f} and above")
+            band_lines.append(f"{band.name}: {format_threshold(band.minimum)} and above")
     cap = (
         ctx.questionnaire.scale.level(settings.cap_level).name
         if settings.cap_level in ctx.questionnaire.scale.values
-        else str(settings.cap_level)
+        else format_value(settings.cap_level)
     )
     return [
         "The team's answer to a question is the answer it agreed, where one was recorded; otherwise it is the "
@@ -84,14 +86,30 @@ def _scoring_text(ctx: ReportContext) -> list[str]:
         "An area's score is the average of its dimensions' scores; the overall score is the average of the "
         "areas' scores, with cross-cutting enablers counting as an area.",
         "Bands: " + "; ".join(band_lines) + ".",
-        f"The cap: if any dimension in an area scores below {settings.cap_below:.1f}, the area's level is shown "
+        f"The cap: if any dimension in an area scores below {format_threshold(settings.cap_below)}, the area's "
+        "level is shown "
         f"as no higher than {cap}, whatever its average, and the report names the dimension that holds it back.",
-        f"Views differ on a question when answers span {settings.divergence_range:.0f} or more levels, or when "
-        f"they are widely spread (a standard deviation of {settings.divergence_sd:.1f} or more) among at least "
+        f"Views differ on a question when the highest and lowest answers are {format_value(settings.divergence_range)} "
+        "or more apart on the scale, or when they are widely spread (a standard deviation of "
+        f"{format_value(settings.divergence_sd)} or more) among at least "
         f"{settings.divergence_min_answers} answers.",
         f"A “Don't know” hot spot is a question where {settings.visibility_gap_dk_share:.0%} or more of the "
         "answers were “Don't know”.",
     ]
+
+
+def credit_lines(ctx: ReportContext) -> list[Flowable]:
+    """The questionnaire's authors, licence and attribution: a source under a licence such as CC BY-SA
+    must be credited wherever it is used."""
+    questionnaire = ctx.questionnaire
+    story: list[Flowable] = []
+    if questionnaire.authors:
+        story.append(ctx.para(f"Written by {', '.join(questionnaire.authors)}.", "small"))
+    if questionnaire.licence.strip():
+        story.append(ctx.para(f"Licence: {questionnaire.licence.strip()}", "small"))
+    if questionnaire.attribution.strip():
+        story.append(ctx.para(questionnaire.attribution, "small"))
+    return story
 
 
 def build(ctx: ReportContext) -> list[Flowable]:
@@ -108,11 +126,10 @@ def build(ctx: ReportContext) -> list[Flowable]:
     story.append(
         ctx.para(f"The questionnaire was “{questionnaire.title}” (version {questionnaire.version}).")
     )
-    if questionnaire.attribution.strip():
-        story.append(ctx.para(questionnaire.attribution, "small"))
+    story += credit_lines(ctx)
     story.append(heading(ctx, "The scale", level=1, key="method-scale"))
     rows: list[list[str | Flowable]] = [
-        [str(level.value), level.name, level.descriptor] for level in questionnaire.scale.levels
+        [format_value(level.value), level.name, level.descriptor] for level in questionnaire.scale.levels
     ]
     story.extend(table(ctx, ["Level", "Name", "What it means"], rows, [0.1, 0.2, 0.7]))
     story.append(heading(ctx, "How the scores are worked out", level=1, key="method-scoring"))

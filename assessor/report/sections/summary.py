@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
 
+from assessor.model import format_threshold, format_value
 from assessor.report.context import ReportContext, esc, score_text
 from assessor.report.fonts import REGULAR
 from assessor.report.paragraphs import Paragraph
@@ -27,12 +28,29 @@ def pilot_lines(ctx: ReportContext) -> tuple[str, list[str]]:
     return "Recommended starter pilots", lines
 
 
+def _cap_level(ctx: ReportContext) -> str:
+    """The cap's level as people read it: "level 2 (Developing)"."""
+    scale, value = ctx.questionnaire.scale, ctx.questionnaire.scoring.cap_level
+    name = f" ({scale.level(value).name})" if value in scale.values else ""
+    return f"level {format_value(value)}{name}"
+
+
 def ranked_dimensions(ctx: ReportContext) -> list[tuple[str, float]]:
     """Dimensions with a score, highest first (ties in questionnaire order)."""
     scored = [
         (dim_id, score.score) for dim_id, score in ctx.results.dimensions.items() if score.score is not None
     ]
     return sorted(scored, key=lambda item: -item[1])
+
+
+def strongest_and_weakest(
+    ranked: list[tuple[str, float]],
+) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
+    """Up to three strongest and three weakest (weakest first) of dimensions ranked highest first. Never one
+    dimension on both lists: with few dimensions each list takes at most half of them (one alone is only
+    the strongest)."""
+    count = min(3, len(ranked) // 2) or 1
+    return ranked[:count], (list(reversed(ranked[-count:])) if len(ranked) > 1 else [])
 
 
 def build(ctx: ReportContext) -> list[Flowable]:
@@ -48,8 +66,8 @@ def build(ctx: ReportContext) -> list[Flowable]:
         band_text = "" if band == level else f", in the <b>{esc(band)}</b> band"
         inner.append(
             Paragraph(
-                f"Overall the council is at <b>{esc(level)}</b>, scoring "
-                f"<b>{results.overall:.2f}</b> out of {ctx.questionnaire.scale.maximum}{band_text}.",
+                f"Overall the {esc(ctx.questionnaire.wording.organisation)} is at <b>{esc(level)}</b>, "
+                f"scoring <b>{results.overall:.2f}</b> {ctx.questionnaire.scale.out_of()}{band_text}.",
                 styles.body,
             )
         )
@@ -73,15 +91,14 @@ def build(ctx: ReportContext) -> list[Flowable]:
         )
         inner.append(
             Paragraph(
-                f"A capped area has a dimension scoring below {settings.cap_below:.1f}, so its level is held "
-                f"at {settings.cap_level} whatever its average; its band still follows the score. {held}.",
+                f"A capped area has a dimension scoring below {format_threshold(settings.cap_below)}, so its "
+                f"level is held at {_cap_level(ctx)} whatever its average; its band still follows the score. {held}.",
                 styles.small,
             )
         )
     ranked = ranked_dimensions(ctx)
     if ranked:
-        strongest = ranked[:3]
-        weakest = list(reversed(ranked[-3:])) if len(ranked) > 3 else []
+        strongest, weakest = strongest_and_weakest(ranked)
 
         def listing(items: list[tuple[str, float]]) -> Paragraph:
             text = "<br/>".join(

@@ -78,7 +78,7 @@ class DimensionView(QScrollArea):
                 elif choice is NonAnswer.NOT_APPLICABLE:
                     count = spread.not_applicable
                 else:
-                    count = spread.distribution.get(int(choice), 0)  # type: ignore[call-overload]
+                    count = spread.distribution.get(choice, 0)  # type: ignore[call-overload]  # a level value
                 cell = QLabel(dots(count), body)
                 cell.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
                 cell.setAccessibleName(f"{name}: {count}")

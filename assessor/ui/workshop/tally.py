@@ -48,7 +48,7 @@ class TallyDialog(QDialog):
         if round_label:
             layout.addWidget(muted(round_label, self))
         form = QFormLayout()
-        self.level_boxes: dict[int, QSpinBox] = {}
+        self.level_boxes: dict[float, QSpinBox] = {}
         tally = tally or Tally()
         for key, level in enumerate(scale.levels, start=1):
             box = self._spin(f"{level.name}: number of people", tally.counts.get(level.value, 0))
@@ -110,7 +110,7 @@ class TallyDialog(QDialog):
         total = self.result_tally().total
         self.total.setText(f"Total: {total} {'person' if total == 1 else 'people'}")
 
-    def set_counts(self, counts: dict[int, int], dont_know: int = 0, not_applicable: int = 0) -> None:
+    def set_counts(self, counts: dict[float, int], dont_know: int = 0, not_applicable: int = 0) -> None:
         for value, box in self.level_boxes.items():
             box.setValue(counts.get(value, 0))
         self.dont_know.setValue(dont_know)

@@ -152,7 +152,7 @@ class App:
             raise SetupError(f"xdotool {' '.join(args)} failed: {done.stderr.strip()}")
         return done.stdout
 
-    def wait_for_window(self, name: str, timeout: float = 30.0) -> str:
+    def wait_for_window(self, name: str, timeout: float = 90.0) -> str:
         """The id of the visible main window whose title contains ``name``, once it shows; focused."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -344,9 +344,9 @@ def _recover_and_save(display: str, home: Path, path: Path, folder: Path) -> boo
         app.wait_for_window("Collaboration Assessor")
         time.sleep(0.3)
         app.key("alt+c")  # Recover (the newest entry is selected)
-        app.wait_for_window(path.name, timeout=15)
+        app.wait_for_window(path.name, timeout=60)
         app.key("ctrl+s")
-        deadline = time.monotonic() + 15
+        deadline = time.monotonic() + 60
         while path.stat().st_mtime_ns == before:
             if time.monotonic() > deadline:
                 raise SetupError(f"the recovered work was not saved into {path.name}")

@@ -823,3 +823,170 @@ def _make_demo_module() -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+# The chief-executive reading of version 2.0 (issue 12): rules it implied --------------------------------------
+
+
+def gives_residents_decisions(text: str) -> bool:
+    """Whether a text gives residents' panels a council decision the law leaves to the council's decision-makers."""
+    return bool(
+        re.search(
+            r"\b(boards?|panels?) (with|that have|that has) (the )?power to decide|"
+            r"\b(boards?|panels?) that (take|make) decisions|"
+            r"\bresidents (share|take|make) decisions",
+            " ".join(text.split()).lower(),
+        )
+    )
+
+
+def test_the_decision_check_catches_the_old_wording() -> None:
+    assert gives_residents_decisions("a board or panel with power to decide, such as over a grant fund")
+    assert gives_residents_decisions("Residents share decisions across services, are trained and paid.")
+    assert not gives_residents_decisions(
+        "A panel including residents recommends on service plans; the named decision-maker follows it."
+    )
+
+
+def test_no_resident_panel_is_given_a_council_decision(q: Questionnaire) -> None:
+    texts = {f"{qu.id} text": qu.text for qu in q.questions.values()}
+    texts |= {f"{qu.id} guidance": qu.guidance for qu in q.questions.values()}
+    texts |= {f"{qu.id} level {v}": d for qu in q.questions.values() for v, d in qu.descriptors.items()}
+    texts |= {f"{p.id} summary": p.summary for p in q.pilots}
+    assert [where for where, text in texts.items() if gives_residents_decisions(text)] == []
+
+
+def hands_over_money_without_controls(text: str) -> bool:
+    """Whether a text hands council money to others without a grant or funding agreement under financial rules."""
+    flat = " ".join(text.split()).lower()
+    hands_over = re.search(
+        r"\b(led|lead|leads) with council money|council money or staff|\boffer small grants\b", flat
+    )
+    return bool(hands_over) and "financial regulations" not in flat
+
+
+def test_the_money_check_catches_the_old_level_3() -> None:
+    assert hands_over_money_without_controls(
+        "the partner or community group led with council money or staff, and the council accepted its decisions"
+    )
+    assert not hands_over_money_without_controls(
+        "the partner led, with council money under a funding agreement approved under financial regulations"
+    )
+
+
+def test_money_handed_to_others_goes_under_financial_regulations(q: Questionnaire) -> None:
+    texts = {f"{qu.id} level {v}": d for qu in q.questions.values() for v, d in qu.descriptors.items()}
+    texts |= {f"{p.id} summary": p.summary for p in q.pilots}
+    assert [where for where, text in texts.items() if hands_over_money_without_controls(text)] == []
+    assert "funding agreement" in q.question("enablers.leadership.let-others-lead").descriptors[3]
+
+
+def shares_the_result(rule: str) -> bool:
+    """Whether a stop-or-scale rule ends by sharing the result, whatever it is."""
+    flat = " ".join(rule.split()).lower()
+    return bool(re.search(r"whatever (the result|it shows|they show)", flat)) and bool(
+        re.search(r"one-page note|publish", flat)
+    )
+
+
+def test_the_sharing_check_catches_a_rule_that_keeps_the_result_in_house() -> None:
+    assert not shares_the_result(
+        "Stop if fewer than five reports are made in three months. Scale if most help."
+    )
+    assert shares_the_result("Stop if ... Whatever the result, the owner sends partners a one-page note.")
+
+
+def test_every_stop_or_scale_rule_ends_by_sharing_the_result(q: Questionnaire) -> None:
+    rules = {pilot.id: pilot.stop_scale_rule for pilot in q.pilots if not pilot.always_recommend}
+    assert [pilot_id for pilot_id, rule in rules.items() if not shares_the_result(rule)] == []
+
+
+def names_an_owner(first_step: str) -> bool:
+    """Whether a first step starts with the role of its suggested owner ("The head of fostering pulls ...")."""
+    return bool(re.match(r"(The|A|An) [^,.;]{0,60}?\b(officer|lead|head|director|manager)\b", first_step))
+
+
+def test_the_owner_check_needs_a_role_first() -> None:
+    assert names_an_owner("The head of fostering pulls the figures for the last cycle.")
+    assert names_an_owner("A communities officer, sponsored by the director, asks three services.")
+    assert not names_an_owner("Ask three frontline services which organisations their staff meet.")
+
+
+def test_every_first_step_suggests_an_owner(q: Questionnaire) -> None:
+    assert [pilot.id for pilot in q.pilots if not names_an_owner(pilot.first_step)] == []
+
+
+def test_an_example_is_something_done_otherwise_it_is_background(q: Questionnaire) -> None:
+    examples = [(pilot.id, e) for pilot in q.pilots for e in pilot.examples]
+    # NLGN's report gives advice, not cases: citing it is background, never an example of practice.
+    assert [pid for pid, e in examples if e.source.startswith("NLGN") and not e.background] == []
+    # No example rests on this project's own unchecked notes.
+    assert [
+        pid for pid, e in examples if re.search(r"research notes|unchecked", e.source, re.IGNORECASE)
+    ] == []
+    # Each pilot has at least one example or says that none was found.
+    for pilot in q.pilots:
+        done = [e for e in pilot.examples if not e.background]
+        assert done or any("found no published council example" in e.text for e in pilot.examples), pilot.id
+
+
+def test_background_is_labelled_and_its_label_not_repeated(q: Questionnaire) -> None:
+    from assessor.model.questionnaire import Example
+
+    example = Example("Background: NLGN recommended it.", "NLGN (2017)")
+    assert example.background and example.body == "NLGN recommended it."
+    assert not Example("Wigan trained its crews.", "Wigan").background
+    text = markdown(q)
+    assert "*Background:* NLGN" in text and "Background: Background" not in text
+    assert "*Example:* Background" not in text
+
+
+def test_england_only_money_comes_with_wales_and_scotland(q: Questionnaire) -> None:
+    for question in q.questions.values():
+        body = " ".join([question.guidance, *question.descriptors.values()])
+        if "Better Care Fund" in body:
+            assert "Wales" in body and "Scotland" in body, question.id
+        if "combined or strategic authorit" in body:
+            assert "corporate joint committee" in body, question.id
+
+
+def test_the_guide_promises_no_anonymity_a_small_group_cannot_keep(q: Questionnaire) -> None:
+    guide = " ".join(q.guide.split())
+    assert "no view is traced" not in guide
+    assert "does not attribute" in guide and "small group" in guide
+    # More than 50 questions cannot be read and answered in half an hour.
+    assert "25 to 35 minutes" not in guide and "60 to 75 minutes" in guide
+
+
+def test_questions_the_chief_executive_reading_named_ask_for_evidence_not_yes_or_no(q: Questionnaire) -> None:
+    named = (
+        "partners.purpose.joint-aims",
+        "partners.purpose.self-interest",
+        "partners.trust.depth",
+        "partners.arrangements.decisions",
+        "partners.arrangements.information",
+        "partners.arrangements.health-care",
+        "partners.review.measures",
+        "workforce.voice.routes",
+        "workforce.redesign.lead",
+        "workforce.across.teams",
+        "workforce.capability.skills",
+        "public.involvement.decisions",
+        "public.strengths.care-assessment",
+        "public.strengths.connect",
+        "public.motivation.insight",
+        "public.volunteering.roles",
+        "public.volunteering.reciprocity",
+        "public.inclusion.barriers",
+        "enablers.leadership.plan",
+        "enablers.leadership.councillors",
+        "enablers.money.scrutiny",
+        "enablers.experimentation.small",
+        "enablers.evidence.baseline",
+        "enablers.evidence.outcomes",
+        "enablers.learning.record",
+        "enablers.capacity.time",
+    )
+    yes_or_no = re.compile(r"^(?:[^,?]*,\s*)?(do|does|is|are|have|has|can|could)\b", re.IGNORECASE)
+    assert yes_or_no.match("For our biggest priorities, have we written down which results depend on others?")
+    assert [qid for qid in named if yes_or_no.match(q.question(qid).text)] == []

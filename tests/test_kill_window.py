@@ -30,9 +30,17 @@ def test_fast_typing_then_a_kill_loses_nothing_older_than_two_seconds():
     results = []
     with kill_window.virtual_display() as display:
         for scenario, interval, kill_after in runs:
-            results.append(
-                kill_window.run_once(display, scenario, rng, kill_after=kill_after, interval=interval)
-            )
+            try:
+                result = kill_window.run_once(
+                    display, scenario, rng, kill_after=kill_after, interval=interval
+                )
+            except kill_window.SetupError:
+                # The harness could not drive the window (a start far slower than usual on a loaded
+                # machine): once more, and a second failure fails the test.
+                result = kill_window.run_once(
+                    display, scenario, rng, kill_after=kill_after, interval=interval
+                )
+            results.append(result)
     assert {r.scenario for r in results} == set(kill_window.SCENARIOS)
     # Enough answers old enough to matter in every run, so the check below means something.
     assert all(r.old_enough >= 5 for r in results), [(r.scenario, r.old_enough) for r in results]

@@ -130,10 +130,14 @@ def test_each_chosen_pilot_gives_why_what_cost_example_measures_first_step_basel
         pilot = demo.questionnaire.pilot(choice.pilot_id)
         assert pilot.title in section, pilot.id
         assert pilot.examples[0].source.split()[0] in section, pilot.id
+    # Each pilot shows an example of practice, or background (advice, a tool) labelled as such.
+    assert section.count("Example from practice") + section.count("Background:") >= len(chosen)
+    background = [p for p in chosen if demo.questionnaire.pilot(p.pilot_id).examples[0].background]
+    assert background and section.count("Background:") >= len(background)
+    assert "Background: Background" not in section and "Example from practice: Background" not in section
     for label in (
         "Why:",
         "What it is:",
-        "Example from practice",
         "What to measure:",
         "Typical cost:",
         "First two weeks:",

@@ -149,7 +149,9 @@ def _pilot(pilot: Pilot, q: Questionnaire) -> list[str]:
     lines += [facts, "", _escape(pilot.summary), ""]
     for example in pilot.examples:
         label = "Example" if example.verified else "Reported example (not verified)"
-        lines += [f"*{label}:* {_escape(example.text)} *Source:* {_escape(example.source)}", ""]
+        if example.background:
+            label = "Background" if example.verified else "Reported background (not verified)"
+        lines += [f"*{label}:* {_escape(example.body)} *Source:* {_escape(example.source)}", ""]
     lines += ["*Measurable outcomes:*", ""] + [f"- {_escape(item)}" for item in pilot.outcomes] + [""]
     lines += [f"*Baseline to take first:* {_escape(pilot.baseline)}", ""]
     if pilot.size:

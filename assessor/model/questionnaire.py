@@ -220,6 +220,19 @@ class Example:
     source: str
     verified: bool = True
 
+    #: An example whose text starts with this is background (advice, a tool, a study), not something an organisation did.
+    BACKGROUND_PREFIX = "Background: "
+
+    @property
+    def background(self) -> bool:
+        """Whether this is background rather than a case of something done (its text starts "Background: ")."""
+        return self.text.startswith(self.BACKGROUND_PREFIX)
+
+    @property
+    def body(self) -> str:
+        """The text without the "Background: " label, which the report and the printed form show as a label."""
+        return self.text.removeprefix(self.BACKGROUND_PREFIX) if self.background else self.text
+
 
 @dataclass(frozen=True)
 class Pilot:

@@ -87,7 +87,8 @@ def _one_pilot(ctx: ReportContext, plan: PilotPlan, number: int) -> list[Flowabl
     labelled("Size and timescale", size)
     labelled("Typical cost", pilot.cost)
     for example in pilot.examples:
-        labelled("Example from practice", _example_text(example.text, example.source, example.verified))
+        label = "Background" if example.background else "Example from practice"
+        labelled(label, _example_text(example.body, example.source, example.verified))
     if plan.measures:
         story.append(Paragraph("<b>What to measure:</b>", styles.body))
         story += bullets(ctx, list(plan.measures))

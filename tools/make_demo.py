@@ -226,8 +226,9 @@ def build_demo(questionnaire: Questionnaire) -> Assessment:
         questionnaire=questionnaire,
         details=Details(
             organisation="Northbridge Borough Council",
-            scope="Whole council: the corporate leadership team, with the cabinet member for communities "
-            "and the chief executive of the local council for voluntary service",
+            # The scope says what is assessed, not who took part: one participant asked to stay anonymous,
+            # and naming their organisation here would name them.
+            scope="Whole council: how the council works with partners, with its own staff and with residents",
             date=DEMO_DATE,
             facilitator="Priya Raman, Head of Policy and Partnerships",
             consultant="Alex Morgan, Civic Partners Consulting",

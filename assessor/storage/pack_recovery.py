@@ -20,6 +20,7 @@ from assessor import userdirs
 from assessor.storage.atomic import atomic_write, remove_stale_temps
 from assessor.storage.documents import damaged, decoded, parse_document, read_bytes, to_bytes
 from assessor.storage.errors import OpenError
+from assessor.storage.kept import is_kept, set_aside
 from assessor.storage.migrations import PACK_MIGRATIONS
 from assessor.storage.packs import PACK_FORMAT, ParticipantPack, pack_from_dict, pack_to_dict
 
@@ -101,6 +102,10 @@ class PackRecoveryStore:
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
 
+    def set_aside(self, entry: PackRecoveryEntry) -> Path:
+        """Keep ``entry``'s answers under a name of their own (see :mod:`assessor.storage.kept`)."""
+        return set_aside(entry.path, PACK_RECOVERY_SUFFIX)
+
     def list_recoverable(self) -> list[PackRecoveryEntry]:
         """Unsaved pack answers to offer back, newest first.
 
@@ -131,7 +136,8 @@ class PackRecoveryStore:
                 except Exception:  # the recovery file is then the only good copy: still offer it
                     log.exception("Could not open the saved pack of a pack recovery file: %s", source)
                     saved = None
-            if saved is not None and (saved.answers == pack.answers or (saved_at and written_at <= saved_at)):
+            older = bool(saved_at and written_at <= saved_at) and not is_kept(path)
+            if saved is not None and (saved.answers == pack.answers or older):
                 path.unlink(missing_ok=True)
                 continue
             old = saved.answers if saved is not None else {}

@@ -32,6 +32,7 @@ from assessor.storage.documents import (
 )
 from assessor.storage.errors import OpenError
 from assessor.storage.fileformat import load_assessment
+from assessor.storage.kept import is_kept, set_aside
 from assessor.storage.migrations import ASSESSMENT_MIGRATIONS
 from assessor.storage.questionnaire_codec import questionnaire_to_dict
 
@@ -128,6 +129,11 @@ class RecoveryStore:
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
 
+    def set_aside(self, entry: RecoveryEntry) -> Path:
+        """Keep ``entry``'s work under a name of its own, so that autosaving the assessment with its id (its
+        file opened directly, or a copy with the same id) does not write over it; it stays recoverable."""
+        return set_aside(entry.path, RECOVERY_SUFFIX)
+
     def list_recoverable(self) -> list[RecoveryEntry]:
         """Unsaved work to offer back, newest first.
 
@@ -161,7 +167,9 @@ class RecoveryStore:
                     saved = None
             # Nothing to recover: the same as the saved file, or older than it (the app stopped
             # between a save and removing the recovery file).
-            if saved is not None and (saved == assessment or (saved_at and written_at <= saved_at)):
+            # (Work set aside when its file was opened again is older than that file by then: keep it.)
+            older = bool(saved_at and written_at <= saved_at) and not is_kept(path)
+            if saved is not None and (saved == assessment or older):
                 path.unlink(missing_ok=True)
                 continue
             entries.append(

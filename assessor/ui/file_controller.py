@@ -7,6 +7,7 @@ they are shown through ``dialogs`` and the open assessment is never lost.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -115,8 +116,10 @@ class FileController(QObject):
             return False
         self.settings.add_recent_file(path)
         self.settings.set_last_folder(path)
-        self.window.workshop.next_unanswered(from_start=True)  # the first question still to answer
         pack = self.session.pack
+        if pack is not None and self._unsaved_work_found(self.session.pack_recovery_store(), pack, path):
+            return True
+        self.window.workshop.next_unanswered(from_start=True)  # the first question still to answer
         if pack is not None and pack.changed_outside:
             from assessor.storage.packs import PACK_CHANGED_NOTICE
 
@@ -137,7 +140,12 @@ class FileController(QObject):
             return False
         assessment = loaded.assessment
         if as_copy:
+            # A copy is a new assessment: its own id, so its recovery file and packs are its own.
+            assessment.id = os.urandom(16).hex()
             self.session.set_assessment(assessment, None)
+        elif self._unsaved_work_found(self.session.recovery_store(), assessment, path):
+            self.settings.add_recent_file(path)
+            return True
         else:
             self.session.set_assessment(assessment, path)
             self.settings.add_recent_file(path)
@@ -243,7 +251,35 @@ class FileController(QObject):
             self.session.set_assessment(recovered, source, dirty=True)
         # Keep the recovery file until the recovered work is saved: a second crash still loses nothing.
         self.session.write_recovery()
+        store = self.session.pack_recovery_store() if _is_pack_entry(entry) else self.session.recovery_store()
+        own = store.path_for(recovered if _is_pack_entry(entry) else recovered.id)
+        if entry.path != own and own.exists():
+            store.discard(entry)  # work set aside earlier now lives in the session's own recovery file
         return True
+
+    def _unsaved_work_found(self, store, opened, path: Path) -> bool:
+        """Work a crash left for the file just opened (``opened``: its assessment or pack) is offered back;
+        True when it was recovered. Found and not recovered, it is set aside, never written over.
+
+        Opening the file directly (by name on the command line, or from the recent files) skips the start
+        page's list of unsaved work, and the first autosave would write over that work: the recovery file is
+        named by the assessment's id (a pack's: its participant and round), which a copy of the file shares.
+        """
+        mine = store.path_for(opened if _is_pack(opened) else opened.id)
+        entries = [entry for entry in store.list_recoverable() if entry.path == mine]
+        if not entries:
+            return False
+        entry = entries[0]
+        ours = entry.source_path is not None and _same_file(entry.source_path, path)
+        if ours and dialogs.confirm(
+            self.window,
+            "Recover unsaved work",
+            f"The application closed before some work on this file was saved:\n\n{entry.describe()}\n\n"
+            "Recover it now? If not, it is kept in the list of unsaved work on the start page.",
+        ):
+            return self.recover(entry)
+        store.set_aside(entry)
+        return False
 
     def discard_recovery(self, entry) -> None:
         if dialogs.confirm(
@@ -292,6 +328,19 @@ class FileController(QObject):
     def export_packs(self) -> None:
         if self.session.is_open:
             self._export().export_packs()
+
+
+def _is_pack(item) -> bool:
+    from assessor.storage.packs import ParticipantPack
+
+    return isinstance(item, ParticipantPack)
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return first.resolve() == second.resolve()
+    except OSError:
+        return False
 
 
 def _is_pack_entry(entry) -> bool:

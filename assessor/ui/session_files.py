@@ -107,7 +107,12 @@ class SessionFiles:
     def write_recovery(self) -> None:
         """Write the open assessment, or the pack being answered, to the recovery folder (also run by the
         autosave timer)."""
-        if self.assessment is None or not self.dirty:
+        if self.assessment is None:
+            return
+        if not self.dirty:
+            # Undone back to the saved state: the recovery file holds work the user took back, which a
+            # crash must not offer again.
+            self._discard_recovery()
             return
         from assessor.storage import StorageError
 

@@ -39,3 +39,19 @@ def test_a_quiet_session_writes_nothing_more(team_window, qtbot):
     session.autosaved.connect(writes.append)
     qtbot.wait(1500)
     assert writes == []  # the timer is single-shot: nothing new, nothing written
+
+
+def test_undoing_back_to_the_saved_state_removes_the_recovery_file(team_window, qtbot, tmp_path):
+    from assessor.storage.recovery import RecoveryStore
+
+    session = team_window.session
+    session.save(tmp_path / "saved.assessment")
+    qid = next(iter(session.questionnaire.questions))
+    with qtbot.waitSignal(session.autosaved, timeout=2000):
+        session.set_consensus(qid, Consensus(choice=3))
+    own = RecoveryStore().path_for(session.require().id)
+    assert own.exists()
+    session.undo_stack.undo()
+    assert not session.dirty
+    qtbot.waitUntil(lambda: not own.exists(), timeout=3000)  # a crash now offers nothing taken back
+    assert RecoveryStore().list_recoverable() == []

@@ -93,6 +93,8 @@ class SetupPage(QScrollArea):
         self.date = QDateEdit(details)
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("d MMMM yyyy")
+        # Review dates lie up to a year or more after this date: a date near 9999 has none that can be written.
+        self.date.setDateRange(QDate(1900, 1, 1), QDate(2999, 12, 31))
         self.date.setAccessibleName("Date of the assessment")
         self.date.dateChanged.connect(lambda d: self._set_detail("date", d.toString(Qt.DateFormat.ISODate)))
         form.insertRow(2, "&Date:", self.date)

@@ -412,3 +412,13 @@ def test_an_old_file_whose_logo_has_gone_opens_and_says_so(window, scripted_dial
     assert "choose it again in Set-up" in text
     window.show_page("setup")
     assert window.page("setup").branding.council_logo.text() == "No logo"
+
+
+def test_the_assessment_date_stays_within_years_review_dates_can_follow(window, scripted_dialogs):
+    from PySide6.QtCore import QDate
+
+    assert window.files.new_from_questionnaire(DEFAULT_QUESTIONNAIRE)
+    date = window.page("setup").date
+    date.setDate(QDate(9999, 12, 31))
+    assert date.date().year() <= 2999
+    assert window.session.require().details.date <= "2999-12-31"

@@ -423,3 +423,17 @@ def test_a_changed_time_box_reaches_the_recovery_file(workshop_window, qtbot) ->
     recovered = entry.load()
     assert recovered.agenda.minutes[area] == 33
     assert recovered.agenda == session.require().agenda
+
+
+def test_a_time_box_the_panel_cannot_show_is_shown_as_its_longest(workshop_window) -> None:
+    from assessor.ui.workshop.agenda import MAX_MINUTES
+
+    session = workshop_window.session
+    area = session.questionnaire.areas[0].id
+    session.require().agenda.minutes[area] = 5000  # legal in the file, longer than a working day
+    agenda = workshop_window.workshop.agenda
+    agenda.load(session.require())
+    assert agenda.boxes[0].minutes == MAX_MINUTES
+    assert default_minutes(1000) == MAX_MINUTES  # a huge area's default is one the panel can show
+    workshop_window.workshop.show_agenda()
+    assert workshop_window.workshop.agenda_panel._spins[0].value() == agenda.boxes[0].minutes

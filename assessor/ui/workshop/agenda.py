@@ -44,9 +44,13 @@ class TimeBox:
     minutes: int
 
 
+#: The longest time box the panel offers (a working day): longer ones in a file are shown as this.
+MAX_MINUTES = 600
+
+
 def default_minutes(question_count: int) -> int:
-    """About two and a half minutes of discussion a question, in steps of five, at least ten."""
-    return max(10, 5 * round(question_count * 2.5 / 5))
+    """About two and a half minutes of discussion a question, in steps of five, from ten to MAX_MINUTES."""
+    return min(MAX_MINUTES, max(10, 5 * round(question_count * 2.5 / 5)))
 
 
 def clock_text(seconds: float) -> str:
@@ -90,7 +94,7 @@ class Agenda(QObject):
             for area in assessment.questionnaire.areas:
                 count = sum(len(d.questions) for d in area.dimensions)
                 minutes = saved.minutes.get(area.id, default_minutes(count))
-                self.boxes.append(TimeBox(area.id, area.title, max(1, minutes)))
+                self.boxes.append(TimeBox(area.id, area.title, min(MAX_MINUTES, max(1, minutes))))
         ids = [box.area_id for box in self.boxes]
         self.current = ids.index(saved.current) if saved.current in ids else 0
         self._extra = {ids.index(aid): extra for aid, extra in saved.extra.items() if aid in ids and extra}
@@ -296,7 +300,7 @@ class AgendaPanel(QWidget):
             title = QLabel(box.title, self)
             title.setWordWrap(True)
             spin = QSpinBox(self)
-            spin.setRange(1, 240)
+            spin.setRange(1, MAX_MINUTES)
             spin.setSuffix(" min")
             spin.setAccessibleName(f"Time box for {box.title}, minutes")
             title.setBuddy(spin)

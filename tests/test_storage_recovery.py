@@ -46,6 +46,25 @@ def test_changes_are_counted_against_the_saved_version(tmp_path: Path) -> None:
     assert entry.load() == assessment
 
 
+def test_work_besides_answers_is_named_not_called_no_answers(tmp_path: Path) -> None:
+    # An hour of commentary used to be offered as "0 answers newer than the saved version": an invitation
+    # to throw it away.
+    store = RecoveryStore(tmp_path / "recovery")
+    assessment = make_assessment(participants=2, answers={"p1": {"a1.d1.q1": 3}})
+    saved = save_assessment(assessment, tmp_path / "council.assessment")
+    assessment.commentary.overall = "What the consultant wrote for an hour."
+    store.write(assessment, saved)
+    [entry] = store.list_recoverable()
+    assert entry.changes == 0 and entry.other == ("commentary",)
+    assert "changes to the commentary newer than the saved version" in entry.describe()
+    assert "0 answers" not in entry.describe()
+    assessment.set_answer("p2", "a1.d1.q1", Answer(2))
+    assessment.details.scope = "Adult social care"
+    store.write(assessment, saved)
+    [entry] = store.list_recoverable()
+    assert "1 answer and changes to the details and commentary newer" in entry.describe()
+
+
 def test_a_clean_save_then_discard_leaves_nothing(tmp_path: Path) -> None:
     store = RecoveryStore()
     assessment = make_assessment(participants=1, answers={"p1": {"a1.d1.q1": 3}})

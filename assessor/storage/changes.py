@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from typing import Any
 
@@ -29,3 +30,30 @@ def count_changes(before: Assessment | None, after: Assessment) -> int:
         return len(new)
     old = dict(_cells(before))
     return sum(1 for key in new.keys() | old.keys() if new.get(key) != old.get(key))
+
+
+#: The parts of an assessment besides its answers, as a recovery list names them.
+OTHER_PARTS = (
+    ("details", "details"),
+    ("participants", "participants"),
+    ("pilots", "pilots"),
+    ("commentary", "commentary"),
+    ("branding", "report's look"),
+    ("agenda", "agenda"),
+    ("parked", "parked items"),
+    ("mode", "mode"),
+    ("show_names", "show-names choice"),
+)
+
+
+def other_changes(before: Assessment | None, after: Assessment) -> list[str]:
+    """What else differs (details, commentary, pilots, ...), as words for a list of unsaved work; empty with
+    no ``before`` or when only answers differ. Rounds that differ other than by their answers count too."""
+    if before is None:
+        return []
+    changed = [words for name, words in OTHER_PARTS if getattr(before, name) != getattr(after, name)]
+    if [dataclasses.replace(r, answers={}, tallies={}) for r in before.rounds] != [
+        dataclasses.replace(r, answers={}, tallies={}) for r in after.rounds
+    ]:
+        changed.append("rounds")
+    return changed

@@ -19,7 +19,7 @@ from assessor import userdirs
 from assessor.model import Assessment
 from assessor.storage import fields as f
 from assessor.storage.atomic import atomic_write, remove_stale_temps
-from assessor.storage.changes import count_changes
+from assessor.storage.changes import count_changes, other_changes
 from assessor.storage.codec import assessment_from_dict, assessment_to_dict
 from assessor.storage.documents import (
     HEADER_KEYS,
@@ -60,6 +60,8 @@ class RecoveryEntry:
     changes: int
     #: False when the saved file is gone or cannot be opened (the recovery file is then the only copy).
     source_exists: bool
+    #: What else differs from the saved file besides answers ("commentary", "pilots", ...), in words.
+    other: tuple[str, ...] = ()
 
     @property
     def title(self) -> str:
@@ -77,10 +79,11 @@ class RecoveryEntry:
         if self.source_path is None:
             return f"{self.title}: {self.changes} answer{plural} recorded, last changed {when} (UTC)."
         saved = "" if self.source_exists else " The saved file can no longer be opened."
-        return (
-            f"{self.title}: {self.changes} answer{plural} newer than the saved version, last changed "
-            f"{when} (UTC).{saved}"
-        )
+        what = f"{self.changes} answer{plural}"
+        if self.other:
+            others = _words(self.other)
+            what = f"{what} and changes to the {others}" if self.changes else f"changes to the {others}"
+        return f"{self.title}: {what} newer than the saved version, last changed {when} (UTC).{saved}"
 
     def load(self) -> Assessment:
         """The recovered assessment (OpenError if the recovery file has gone or is damaged)."""
@@ -180,6 +183,7 @@ class RecoveryStore:
                     written_at=written_at,
                     organisation=assessment.details.organisation,
                     changes=count_changes(saved, assessment),
+                    other=tuple(other_changes(saved, assessment)),
                     source_exists=saved is not None,
                 )
             )
@@ -202,3 +206,8 @@ def _read_recovery(path: Path) -> tuple[Assessment, Path | None, str]:
         raise damaged(path, "source_path", "expected text or null")
     written_at = document.get("saved_at")
     return assessment, Path(source) if source else None, written_at if isinstance(written_at, str) else ""
+
+
+def _words(parts: tuple[str, ...]) -> str:
+    """ "details", "details and pilots", "details, pilots and agenda"."""
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"

@@ -59,9 +59,25 @@ def open_assessment(path: Path) -> Assessment | None:
     except OpenError as error:
         fail(error.message)
         return None
+    except Exception as error:  # a last resort: never a traceback on the terminal
+        fail(could_not_open(path, error))
+        return None
     if loaded.changed_outside:
         changed_outside(path)
     return loaded.assessment
+
+
+def could_not_open(path: Path, error: Exception) -> str:
+    """The message for an unexpected failure while opening ``path``, its details written to the log."""
+    from assessor import failure_log
+
+    log_path = failure_log.record(f"{str(path)!r} could not be opened", error)
+    details = f"The details are in the log at {str(log_path)!r}." if log_path else f"({error})"
+    return (
+        f"{str(path)!r} could not be opened ({type(error).__name__}), because of a problem in the "
+        f"application or a file damaged in a way it did not expect. {details} Open its backup (the same "
+        "name ending in .bak) if there is one. The file has not been changed."
+    )
 
 
 def changed_outside(path: Path) -> None:

@@ -282,6 +282,13 @@ def _json_of(text: str, path: Path, what: str) -> Any:
             f"{error.colno}: {error.msg}). If it was edited by hand, undo the edit; otherwise open its backup "
             "(the same name ending in .bak). The file has not been changed.",
         ) from None
+    except ValueError:  # a number of thousands of digits (Python's limit on converting text to int)
+        raise NotJsonError(
+            path,
+            f"{name!r} is not {what}, or it is damaged: it holds a number thousands of digits long, which "
+            "none of our files ever does. If it was edited by hand, undo the edit; otherwise open its backup "
+            "(the same name ending in .bak). The file has not been changed.",
+        ) from None
     return document
 
 
@@ -319,14 +326,14 @@ def decoded(path: Path, build: Callable[[], T], *, what: str) -> T:
     """``build()``'s result; a DamagedFileError naming the field if the content is wrong.
 
     A wrong field comes as a FormatError (it names where); any other ValueError or TypeError is the model
-    refusing an inconsistent value. Every reader of our files goes through here, so none of them can let
+    refusing an inconsistent value, and an ArithmeticError (an OverflowError) a number too large to use. Every reader of our files goes through here, so none of them can let
     one escape as a crash.
     """
     try:
         return build()
     except FormatError as error:
         raise damaged(path, error.where, error.problem) from None
-    except (ValueError, TypeError) as error:
+    except (ValueError, TypeError, ArithmeticError) as error:  # ArithmeticError: a number too large
         raise damaged(path, what, str(error)) from None
 
 

@@ -9,12 +9,10 @@ participant's differing answers; the default, ``skip``, keeps them.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from assessor.cli.common import EXIT_OK, changed_outside, could_not_open, fail, save_failed
+from assessor.cli.common import EXIT_OK, changed_outside, could_not_open, fail, print_notices, save_failed
 from assessor.storage import OpenError, SaveError, load_assessment, save_assessment
-from assessor.storage.fileformat import CHANGED_NOTICE
 from assessor.storage.pack_import import DuplicatePolicy, import_packs
 from assessor.storage.packs import ParticipantPack, load_pack
 
@@ -52,9 +50,7 @@ def run(args: argparse.Namespace) -> int:
         return fail(f"{error.message}\nNothing was written.")
     except Exception as error:  # a last resort: never a traceback on the terminal
         return fail(f"{could_not_open(opening, error)}\nNothing was written.")
-    for notice in loaded.notices:
-        if notice != CHANGED_NOTICE:  # said below, in the command line's words
-            print(notice, file=sys.stderr)
+    print_notices(loaded.notices)
     if loaded.changed_outside:
         changed_outside(Path(args.assessment))
     for pack in packs:

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import base64
 import binascii
+import errno
 import functools
+import stat
 import struct
 from pathlib import Path
 from typing import Any
@@ -82,10 +84,18 @@ def load_logo(path: Path | str) -> Logo:
     source = Path(path)
     what = f"The logo {str(source)!r}"
     try:
-        size = source.stat().st_size
-        if size > MAX_LOGO_BYTES:
-            raise _too_big(what, size)
-        data = source.read_bytes()
+        status = source.stat()
+        if stat.S_ISDIR(status.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a folder")
+        if not stat.S_ISREG(status.st_mode):  # a device (/dev/zero) or a pipe: it could be read for ever
+            raise LogoError(
+                f"{what} is not a usable image: it is not a file but a device or a pipe. {_ADVICE}",
+                "it is not a usable image: it is not a file but a device or a pipe",
+            )
+        if status.st_size > MAX_LOGO_BYTES:
+            raise _too_big(what, status.st_size)
+        with source.open("rb") as handle:  # at most one byte over the limit, whatever the size said
+            data = handle.read(MAX_LOGO_BYTES + 1)
     except FileNotFoundError:
         raise LogoError(f"{what} does not exist. Choose the image again.", "it does not exist") from None
     except IsADirectoryError:

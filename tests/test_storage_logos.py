@@ -8,6 +8,7 @@ import os
 import struct
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from factories import jpeg_bytes, make_assessment, png_bytes
 
 from assessor.model import Logo
 from assessor.storage import DamagedFileError, load_assessment, save_assessment
+from assessor.storage.fields import FormatError
 from assessor.storage.logos import (
     MAX_LOGO_BYTES,
     ImageProblem,
@@ -182,3 +184,32 @@ def test_a_device_or_a_pipe_is_refused_when_chosen(tmp_path: Path) -> None:
     for path in (Path("/dev/zero"), pipe):
         with pytest.raises(LogoError, match="is not a usable image: it is not a file but a device or a pipe"):
             load_logo(path)
+
+
+def _png_header(width: int, height: int) -> bytes:
+    """A PNG whose header says ``width`` x ``height``, with a tiny IDAT (the size check reads the header only)."""
+    small = png_bytes(1, 1)
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    crc = struct.pack(">I", zlib.crc32(b"IHDR" + ihdr))
+    return small[:16] + ihdr + crc + small[33:]
+
+
+def test_a_logo_of_more_than_4000_x_4000_pixels_is_refused_when_chosen_and_when_read(tmp_path: Path) -> None:
+    assert image_size(_png_header(9000, 9000)) == (9000, 9000)
+    check_image(_png_header(4000, 4000))  # at the limit
+    check_image(_png_header(16_000_000, 1))  # the limit is on the pixels, not each side
+    for width, height in ((9000, 9000), (4001, 4000), (2**32 - 1, 2**32 - 1)):
+        with pytest.raises(ImageProblem, match=r"a logo may be at most 4,000 x 4,000 pixels"):
+            check_image(_png_header(width, height))
+    big = tmp_path / "big.png"
+    big.write_bytes(_png_header(9000, 9000))
+    with pytest.raises(LogoError, match=r"is 9,000 x 9,000 pixels, and a logo may be at most 4,000 x 4,000"):
+        load_logo(big)
+    encoded = {
+        "name": "big.png",
+        "media_type": "image/png",
+        "data": base64.b64encode(big.read_bytes()).decode(),
+    }
+    with pytest.raises(FormatError, match="9,000 x 9,000 pixels") as caught:
+        logo_from_dict(encoded, "assessment.branding.council_logo")
+    assert caught.value.where == "assessment.branding.council_logo.data"

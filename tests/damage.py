@@ -2,7 +2,7 @@
 
 :func:`damages` is a hypothesis strategy of functions bytes -> bytes, each one kind of damage: the file cut
 short, a byte flipped, a key deleted or misspelt, a value replaced by one of the wrong type or out of
-range, nesting (the whole document, or one value) far beyond anything we write; :func:`run_command` runs a command in-process.
+range (numbers too large for a float, or thousands of digits long), nesting (the whole document, or one value) far beyond anything we write; :func:`run_command` runs a command in-process.
 """
 
 from __future__ import annotations
@@ -29,6 +29,9 @@ ODD_VALUES: list[Any] = [
     -0.0,
     1e308,
     10**30,
+    10**400,  # a whole number too large for a float
+    -(10**400),
+    10**20,  # fits a float, but no count or day is this large
     "",
     "x",
     "dk",
@@ -85,7 +88,9 @@ def damages(draw: st.DrawFn, data: bytes) -> tuple[str, Damage]:
     document = json.loads(data.decode("utf-8-sig"))
     places = _paths(document)
     kind = draw(
-        st.sampled_from(["truncate", "flip", "delete", "rename", "replace", "nest-value", "nest-document"])
+        st.sampled_from(
+            ["truncate", "flip", "delete", "rename", "replace", "digits", "nest-value", "nest-document"]
+        )
     )
     if kind == "truncate":
         at = draw(st.integers(0, len(data) - 1))
@@ -126,6 +131,13 @@ def damages(draw: st.DrawFn, data: bytes) -> tuple[str, Damage]:
             return doc
 
         return f"replace {path} with {value!r}", lambda raw: _edited(raw, replace)
+    if kind == "digits":  # a number beyond Python's limit on converting text to int (json.dumps refuses it)
+        path = draw(st.sampled_from([p for p in places if p]))
+        digits = draw(st.sampled_from([4301, 5000, 100_000]))
+        return (
+            f"replace {path} with a number of {digits} digits, as text",
+            lambda raw: _edited(raw, lambda doc: _mark(doc, path)).replace(b'"@@NEST@@"', b"9" * digits),
+        )
     depth = draw(st.sampled_from([20, 33, 100, 900, 5000]))
     shape = draw(st.sampled_from(["list", "object"]))
     if kind == "nest-value":

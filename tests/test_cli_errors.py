@@ -6,12 +6,19 @@ The commands run in-process (fast); an uncaught exception would fail the test wi
 from __future__ import annotations
 
 import errno
+import json
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from assessor import userdirs
+from assessor.cli import common as cli_common
 from assessor.cli import main
+from assessor.cli import merge as cli_merge
+from assessor.model import Answer
 from assessor.storage import atomic as atomic_module
 from assessor.storage import save_assessment
 from assessor.storage.documents import KINDS
@@ -183,3 +190,83 @@ def test_no_command_imports_qt(inputs: dict[str, Path], tmp_path: Path, data_dir
     )
     assert result.returncode == 0 and result.stdout.strip() == "no Qt", result.stderr
     assert (tmp_path / "copy.assessment").is_file() and (tmp_path / "out.csv").is_file()
+
+
+def _with(path: Path, edit: Callable[[dict[str, Any]], None], *, text: tuple[str, str] | None = None) -> Path:
+    """``path`` (a saved assessment) edited as decoded JSON, then optionally as text (old, new)."""
+    document = json.loads(path.read_text(encoding="utf-8"))
+    edit(document["assessment"])
+    written = json.dumps(document)
+    if text is not None:
+        written = written.replace(*text)
+    damaged = path.with_name("damaged.assessment")
+    damaged.write_text(written, encoding="utf-8")
+    return damaged
+
+
+def _huge_weight(assessment: dict[str, Any]) -> None:
+    assessment["questionnaire"]["areas"][0]["dimensions"][0]["questions"][0]["weight"] = 10**400
+
+
+def _huge_tally(assessment: dict[str, Any]) -> None:
+    question_id = next(iter(assessment["rounds"][0]["answers"]["p1"]))
+    assessment["rounds"][0]["tallies"] = {question_id: {"counts": {"2": 10**400}}}
+
+
+def _long_digits(assessment: dict[str, Any]) -> None:
+    assessment["questionnaire"]["areas"][0]["dimensions"][0]["questions"][0]["weight"] = "@@DIGITS@@"
+
+
+@pytest.mark.parametrize(
+    ("edit", "text", "named"),
+    [
+        (_huge_weight, None, "weight: expected a number, found one far too large"),
+        (_huge_tally, None, "expected a whole number of at most 1,000,000,000"),
+        (_long_digits, ('"@@DIGITS@@"', "9" * 5000), "a number thousands of digits long"),
+    ],
+    ids=["huge-weight", "huge-tally", "5000-digits"],
+)
+@pytest.mark.parametrize("command", ["score", "report", "export-csv"])
+def test_a_file_with_a_huge_number_gives_a_message_and_exit_2(
+    edit: Callable[[dict[str, Any]], None],
+    text: tuple[str, str] | None,
+    named: str,
+    command: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assessment = make_assessment(participants=2)
+    for participant in assessment.participants:
+        for question_id in assessment.questionnaire.questions:
+            assessment.set_answer(participant.id, question_id, Answer(2))
+    damaged = _with(save_assessment(assessment, tmp_path / "ours.assessment"), edit, text=text)
+    output = ["-o", str(tmp_path / "out.x")] if command != "score" else []
+    code, _out, err = _run(capsys, command, str(damaged), *output)
+    assert code == 2
+    assert repr(str(damaged)) in err
+    assert named in err
+    assert not (tmp_path / "out.x").exists()
+
+
+@pytest.mark.parametrize("command", ["score", "merge"])
+def test_an_unexpected_failure_while_opening_names_the_file_and_the_log(
+    command: str,
+    inputs: dict[str, Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(*_args: Any, **_kwargs: Any) -> None:
+        raise RuntimeError("something nobody expected")
+
+    monkeypatch.setattr(cli_common, "load_assessment", broken)
+    monkeypatch.setattr(cli_merge, "load_assessment", broken)
+    path = str(inputs["assessment"])
+    args = [command, path] if command == "score" else [command, path, path, "-o", str(tmp_path / "out.x")]
+    code, _out, err = _run(capsys, *args)
+    assert code == 2
+    assert "Traceback" not in err
+    assert f"{path!r} could not be opened (RuntimeError)" in err
+    log = userdirs.log_file()
+    assert repr(str(log)) in err
+    assert "something nobody expected" in log.read_text(encoding="utf-8")

@@ -221,3 +221,11 @@ def test_the_order_of_the_library_does_not_matter() -> None:
     backwards = _run(_assess(reversed_library, SCORES))
     assert forwards == backwards
     assert _run(_assess(THREE_AREAS, SCORES)) == forwards
+
+
+def test_a_review_date_beyond_the_year_9999_is_left_out() -> None:
+    assert review_dates("9999-12-31", (90, 365)) == ()
+    assert review_dates("9999-01-01", (90, 365)) == ("9999-04-01",)
+    assert review_dates("9998-06-01", (90, 365, 730)) == ("9998-08-30", "9999-06-01")
+    assert review_dates("2025-01-01", (3_000_000,)) == ()  # past the last date a computer can hold
+    assert _run(_assess(THREE_AREAS, SCORES, date="9999-12-31"))[0].review_dates == ()

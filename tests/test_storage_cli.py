@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import csv
+import shutil
 from pathlib import Path
 
+import pytest
 from factories import make_assessment
 
+from assessor.cli import main
 from assessor.model import Answer
 from assessor.storage import load_assessment, save_assessment
 from assessor.storage.packs import export_packs, load_pack, make_pack, save_pack
@@ -72,3 +75,18 @@ def test_export_csv_of_a_broken_file(tmp_path: Path, data_dir: Path) -> None:
     )
     assert code == 2 and "is empty" in stderr and "Traceback" not in stderr
     assert not (tmp_path / "x.csv").exists()
+
+
+@pytest.mark.parametrize("command", ["score", "report", "export-csv"])
+def test_the_notices_of_an_upgrade_are_printed_on_stderr(
+    command: str, tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "old.assessment"  # away from its logos, which cannot be found
+    shutil.copyfile(data_dir / "files" / "version-1-with-logos.assessment", path)
+    output = [] if command == "score" else ["-o", str(tmp_path / "out.x")]
+    code = main([command, str(path), *output])
+    err = capsys.readouterr().err
+    assert code == 0
+    assert "upgraded as it opened" in err
+    assert "The council logo /Users/jo/Documents/Logos/testshire-council.png could not be found" in err
+    assert "The consultancy logo" in err and "so it was left out" in err

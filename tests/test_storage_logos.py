@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import struct
+import subprocess
+import sys
+import zlib
 from pathlib import Path
 
 import pytest
@@ -12,6 +16,7 @@ from factories import jpeg_bytes, make_assessment, png_bytes
 
 from assessor.model import Logo
 from assessor.storage import DamagedFileError, load_assessment, save_assessment
+from assessor.storage.fields import FormatError
 from assessor.storage.logos import (
     MAX_LOGO_BYTES,
     ImageProblem,
@@ -22,6 +27,7 @@ from assessor.storage.logos import (
     logo_from_dict,
     logo_to_dict,
 )
+from tests.conftest import ROOT
 
 
 def test_a_png_or_jpeg_file_is_embedded_by_its_signature_not_its_name(tmp_path: Path) -> None:
@@ -130,3 +136,80 @@ def test_a_bad_logo_in_a_file_is_damage_named_by_its_place(
         load_assessment(path)
     assert caught.value.where.startswith("assessment.branding.council_logo")
     assert caught.value.where.endswith(where)
+
+
+_OPEN_IN_CHILD = """
+import resource, sys
+resource.setrlimit(resource.RLIMIT_AS, (1024 * 1024 * 1024, 1024 * 1024 * 1024))  # /dev/zero read for ever
+from assessor.storage import load_assessment
+loaded = load_assessment(sys.argv[1])
+print(loaded.assessment.branding.council_logo, loaded.assessment.branding.consultancy_logo)
+print("\\n".join(loaded.notices))
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="devices and pipes as files are POSIX")
+def test_a_device_or_a_pipe_as_a_version_1_logo_is_left_out_not_read_for_ever(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    pipe = tmp_path / "logo.png"
+    os.mkfifo(pipe)  # opening it would wait for a writer for ever
+    document = json.loads(
+        (data_dir / "files" / "version-1-with-logos.assessment").read_text(encoding="utf-8")
+    )
+    document["assessment"]["branding"]["council_logo"] = "/dev/zero"  # reading it never ends
+    document["assessment"]["branding"]["consultancy_logo"] = str(pipe)
+    path = tmp_path / "old.assessment"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    # In a child process, limited in time and memory, so the test fails rather than hangs.
+    child = subprocess.run(
+        [sys.executable, "-c", _OPEN_IN_CHILD, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+        check=False,
+    )
+    assert child.returncode == 0, child.stderr[-2000:]
+    assert child.stdout.startswith("None None\n")
+    problem = "could not be used (it is not a usable image: it is not a file but a device or a pipe)"
+    assert f"The council logo /dev/zero {problem}, so it was left out" in child.stdout
+    assert f"The consultancy logo {pipe} {problem}, so it was left out" in child.stdout
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="devices and pipes as files are POSIX")
+def test_a_device_or_a_pipe_is_refused_when_chosen(tmp_path: Path) -> None:
+    pipe = tmp_path / "logo.png"
+    os.mkfifo(pipe)
+    for path in (Path("/dev/zero"), pipe):
+        with pytest.raises(LogoError, match="is not a usable image: it is not a file but a device or a pipe"):
+            load_logo(path)
+
+
+def _png_header(width: int, height: int) -> bytes:
+    """A PNG whose header says ``width`` x ``height``, with a tiny IDAT (the size check reads the header only)."""
+    small = png_bytes(1, 1)
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    crc = struct.pack(">I", zlib.crc32(b"IHDR" + ihdr))
+    return small[:16] + ihdr + crc + small[33:]
+
+
+def test_a_logo_of_more_than_4000_x_4000_pixels_is_refused_when_chosen_and_when_read(tmp_path: Path) -> None:
+    assert image_size(_png_header(9000, 9000)) == (9000, 9000)
+    check_image(_png_header(4000, 4000))  # at the limit
+    check_image(_png_header(16_000_000, 1))  # the limit is on the pixels, not each side
+    for width, height in ((9000, 9000), (4001, 4000), (2**32 - 1, 2**32 - 1)):
+        with pytest.raises(ImageProblem, match=r"a logo may be at most 4,000 x 4,000 pixels"):
+            check_image(_png_header(width, height))
+    big = tmp_path / "big.png"
+    big.write_bytes(_png_header(9000, 9000))
+    with pytest.raises(LogoError, match=r"is 9,000 x 9,000 pixels, and a logo may be at most 4,000 x 4,000"):
+        load_logo(big)
+    encoded = {
+        "name": "big.png",
+        "media_type": "image/png",
+        "data": base64.b64encode(big.read_bytes()).decode(),
+    }
+    with pytest.raises(FormatError, match="9,000 x 9,000 pixels") as caught:
+        logo_from_dict(encoded, "assessment.branding.council_logo")
+    assert caught.value.where == "assessment.branding.council_logo.data"

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from assessor.model import Assessment
 from assessor.paths import resource
 from assessor.storage import OpenError, SaveError, load_assessment
+from assessor.storage.fileformat import CHANGED_NOTICE
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -52,16 +54,42 @@ def open_assessment(path: Path) -> Assessment | None:
     """The assessment in ``path``; None (message printed) if it cannot be opened.
 
     A file whose content no longer matches its checksum is valid, so the command goes on, with a note on
-    stderr (the output is still what the file says; the note tells the user to check it).
+    stderr (the output is still what the file says; the note tells the user to check it); so do the notices
+    of an upgrade (a logo that could not be found and was left out, say).
     """
     try:
         loaded = load_assessment(path, questionnaire_lookup=None)
     except OpenError as error:
         fail(error.message)
         return None
+    except Exception as error:  # a last resort: never a traceback on the terminal
+        fail(could_not_open(path, error))
+        return None
+    print_notices(loaded.notices)
     if loaded.changed_outside:
         changed_outside(path)
     return loaded.assessment
+
+
+def print_notices(notices: Iterable[str]) -> None:
+    """Print what opening a file noted (an upgrade's notices) on stderr; the checksum's note is said by
+    :func:`changed_outside`, in the command line's words."""
+    for notice in notices:
+        if notice != CHANGED_NOTICE:
+            print(notice, file=sys.stderr)
+
+
+def could_not_open(path: Path, error: Exception) -> str:
+    """The message for an unexpected failure while opening ``path``, its details written to the log."""
+    from assessor import failure_log
+
+    log_path = failure_log.record(f"{str(path)!r} could not be opened", error)
+    details = f"The details are in the log at {str(log_path)!r}." if log_path else f"({error})"
+    return (
+        f"{str(path)!r} could not be opened ({type(error).__name__}), because of a problem in the "
+        f"application or a file damaged in a way it did not expect. {details} Open its backup (the same "
+        "name ending in .bak) if there is one. The file has not been changed."
+    )
 
 
 def changed_outside(path: Path) -> None:

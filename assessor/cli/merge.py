@@ -9,12 +9,10 @@ participant's differing answers; the default, ``skip``, keeps them.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from assessor.cli.common import EXIT_OK, changed_outside, fail, save_failed
+from assessor.cli.common import EXIT_OK, changed_outside, could_not_open, fail, print_notices, save_failed
 from assessor.storage import OpenError, SaveError, load_assessment, save_assessment
-from assessor.storage.fileformat import CHANGED_NOTICE
 from assessor.storage.pack_import import DuplicatePolicy, import_packs
 from assessor.storage.packs import ParticipantPack, load_pack
 
@@ -41,14 +39,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    opening = Path(args.assessment)
     try:
-        loaded = load_assessment(Path(args.assessment))
-        packs: list[ParticipantPack] = [load_pack(Path(name)) for name in args.packs]
+        loaded = load_assessment(opening)
+        packs: list[ParticipantPack] = []
+        for name in args.packs:
+            opening = Path(name)
+            packs.append(load_pack(opening))
     except OpenError as error:
         return fail(f"{error.message}\nNothing was written.")
-    for notice in loaded.notices:
-        if notice != CHANGED_NOTICE:  # said below, in the command line's words
-            print(notice, file=sys.stderr)
+    except Exception as error:  # a last resort: never a traceback on the terminal
+        return fail(f"{could_not_open(opening, error)}\nNothing was written.")
+    print_notices(loaded.notices)
     if loaded.changed_outside:
         changed_outside(Path(args.assessment))
     for pack in packs:

@@ -110,23 +110,29 @@ def review_dates(assessment_date: str, review_days: tuple[int, ...]) -> tuple[st
     """The assessment date plus each number of days, as ISO dates; empty if the date is missing or bad.
 
     A whole number of years (365, 730 days) means the same day that many years on, so "12 months after
-    14 March 2023" is 14 March 2024 despite the leap day (29 February becomes 28 February).
+    14 March 2023" is 14 March 2024 despite the leap day (29 February becomes 28 February). A review date
+    after 31 December 9999 (the last date there is) is left out.
     """
     try:
         start = date.fromisoformat(assessment_date.strip())
     except ValueError:
         return ()
-    return tuple(_add_days(start, days).isoformat() for days in review_days)
+    dates = (_add_days(start, days) for days in review_days)
+    return tuple(review.isoformat() for review in dates if review is not None)
 
 
-def _add_days(start: date, days: int) -> date:
-    if days > 0 and days % 365 == 0:
-        year = start.year + days // 365
-        try:
-            return start.replace(year=year)
-        except ValueError:  # 29 February in a year without one
-            return start.replace(year=year, day=28)
-    return start + timedelta(days=days)
+def _add_days(start: date, days: int) -> date | None:
+    """``start`` plus ``days``; None if that is after 31 December 9999."""
+    try:
+        if days > 0 and days % 365 == 0:
+            year = start.year + days // 365
+            try:
+                return start.replace(year=year)
+            except ValueError:  # 29 February in a year without one (or a year past 9999: raises again)
+                return start.replace(year=year, day=28)
+        return start + timedelta(days=days)
+    except (OverflowError, ValueError):
+        return None
 
 
 def recommend(assessment: Assessment, results: Results, *, limit: int | None = None) -> list[Recommendation]:

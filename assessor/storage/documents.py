@@ -27,6 +27,7 @@ from assessor.storage.errors import (
     NewerVersionError,
     NotJsonError,
     OpenError,
+    SaveError,
     TruncatedFileError,
     UnreadableFileError,
     open_error_from_os_error,
@@ -48,9 +49,11 @@ MAX_BYTES = 100 * 1024 * 1024
 #: The deepest nesting of objects and lists read: our files nest 10 deep (the JSON parser itself would
 #: fail with a RecursionError at about 1,000, and the program's own copies of the data well before).
 MAX_DEPTH = 32
-#: The most objects, lists and values (counted by brackets and commas outside text) read: the largest
-#: real assessment has under 150,000; a file of millions of tiny values would take gigabytes of memory.
-MAX_VALUES = 1_000_000
+#: The most objects, lists and values (counted by brackets and commas outside text) read or written: the
+#: largest real assessment has under 150,000, and 300 questions x 200 participants x 5 rounds about 1.2
+#: million; parsing 2 million of the costliest small values takes about 230 MB, and a file of tens of
+#: millions of tiny values would take gigabytes. See docs/file-format.md ("Limits").
+MAX_VALUES = 2_000_000
 
 #: The members of the common header (the rest is the content the checksum covers).
 HEADER_KEYS = ("format", "schema_version", "app_version", "saved_at", "checksum")
@@ -218,30 +221,39 @@ _NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'[]{},"')
 _DEPTH_STEPS = bytes.maketrans(b"[{]}", b"\x02\x02\x00\x00")
 
 
-def check_shape(data: bytes, path: Path, what: str) -> None:
-    """Refuse, before parsing, nesting deeper than MAX_DEPTH or more than MAX_VALUES values.
+def _shape(data: bytes) -> tuple[int, int]:
+    """How many values ``data`` (JSON text) holds and how deep it nests, without parsing it.
 
     Cheap (byte replacements and translations, all in C: about 2 ms for the demo assessment, under half a
-    second for the largest real one, 62 MB), and it keeps a hostile file from taking gigabytes of memory or failing deep
-    in the program with a RecursionError.
+    second for the largest real one, 62 MB).
     """
     # Escaped backslashes, then escaped quotes, go first; then every quote opens or closes a string, and the
-    # text between the even quotes is outside strings. All in C: the largest file is 0.3 to 0.5 s.
+    # text between the even quotes is outside strings.
     quoted = data.replace(b"\\\\", b"").replace(b'\\"', b"").translate(None, _NOT_STRUCTURE)
     structure = b"".join(quoted.split(b'"')[::2])
     commas = structure.count(b",")
     brackets = structure.translate(None, b",")
-    if commas + len(brackets) // 2 > MAX_VALUES:
+    depth = max(
+        map(operator.sub, itertools.accumulate(brackets.translate(_DEPTH_STEPS)), itertools.count(1)),
+        default=0,
+    )
+    return commas + len(brackets) // 2, depth
+
+
+def check_shape(data: bytes, path: Path, what: str) -> None:
+    """Refuse, before parsing, nesting deeper than MAX_DEPTH or more than MAX_VALUES values.
+
+    It keeps a hostile file from taking gigabytes of memory or failing deep in the program with a
+    RecursionError; :func:`check_for_saving` runs the same count on what we write.
+    """
+    values, depth = _shape(data)
+    if values > MAX_VALUES:
         raise DamagedFileError(
             path,
             f"{str(path)!r} is not {what}, or it is damaged: it holds more than {MAX_VALUES:,} values, far "
             f"more than any {_without_article(what)}. Check you chose the right file; otherwise open its "
             "backup (the same name ending in .bak). The file has not been changed.",
         )
-    depth = max(
-        map(operator.sub, itertools.accumulate(brackets.translate(_DEPTH_STEPS)), itertools.count(1)),
-        default=0,
-    )
     if depth > MAX_DEPTH:
         raise DamagedFileError(
             path,
@@ -249,6 +261,31 @@ def check_shape(data: bytes, path: Path, what: str) -> None:
             f"{MAX_DEPTH} deep, and no {_without_article(what)} goes beyond 10. Check you chose the right "
             "file; otherwise open its backup (the same name ending in .bak). The file has not been changed.",
         )
+
+
+def check_for_saving(data: bytes, path: Path, what: str, *, fix: str) -> bytes:
+    """``data``, about to be written to ``path``; a SaveError if it is too large to be read back.
+
+    The limits on reading (MAX_BYTES, MAX_VALUES) hold for what we write too, so a file the application
+    saves is always one it can open again. ``what`` names the thing saved ("the assessment"); ``fix`` says
+    how to make it smaller ("remove a round ...").
+    """
+    values = _shape(data)[0] if len(data) <= MAX_BYTES else 0
+    if len(data) > MAX_BYTES:
+        size = f"is over {MAX_BYTES // 1024 // 1024} MB"
+    elif values > MAX_VALUES:
+        size = f"holds {values:,} values, and a file may hold at most {MAX_VALUES:,}"
+    else:
+        return data
+    problem = (
+        f"{what[0].upper()}{what[1:]} is too large to be saved as a file that can be opened again: it {size}."
+    )
+    raise SaveError(
+        path,
+        f"{problem} Nothing was written; {str(path)!r} is unchanged. To make it smaller, {fix}",
+        what=problem,
+        cli_fix=fix,
+    )
 
 
 def _json_of(text: str, path: Path, what: str) -> Any:
@@ -280,6 +317,13 @@ def _json_of(text: str, path: Path, what: str) -> Any:
             path,
             f"{name!r} is not {what}, or it is damaged: it is not valid JSON (line {error.lineno}, column "
             f"{error.colno}: {error.msg}). If it was edited by hand, undo the edit; otherwise open its backup "
+            "(the same name ending in .bak). The file has not been changed.",
+        ) from None
+    except ValueError:  # a number of thousands of digits (Python's limit on converting text to int)
+        raise NotJsonError(
+            path,
+            f"{name!r} is not {what}, or it is damaged: it holds a number thousands of digits long, which "
+            "none of our files ever does. If it was edited by hand, undo the edit; otherwise open its backup "
             "(the same name ending in .bak). The file has not been changed.",
         ) from None
     return document
@@ -319,14 +363,14 @@ def decoded(path: Path, build: Callable[[], T], *, what: str) -> T:
     """``build()``'s result; a DamagedFileError naming the field if the content is wrong.
 
     A wrong field comes as a FormatError (it names where); any other ValueError or TypeError is the model
-    refusing an inconsistent value. Every reader of our files goes through here, so none of them can let
+    refusing an inconsistent value, and an ArithmeticError (an OverflowError) a number too large to use. Every reader of our files goes through here, so none of them can let
     one escape as a crash.
     """
     try:
         return build()
     except FormatError as error:
         raise damaged(path, error.where, error.problem) from None
-    except (ValueError, TypeError) as error:
+    except (ValueError, TypeError, ArithmeticError) as error:  # ArithmeticError: a number too large
         raise damaged(path, what, str(error)) from None
 
 
@@ -338,6 +382,7 @@ __all__ = [
     "MAX_VALUES",
     "OpenError",
     "UnreadableFileError",
+    "check_for_saving",
     "content_changed",
     "content_checksum",
     "damaged",

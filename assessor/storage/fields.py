@@ -93,17 +93,30 @@ def integer(data: dict[str, Any], key: str, where: str, default: Any = _MISSING)
     return as_int(field(data, key, where, default), f"{where}.{key}")
 
 
+#: The largest whole number (either sign) any of our counts, days or settings may hold; a file with a larger
+#: one is damaged (no workshop counts a billion of anything).
+MAX_WHOLE = 10**9
+
+
 def as_int(value: Any, where: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise FormatError(where, f"expected a whole number, found {_kind(value)}")
+    if abs(value) > MAX_WHOLE:
+        raise FormatError(where, f"expected a whole number of at most {MAX_WHOLE:,}, found one far larger")
     return value
 
 
 def number(data: dict[str, Any], key: str, where: str, default: Any = _MISSING) -> float:
     value = field(data, key, where, default)
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+    if isinstance(value, bool) or not isinstance(value, int | float):
         raise FormatError(f"{where}.{key}", f"expected a number, found {_kind(value)}")
-    return float(value)
+    try:
+        converted = float(value)  # a whole number too large for a float raises OverflowError
+    except OverflowError:
+        converted = math.inf
+    if not math.isfinite(converted):
+        raise FormatError(f"{where}.{key}", "expected a number, found one far too large")
+    return converted
 
 
 def texts(data: dict[str, Any], key: str, where: str, default: Any = _MISSING) -> list[str]:

@@ -19,7 +19,15 @@ from assessor.model import Assessment
 from assessor.storage import fields as f
 from assessor.storage.atomic import atomic_write
 from assessor.storage.codec import assessment_from_dict, assessment_to_dict
-from assessor.storage.documents import HEADER_KEYS, decoded, envelope, parse_checked, read_bytes, to_bytes
+from assessor.storage.documents import (
+    HEADER_KEYS,
+    check_for_saving,
+    decoded,
+    envelope,
+    parse_checked,
+    read_bytes,
+    to_bytes,
+)
 from assessor.storage.library import QuestionnaireLookup, shipped_questionnaire, snapshot_notice
 from assessor.storage.migrations import ASSESSMENT_MIGRATIONS, Migrations
 
@@ -81,13 +89,22 @@ def assessment_from_json(text: str | bytes, *, path: Path | str = "<text>") -> A
     return _decode(data, Path(path), migrations=ASSESSMENT_MIGRATIONS, lookup=None).assessment
 
 
+#: What to do about an assessment too large to be saved (see ``check_for_saving``).
+TOO_LARGE_FIX = (
+    "remove a round you no longer need or some participants, or shorten long notes, then save again."
+)
+
+
 def save_assessment(assessment: Assessment, path: Path | str, *, backup: bool = True) -> Path:
     """Save atomically to ``path`` (keeping the previous version as ``NAME.bak``); SaveError if it fails.
 
     The assessment object is not changed whatever happens. Returns the path written.
     """
     target = Path(path)
-    atomic_write(target, to_bytes(assessment_document(assessment)), backup=backup)
+    data = check_for_saving(
+        to_bytes(assessment_document(assessment)), target, "the assessment", fix=TOO_LARGE_FIX
+    )
+    atomic_write(target, data, backup=backup)
     return target
 
 

@@ -2,8 +2,8 @@
 
 A logo is embedded (not referred to by path) so that an assessment moved to another folder or sent to a
 colleague reports identically. Only PNG and JPEG are accepted, recognised by their signature bytes (not
-the file name), with a width and height that can be read from the header, and at most
-:data:`MAX_LOGO_BYTES`. The full decoding check is the report's (``assessor.report.logos``), which has
+the file name), with a width and height that can be read from the header, at most :data:`MAX_LOGO_BYTES`
+and at most :data:`MAX_LOGO_PIXELS` (4,000 x 4,000). The full decoding check is the report's (``assessor.report.logos``), which has
 the image library; this module stays cheap so that opening a file does not load it.
 
 In the file a logo is ``{"name": "logo.png", "media_type": "image/png", "data": "<base64>"}``.
@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import base64
 import binascii
+import errno
 import functools
+import stat
 import struct
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,10 @@ from assessor.storage import fields as f
 
 #: The largest logo accepted: far more than a crisp logo needs, small enough to keep files light.
 MAX_LOGO_BYTES = 2 * 1024 * 1024
+#: The most pixels a logo may have (4,000 x 4,000): a small file can hold a huge image (a 258 KB PNG of
+#: 9,000 x 9,000 pixels took 834 MB to decode for the report), and a cover logo needs a few hundred across.
+MAX_LOGO_SIDE = 4000
+MAX_LOGO_PIXELS = MAX_LOGO_SIDE * MAX_LOGO_SIDE
 
 _PNG = b"\x89PNG\r\n\x1a\n"
 _JPEG = b"\xff\xd8\xff"
@@ -66,12 +72,18 @@ def image_size(data: bytes) -> tuple[int, int]:
 
 
 def check_image(data: bytes) -> str:
-    """The media type of ``data`` if it is a usable logo (PNG or JPEG, a readable size, at most 2 MB)."""
+    """The media type of ``data`` if it is a usable logo (PNG or JPEG, a readable size, at most 2 MB and
+    at most 4,000 x 4,000 pixels, read from the header without decoding the image)."""
     if len(data) > MAX_LOGO_BYTES:
         raise ImageProblem(
             f"is {_megabytes(len(data))}, and a logo may be at most {_megabytes(MAX_LOGO_BYTES)}"
         )
-    image_size(data)
+    width, height = image_size(data)
+    if width * height > MAX_LOGO_PIXELS:
+        raise ImageProblem(
+            f"is {width:,} x {height:,} pixels, and a logo may be at most {MAX_LOGO_SIDE:,} x "
+            f"{MAX_LOGO_SIDE:,} pixels ({MAX_LOGO_PIXELS // 1_000_000} million in all)"
+        )
     media_type = media_type_of(data)
     assert media_type is not None  # image_size checked it
     return media_type
@@ -82,10 +94,18 @@ def load_logo(path: Path | str) -> Logo:
     source = Path(path)
     what = f"The logo {str(source)!r}"
     try:
-        size = source.stat().st_size
-        if size > MAX_LOGO_BYTES:
-            raise _too_big(what, size)
-        data = source.read_bytes()
+        status = source.stat()
+        if stat.S_ISDIR(status.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a folder")
+        if not stat.S_ISREG(status.st_mode):  # a device (/dev/zero) or a pipe: it could be read for ever
+            raise LogoError(
+                f"{what} is not a usable image: it is not a file but a device or a pipe. {_ADVICE}",
+                "it is not a usable image: it is not a file but a device or a pipe",
+            )
+        if status.st_size > MAX_LOGO_BYTES:
+            raise _too_big(what, status.st_size)
+        with source.open("rb") as handle:  # at most one byte over the limit, whatever the size said
+            data = handle.read(MAX_LOGO_BYTES + 1)
     except FileNotFoundError:
         raise LogoError(f"{what} does not exist. Choose the image again.", "it does not exist") from None
     except IsADirectoryError:
@@ -107,7 +127,10 @@ def load_logo(path: Path | str) -> Logo:
     return Logo(data=data, media_type=media_type, name=source.name)
 
 
-_ADVICE = "Save the logo as a PNG or JPEG image (at most 2 MB) and choose it again."
+_ADVICE = (
+    "Save the logo as a PNG or JPEG image (at most 2 MB and 4,000 x 4,000 pixels; a few hundred pixels "
+    "across is plenty for the report's cover) and choose it again."
+)
 
 
 def _too_big(what: str, size: int) -> LogoError:

@@ -18,11 +18,24 @@ from pathlib import Path
 
 from assessor import userdirs
 from assessor.storage.atomic import atomic_write, remove_stale_temps
-from assessor.storage.documents import damaged, decoded, parse_document, read_bytes, to_bytes
+from assessor.storage.documents import (
+    check_for_saving,
+    damaged,
+    decoded,
+    parse_document,
+    read_bytes,
+    to_bytes,
+)
 from assessor.storage.errors import OpenError
 from assessor.storage.kept import is_kept, set_aside
 from assessor.storage.migrations import PACK_MIGRATIONS
-from assessor.storage.packs import PACK_FORMAT, ParticipantPack, pack_from_dict, pack_to_dict
+from assessor.storage.packs import (
+    PACK_FORMAT,
+    PACK_TOO_LARGE_FIX,
+    ParticipantPack,
+    pack_from_dict,
+    pack_to_dict,
+)
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +106,8 @@ class PackRecoveryStore:
         document = pack_to_dict(pack, checksum=False)  # written every few seconds: no checksum to compute
         document["recovery_of"] = str(Path(source_path).resolve()) if source_path is not None else None
         path = self.path_for(pack)
-        atomic_write(path, to_bytes(document, pretty=False))
+        data = check_for_saving(to_bytes(document, pretty=False), path, "the pack", fix=PACK_TOO_LARGE_FIX)
+        atomic_write(path, data)
         return path
 
     def discard(self, pack: ParticipantPack | PackRecoveryEntry) -> None:

@@ -24,7 +24,15 @@ from assessor.storage.codec import (
     participant_to_dict,
 )
 from assessor.storage.consistency import check_pack_answers
-from assessor.storage.documents import HEADER_KEYS, decoded, envelope, parse_checked, read_bytes, to_bytes
+from assessor.storage.documents import (
+    HEADER_KEYS,
+    check_for_saving,
+    decoded,
+    envelope,
+    parse_checked,
+    read_bytes,
+    to_bytes,
+)
 from assessor.storage.migrations import PACK_MIGRATIONS
 from assessor.storage.questionnaire_codec import questionnaire_from_dict, questionnaire_to_dict
 
@@ -186,10 +194,16 @@ def pack_from_dict(
     return pack
 
 
+#: What to do about a pack too large to be saved (see ``check_for_saving``).
+PACK_TOO_LARGE_FIX = "shorten long notes, then save again."
+
+
 def save_pack(pack: ParticipantPack, path: Path | str) -> Path:
     """Save a pack atomically; SaveError if it cannot be saved."""
     target = Path(path)
-    atomic_write(target, to_bytes(pack_to_dict(pack)))
+    atomic_write(
+        target, check_for_saving(to_bytes(pack_to_dict(pack)), target, "the pack", fix=PACK_TOO_LARGE_FIX)
+    )
     return target
 
 

@@ -23,6 +23,7 @@ from assessor.storage.changes import count_changes, other_changes
 from assessor.storage.codec import assessment_from_dict, assessment_to_dict
 from assessor.storage.documents import (
     HEADER_KEYS,
+    check_for_saving,
     damaged,
     decoded,
     envelope,
@@ -31,7 +32,7 @@ from assessor.storage.documents import (
     to_bytes,
 )
 from assessor.storage.errors import OpenError
-from assessor.storage.fileformat import load_assessment
+from assessor.storage.fileformat import TOO_LARGE_FIX, load_assessment
 from assessor.storage.kept import is_kept, set_aside
 from assessor.storage.migrations import ASSESSMENT_MIGRATIONS
 from assessor.storage.questionnaire_codec import questionnaire_to_dict
@@ -118,9 +119,8 @@ class RecoveryStore:
             "assessment": assessment_to_dict(assessment, questionnaire=self._snapshot[1]),
         }
         path = self.path_for(assessment.id)
-        atomic_write(
-            path, to_bytes(envelope(RECOVERY_FORMAT, ASSESSMENT_MIGRATIONS.current, body), pretty=False)
-        )
+        data = to_bytes(envelope(RECOVERY_FORMAT, ASSESSMENT_MIGRATIONS.current, body), pretty=False)
+        atomic_write(path, check_for_saving(data, path, "the assessment", fix=TOO_LARGE_FIX))
         return path
 
     def discard(self, assessment: Assessment | str | RecoveryEntry) -> None:

@@ -1,7 +1,7 @@
 """The report's branding: title, logos, accent colour and confidentiality line.
 
 A logo is kept inside the assessment (so the file reports the same on any laptop): Browse… reads the chosen
-image into it, after checking it is a PNG or JPEG of at most 2 MB; the box shows its file name and a small
+image into it, after checking it is a PNG or JPEG of at most 2 MB and 4000 x 4000 pixels; the box shows its file name and a small
 preview, and Remove takes it out. Each is one undo step.
 """
 

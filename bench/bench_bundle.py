@@ -175,24 +175,19 @@ def window_run(
                 raise RuntimeError(f"no window within {timeout:.0f} s")
             time.sleep(0.02)
         shown = time.perf_counter() - begin
-        subprocess.run(
-            [
-                "xdotool",
-                "search",
-                "--onlyvisible",
-                "--pid",
-                str(process.pid),
-                "--name",
-                WINDOW_TITLE,
-                "windowactivate",
-                "--sync",
-                "key",
-                "--clearmodifiers",
-                "ctrl+q",
-            ],
-            env={"DISPLAY": display, "PATH": os.environ.get("PATH", os.defpath)},
+        xdotool = {"DISPLAY": display, "PATH": os.environ.get("PATH", os.defpath)}
+        window = subprocess.run(
+            ["xdotool", "search", "--onlyvisible", "--pid", str(process.pid), "--name", WINDOW_TITLE],
+            env=xdotool,
             capture_output=True,
+            text=True,
             timeout=20,
+        ).stdout.split()[0]
+        subprocess.run(
+            ["xdotool", "windowfocus", "--sync", window], env=xdotool, capture_output=True, timeout=20
+        )
+        subprocess.run(
+            ["xdotool", "key", "--clearmodifiers", "ctrl+q"], env=xdotool, capture_output=True, timeout=20
         )
         try:
             status = process.wait(20)
@@ -284,7 +279,7 @@ def breakdown(folder: Path) -> dict[str, int]:
 
 
 def megabytes(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB"
+    return f"{size / 1_000_000:.1f} MB ({size / 1_048_576:.1f} MiB)"
 
 
 def build(rebuild: bool) -> None:

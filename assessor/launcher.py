@@ -5,6 +5,8 @@ This module sits above both the CLI and the UI, so neither needs to know about t
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -61,6 +63,18 @@ def file_types(option: str) -> int:
     return 0
 
 
+def _reader_went_away() -> int:
+    """A command's output went to a program that stopped reading (``... print-questionnaire | head``).
+
+    Not worth a traceback: the rest of the output goes nowhere (so the interpreter's last flush does not
+    fail again) and the exit status is 1, as Python's documentation suggests for EPIPE.
+    """
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``main.py`` and of the installed ``collab-assessor`` command."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -69,7 +83,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from assessor import cli
 
     if args and cli.is_command(args[0]):
-        return cli.main(args)
+        try:
+            return cli.main(args)
+        except BrokenPipeError:
+            return _reader_went_away()
     if args:
         message = unknown_argument(args[0], list(cli.COMMANDS))
         if message:

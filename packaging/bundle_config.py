@@ -124,6 +124,9 @@ DROPPED_FILES = (
     "*/qtnetwork.framework/*",
     "*/qtsvg.framework/*",
     "*/qtvirtualkeyboard.framework/*",
+    # Windows: Mesa's software OpenGL (20 MB), a fallback for Qt Quick and OpenGL widgets; the application
+    # draws its widgets and charts without OpenGL.
+    "*opengl32sw*",
     # Translations and QML.
     "*/translations/*",
     "*/qml/*",

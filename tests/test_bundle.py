@@ -115,6 +115,7 @@ def test_no_excluded_module_is_one_the_application_imports() -> None:
         ("PySide6\\plugins\\platforms\\qwindows.dll", True),
         ("PySide6\\plugins\\styles\\qmodernwindowsstyle.dll", True),
         ("PySide6\\translations\\qt_fr.qm", False),
+        ("PySide6\\opengl32sw.dll", False),
         # macOS: frameworks and dylibs.
         ("PySide6/Qt/lib/QtCharts.framework/Versions/A/QtCharts", True),
         ("PySide6/Qt/lib/QtQml.framework/Versions/A/QtQml", False),

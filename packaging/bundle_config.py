@@ -181,7 +181,8 @@ KEPT_PLUGINS = {
     # ...), and the application draws in its own theme anyway.
     "platformthemes": ("*qxdgdesktopportal*",),
     "platforminputcontexts": ("*composeplatforminputcontextplugin*", "*ibusplatforminputcontextplugin*"),
-    "styles": ("*qmodernwindowsstyle*", "*qwindowsvistastyle*", "*qmacstyle*"),
+    # No style plugins: the application always uses Fusion, which is built into QtWidgets.
+    "styles": (),
     "iconengines": (),
     "generic": (),
     "egldeviceintegrations": (),

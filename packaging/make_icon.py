@@ -1,6 +1,6 @@
 """Draw the application icon (run once; the PNG, ICO and ICNS it writes are kept in the repository).
 
-    python packaging/make_icon.py      # needs Pillow; writes packaging/icon.png, icon.ico, icon.icns
+    python packaging/make_icon.py  # needs Pillow; writes resources/icon.png (the window's), icon.ico, icon.icns
 
 A plain mark: four overlapping rounded squares (the four areas the questionnaire covers) on a deep blue
 tile, readable at 16 pixels in a task bar.
@@ -35,7 +35,7 @@ def draw(size: int = 1024) -> Image.Image:
 
 def main() -> None:
     icon = draw()
-    icon.resize((256, 256), Image.LANCZOS).save(HERE / "icon.png")
+    icon.resize((256, 256), Image.LANCZOS).save(HERE.parent / "resources" / "icon.png")
     icon.save(
         HERE / "icon.ico", sizes=[(16, 16), (24, 24), (32, 32), (48, 48), (64, 64), (128, 128), (256, 256)]
     )

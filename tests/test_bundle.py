@@ -62,8 +62,9 @@ def test_the_shipped_data_is_where_the_wheel_puts_it_and_exists() -> None:
         assert dest.startswith("assessor/_data/")
     assert pyproject["project"]["optional-dependencies"]["bundle"] == ["pyinstaller>=6.10"]
     assert not [d for d in pyproject["project"]["optional-dependencies"]["test"] if "pyinstaller" in d]
-    for icon in ("icon.png", "icon.ico", "icon.icns", "entry.py"):
+    for icon in ("icon.ico", "icon.icns", "entry.py"):
         assert (PACKAGING / icon).is_file()
+    assert (ROOT / "resources" / "icon.png").read_bytes().startswith(b"\x89PNG")
 
 
 def test_no_excluded_module_is_one_the_application_imports() -> None:
@@ -113,7 +114,7 @@ def test_no_excluded_module_is_one_the_application_imports() -> None:
         ("PySide6\\Qt6Charts.dll", True),
         ("PySide6\\Qt6Qml.dll", False),
         ("PySide6\\plugins\\platforms\\qwindows.dll", True),
-        ("PySide6\\plugins\\styles\\qmodernwindowsstyle.dll", True),
+        ("PySide6\\plugins\\styles\\qmodernwindowsstyle.dll", False),  # always Fusion
         ("PySide6\\translations\\qt_fr.qm", False),
         ("PySide6\\opengl32sw.dll", False),
         # macOS: frameworks and dylibs.

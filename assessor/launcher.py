@@ -5,12 +5,16 @@ This module sits above both the CLI and the UI, so neither needs to know about t
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 #: What the application opens when named on the command line.
 OPENABLE_SUFFIXES = (".assessment", ".assessment-pack", ".yaml", ".yml", ".json")
+#: Windows: the options that (un)register the file association for the current user (assessor.file_types).
+FILE_TYPE_OPTIONS = ("--register-file-types", "--unregister-file-types")
 
 
 def unknown_argument(argument: str, commands: Sequence[str]) -> str | None:
@@ -31,13 +35,58 @@ def unknown_argument(argument: str, commands: Sequence[str]) -> str | None:
     )
 
 
+def file_types(option: str) -> int:
+    """``--register-file-types`` or ``--unregister-file-types``: the bundle's file association on Windows."""
+    from assessor import file_types
+
+    try:
+        if option == "--unregister-file-types":
+            removed = file_types.unregister()
+            print(f"collab-assessor: removed the file association ({len(removed)} registry keys).")
+            return 0
+        if not getattr(sys, "frozen", False):
+            print(
+                "collab-assessor: only the bundled application (see README, 'Run without Python') registers "
+                "the file types; from a Python installation open files with File > Open.",
+                file=sys.stderr,
+            )
+            return 2
+        target = file_types.windowed_executable(Path(sys.executable))
+        written = file_types.register(target)
+    except file_types.FileTypesError as error:
+        print(error, file=sys.stderr)
+        return 2
+    print(
+        f"collab-assessor: .assessment and .assessment-pack files now open with {target} for this user "
+        f"({len(written)} registry keys; 'collab-assessor --unregister-file-types' removes them)."
+    )
+    return 0
+
+
+def _reader_went_away() -> int:
+    """A command's output went to a program that stopped reading (``... print-questionnaire | head``).
+
+    Not worth a traceback: the rest of the output goes nowhere (so the interpreter's last flush does not
+    fail again) and the exit status is 1, as Python's documentation suggests for EPIPE.
+    """
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``main.py`` and of the installed ``collab-assessor`` command."""
     args = list(sys.argv[1:] if argv is None else argv)
+    if len(args) == 1 and args[0] in FILE_TYPE_OPTIONS:
+        return file_types(args[0])
     from assessor import cli
 
     if args and cli.is_command(args[0]):
-        return cli.main(args)
+        try:
+            return cli.main(args)
+        except BrokenPipeError:
+            return _reader_went_away()
     if args:
         message = unknown_argument(args[0], list(cli.COMMANDS))
         if message:

@@ -12,9 +12,11 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from assessor import APP_NAME, __version__, userdirs
+from assessor.paths import resource
 
 log = logging.getLogger("assessor")
 
@@ -76,6 +78,9 @@ def application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("CollaborationAssessor")
+    icon = resource("icon.png")
+    if app.windowIcon().isNull() and icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))  # read when first drawn, not now
     return app
 
 

@@ -51,6 +51,7 @@ def test_the_application_has_the_fusion_style(qapp) -> None:
         qapp.setProperty("assessor_fusion_style", None)  # as an application made by someone else
         assert application() is qapp
         assert qapp.style().name().lower() == "fusion"
+        assert not qapp.windowIcon().isNull()  # resources/icon.png, the bundle's icon too
     finally:
         qapp.setStyle("Fusion")
         qapp.setStyleSheet(sheet)

@@ -15,6 +15,18 @@ from types import MappingProxyType
 #: represented, and scoring or the report would fail on it.
 MAX_REVIEW_DAYS = 36_500
 
+#: Limits of the scoring numbers a questionnaire (or an assessment's snapshot of it) may set: (lowest, highest
+#: or None). The loader and the file reader both check them, so a file never holds what the loader refuses.
+SCORING_LIMITS: dict[str, tuple[float, float | None]] = {
+    "min_answered_share": (0.0, 1.0),
+    "divergence_range": (0.0, None),
+    "divergence_sd": (0.0, None),
+    "divergence_min_answers": (2, None),
+    "visibility_gap_dk_share": (0.0, 1.0),
+    "max_recommendations": (1, None),
+    "max_per_area": (1, None),
+}
+
 
 def level_value(number: float) -> float:
     """A level value as kept everywhere: a whole number as an ``int`` (2.0 -> 2), any other as a float."""

@@ -12,6 +12,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode
 
 from assessor.model.questionnaire import (
     MAX_REVIEW_DAYS,
+    SCORING_LIMITS,
     Area,
     Band,
     Level,
@@ -165,18 +166,6 @@ def _scale(reader: Reader, node: MappingNode | None) -> tuple[Scale, bool]:
     return scale, usable
 
 
-# Limits of the scoring numbers: (lowest, highest or None).
-_LIMITS: dict[str, tuple[float, float | None]] = {
-    "min_answered_share": (0.0, 1.0),
-    "divergence_range": (0.0, None),
-    "divergence_sd": (0.0, None),
-    "divergence_min_answers": (2, None),
-    "visibility_gap_dk_share": (0.0, 1.0),
-    "max_recommendations": (1, None),
-    "max_per_area": (1, None),
-}
-
-
 def _scoring(reader: Reader, index: Index, node: MappingNode | None, scale: Scale) -> ScoringSettings:
     """The defaults derived from the scale (``ScoringSettings.for_scale``), with the file's overrides.
 
@@ -194,7 +183,7 @@ def _scoring(reader: Reader, index: Index, node: MappingNode | None, scale: Scal
         if name in ("bands", "review_days") or name not in fields.values:
             continue
         value = fields.integer(name) if rule.kind is spec.Kind.INT else fields.number(name)
-        low, high = _LIMITS.get(name, (float("-inf"), None))
+        low, high = SCORING_LIMITS.get(name, (float("-inf"), None))
         if name == "divergence_range" and scale.levels:
             high = scale.span
         if value is not None and check_range(reader, fields.nodes[name], name, value, low, high):

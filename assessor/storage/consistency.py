@@ -23,21 +23,9 @@ from assessor.model import (
     Questionnaire,
     Round,
 )
-from assessor.model.questionnaire import MAX_REVIEW_DAYS
+from assessor.model.questionnaire import MAX_REVIEW_DAYS, SCORING_LIMITS
 from assessor.model.records import Answer
 from assessor.storage.fields import FormatError
-
-#: Limits of the scoring numbers in a snapshot: (lowest, highest or None), as the questionnaire loader's.
-SCORING_LIMITS: dict[str, tuple[float, float | None]] = {
-    "min_answered_share": (0.0, 1.0),
-    "divergence_range": (0.0, None),
-    "divergence_sd": (0.0, None),
-    "divergence_min_answers": (2, None),
-    "visibility_gap_dk_share": (0.0, 1.0),
-    "max_recommendations": (1, None),
-    "max_per_area": (1, None),
-}
-
 
 #: The furthest review date, in days after the assessment (a hundred years; dates end at the year 9999).
 

@@ -114,6 +114,9 @@ class FileController(QObject):
             if not path.exists():
                 self.settings.remove_recent_file(path)
             return False
+        except Exception as exc:  # a fault of ours reading it: say so, never "your work is still open"
+            self._unreadable(path, "Cannot open the participant pack", exc)
+            return False
         self.settings.add_recent_file(path)
         self.settings.set_last_folder(path)
         pack = self.session.pack
@@ -137,6 +140,9 @@ class FileController(QObject):
             dialogs.error(self.window, "Cannot open the file", str(exc))
             if not path.exists():
                 self.settings.remove_recent_file(path)
+            return False
+        except Exception as exc:  # a fault of ours reading it: say so, never "your work is still open"
+            self._unreadable(path, "Cannot open the file", exc)
             return False
         assessment = loaded.assessment
         if as_copy:
@@ -256,6 +262,20 @@ class FileController(QObject):
         if entry.path != own and own.exists():
             store.discard(entry)  # work set aside earlier now lives in the session's own recovery file
         return True
+
+    def _unreadable(self, path: Path, title: str, error: BaseException) -> None:
+        """An unexpected failure while reading ``path``: the details go to the log, the user gets a message."""
+        from assessor.failure_log import record
+
+        logged = record(f"Could not open {path}", error)
+        where = f" The details are in the log at {logged}." if logged else ""
+        dialogs.error(
+            self.window,
+            title,
+            f"{str(path)!r} could not be opened: the application met a problem reading it. Nothing was "
+            f"changed.{where} If the file came from someone else, ask them to save it again; otherwise open "
+            "its backup (the same name ending in .bak).",
+        )
 
     def _unsaved_work_found(self, store, opened, path: Path) -> bool:
         """Work a crash left for the file just opened (``opened``: its assessment or pack) is offered back;

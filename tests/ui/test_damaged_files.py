@@ -72,3 +72,21 @@ def test_a_pack_edited_by_hand_opens_with_a_notice(window, scripted_dialogs, tmp
     assert window.files.open_any(path)
     [(title, text)] = scripted_dialogs.infos
     assert title == "About this pack" and "p1.assessment-pack" in text and "changed since" in text
+
+
+def test_a_fault_of_ours_while_reading_is_a_message_not_a_crash(
+    window, scripted_dialogs, monkeypatch, tmp_path
+):
+    import assessor.storage as storage
+
+    path = tmp_path / "any.assessment"
+    path.write_text("{}", "utf-8")
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("a bug in the reader")
+
+    monkeypatch.setattr(storage, "load_assessment", broken)
+    assert not window.files.open_path(path)
+    [(title, text)] = scripted_dialogs.errors
+    assert title == "Cannot open the file" and "any.assessment" in text and "log" in text
+    assert not window.session.is_open

@@ -1,6 +1,6 @@
 """How long an autosave (recovery file write) takes: the default questionnaire, 15 participants.
 
-Run: ``.venv/bin/python bench/bench_autosave.py``. Target: under 20 ms a write (issue 5). Logos are kept
+Run: ``.venv/bin/python bench/bench_autosave.py [--writes 200]``. Target: under 20 ms a write (issue 5). Logos are kept
 inside the assessment (and so in every recovery file): the runs with two logos, of a typical size and at the
 2 MB limit, show what they cost.
 Uses ``questionnaires/council-collaboration.yaml`` when it loads, else a synthetic 48-question one.
@@ -8,6 +8,7 @@ Uses ``questionnaires/council-collaboration.yaml`` when it loads, else a synthet
 
 from __future__ import annotations
 
+import argparse
 import os
 import random
 import statistics
@@ -58,6 +59,11 @@ def logo(size: int) -> Logo:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument(
+        "--writes", type=int, default=WRITES, help=f"timed writes of each case (default {WRITES})"
+    )
+    args = parser.parse_args()
     q, label = questionnaire()
     for logos, size in (
         ("no logos", 0),
@@ -68,17 +74,17 @@ def main() -> None:
         if size:
             assessment.branding.council_logo = logo(size)
             assessment.branding.consultancy_logo = logo(size)
-        run(assessment, q, f"{label}, {logos}")
+        run(assessment, q, f"{label}, {logos}", args.writes)
 
 
-def run(assessment: Assessment, q: Questionnaire, label: str) -> None:
+def run(assessment: Assessment, q: Questionnaire, label: str, writes: int) -> None:
     rng = random.Random(2)
     qids = list(q.questions)
     with tempfile.TemporaryDirectory() as folder:
         store = RecoveryStore(Path(folder))
         path = store.write(assessment, None)
         times = []
-        for _ in range(WRITES):
+        for _ in range(writes):
             pid = rng.choice(assessment.participants).id
             assessment.set_answer(pid, rng.choice(qids), Answer(rng.choice(q.scale.values)))
             start = time.perf_counter()
@@ -86,7 +92,7 @@ def run(assessment: Assessment, q: Questionnaire, label: str) -> None:
             times.append((time.perf_counter() - start) * 1000)
         size = path.stat().st_size
     times.sort()
-    print(f"Autosave: {label}, {len(qids)} questions, {PARTICIPANTS} participants, {WRITES} writes")
+    print(f"Autosave: {label}, {len(qids)} questions, {PARTICIPANTS} participants, {writes} writes")
     print(f"  file size   {size / 1024:.0f} KiB")
     print(f"  median      {statistics.median(times):.2f} ms")
     print(f"  95th pct    {times[int(len(times) * 0.95)]:.2f} ms")

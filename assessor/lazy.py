@@ -2,7 +2,7 @@
 
 A package lists each name and the submodule that defines it, then hands its namespace here::
 
-    __getattr__, __dir__ = lazy_names(__name__, globals(), {"load_questionnaire": "loader"}, __all__)
+    __getattr__, __dir__ = lazy_names(__name__, globals(), {"load_questionnaire": "loader"})
 
 ``from package import name`` keeps working; the submodule is only imported when a name from it is first
 wanted, and the name is then kept in the package so later look-ups are ordinary attribute reads. Static
@@ -12,15 +12,18 @@ type checkers see the names through an ``if TYPE_CHECKING:`` import block in the
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable, Mapping, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
 from typing import Any
 
 
 def lazy_names(
-    package: str, namespace: MutableMapping[str, Any], homes: Mapping[str, str], public: Iterable[str]
+    package: str, namespace: MutableMapping[str, Any], homes: Mapping[str, str]
 ) -> tuple[Callable[[str], Any], Callable[[], list[str]]]:
-    """The ``__getattr__`` and ``__dir__`` for ``package``: ``homes`` maps each name to its submodule."""
-    listed = frozenset(public)
+    """The ``__getattr__`` and ``__dir__`` for ``package``: ``homes`` maps each name to its submodule.
+
+    ``dir(package)`` lists the names already loaded and those ``homes`` can load, so a public name missing
+    from ``homes`` (one ``__getattr__`` could not find) is missing from ``dir`` too.
+    """
 
     def __getattr__(name: str) -> Any:
         home = homes.get(name)
@@ -31,6 +34,6 @@ def lazy_names(
         return value
 
     def __dir__() -> list[str]:
-        return sorted({*namespace, *listed})
+        return sorted({*namespace, *homes})
 
     return __getattr__, __dir__

@@ -41,4 +41,4 @@ __all__ = [
 ]
 
 
-__getattr__, __dir__ = lazy_names(__name__, globals(), _HOMES, __all__)
+__getattr__, __dir__ = lazy_names(__name__, globals(), _HOMES)

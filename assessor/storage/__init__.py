@@ -157,4 +157,4 @@ __all__ = [
 ]
 
 
-__getattr__, __dir__ = lazy_names(__name__, globals(), _HOMES, __all__)
+__getattr__, __dir__ = lazy_names(__name__, globals(), _HOMES)

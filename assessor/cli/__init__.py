@@ -32,7 +32,6 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 EXIT_OK = 0
-EXIT_USAGE = 2
 
 
 def is_command(first_argument: str) -> bool:

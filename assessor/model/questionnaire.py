@@ -378,9 +378,6 @@ class Questionnaire:
     def area_of(self, dimension_id: str) -> Area:
         return self._area_of_dimension[dimension_id]  # type: ignore[attr-defined, no-any-return]
 
-    def area_of_question(self, question_id: str) -> Area:
-        return self.area_of(self.dimension_of(question_id).id)
-
     def pilot(self, pilot_id: str) -> Pilot:
         for pilot in self.pilots:
             if pilot.id == pilot_id:

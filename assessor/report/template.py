@@ -35,8 +35,6 @@ from assessor.report.styles import (
     Styles,
 )
 
-ProgressCallback = Callable[[int, int, str], None]
-
 
 class Heading(Paragraph):
     """A heading: bookmarked at ``level`` in the PDF outline and listed in the contents if ``toc``.

@@ -24,14 +24,6 @@ class SessionFiles:
     pack: Any
     _changed_outside_undo: bool
 
-    def open_file(self, path: Path) -> Assessment:
-        """Open an assessment file; storage errors propagate to the caller, who shows them."""
-        from assessor.storage import load_assessment
-
-        loaded = load_assessment(path)
-        self.set_assessment(loaded.assessment, path)
-        return loaded.assessment
-
     def open_pack(self, path: Path) -> Assessment:
         """Open a participant pack to answer; storage errors propagate to the caller, who shows them."""
         from assessor.storage.packs import load_pack

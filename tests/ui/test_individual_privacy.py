@@ -111,7 +111,7 @@ def test_opening_an_individual_assessment_shows_nobody_s_answers(
     _alice_answers_then_hands_over(workshop_window)
     path = session.save(tmp_path / "workshop.assessment")
     workshop_window.files.session.close()
-    session.open_file(path)
+    assert workshop_window.files.open_path(path)
     assert session.require().mode is Mode.INDIVIDUAL
     assert session.current_participant is None
     workshop_window.show_page("answer")

@@ -1,6 +1,6 @@
 """How long an autosave (recovery file write) takes: the default questionnaire, 15 participants.
 
-Run: ``.venv/bin/python bench/bench_autosave.py [--writes 200]``. Target: under 20 ms a write (issue 5). Logos are kept
+Run: ``.venv/bin/python bench/bench_autosave.py [--writes 200]``. Target: under 20 ms a write. Logos are kept
 inside the assessment (and so in every recovery file): the runs with two logos, of a typical size and at the
 2 MB limit, show what they cost.
 Uses ``questionnaires/council-collaboration.yaml`` when it loads, else a synthetic 48-question one.

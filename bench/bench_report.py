@@ -13,7 +13,7 @@ environment), so the report and the floor are compared process to process, impor
 
 Each is timed ``--runs`` times, the commands taking turns, after one untimed warm-up run each (which
 compiles bytecode and fills the font and questionnaire caches, as any later report on a machine finds
-them); the figures are medians, with the fastest run in brackets. Wall-clock time is the issue's measure;
+them); the figures are medians, with the fastest run in brackets. Wall-clock time is the measure the targets use;
 CPU time (user + system, from the operating system) is printed too because it varies less on a shared
 machine. All runs use a temporary ``ASSESSOR_HOME``, so the caches start empty and the user's own folders
 are not touched.

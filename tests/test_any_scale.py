@@ -1,4 +1,4 @@
-"""Any framework, any scale (issue 16): scoring defaults follow the scale, charts draw any values, and the
+"""Any framework, any scale: scoring defaults follow the scale, charts draw any values, and the
 validator refuses thresholds a score could never cross.
 
 The questionnaires in tests/data/scales/ have scales of -2 to 2, 0/0.25/0.5/1, 10/20/30 and 0/1/2 (with long

@@ -1,4 +1,5 @@
-"""Checks of the default questionnaire's content: the rules issue 3 sets for questions, descriptors and pilots.
+"""Checks of the default questionnaire's content: the rules of docs/content-checklist.md for questions,
+descriptors and pilots.
 
 These read the shipped file through the real loader, so a content edit that breaks a rule fails here with the
 question or pilot named. The helpers are tested too, so a check that could never fail is caught.
@@ -509,7 +510,7 @@ def test_print_questionnaire_gives_a_clear_message_for_a_bad_file(tmp_path: Path
     assert "broken.yaml" in err and "Traceback" not in err
 
 
-# Issue 12: levels that do not flatter, today's structures, corrected facts, costed pilots ---------------------
+# Levels that do not flatter, today's structures, corrected facts, costed pilots ---------------------
 
 
 def single_instance(text: str) -> bool:
@@ -580,7 +581,7 @@ def test_questions_with_an_obvious_yes_ask_for_the_last_two_cases_instead(q: Que
         assert q.question(question_id).text.startswith("Think of the last two"), question_id
 
 
-#: Structures in England, Wales and Scotland that the content must name (issue 12): label -> pattern.
+#: Structures in England, Wales and Scotland that the content must name: label -> pattern.
 STRUCTURES = {
     "integrated care boards": r"integrated care board",
     "integrated care partnerships": r"integrated care partnership",
@@ -661,7 +662,7 @@ def test_the_questionnaire_says_it_covers_england_wales_and_scotland(q: Question
     assert "every kind of UK council" not in all_text and "every UK council" not in all_text
 
 
-#: Figures and claims that public sources refuted (issue 12): none may come back in a pilot.
+#: Figures and claims that public sources refuted: none may come back in a pilot.
 REFUTED = (
     "£3.68",
     "15 councils",
@@ -825,7 +826,7 @@ def _make_demo_module() -> ModuleType:
     return module
 
 
-# The chief-executive reading of version 2.0 (issue 12): rules it implied --------------------------------------
+# The chief-executive reading of version 2.0: rules it implied -------------------------------------------------
 
 
 def gives_residents_decisions(text: str) -> bool:

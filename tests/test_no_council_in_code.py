@@ -1,5 +1,5 @@
 """No "council" in the engine, the report or the application: the words about who is assessed come from the
-questionnaire (its ``wording``), so another framework's users never read them (issue 16).
+questionnaire (its ``wording``), so another framework's users never read them.
 
 Every text and comment in assessor/ is checked. Allowed: names that are not words to anyone, namely the
 assessment file's key ``council_logo`` (a file-format name kept for compatibility) and the file name of the

@@ -139,7 +139,7 @@ def test_logos_appear_on_the_cover(tmp_path: Path) -> None:
 
 
 def test_an_assessment_reports_identically_after_moving_and_losing_its_logo_files(tmp_path: Path) -> None:
-    """The issue's test: logos chosen from files, the file moved elsewhere, the logo files deleted."""
+    """Logos chosen from files, the file moved elsewhere, the logo files deleted."""
     logos = tmp_path / "logos"
     logos.mkdir()
     assessment = small()

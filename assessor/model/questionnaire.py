@@ -128,7 +128,7 @@ class Band:
 class ScoringSettings:
     """The numbers behind scoring, bands, divergence and recommendations.
 
-    The field defaults are product.md's numbers for the default 1 to 4 scale; a questionnaire gets
+    The field defaults are the numbers for the default 1 to 4 scale (docs/scoring.md); a questionnaire gets
     ``ScoringSettings.for_scale(scale)``, which derives them from its own scale (and equals these on 1 to 4).
     """
 

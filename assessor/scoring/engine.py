@@ -1,4 +1,4 @@
-"""Score an assessment: team values per question, then dimensions, areas and overall (product.md rules).
+"""Score an assessment: team values per question, then dimensions, areas and overall (docs/scoring.md).
 
 The numbers (thresholds, bands, cap) come from ``questionnaire.scoring``. The rules, in order:
 

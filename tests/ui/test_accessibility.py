@@ -1,4 +1,4 @@
-"""Accessibility (issue 7): every control has a name a screen reader can say, text follows the system font
+"""Accessibility: every control has a name a screen reader can say, text follows the system font
 size, the theme's colours pass WCAG AA, and a focused control looks different from an unfocused one."""
 
 from __future__ import annotations

@@ -56,7 +56,7 @@ def test_n_on_a_question_without_not_applicable_is_ignored(team_window, scripted
     assert session.recorded(other).choice is NonAnswer.NOT_APPLICABLE
 
 
-# Any scale (issue 16) -------------------------------------------------------------------------------------
+# Any scale ---------------------------------------------------------------------------------------------
 
 
 def test_keys_choose_the_first_to_the_last_level_of_a_decimal_scale(

@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         self._status = QLabel("")
         self.statusBar().addPermanentWidget(self._status)
         self.session.title_changed.connect(self._update_title)
-        self.session.dirty_changed.connect(self.setWindowModified)
+        self.session.dirty_changed.connect(self._show_modified)
         self.session.assessment_replaced.connect(self._on_assessment_replaced)
         self.session.changed.connect(self._update_status)
         self.session.autosaved.connect(self._on_autosaved)
@@ -210,6 +210,12 @@ class MainWindow(QMainWindow):
     def _update_title(self, name: str) -> None:
         self.setWindowTitle(f"{name}[*] — {APP_NAME}" if name else APP_NAME)
         self.setWindowModified(self.session.dirty)
+
+    def _show_modified(self, dirty: bool) -> None:
+        """The title's unsaved-changes mark. A recovered assessment is dirty before its name is in the title,
+        and a title without the ``[*]`` placeholder cannot show the mark (Qt warns): ``_update_title`` shows
+        it once the name is there."""
+        self.setWindowModified(dirty and "[*]" in self.windowTitle())
 
     def _update_status(self) -> None:
         if not self.session.is_open:

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPixmap
 from PySide6.QtWidgets import (
-    QColorDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -117,12 +116,10 @@ class BrandingBox(QGroupBox):
             self.session.set_logo(name, None)
 
     def _pick_colour(self) -> None:
-        current = QColor(self.accent.text())
-        default = QColor(Branding().accent_colour)
-        colour = QColorDialog.getColor(current if current.isValid() else default, self, "Accent colour")
-        if colour.isValid():
-            self.accent.setText(colour.name().upper())
-            self._set("accent_colour", colour.name().upper())
+        colour = dialogs.choose_colour(self, "Accent colour", self.accent.text(), Branding().accent_colour)
+        if colour:
+            self.accent.setText(colour)
+            self._set("accent_colour", colour)
 
     def _show_swatch(self) -> None:
         colour = QColor(self.accent.text())

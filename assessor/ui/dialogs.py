@@ -108,6 +108,32 @@ def choose_folder(parent: QWidget | None, title: str, folder: str) -> str:
     return QFileDialog.getExistingDirectory(parent, title, folder)
 
 
+def choose_colour(parent: QWidget | None, title: str, current: str, default: str) -> str:
+    """The colour chosen, as ``#RRGGBB`` in capitals, or "" when cancelled. The chooser starts at
+    ``current`` when it names a colour, else at ``default``."""
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QColorDialog
+
+    start = QColor(current)
+    colour = QColorDialog.getColor(start if start.isValid() else QColor(default), parent, title)
+    return colour.name().upper() if colour.isValid() else ""
+
+
+def replace_or_skip(parent: QWidget | None, title: str, question: str, explanation: str) -> bool:
+    """Ask ``question`` (``explanation`` says what each answer does): True for Replace, False for Skip (the
+    default, and what closing the box means)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(question)
+    box.setInformativeText(explanation)
+    replace = box.addButton("&Replace their answers", QMessageBox.ButtonRole.AcceptRole)
+    skip = box.addButton("&Skip this pack", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(skip)
+    box.exec()
+    return box.clickedButton() is replace
+
+
 def show_problems(parent: QWidget | None, path, problems) -> None:
     """A questionnaire's validation problems, one per row with line and column (see ProblemsDialog)."""
     from assessor.ui.problems_dialog import ProblemsDialog

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -32,6 +33,16 @@ class Dialogs:
     #: Paths returned by save/open file choosers, in order.
     save_paths: list[str] = field(default_factory=list)
     open_paths: list[str] = field(default_factory=list)
+    #: Lists of paths returned by the many-files chooser, folders by the folder chooser, "#RRGGBB" colours
+    #: by the colour chooser, in order ("" or [] once used up: the user cancelled).
+    open_path_lists: list[list[str]] = field(default_factory=list)
+    folders: list[str] = field(default_factory=list)
+    colours: list[str] = field(default_factory=list)
+    #: The title of every file, folder and colour chooser shown, in order.
+    choosers: list[str] = field(default_factory=list)
+    #: Questions asked by "replace or skip?" and the answer given (True: replace).
+    replace_questions: list[str] = field(default_factory=list)
+    replace_answer: bool = False
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(
@@ -47,11 +58,29 @@ class Dialogs:
         monkeypatch.setattr(dialogs, "offer_save_as", self._offer_save_as)
         monkeypatch.setattr(dialogs, "ask_save_changes", self._ask_save)
         monkeypatch.setattr(
-            dialogs, "save_file", lambda *_a: self.save_paths.pop(0) if self.save_paths else ""
+            dialogs, "save_file", lambda _p, title, *_a: self._next(title, self.save_paths, "")
         )
         monkeypatch.setattr(
-            dialogs, "open_file", lambda *_a: self.open_paths.pop(0) if self.open_paths else ""
+            dialogs, "open_file", lambda _p, title, *_a: self._next(title, self.open_paths, "")
         )
+        monkeypatch.setattr(
+            dialogs, "open_files", lambda _p, title, *_a: self._next(title, self.open_path_lists, [])
+        )
+        monkeypatch.setattr(
+            dialogs, "choose_folder", lambda _p, title, *_a: self._next(title, self.folders, "")
+        )
+        monkeypatch.setattr(
+            dialogs, "choose_colour", lambda _p, title, *_a: self._next(title, self.colours, "")
+        )
+        monkeypatch.setattr(dialogs, "replace_or_skip", self._replace_or_skip)
+
+    def _next(self, title: str, answers: list[Any], cancelled: Any) -> Any:
+        self.choosers.append(title)
+        return answers.pop(0) if answers else cancelled
+
+    def _replace_or_skip(self, _parent, _title: str, question: str, _explanation: str) -> bool:
+        self.replace_questions.append(question)
+        return self.replace_answer
 
     def _confirm(self, _parent, _title: str, text: str) -> bool:
         self.confirms.append(text)

@@ -383,15 +383,12 @@ def test_about_shows_the_version_and_the_log_file(window, scripted_dialogs) -> N
 # (7) Participant packs ----------------------------------------------------------------------------
 
 
-def test_export_participant_packs_writes_one_per_person(
-    workshop_window, scripted_dialogs, monkeypatch, tmp_path
-) -> None:
+def test_export_participant_packs_writes_one_per_person(workshop_window, scripted_dialogs, tmp_path) -> None:
     from assessor.storage.packs import PACK_SUFFIX, load_pack
-    from assessor.ui import dialogs
 
     folder = tmp_path / "packs"
     folder.mkdir()
-    monkeypatch.setattr(dialogs, "choose_folder", lambda *_a: str(folder))
+    scripted_dialogs.folders.append(str(folder))
     _menu_action(workshop_window, "File", "Export", "Participant packs").trigger()
     files = sorted(folder.glob(f"*{PACK_SUFFIX}"))
     assert len(files) == 3

@@ -129,38 +129,42 @@ class PackRecoveryStore:
         folder = self.folder
         if not folder.is_dir():
             return []
-        entries = []
-        for path in folder.glob(f"*{PACK_RECOVERY_SUFFIX}"):
-            remove_stale_temps(path)
-            try:
-                pack, source, written_at = _read(path)
-            except OpenError:
-                log.warning("Skipping a pack recovery file that cannot be read: %s", path, exc_info=True)
-                continue
-            except Exception:  # a fault of ours must not hide the other recovery files either
-                log.exception("Skipping a pack recovery file that could not be read: %s", path)
-                continue
-            saved: ParticipantPack | None = None
-            saved_at = ""
-            if source is not None:
-                try:
-                    saved, _source, saved_at = _read(source, kind="saved")
-                except OpenError:
-                    saved = None
-                except Exception:  # the recovery file is then the only good copy: still offer it
-                    log.exception("Could not open the saved pack of a pack recovery file: %s", source)
-                    saved = None
-            older = bool(saved_at and written_at <= saved_at) and not is_kept(path)
-            if saved is not None and (saved.answers == pack.answers or older):
-                path.unlink(missing_ok=True)
-                continue
-            old = saved.answers if saved is not None else {}
-            changes = sum(
-                1 for qid in old.keys() | pack.answers.keys() if old.get(qid) != pack.answers.get(qid)
-            )
-            entries.append(PackRecoveryEntry(path, pack, source, written_at, changes, saved is not None))
+        entries = [entry for path in folder.glob(f"*{PACK_RECOVERY_SUFFIX}") if (entry := self._entry(path))]
         entries.sort(key=lambda entry: entry.written_at, reverse=True)
         return entries
+
+    def entry_at(self, path: Path) -> PackRecoveryEntry | None:
+        """The unsaved work in the recovery file ``path``, as :meth:`list_recoverable` would list it; None if
+        there is none to offer (no such file, unreadable, or nothing newer than its saved file)."""
+        return self._entry(path) if path.is_file() else None
+
+    def _entry(self, path: Path) -> PackRecoveryEntry | None:
+        remove_stale_temps(path)
+        try:
+            pack, source, written_at = _read(path)
+        except OpenError:
+            log.warning("Skipping a pack recovery file that cannot be read: %s", path, exc_info=True)
+            return None
+        except Exception:  # a fault of ours must not hide the other recovery files either
+            log.exception("Skipping a pack recovery file that could not be read: %s", path)
+            return None
+        saved: ParticipantPack | None = None
+        saved_at = ""
+        if source is not None:
+            try:
+                saved, _source, saved_at = _read(source, kind="saved")
+            except OpenError:
+                saved = None
+            except Exception:  # the recovery file is then the only good copy: still offer it
+                log.exception("Could not open the saved pack of a pack recovery file: %s", source)
+                saved = None
+        older = bool(saved_at and written_at <= saved_at) and not is_kept(path)
+        if saved is not None and (saved.answers == pack.answers or older):
+            path.unlink(missing_ok=True)
+            return None
+        old = saved.answers if saved is not None else {}
+        changes = sum(1 for qid in old.keys() | pack.answers.keys() if old.get(qid) != pack.answers.get(qid))
+        return PackRecoveryEntry(path, pack, source, written_at, changes, saved is not None)
 
 
 def _read(path: Path, *, kind: str = "recovery") -> tuple[ParticipantPack, Path | None, str]:

@@ -146,49 +146,53 @@ class RecoveryStore:
         folder = self.folder
         if not folder.is_dir():
             return []
-        entries = []
-        for path in folder.glob(f"*{RECOVERY_SUFFIX}"):
-            remove_stale_temps(path)
-            try:
-                assessment, source, written_at = _read_recovery(path)
-            except OpenError:
-                log.warning("Skipping a recovery file that cannot be read: %s", path, exc_info=True)
-                continue
-            except Exception:  # a fault of ours must not hide the other recovery files either
-                log.exception("Skipping a recovery file that could not be read: %s", path)
-                continue
-            saved: Assessment | None = None
-            saved_at = ""
-            if source is not None:
-                try:
-                    loaded = load_assessment(source, questionnaire_lookup=None)
-                    saved, saved_at = loaded.assessment, loaded.saved_at
-                except OpenError:
-                    saved = None
-                except Exception:  # the recovery file is then the only good copy: still offer it
-                    log.exception("Could not open the saved file of a recovery file: %s", source)
-                    saved = None
-            # Nothing to recover: the same as the saved file, or older than it (the app stopped
-            # between a save and removing the recovery file).
-            # (Work set aside when its file was opened again is older than that file by then: keep it.)
-            older = bool(saved_at and written_at <= saved_at) and not is_kept(path)
-            if saved is not None and (saved == assessment or older):
-                path.unlink(missing_ok=True)
-                continue
-            entries.append(
-                RecoveryEntry(
-                    path=path,
-                    assessment_id=assessment.id,
-                    source_path=source,
-                    written_at=written_at,
-                    organisation=assessment.details.organisation,
-                    changes=count_changes(saved, assessment),
-                    other=tuple(other_changes(saved, assessment)),
-                    source_exists=saved is not None,
-                )
-            )
+        entries = [entry for path in folder.glob(f"*{RECOVERY_SUFFIX}") if (entry := self._entry(path))]
         entries.sort(key=lambda entry: entry.written_at, reverse=True)
         return entries
+
+    def entry_at(self, path: Path) -> RecoveryEntry | None:
+        """The unsaved work in the recovery file ``path``, as :meth:`list_recoverable` would list it; None if
+        there is none to offer (no such file, unreadable, or nothing newer than its saved file)."""
+        return self._entry(path) if path.is_file() else None
+
+    def _entry(self, path: Path) -> RecoveryEntry | None:
+        remove_stale_temps(path)
+        try:
+            assessment, source, written_at = _read_recovery(path)
+        except OpenError:
+            log.warning("Skipping a recovery file that cannot be read: %s", path, exc_info=True)
+            return None
+        except Exception:  # a fault of ours must not hide the other recovery files either
+            log.exception("Skipping a recovery file that could not be read: %s", path)
+            return None
+        saved: Assessment | None = None
+        saved_at = ""
+        if source is not None:
+            try:
+                loaded = load_assessment(source, questionnaire_lookup=None)
+                saved, saved_at = loaded.assessment, loaded.saved_at
+            except OpenError:
+                saved = None
+            except Exception:  # the recovery file is then the only good copy: still offer it
+                log.exception("Could not open the saved file of a recovery file: %s", source)
+                saved = None
+        # Nothing to recover: the same as the saved file, or older than it (the app stopped
+        # between a save and removing the recovery file).
+        # (Work set aside when its file was opened again is older than that file by then: keep it.)
+        older = bool(saved_at and written_at <= saved_at) and not is_kept(path)
+        if saved is not None and (saved == assessment or older):
+            path.unlink(missing_ok=True)
+            return None
+        return RecoveryEntry(
+            path=path,
+            assessment_id=assessment.id,
+            source_path=source,
+            written_at=written_at,
+            organisation=assessment.details.organisation,
+            changes=count_changes(saved, assessment),
+            other=tuple(other_changes(saved, assessment)),
+            source_exists=saved is not None,
+        )
 
 
 def _read_recovery(path: Path) -> tuple[Assessment, Path | None, str]:

@@ -285,11 +285,9 @@ class FileController(QObject):
         page's list of unsaved work, and the first autosave would write over that work: the recovery file is
         named by the assessment's id (a pack's: its participant and round), which a copy of the file shares.
         """
-        mine = store.path_for(opened if _is_pack(opened) else opened.id)
-        entries = [entry for entry in store.list_recoverable() if entry.path == mine]
-        if not entries:
+        entry = store.entry_at(store.path_for(opened if _is_pack(opened) else opened.id))
+        if entry is None:
             return False
-        entry = entries[0]
         ours = entry.source_path is not None and _same_file(entry.source_path, path)
         if ours and dialogs.confirm(
             self.window,

@@ -17,12 +17,12 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
-    QKeySequence,
 )
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
 
 from assessor import APP_NAME, __version__, userdirs
 from assessor.ui import dialogs
+from assessor.ui.actions import make_action
 from assessor.ui.file_controller import FileController
 from assessor.ui.session import Session
 from assessor.ui.settings import Settings
@@ -31,25 +31,6 @@ if TYPE_CHECKING:
     from assessor.ui.start_page import StartPage
 
 log = logging.getLogger(__name__)
-
-
-def make_action(
-    parent: QWidget, text: str, slot, shortcut: QKeySequence | str | None = None, tip: str = ""
-) -> QAction:
-    """An action with a shortcut, an accessible name (its text without &) and a status tip."""
-    action = QAction(text, parent)
-    if shortcut is not None:
-        action.setShortcut(QKeySequence(shortcut))
-    plain = text.replace("&", "").replace("…", "")
-    action.setStatusTip(tip or plain)
-    action.setToolTip(
-        f"{plain} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
-        if shortcut
-        else plain
-    )
-    action.setData(plain)
-    action.triggered.connect(slot)
-    return action
 
 
 class MainWindow(QMainWindow):

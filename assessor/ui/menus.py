@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from assessor.ui.actions import make_action
+
 if TYPE_CHECKING:
     from assessor.ui.main_window import MainWindow
 
@@ -15,8 +17,6 @@ Std = QKeySequence.StandardKey
 
 
 def build_menus(window: MainWindow) -> None:
-    from assessor.ui.main_window import make_action
-
     files = window.files
     session = window.session
     bar = window.menuBar()
@@ -91,8 +91,6 @@ def build_menus(window: MainWindow) -> None:
 
 
 def _fill_recent(window: MainWindow) -> None:
-    from assessor.ui.main_window import make_action
-
     menu = window.recent_menu
     menu.clear()
     recent = window.settings.recent_files()

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMenu
 
+from assessor.ui.actions import make_action
+
 if TYPE_CHECKING:
     from assessor.ui.main_window import MainWindow
     from assessor.ui.workshop.controller import Workshop
@@ -16,8 +18,6 @@ if TYPE_CHECKING:
 def install_actions(workshop: Workshop) -> None:
     """Add the workshop's actions to the Workshop, View and File menus and to the window (for shortcuts);
     ``workshop.needs`` lists those enabled only while an assessment is open."""
-    from assessor.ui.main_window import make_action
-
     w = workshop.window
     workshop.hand_over_action = make_action(
         w,

@@ -1,7 +1,7 @@
 """The main window: menus, a stack of named pages, the title with the file name and unsaved mark.
 
 Other screens slot in with ``add_page(name, widget, title, shortcut)``: the page joins the central stack and
-gets an action in the View menu. The Workshop menu (``window.workshop_menu``) is for the workshop screens.
+gets an action in the View menu. The Workshop menu (``window.menus.workshop``) is for the workshop screens.
 """
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         action.setProperty("needs_assessment", needs_assessment)
         self._page_group.addAction(action)
         self._page_actions[name] = action
-        self.view_menu.insertAction(self._view_separator, action)
+        self.menus.view.insertAction(self.menus.view_separator, action)
         self.page_bar.addAction(action)
         if widget is not None:
             self._pages[name] = widget
@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         from assessor.ui.menus import build_menus
 
-        build_menus(self)
+        self.menus = build_menus(self)
         self.page_bar = QToolBar("Pages", self)
         self.page_bar.setObjectName("pages")
         self.page_bar.setAccessibleName("Pages")
@@ -180,8 +180,8 @@ class MainWindow(QMainWindow):
         for name, action in self._page_actions.items():
             if action.property("needs_assessment"):
                 action.setEnabled(is_open and (name == "answer" or not answering_pack))
-        for action in self.actions_needing_assessment:
-            action.setEnabled(is_open and (not answering_pack or action in self.pack_actions))
+        for action in self.menus.needing_assessment:
+            action.setEnabled(is_open and (not answering_pack or action in self.menus.pack_actions))
         self.page_bar.setVisible(is_open)
         self._update_title(self.session.display_name() if is_open else "")
         self._update_status()

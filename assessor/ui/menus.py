@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from assessor.ui.actions import make_action
@@ -16,12 +17,39 @@ if TYPE_CHECKING:
 Std = QKeySequence.StandardKey
 
 
-def build_menus(window: MainWindow) -> None:
+@dataclass(frozen=True)
+class Menus:
+    """The menus and the actions ``build_menus`` made (the window keeps them as ``window.menus``)."""
+
+    file: QMenu
+    recent: QMenu
+    export: QMenu
+    edit: QMenu
+    #: Pages add their entries above ``view_separator``; the workshop's entries go below it.
+    view: QMenu
+    view_separator: QAction
+    workshop: QMenu
+    help: QMenu
+    save: QAction
+    save_as: QAction
+    export_pdf: QAction
+    export_csv: QAction
+    export_packs: QAction
+    close: QAction
+    undo: QAction
+    redo: QAction
+    #: Enabled only while an assessment is open.
+    needing_assessment: list[QAction]
+    #: What a participant answering a pack can use (the rest needs the whole assessment).
+    pack_actions: list[QAction]
+
+
+def build_menus(window: MainWindow) -> Menus:
     files = window.files
     session = window.session
     bar = window.menuBar()
     bar.setAccessibleName("Menu bar")
-    needs: list = []
+    needs: list[QAction] = []
 
     file_menu = bar.addMenu("&File")
     file_menu.addAction(
@@ -30,15 +58,15 @@ def build_menus(window: MainWindow) -> None:
         )
     )
     file_menu.addAction(make_action(window, "&Open…", files.open_dialog, Std.Open, "Open an assessment file"))
-    window.recent_menu = QMenu("Open &Recent", window)
-    window.recent_menu.aboutToShow.connect(lambda: _fill_recent(window))
-    file_menu.addMenu(window.recent_menu)
+    recent_menu = QMenu("Open &Recent", window)
+    recent_menu.aboutToShow.connect(lambda: _fill_recent(window, recent_menu))
+    file_menu.addMenu(recent_menu)
     file_menu.addSeparator()
     save = make_action(window, "&Save", files.save, Std.Save, "Save the assessment")
     save_as = make_action(window, "Save &As…", files.save_as, Std.SaveAs, "Save the assessment in a new file")
     file_menu.addActions([save, save_as])
     file_menu.addSeparator()
-    window.export_menu = file_menu.addMenu("&Export")
+    export_menu = file_menu.addMenu("&Export")
     export_pdf = make_action(window, "&PDF report…", files.export_pdf, "Ctrl+E", "Write the PDF report")
     export_csv = make_action(
         window, "&CSV of answers…", files.export_csv, "Ctrl+Shift+E", "Write every answer to a CSV file"
@@ -50,14 +78,12 @@ def build_menus(window: MainWindow) -> None:
         "Ctrl+Shift+P",
         "Write a pack for each participant to answer on their own laptop",
     )
-    window.export_menu.addActions([export_pdf, export_csv, export_packs])
+    export_menu.addActions([export_pdf, export_csv, export_packs])
     file_menu.addSeparator()
     close = make_action(window, "&Close", files.close_assessment, Std.Close, "Close the assessment")
     file_menu.addAction(close)
     file_menu.addAction(make_action(window, "&Quit", window.close, Std.Quit, "Quit the application"))
     needs += [save, save_as, export_pdf, export_csv, export_packs, close]
-    #: What a participant answering a pack can use (the rest needs the whole assessment).
-    window.pack_actions = [save, save_as, close]
 
     edit_menu = bar.addMenu("&Edit")
     undo = session.undo_stack.createUndoAction(window, "&Undo")
@@ -65,13 +91,12 @@ def build_menus(window: MainWindow) -> None:
     redo = session.undo_stack.createRedoAction(window, "&Redo")
     redo.setShortcuts([QKeySequence(Std.Redo), QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     edit_menu.addActions([undo, redo])
-    window.edit_menu = edit_menu
 
-    window.view_menu = bar.addMenu("&View")
-    window._view_separator = window.view_menu.addSeparator()
+    view_menu = bar.addMenu("&View")
+    view_separator = view_menu.addSeparator()
 
-    window.workshop_menu = bar.addMenu("&Workshop")
-    window.workshop_menu.setToolTip("Running the workshop in the room")
+    workshop_menu = bar.addMenu("&Workshop")
+    workshop_menu.setToolTip("Running the workshop in the room")
 
     help_menu = bar.addMenu("&Help")
     help_menu.addAction(
@@ -84,14 +109,31 @@ def build_menus(window: MainWindow) -> None:
         )
     )
     help_menu.addAction(make_action(window, "&About", window.show_about, None, "Version and log file"))
-    window.help_menu = help_menu
-    window.actions_needing_assessment = needs
     for action in needs:
         window.addAction(action)
+    return Menus(
+        file=file_menu,
+        recent=recent_menu,
+        export=export_menu,
+        edit=edit_menu,
+        view=view_menu,
+        view_separator=view_separator,
+        workshop=workshop_menu,
+        help=help_menu,
+        save=save,
+        save_as=save_as,
+        export_pdf=export_pdf,
+        export_csv=export_csv,
+        export_packs=export_packs,
+        close=close,
+        undo=undo,
+        redo=redo,
+        needing_assessment=needs,
+        pack_actions=[save, save_as, close],
+    )
 
 
-def _fill_recent(window: MainWindow) -> None:
-    menu = window.recent_menu
+def _fill_recent(window: MainWindow, menu: QMenu) -> None:
     menu.clear()
     recent = window.settings.recent_files()
     if not recent:

@@ -71,7 +71,7 @@ def test_a_participant_answers_their_pack_in_the_application(window, scripted_di
     enabled = {name for name, action in window._page_actions.items() if action.isEnabled()}
     assert enabled == {"start", "answer"}
     assert not window.workshop.hand_over_action.isEnabled() and not window.workshop.import_action.isEnabled()
-    exports = {a.data() for a in window.export_menu.actions() if a.isEnabled()}
+    exports = {a.data() for a in window.menus.export.actions() if a.isEnabled()}
     assert exports == set()
     bar = window.workshop.bar
     assert "Your own answers for Ynys Môn County Council · 0 of" in bar.who.text()
@@ -107,7 +107,7 @@ def test_a_participant_answers_their_pack_in_the_application(window, scripted_di
     assert session.pack is None and window.current_page_name() == "start"
     assert window.files.new_from_questionnaire(DEFAULT_QUESTIONNAIRE)
     assert all(action.isEnabled() for action in window.workshop.needs)
-    assert all(action.isEnabled() for action in window.export_menu.actions())
+    assert all(action.isEnabled() for action in window.menus.export.actions())
     assert window._page_actions["setup"].isEnabled()
 
 

@@ -6,12 +6,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMenu
-
 from assessor.ui.actions import make_action
 
 if TYPE_CHECKING:
-    from assessor.ui.main_window import MainWindow
     from assessor.ui.workshop.controller import Workshop
 
 
@@ -57,16 +54,14 @@ def install_actions(workshop: Workshop) -> None:
     timer = make_action(w, "Start or pause the &timer", lambda: workshop.agenda.toggle(), "F9")
     extend = make_action(w, "&Add five minutes", lambda: workshop.agenda.extend(), "Shift+F9")
     next_area = make_action(w, "&Next area on the agenda", lambda: workshop.agenda.next_area(), "F8")
-    menu = w.workshop_menu
+    menu = w.menus.workshop
     menu.addActions([workshop.hand_over_action, workshop.tally_action, workshop.import_action])
     menu.addSeparator()
     menu.addActions([workshop.second_round_action])
     menu.addSeparator()
     menu.addActions([workshop.presenter_action, workshop.agenda_action, timer, extend, next_area])
-    w.view_menu.addActions([workshop.presenter_action, workshop.agenda_action])
-    file_menu = _file_menu(w)
-    if file_menu is not None:
-        file_menu.insertAction(w.export_menu.menuAction(), workshop.import_action)
+    w.menus.view.addActions([workshop.presenter_action, workshop.agenda_action])
+    w.menus.file.insertAction(w.menus.export.menuAction(), workshop.import_action)
     workshop.needs = [
         workshop.hand_over_action,
         workshop.tally_action,
@@ -79,11 +74,3 @@ def install_actions(workshop: Workshop) -> None:
     ]
     for action in [*workshop.needs, workshop.agenda_action]:
         w.addAction(action)
-
-
-def _file_menu(window: MainWindow) -> QMenu | None:
-    for action in window.menuBar().actions():
-        menu = action.menu()
-        if isinstance(menu, QMenu) and window.export_menu.menuAction() in menu.actions():
-            return menu
-    return None

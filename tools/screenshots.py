@@ -27,7 +27,7 @@ def main() -> int:
 
     demo = paths.resource("demo.assessment")
     for width, height in SIZES:
-        window.files.session.close()
+        window.files.session.files.close()
         window.show_page("start")
         shot("start", width, height)
         if demo.exists():

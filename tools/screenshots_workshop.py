@@ -47,7 +47,7 @@ def main() -> int:
     reveal._select(("d", dimension))
     shot(window, "reveal-dimension")
 
-    session.toggle_parked(divergent[-1])
+    session.edits.toggle_parked(divergent[-1])
     workshop.show_agenda()
     reveal.show_question(divergent[0])
     shot(window, "agenda")

@@ -231,7 +231,7 @@ class AnswerPage(QWidget):
     def _record_choice(self, choice) -> None:
         if self.current_question is None or not self._in_round(self.current_question):
             return  # a key on a question this round does not re-score does nothing
-        self._apply(lambda: self.session.record_choice(self.current_question, choice))
+        self._apply(lambda: self.session.edits.record_choice(self.current_question, choice))
 
     def _record_non_answer(self, choice: NonAnswer) -> None:
         """D or N: only where the question offers it (its button is shown); otherwise say so, quietly."""
@@ -249,15 +249,15 @@ class AnswerPage(QWidget):
             and self._in_round(self.current_question)
             and self.session.recorded(self.current_question).choice is not None
         ):
-            self._apply(lambda: self.session.set_note(self.current_question, text))
+            self._apply(lambda: self.session.edits.set_note(self.current_question, text))
 
     def _record_confidence(self, confidence) -> None:
         if self.current_question is not None and self._in_round(self.current_question):
-            self._apply(lambda: self.session.set_confidence(self.current_question, confidence))
+            self._apply(lambda: self.session.edits.set_confidence(self.current_question, confidence))
 
     def toggle_flag(self) -> None:
         if self.current_question is not None:
-            self._apply(lambda: self.session.toggle_parked(self.current_question))
+            self._apply(lambda: self.session.edits.toggle_parked(self.current_question))
 
     def _apply(self, edit) -> None:
         try:

@@ -81,7 +81,7 @@ class BrandingBox(QGroupBox):
     def _set(self, name: str, value: str) -> None:
         if self._refreshing or not self.session.is_open:
             return
-        self.session.set_branding(name, value.strip())
+        self.session.edits.set_branding(name, value.strip())
         if name == "accent_colour":
             self._show_swatch()
 
@@ -108,12 +108,12 @@ class BrandingBox(QGroupBox):
                 "and choose it again.",
             )
             return
-        self.session.set_logo(name, logo)
+        self.session.edits.set_logo(name, logo)
 
     def remove(self, name: str) -> None:
         """Take the logo ``name`` out of the report."""
         if self.session.is_open:
-            self.session.set_logo(name, None)
+            self.session.edits.set_logo(name, None)
 
     def _pick_colour(self) -> None:
         colour = dialogs.choose_colour(self, "Accent colour", self.accent.text(), Branding().accent_colour)

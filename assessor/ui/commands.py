@@ -92,7 +92,7 @@ class CallCommand(_AppliedCommand):
 
 
 class OwnedSetter:
-    """A setter that remembers whose private answer it sets (see ``SessionEdits._seal_private_answers``)."""
+    """A setter that remembers whose private answer it sets (see ``Session._seal_private_answers``)."""
 
     def __init__(self, owner: str, setter: Callable[[Any], object]) -> None:
         self.owner = owner

@@ -45,7 +45,7 @@ class CommentaryPanel(QFrame):
 
     def _edited(self, area_id: str | None) -> None:
         if not self._syncing:
-            self.session.set_commentary(area_id, self.edits[area_id].toPlainText())
+            self.session.edits.set_commentary(area_id, self.edits[area_id].toPlainText())
 
     def sync(self) -> None:
         if not self.session.is_open:

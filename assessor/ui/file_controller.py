@@ -45,7 +45,7 @@ class FileController(QObject):
     def new_assessment(self) -> None:
         """File > New: the start page, where a questionnaire is chosen."""
         if self.maybe_save():
-            self.session.close()
+            self.session.files.close()
             self.window.show_page("start")
             self.window.start_page.focus_new()
 
@@ -108,7 +108,7 @@ class FileController(QObject):
         if not self.maybe_save():
             return False
         try:
-            self.session.open_pack(path)
+            self.session.files.open_pack(path)
         except StorageError as exc:
             dialogs.error(self.window, "Cannot open the participant pack", str(exc))
             if not path.exists():
@@ -120,7 +120,9 @@ class FileController(QObject):
         self.settings.add_recent_file(path)
         self.settings.set_last_folder(path)
         pack = self.session.pack
-        if pack is not None and self._unsaved_work_found(self.session.pack_recovery_store(), pack, path):
+        if pack is not None and self._unsaved_work_found(
+            self.session.files.pack_recovery_store(), pack, path
+        ):
             return True
         self.window.workshop.next_unanswered(from_start=True)  # the first question still to answer
         if pack is not None and pack.changed_outside:
@@ -149,7 +151,7 @@ class FileController(QObject):
             # A copy is a new assessment: its own id, so its recovery file and packs are its own.
             assessment.id = os.urandom(16).hex()
             self.session.set_assessment(assessment, None)
-        elif self._unsaved_work_found(self.session.recovery_store(), assessment, path):
+        elif self._unsaved_work_found(self.session.files.recovery_store(), assessment, path):
             self.settings.add_recent_file(path)
             return True
         else:
@@ -199,7 +201,7 @@ class FileController(QObject):
         from assessor.storage import SaveError, StorageError
 
         try:
-            self.session.save(path)
+            self.session.files.save(path)
         except SaveError as exc:
             # The message says what happened, that the work is still open, and to use Save As: offer it now.
             if dialogs.offer_save_as(self.window, "Cannot save", str(exc)):
@@ -224,14 +226,14 @@ class FileController(QObject):
 
     def close_assessment(self) -> None:
         if self.maybe_save():
-            self.session.close()
+            self.session.files.close()
 
     # Recovery ----------------------------------------------------------------------------------
 
     def recoverable(self) -> list:
         """Unsaved work to offer back: assessments and participant packs, newest first."""
         entries: list = []
-        for store in (self.session.recovery_store(), self.session.pack_recovery_store()):
+        for store in (self.session.files.recovery_store(), self.session.files.pack_recovery_store()):
             try:
                 entries += store.list_recoverable()
             except OSError as exc:
@@ -251,13 +253,17 @@ class FileController(QObject):
             return False
         source = entry.source_path if entry.source_exists else None
         if _is_pack_entry(entry):
-            self.session.answer_pack(recovered, source, dirty=True)
+            self.session.files.answer_pack(recovered, source, dirty=True)
             self.window.workshop.next_unanswered(from_start=True)
         else:
             self.session.set_assessment(recovered, source, dirty=True)
         # Keep the recovery file until the recovered work is saved: a second crash still loses nothing.
-        self.session.write_recovery()
-        store = self.session.pack_recovery_store() if _is_pack_entry(entry) else self.session.recovery_store()
+        self.session.files.write_recovery()
+        store = (
+            self.session.files.pack_recovery_store()
+            if _is_pack_entry(entry)
+            else self.session.files.recovery_store()
+        )
         own = store.path_for(recovered if _is_pack_entry(entry) else recovered.id)
         if entry.path != own and own.exists():
             store.discard(entry)  # work set aside earlier now lives in the session's own recovery file
@@ -306,7 +312,9 @@ class FileController(QObject):
             f"Throw away this unsaved work for good?\n\n{entry.describe()}",
         ):
             store = (
-                self.session.pack_recovery_store() if _is_pack_entry(entry) else self.session.recovery_store()
+                self.session.files.pack_recovery_store()
+                if _is_pack_entry(entry)
+                else self.session.files.recovery_store()
             )
             store.discard(entry)
 

@@ -249,7 +249,7 @@ class MainWindow(QMainWindow):
     def report_unexpected_error(self, error: BaseException) -> None:
         """Called by the excepthook: the assessment stays open and a recovery copy is written."""
         try:
-            self.session.write_recovery()
+            self.session.files.write_recovery()
         except Exception:  # the recovery write must never turn one error into two dialogs
             log.exception("Recovery write after an unexpected error failed")
         dialogs.error(
@@ -282,5 +282,5 @@ class MainWindow(QMainWindow):
             return
         self.settings.set_geometry(self.saveGeometry())
         self.settings.sync()
-        self.session.close()
+        self.session.files.close()
         event.accept()

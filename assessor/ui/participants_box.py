@@ -97,7 +97,7 @@ class ParticipantsBox(QGroupBox):
 
     def add_participant(self) -> None:
         number = len(self.session.require().participants) + 1
-        self.session.add_participant(f"Participant {number}")
+        self.session.edits.add_participant(f"Participant {number}")
         row = self.table.rowCount() - 1
         self.table.setFocus()
         self.table.setCurrentCell(row, NAME)
@@ -114,7 +114,7 @@ class ParticipantsBox(QGroupBox):
             "Remove participant",
             f"Remove {name} and all of their answers? You can undo this with Edit > Undo.",
         ):
-            self.session.remove_participant(item.data(ID_ROLE))
+            self.session.edits.remove_participant(item.data(ID_ROLE))
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
         if self._refreshing:
@@ -122,11 +122,11 @@ class ParticipantsBox(QGroupBox):
         pid = item.data(ID_ROLE)
         try:
             if item.column() == NAME:
-                self.session.edit_participant(pid, name=item.text().strip())
+                self.session.edits.edit_participant(pid, name=item.text().strip())
             elif item.column() == ROLE:
-                self.session.edit_participant(pid, role=item.text().strip())
+                self.session.edits.edit_participant(pid, role=item.text().strip())
             else:
-                self.session.edit_participant(pid, anonymous=item.checkState() == Qt.CheckState.Checked)
+                self.session.edits.edit_participant(pid, anonymous=item.checkState() == Qt.CheckState.Checked)
         except AssessmentError as exc:
             dialogs.error(self, "Cannot change the participant", str(exc))
             self.refresh()

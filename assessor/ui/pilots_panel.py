@@ -138,17 +138,17 @@ class PilotRow:
         self.owner.setToolTip(owner)
 
     def _status_chosen(self, index: int) -> None:
-        self.panel.session.set_pilot(
+        self.panel.session.edits.set_pilot(
             dataclasses.replace(self.chosen(), status=PilotStatus(self.status.itemData(index)))
         )
 
     def _owner_edited(self, text: str) -> None:
-        self.panel.session.set_pilot(dataclasses.replace(self.chosen(), owner=text))
+        self.panel.session.edits.set_pilot(dataclasses.replace(self.chosen(), owner=text))
 
     def _edit(self) -> None:
         editor = PilotEditor(self.recommendation.pilot.title, self.chosen(), self.panel)
         if editor.exec() == QDialog.DialogCode.Accepted:
-            self.panel.session.set_pilot(editor.result_pilot())
+            self.panel.session.edits.set_pilot(editor.result_pilot())
 
 
 class PilotsPanel(QFrame):

@@ -10,7 +10,8 @@ How answers are recorded (see docs in ``answer_record``):
   A consensus has no confidence, so the confidence control is hidden in this mode.
 * Individual rounds: the answer page records the *current participant's* answer in the current round.
 
-The edits themselves are in ``session_edits``; opening, saving, autosave and recovery in ``session_files``.
+The edits themselves are in ``session_edits`` (``session.edits``); opening, saving and recovery in
+``session_files`` (``session.files``): small objects the session owns.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from assessor.ui.session_files import SessionFiles
 AUTOSAVE_DELAY_MS = 1000
 
 
-class Session(SessionFiles, SessionEdits, QObject):
+class Session(QObject):
     """Owns the open assessment. ``assessment`` is None until one is created or opened."""
 
     #: A different assessment was opened, created or closed.
@@ -73,15 +74,16 @@ class Session(SessionFiles, SessionEdits, QObject):
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_DELAY_MS)
-        self._autosave.timeout.connect(self.write_recovery)
-        self._recovery_store = None
-        self._pack_recovery_store = None
         #: A change that is no undo step (the agenda's time boxes and timer) has not been saved yet.
         self._changed_outside_undo = False
         self._last_command: ValueCommand | None = None
         self._last_index = -1
         #: A participant pack being answered (see ``pack_answering``); None for an assessment.
         self.pack: Any = None
+        #: The edits (each an undo step) and the file with its recovery copy.
+        self.edits = SessionEdits(self)
+        self.files = SessionFiles(self)
+        self._autosave.timeout.connect(self.files.write_recovery)
 
     # State -----------------------------------------------------------------------------------
 
@@ -128,7 +130,7 @@ class Session(SessionFiles, SessionEdits, QObject):
         self._results = None
         self._current_round = 0
         # Nobody answers until the hand-over screen chooses someone: opening a file must not put the first
-        # participant's private answers on the screen (see SessionEdits._seal_private_answers).
+        # participant's private answers on the screen (see _seal_private_answers).
         self._current_participant = None
         self._changed_outside_undo = False
         self.undo_stack.clear()
@@ -197,6 +199,31 @@ class Session(SessionFiles, SessionEdits, QObject):
             self._current_participant = participant_id
             self.current_participant_changed.emit(participant_id or "")
 
+    def _seal_private_answers(self, next_participant: str | None) -> None:
+        """Called when the person holding the laptop changes (individual rounds).
+
+        Undo must not let the next person change, or step back through, someone else's private answers:
+        undoing them would alter answers that person cannot see, and would say what was done in the menu
+        ("Undo Record answer" on a question they have not reached). Switching to the owner to show the
+        undo would show their answers to the wrong person. So when the undo history holds any private
+        answer of someone other than the next person, the history ends here: it is cleared, and the
+        assessment stays marked unsaved if it was. Shared edits (set-up, tallies, consensus) made before
+        the change can then no longer be undone either; a hand-over is a natural point for that.
+        """
+        assessment = self.assessment
+        if assessment is None or assessment.mode is not Mode.INDIVIDUAL:
+            return
+        stack = self.undo_stack
+        owners = {getattr(stack.command(i), "owner", None) for i in range(stack.count())}
+        if not owners - {None, next_participant}:
+            return
+        unsaved = not stack.isClean()
+        stack.clear()
+        if unsaved:
+            stack.resetClean()  # no state of an empty history is the saved one
+        self._last_command = None
+        self._last_index = -1
+
     @property
     def current_round(self) -> int:
         return self._current_round
@@ -208,6 +235,16 @@ class Session(SessionFiles, SessionEdits, QObject):
         if index != self._current_round:
             self._current_round = index
             self.current_round_changed.emit(index)
+
+    def round_scope(self) -> frozenset[str] | None:
+        """The questions the answer page records now: None for every question (team answer mode, or a
+        round that covers them all); in a later individual round, only the ones that round re-scores."""
+        assessment = self.require()
+        if assessment.mode is not Mode.INDIVIDUAL:
+            return None
+        index = min(self._current_round, len(assessment.rounds) - 1)
+        questions = assessment.rounds[index].questions
+        return None if questions is None else frozenset(questions)
 
     def records_consensus(self) -> bool:
         """True when the answer page records the team's consensus (team answer mode)."""
@@ -263,6 +300,35 @@ class Session(SessionFiles, SessionEdits, QObject):
             self._schedule_autosave()
 
         return after
+
+    def _schedule_autosave(self) -> None:
+        # Start the countdown on the first unsaved change only: restarting it on every change (as a
+        # single-shot timer's start() does) starved autosave while someone kept typing.
+        if not self._autosave.isActive():
+            self._autosave.start()
+
+    # What an edit tells the pages --------------------------------------------------------------
+
+    def _answers_done(self, question_id: str) -> None:
+        self._results = None
+        self.answer_changed.emit(question_id)
+        self.results_changed.emit()
+
+    def _details_done(self) -> None:
+        self.details_changed.emit()
+        self._emit_title()
+
+    def _participants_done(self) -> None:
+        assessment = self.require()
+        ids = [p.id for p in assessment.participants]
+        if self._current_participant is not None and self._current_participant not in ids:
+            # The person answering was removed: nobody answers until the hand-over screen chooses
+            # someone. Never fall back to another participant, whose private answers would then show;
+            # and "nobody" (after a hand-over) stays nobody whatever is edited in Set-up.
+            self.set_current_participant(None)
+        self._results = None
+        self.participants_changed.emit()
+        self.results_changed.emit()
 
     def _on_clean_changed(self, _clean: bool) -> None:
         self.dirty_changed.emit(self.dirty)

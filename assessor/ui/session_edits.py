@@ -1,17 +1,18 @@
-"""The edits a Session offers: each runs one validated operation of the Assessment and pushes an undo command.
+"""The edits a Session offers (``session.edits``): each runs one validated operation of the Assessment and
+pushes an undo command.
 
-Split from ``session.py`` to keep each module small; ``Session`` mixes this in and provides the signals,
-``require()``, ``_push`` and ``_after``.
+Split from ``session.py`` to keep each module small. The ``Session`` owns the state these use: the open
+assessment (``require()``), who records (``records_consensus()``, the current participant and round), the undo
+stack with ``_push`` and ``_after``, and the signals with the ``_..._done`` notifications that send them.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assessor.model import (
     Answer,
-    Assessment,
     AssessmentError,
     Branding,
     Choice,
@@ -25,6 +26,9 @@ from assessor.model import (
 )
 from assessor.ui.commands import CallCommand, OwnedSetter
 
+if TYPE_CHECKING:
+    from assessor.ui.session import Session
+
 
 @dataclasses.dataclass(frozen=True)
 class Recorded:
@@ -36,29 +40,17 @@ class Recorded:
 
 
 class SessionEdits:
-    """Mixin: the edit methods. Attributes used here are set up by ``Session``."""
+    """The edits of a Session, which owns them as ``session.edits``."""
 
-    assessment: Assessment | None
-    _current_participant: str | None
-    _current_round: int
-    _results: Any
-
-    def round_scope(self) -> frozenset[str] | None:
-        """The questions the answer page records now: None for every question (team answer mode, or a
-        round that covers them all); in a later individual round, only the ones that round re-scores."""
-        assessment = self.require()
-        if assessment.mode is not Mode.INDIVIDUAL:
-            return None
-        index = min(self._current_round, len(assessment.rounds) - 1)
-        questions = assessment.rounds[index].questions
-        return None if questions is None else frozenset(questions)
+    def __init__(self, session: Session) -> None:
+        self.session = session
 
     # Edits: answers ----------------------------------------------------------------------------
 
     def record_choice(self, question_id: str, choice: Choice | None) -> None:
         """Record (None clears) the answer to a question for whoever records in this mode."""
-        assessment = self.require()
-        if self.records_consensus():
+        assessment = self.session.require()
+        if self.session.records_consensus():
             old_c = assessment.consensus.get(question_id)
             new_c = None
             if choice is not None:
@@ -72,8 +64,8 @@ class SessionEdits:
         self._push_answer(pid, question_id, round_index, old, new, "Record answer")
 
     def set_note(self, question_id: str, note: str) -> None:
-        assessment = self.require()
-        if self.records_consensus():
+        assessment = self.session.require()
+        if self.session.records_consensus():
             old_c = assessment.consensus.get(question_id)
             if old_c is None:
                 raise AssessmentError("Choose an answer before adding a note.")
@@ -94,7 +86,7 @@ class SessionEdits:
         )
 
     def set_confidence(self, question_id: str, confidence: Confidence | None) -> None:
-        if self.records_consensus():
+        if self.session.records_consensus():
             raise AssessmentError("A team answer has no confidence level.")
         pid, old, round_index = self._answer_target(question_id)
         if old is None:
@@ -104,11 +96,11 @@ class SessionEdits:
 
     def set_consensus(self, question_id: str, consensus: Consensus | None) -> None:
         """Record the agreed answer with rationale and dissent (the workshop's consensus screen)."""
-        old = self.require().consensus.get(question_id)
+        old = self.session.require().consensus.get(question_id)
         self._push_consensus(question_id, old, consensus, "Record consensus")
 
     def toggle_parked(self, question_id: str) -> None:
-        assessment = self.require()
+        assessment = self.session.require()
         assessment.questionnaire.question(question_id)
         old = list(assessment.parked)
         new = [q for q in old if q != question_id] if question_id in old else [*old, question_id]
@@ -116,25 +108,31 @@ class SessionEdits:
         def setter(value: list[str]) -> None:
             assessment.parked = list(value)
 
-        self._push("Flag for later", old, new, setter, lambda: self.answer_changed.emit(question_id))
+        self.session._push(
+            "Flag for later", old, new, setter, lambda: self.session.answer_changed.emit(question_id)
+        )
 
     def _answer_target(self, question_id: str) -> tuple[str, Answer | None, int]:
-        assessment = self.require()
-        pid = self._current_participant
+        assessment = self.session.require()
+        pid = self.session.current_participant
         if pid is None:
             raise AssessmentError("Choose a participant first: add participants in Set-up.")
-        return pid, assessment.answer(pid, question_id, round_index=self._current_round), self._current_round
+        return (
+            pid,
+            assessment.answer(pid, question_id, round_index=self.session.current_round),
+            self.session.current_round,
+        )
 
     def _push_consensus(
         self, question_id: str, old: Consensus | None, new: Consensus | None, text: str, merge: str = ""
     ) -> None:
-        assessment = self.require()
-        self._push(
+        assessment = self.session.require()
+        self.session._push(
             text,
             old,
             new,
             lambda value: assessment.set_consensus(question_id, value),
-            lambda: self._answers_done(question_id),
+            lambda: self.session._answers_done(question_id),
             merge=merge,
         )
 
@@ -148,47 +146,17 @@ class SessionEdits:
         text: str,
         merge: str = "",
     ) -> None:
-        assessment = self.require()
-        self._push(
+        assessment = self.session.require()
+        self.session._push(
             text,
             old,
             new,
             OwnedSetter(
                 pid, lambda value: assessment.set_answer(pid, question_id, value, round_index=round_index)
             ),
-            lambda: self._answers_done(question_id),
+            lambda: self.session._answers_done(question_id),
             merge=merge,
         )
-
-    def _seal_private_answers(self, next_participant: str | None) -> None:
-        """Called when the person holding the laptop changes (individual rounds).
-
-        Undo must not let the next person change, or step back through, someone else's private answers:
-        undoing them would alter answers that person cannot see, and would say what was done in the menu
-        ("Undo Record answer" on a question they have not reached). Switching to the owner to show the
-        undo would show their answers to the wrong person. So when the undo history holds any private
-        answer of someone other than the next person, the history ends here: it is cleared, and the
-        assessment stays marked unsaved if it was. Shared edits (set-up, tallies, consensus) made before
-        the change can then no longer be undone either; a hand-over is a natural point for that.
-        """
-        assessment = self.assessment
-        if assessment is None or assessment.mode is not Mode.INDIVIDUAL:
-            return
-        stack = self.undo_stack
-        owners = {getattr(stack.command(i), "owner", None) for i in range(stack.count())}
-        if not owners - {None, next_participant}:
-            return
-        unsaved = not stack.isClean()
-        stack.clear()
-        if unsaved:
-            stack.resetClean()  # no state of an empty history is the saved one
-        self._last_command = None
-        self._last_index = -1
-
-    def _answers_done(self, question_id: str) -> None:
-        self._results = None
-        self.answer_changed.emit(question_id)
-        self.results_changed.emit()
 
     # Edits: details, participants, branding, pilots, commentary ----------------------------------
 
@@ -212,60 +180,60 @@ class SessionEdits:
         """Change one field of the assessment's ``details`` or ``branding`` record. The record is copied in
         and out, so the undo stack's old and new values never change under it; typing in one field merges
         into one undo step."""
-        assessment = self.require()
+        assessment = self.session.require()
         old: Details | Branding = dataclasses.replace(getattr(assessment, record))
         new = dataclasses.replace(old, **{name: value})
 
         def setter(values: Details | Branding) -> None:
             setattr(assessment, record, dataclasses.replace(values))
 
-        self._push(text, old, new, setter, self._details_done, merge=f"{record}.{name}" if merge else "")
+        self.session._push(
+            text, old, new, setter, self.session._details_done, merge=f"{record}.{name}" if merge else ""
+        )
 
     def set_mode(self, mode: Mode) -> None:
-        assessment = self.require()
+        assessment = self.session.require()
 
         def setter(value: Mode) -> None:
             assessment.mode = value
 
         def done() -> None:
-            self._results = None
+            self.session._results = None
             # A change of mode is a change of who holds the laptop: nobody's private answers stay on screen.
-            self.set_current_participant(None)
-            self._details_done()
-            self.results_changed.emit()
+            self.session.set_current_participant(None)
+            self.session._details_done()
+            self.session.results_changed.emit()
 
-        self._push("Change mode", assessment.mode, Mode(mode), setter, done)
+        self.session._push("Change mode", assessment.mode, Mode(mode), setter, done)
 
     def set_show_names(self, show: bool) -> None:
-        assessment = self.require()
+        assessment = self.session.require()
 
         def setter(value: bool) -> None:
             assessment.show_names = value
 
-        self._push("Show names", assessment.show_names, bool(show), setter, self._participants_done)
-
-    def _details_done(self) -> None:
-        self.details_changed.emit()
-        self._emit_title()
+        self.session._push(
+            "Show names", assessment.show_names, bool(show), setter, self.session._participants_done
+        )
 
     def add_participant(self, name: str, role: str = "", *, anonymous: bool = False) -> Participant:
-        assessment = self.require()
+        assessment = self.session.require()
         if not name.strip():
             raise AssessmentError("A participant needs a name (or a label such as 'Director of Housing').")
         participant = assessment.add_participant(name, role, anonymous=anonymous)
         index = len(assessment.participants) - 1
-        self.undo_stack.push(
+        self.session.undo_stack.push(
             CallCommand(
                 "Add participant",
                 lambda: assessment.participants.insert(index, participant),
                 lambda: assessment.participants.remove(participant),
-                self._after(self._participants_done),
+                self.session._after(self.session._participants_done),
             )
         )
         return participant
 
     def remove_participant(self, participant_id: str) -> None:
-        assessment = self.require()
+        assessment = self.session.require()
         participant = assessment.participant(participant_id)
         index = assessment.participants.index(participant)
         saved = [the_round.answers.get(participant_id) for the_round in assessment.rounds]
@@ -277,18 +245,18 @@ class SessionEdits:
                 if answers is not None:
                     the_round.answers[participant_id] = answers
 
-        self.undo_stack.push(
+        self.session.undo_stack.push(
             CallCommand(
                 "Remove participant",
                 lambda: assessment.remove_participant(participant_id),
                 restore,
-                self._after(self._participants_done),
+                self.session._after(self.session._participants_done),
             )
         )
 
     def edit_participant(self, participant_id: str, **changes: Any) -> None:
         """Change a participant's name, role or anonymity (keyword arguments of those names)."""
-        assessment = self.require()
+        assessment = self.session.require()
         participant = assessment.participant(participant_id)
         if "name" in changes and not str(changes["name"]).strip():
             raise AssessmentError("A participant's name cannot be empty.")
@@ -299,29 +267,17 @@ class SessionEdits:
                 setattr(participant, key, value)
 
         key = ",".join(sorted(changes))
-        self._push(
+        self.session._push(
             "Edit participant",
             old,
             dict(changes),
             setter,
-            self._participants_done,
+            self.session._participants_done,
             merge=f"participant.{participant_id}.{key}",
         )
 
-    def _participants_done(self) -> None:
-        assessment = self.require()
-        ids = [p.id for p in assessment.participants]
-        if self._current_participant is not None and self._current_participant not in ids:
-            # The person answering was removed: nobody answers until the hand-over screen chooses
-            # someone. Never fall back to another participant, whose private answers would then show;
-            # and "nobody" (after a hand-over) stays nobody whatever is edited in Set-up.
-            self.set_current_participant(None)
-        self._results = None
-        self.participants_changed.emit()
-        self.results_changed.emit()
-
     def set_pilot(self, chosen: ChosenPilot) -> None:
-        assessment = self.require()
+        assessment = self.session.require()
         old = assessment.chosen_pilot(chosen.pilot_id)
 
         def setter(value: ChosenPilot | None) -> None:
@@ -330,13 +286,18 @@ class SessionEdits:
             else:
                 assessment.set_pilot(value)
 
-        self._push(
-            "Edit pilot", old, chosen, setter, self.pilots_changed.emit, merge=f"pilot.{chosen.pilot_id}"
+        self.session._push(
+            "Edit pilot",
+            old,
+            chosen,
+            setter,
+            self.session.pilots_changed.emit,
+            merge=f"pilot.{chosen.pilot_id}",
         )
 
     def set_commentary(self, area_id: str | None, text: str) -> None:
         """The consultant's commentary: overall (``area_id`` None) or for one area."""
-        assessment = self.require()
+        assessment = self.session.require()
         if area_id is not None:
             assessment.questionnaire.area(area_id)
         old = (
@@ -351,6 +312,11 @@ class SessionEdits:
             else:
                 assessment.commentary.areas.pop(area_id, None)
 
-        self._push(
-            "Edit commentary", old, text, setter, self.commentary_changed.emit, merge=f"commentary.{area_id}"
+        self.session._push(
+            "Edit commentary",
+            old,
+            text,
+            setter,
+            self.session.commentary_changed.emit,
+            merge=f"commentary.{area_id}",
         )

@@ -1,28 +1,34 @@
 """Files of a Session: opening an assessment or a participant pack, saving, closing, autosave and recovery.
 
-Split from ``session.py`` to keep each module small; ``Session`` mixes this in and provides the signals,
-the undo stack, the autosave timer, ``set_assessment`` and ``require()``. A pack being answered (see
-``pack_answering``) is saved as the pack, and its unsaved answers go to the packs' own recovery store.
+Split from ``session.py`` to keep each module small. The ``Session`` owns what these use: the open
+assessment, its path and pack, the signals, the undo stack, the autosave timer, ``set_assessment`` and
+``require()``. A pack being answered (see ``pack_answering``) is saved as the pack, and its unsaved answers go
+to the packs' own recovery store.
 """
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assessor.model import Assessment
+
+if TYPE_CHECKING:
+    from assessor.storage.pack_recovery import PackRecoveryStore
+    from assessor.storage.recovery import RecoveryStore
+    from assessor.ui.session import Session
 
 log = logging.getLogger(__name__)
 
 
 class SessionFiles:
-    """Mixin: the open file and its recovery copy. Attributes used here are set up by ``Session``."""
+    """The open file of a Session, which owns it as ``session.files``, and its recovery copy."""
 
-    assessment: Assessment | None
-    path: Path | None
-    pack: Any
-    _changed_outside_undo: bool
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._recovery_store: RecoveryStore | None = None
+        self._pack_recovery_store: PackRecoveryStore | None = None
 
     def open_pack(self, path: Path) -> Assessment:
         """Open a participant pack to answer; storage errors propagate to the caller, who shows them."""
@@ -36,8 +42,8 @@ class SessionFiles:
         from assessor.ui.pack_answering import assessment_for_pack
 
         assessment = assessment_for_pack(pack)
-        self.set_assessment(assessment, path, dirty=dirty, pack=pack)
-        self.set_current_participant(pack.participant.id)
+        self.session.set_assessment(assessment, path, dirty=dirty, pack=pack)
+        self.session.set_current_participant(pack.participant.id)
         return assessment
 
     def save(self, path: Path | None = None) -> Path:
@@ -45,41 +51,37 @@ class SessionFiles:
         A pack being answered is saved as the pack, with the answers given."""
         from assessor.storage import save_assessment
 
-        target = path or self.path
+        target = path or self.session.path
         if target is None:
             raise ValueError("No file name yet: use Save As.")
-        assessment = self.require()
-        if self.pack is not None:
+        assessment = self.session.require()
+        if self.session.pack is not None:
             from assessor.ui.pack_answering import save_answered_pack
 
-            self.pack = save_answered_pack(self.pack, assessment, Path(target))
+            self.session.pack = save_answered_pack(self.session.pack, assessment, Path(target))
         else:
             save_assessment(assessment, target)
-        self.path = Path(target)
-        self._autosave.stop()
+        self.session.path = Path(target)
+        self.session._autosave.stop()
         self._discard_recovery()
-        self._changed_outside_undo = False
-        self.undo_stack.setClean()
-        self.dirty_changed.emit(self.dirty)  # setClean says nothing when only the agenda had changed
-        self.path_changed.emit(str(self.path))
-        self._emit_title()
-        return self.path
+        self.session._changed_outside_undo = False
+        self.session.undo_stack.setClean()
+        self.session.dirty_changed.emit(
+            self.session.dirty
+        )  # setClean says nothing when only the agenda had changed
+        self.session.path_changed.emit(str(self.session.path))
+        self.session._emit_title()
+        return self.session.path
 
     def close(self) -> None:
         """Close without saving (the caller asked first); unsaved recovery work is discarded."""
-        if self.assessment is not None:
+        if self.session.assessment is not None:
             self._discard_recovery()
-        self.set_assessment(None)
+        self.session.set_assessment(None)
 
     # Autosave and recovery ---------------------------------------------------------------------
 
-    def _schedule_autosave(self) -> None:
-        # Start the countdown on the first unsaved change only: restarting it on every change (as a
-        # single-shot timer's start() does) starved autosave while someone kept typing.
-        if not self._autosave.isActive():
-            self._autosave.start()
-
-    def recovery_store(self):
+    def recovery_store(self) -> RecoveryStore:
         """The store of recovery files (made on first use: storage is not needed to show the window)."""
         if self._recovery_store is None:
             from assessor.storage.recovery import RecoveryStore
@@ -87,7 +89,7 @@ class SessionFiles:
             self._recovery_store = RecoveryStore()
         return self._recovery_store
 
-    def pack_recovery_store(self):
+    def pack_recovery_store(self) -> PackRecoveryStore:
         """The store of a pack's recovery files: apart from the assessments' (a pack's stand-in carries the
         whole assessment's id, and must never be offered back, or discarded, as that assessment)."""
         if self._pack_recovery_store is None:
@@ -99,9 +101,9 @@ class SessionFiles:
     def write_recovery(self) -> None:
         """Write the open assessment, or the pack being answered, to the recovery folder (also run by the
         autosave timer)."""
-        if self.assessment is None:
+        if self.session.assessment is None:
             return
-        if not self.dirty:
+        if not self.session.dirty:
             # Undone back to the saved state: the recovery file holds work the user took back, which a
             # crash must not offer again.
             self._discard_recovery()
@@ -109,28 +111,28 @@ class SessionFiles:
         from assessor.storage import StorageError
 
         try:
-            if self.pack is not None:
+            if self.session.pack is not None:
                 from assessor.ui.pack_answering import answered_pack
 
                 written = self.pack_recovery_store().write(
-                    answered_pack(self.pack, self.assessment), self.path
+                    answered_pack(self.session.pack, self.session.assessment), self.session.path
                 )
             else:
-                written = self.recovery_store().write(self.assessment, self.path)
+                written = self.recovery_store().write(self.session.assessment, self.session.path)
         except (
             OSError,
             StorageError,
         ) as exc:  # a full disk must not interrupt the workshop: log and carry on
             log.warning("Could not write the recovery file: %s", exc)
-            self.autosaved.emit("")
+            self.session.autosaved.emit("")
             return
-        self.autosaved.emit(str(written))
+        self.session.autosaved.emit(str(written))
 
     def _discard_recovery(self) -> None:
         try:
-            if self.pack is not None:
-                self.pack_recovery_store().discard(self.pack)
+            if self.session.pack is not None:
+                self.pack_recovery_store().discard(self.session.pack)
             else:
-                self.recovery_store().discard(self.require())
+                self.recovery_store().discard(self.session.require())
         except OSError as exc:
             log.warning("Could not remove the recovery file: %s", exc)

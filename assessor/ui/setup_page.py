@@ -195,16 +195,16 @@ class SetupPage(QScrollArea):
 
     def _set_detail(self, name: str, value: str) -> None:
         if not self._refreshing and self.session.is_open:
-            self.session.set_detail(name, value)
+            self.session.edits.set_detail(name, value)
 
     def _mode_toggled(self) -> None:
         if self._refreshing or not self.session.is_open:
             return
         try:
-            self.session.set_mode(Mode.TEAM if self.mode_team.isChecked() else Mode.INDIVIDUAL)
+            self.session.edits.set_mode(Mode.TEAM if self.mode_team.isChecked() else Mode.INDIVIDUAL)
         except AssessmentError as exc:
             dialogs.error(self, "Cannot change the mode", str(exc))
 
     def _show_names_toggled(self, checked: bool) -> None:
         if not self._refreshing and self.session.is_open:
-            self.session.set_show_names(checked)
+            self.session.edits.set_show_names(checked)

@@ -18,7 +18,7 @@ def test_changes_every_100_ms_still_autosave_within_two_seconds(team_window, qtb
     changes = 0
     # A change every 100 ms for 4.5 seconds: the single-shot timer restarted by each change never fired.
     while time.monotonic() - start < 4.5:
-        session.set_consensus(qids[changes % len(qids)], Consensus(choice=changes % 4 + 1))
+        session.edits.set_consensus(qids[changes % len(qids)], Consensus(choice=changes % 4 + 1))
         changes += 1
         qtbot.wait(100)
     assert changes >= 30
@@ -34,7 +34,7 @@ def test_a_quiet_session_writes_nothing_more(team_window, qtbot):
     session = team_window.session
     qid = next(iter(session.questionnaire.questions))
     with qtbot.waitSignal(session.autosaved, timeout=2000):
-        session.set_consensus(qid, Consensus(choice=2))
+        session.edits.set_consensus(qid, Consensus(choice=2))
     writes: list[str] = []
     session.autosaved.connect(writes.append)
     qtbot.wait(1500)
@@ -45,10 +45,10 @@ def test_undoing_back_to_the_saved_state_removes_the_recovery_file(team_window, 
     from assessor.storage.recovery import RecoveryStore
 
     session = team_window.session
-    session.save(tmp_path / "saved.assessment")
+    session.files.save(tmp_path / "saved.assessment")
     qid = next(iter(session.questionnaire.questions))
     with qtbot.waitSignal(session.autosaved, timeout=2000):
-        session.set_consensus(qid, Consensus(choice=3))
+        session.edits.set_consensus(qid, Consensus(choice=3))
     own = RecoveryStore().path_for(session.require().id)
     assert own.exists()
     session.undo_stack.undo()

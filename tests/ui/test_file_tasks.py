@@ -87,7 +87,7 @@ def test_a_participant_answers_their_pack_in_the_application(window, scripted_di
     page.view.focus_first_card()
     press(qtbot, Key.Key_2)
     assert session.dirty and "2 of" in bar.who.text()
-    session.write_recovery()  # a pack's own recovery file, never one of the whole assessment (the same id)
+    session.files.write_recovery()  # a pack's own recovery file, never one of the whole assessment (the same id)
     assert [p.suffix for p in userdirs.recovery_dir().glob("*")] == [".pack-recovery"]
 
     press(qtbot, Key.Key_S, CTRL)
@@ -103,7 +103,7 @@ def test_a_participant_answers_their_pack_in_the_application(window, scripted_di
     assert assessment.answer(bilal.id, qids[0]).choice == 3
 
     # Closing the pack leaves the application ready for an assessment again.
-    session.close()
+    session.files.close()
     assert session.pack is None and window.current_page_name() == "start"
     assert window.files.new_from_questionnaire(DEFAULT_QUESTIONNAIRE)
     assert all(action.isEnabled() for action in window.workshop.needs)

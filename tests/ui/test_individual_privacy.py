@@ -31,7 +31,7 @@ def _alice_answers_then_hands_over(window) -> list[str]:
     window.workshop.start_turn(alice)
     qids = _first_questions(session)
     for qid in qids:
-        session.record_choice(qid, 3)
+        session.edits.record_choice(qid, 3)
     window.workshop.hand_over()
     assert session.current_participant is None
     return qids
@@ -54,10 +54,10 @@ def test_editing_participants_after_a_hand_over_keeps_nobody_answering(workshop_
     session = workshop_window.session
     qids = _alice_answers_then_hands_over(workshop_window)
     alice, bilal = (p.id for p in session.require().participants[:2])
-    session.edit_participant(alice, role="Chief Executive")
-    session.edit_participant(bilal, name="Bilal Khan-Smith")
-    session.set_show_names(True)
-    session.add_participant("Dafydd Ellis", "Cabinet member")
+    session.edits.edit_participant(alice, role="Chief Executive")
+    session.edits.edit_participant(bilal, name="Bilal Khan-Smith")
+    session.edits.set_show_names(True)
+    session.edits.add_participant("Dafydd Ellis", "Cabinet member")
     assert session.current_participant is None
     workshop_window.show_page("answer")
     page = workshop_window.page("answer")
@@ -70,10 +70,10 @@ def test_removing_the_person_answering_makes_nobody_current(workshop_window) -> 
     session = workshop_window.session
     alice, bilal = (p.id for p in session.require().participants[:2])
     workshop_window.workshop.start_turn(bilal)
-    session.record_choice(_first_questions(session, 1)[0], 2)
+    session.edits.record_choice(_first_questions(session, 1)[0], 2)
     session.set_current_participant(alice)
-    session.record_choice(_first_questions(session, 1)[0], 4)
-    session.remove_participant(alice)
+    session.edits.record_choice(_first_questions(session, 1)[0], 4)
+    session.edits.remove_participant(alice)
     assert session.current_participant is None  # not Bilal, whose answer would then show
     _answer_page_shows_nothing(workshop_window)
 
@@ -86,7 +86,7 @@ def test_the_next_person_cannot_undo_the_last_persons_private_answers(workshop_w
     assert not session.undo_stack.canUndo() and not session.undo_stack.canRedo()
     assert session.dirty  # still unsaved: the history ended, the changes did not go away
     workshop_window.workshop.start_turn(bilal)
-    session.record_choice(qids[0], 1)
+    session.edits.record_choice(qids[0], 1)
     session.undo_stack.undo()  # Bilal can undo his own answer ...
     assert assessment.answer(bilal, qids[0]) is None
     assert not session.undo_stack.canUndo()  # ... and nothing of Alice's
@@ -96,7 +96,7 @@ def test_the_next_person_cannot_undo_the_last_persons_private_answers(workshop_w
 
 def test_shared_edits_stay_undoable_when_no_private_answer_is_in_the_history(workshop_window) -> None:
     session = workshop_window.session
-    session.set_detail("facilitator", "Priya Raman")
+    session.edits.set_detail("facilitator", "Priya Raman")
     workshop_window.workshop.start_turn(session.require().participants[0].id)
     workshop_window.workshop.hand_over()
     assert session.undo_stack.canUndo()
@@ -109,8 +109,8 @@ def test_opening_an_individual_assessment_shows_nobody_s_answers(
 ) -> None:
     session = workshop_window.session
     _alice_answers_then_hands_over(workshop_window)
-    path = session.save(tmp_path / "workshop.assessment")
-    workshop_window.files.session.close()
+    path = session.files.save(tmp_path / "workshop.assessment")
+    workshop_window.files.session.files.close()
     assert workshop_window.files.open_path(path)
     assert session.require().mode is Mode.INDIVIDUAL
     assert session.current_participant is None
@@ -123,9 +123,9 @@ def test_switching_mode_there_and_back_leaves_nobody_answering(workshop_window) 
     alice = session.require().participants[0].id
     workshop_window.workshop.start_turn(alice)
     qid = _first_questions(session, 1)[0]
-    session.record_choice(qid, 3)
-    session.set_mode(Mode.TEAM)
-    session.set_mode(Mode.INDIVIDUAL)
+    session.edits.record_choice(qid, 3)
+    session.edits.set_mode(Mode.TEAM)
+    session.edits.set_mode(Mode.INDIVIDUAL)
     assert session.current_participant is None  # Alice's answers are not left on screen
     workshop_window.show_page("answer")
     _answer_page_shows_nothing(workshop_window)
@@ -137,10 +137,10 @@ def test_undoing_an_import_that_added_the_person_answering_leaves_nobody_answeri
 
     session = workshop_window.session
     assessment = session.require()
-    dafydd = session.add_participant("Dafydd Ellis", "Cabinet member")
+    dafydd = session.edits.add_participant("Dafydd Ellis", "Cabinet member")
     pack = make_pack(assessment, dafydd.id)
     pack.set_answer(_first_questions(session, 1)[0], Answer(3))
-    session.remove_participant(dafydd.id)
+    session.edits.remove_participant(dafydd.id)
     import_packs(session, [pack], on_duplicate=DuplicatePolicy.SKIP)  # brings Dafydd back with his answer
     session.set_current_participant(dafydd.id)
     session.undo_stack.undo()  # the import goes: Dafydd is no longer a participant

@@ -91,7 +91,7 @@ def test_discarding_a_packs_answers_leaves_the_assessments_recovery(
     RecoveryStore().write(assessment, None)
     assert window.files.open_any(path)
     _answer_two(qtbot, window)
-    window.session.write_recovery()
+    window.session.files.write_recovery()
 
     again = _start_again(qtbot)
     start = again.start_page

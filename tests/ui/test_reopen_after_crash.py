@@ -19,20 +19,20 @@ def _crashed_work(window, tmp_path):
     """A saved file with one agreed answer, and a recovery file holding five more (as a crash leaves it)."""
     session = window.session
     qids = list(session.questionnaire.questions)
-    session.set_consensus(qids[0], Consensus(choice=2))
+    session.edits.set_consensus(qids[0], Consensus(choice=2))
     path = tmp_path / "council.assessment"
-    session.save(path)
+    session.files.save(path)
     crashed = read_assessment(path)
     for qid in qids[1:6]:
         crashed.consensus[qid] = Consensus(choice=3)
-    session.close()
+    session.files.close()
     RecoveryStore().write(crashed, path)
     return path, crashed, qids
 
 
 def _edit_and_autosave(qtbot, session, qid):
     with qtbot.waitSignal(session.autosaved, timeout=3000):
-        session.set_consensus(qid, Consensus(choice=4))
+        session.edits.set_consensus(qid, Consensus(choice=4))
 
 
 def test_opening_the_file_offers_its_unsaved_work_back(team_window, scripted_dialogs, qtbot, tmp_path):
@@ -53,13 +53,13 @@ def test_declined_work_is_kept_not_written_over(team_window, scripted_dialogs, q
     session = team_window.session
     assert len(session.require().consensus) == 1 and not session.dirty
     _edit_and_autosave(qtbot, session, qids[10])  # the autosave that used to replace the crashed work
-    session.save(path)  # and saving the file, which made that work look older than the file
+    session.files.save(path)  # and saving the file, which made that work look older than the file
     [kept] = RecoveryStore().list_recoverable()
     assert kept.load().consensus == crashed.consensus
     # Recovered later from the start page, and saved: nothing of it is offered again.
     assert team_window.files.recover(kept)
     assert session.require().consensus == crashed.consensus
-    session.save(path)
+    session.files.save(path)
     assert RecoveryStore().list_recoverable() == []
 
 
@@ -80,7 +80,7 @@ def test_a_copy_with_the_same_id_never_writes_over_the_original_s_work(
 def test_the_example_opened_twice_is_two_assessments(window, scripted_dialogs, qtbot):
     assert window.files.open_example()
     first = window.session.require().id  # (an unsaved copy: it has no file of its own)
-    window.session.close()
+    window.session.files.close()
     assert window.files.open_example()
     assert window.session.require().id != first
 
@@ -93,7 +93,7 @@ def test_a_reopened_pack_offers_its_unsaved_answers_back(window, scripted_dialog
     PackRecoveryStore().write(crashed, path)
     assert window.files.open_any(path)
     assert window.session.recorded(qid).choice == 3 and window.session.dirty
-    window.session.close()  # throws the recovered answers away (the window asks first)
+    window.session.files.close()  # throws the recovered answers away (the window asks first)
 
     PackRecoveryStore().write(crashed, path)
     scripted_dialogs.confirm_answer = False

@@ -32,7 +32,7 @@ def test_a_failed_save_keeps_the_work_open_and_unsaved(
     locked.mkdir()
     _refuse(monkeypatch, locked, error)
     session = team_window.session
-    session.set_detail("organisation", "Ynys Môn")
+    session.edits.set_detail("organisation", "Ynys Môn")
     scripted_dialogs.save_paths.append(str(locked / "ynys-mon.assessment"))
     assert not team_window.files.save()
     assert session.is_open and session.dirty and team_window.isWindowModified()
@@ -48,7 +48,7 @@ def test_taking_the_offer_saves_elsewhere(team_window, scripted_dialogs, monkeyp
     locked.mkdir()
     _refuse(monkeypatch, locked, errors.ReadOnlyFolderError)
     session = team_window.session
-    session.set_detail("organisation", "Ynys Môn")
+    session.edits.set_detail("organisation", "Ynys Môn")
     elsewhere = tmp_path / "elsewhere.assessment"
     scripted_dialogs.save_paths += [str(locked / "a.assessment"), str(elsewhere)]
     scripted_dialogs.take_save_as = True
@@ -61,7 +61,7 @@ def test_closing_with_a_failed_save_keeps_the_window(team_window, scripted_dialo
     locked = tmp_path / "locked"
     locked.mkdir()
     _refuse(monkeypatch, locked, errors.DiskFullError)
-    team_window.session.set_detail("organisation", "Ynys Môn")
+    team_window.session.edits.set_detail("organisation", "Ynys Môn")
     scripted_dialogs.save_choice = dialogs.SaveChoice.SAVE
     scripted_dialogs.save_paths.append(str(locked / "a.assessment"))
     assert not team_window.close()

@@ -26,7 +26,7 @@ def test_a_questionnaire_on_the_command_line_opens_set_up_without_building_the_s
     assert "start" not in window._pages  # built only when first shown
     window.show_page("start")
     assert window.start_page.isVisible()
-    window.session.close()
+    window.session.files.close()
 
 
 def test_a_broken_file_on_the_command_line_shows_its_problems_then_the_start_page(
@@ -150,15 +150,15 @@ def test_the_status_count_without_scoring_agrees_with_scoring(team_window) -> No
     total = session.questionnaire.question_count
     assert _counts_agree(session) == (0, total)
     first, second = list(session.questionnaire.questions)[:2]
-    session.set_consensus(first, Consensus(choice=3))
+    session.edits.set_consensus(first, Consensus(choice=3))
     assert _counts_agree(session) == (1, total)
     assert "1 of" in team_window._status.text()
     session.undo_stack.undo()
     assert _counts_agree(session) == (0, total)
-    session.set_mode(Mode.INDIVIDUAL)
-    session.add_participant("Ann")
+    session.edits.set_mode(Mode.INDIVIDUAL)
+    session.edits.add_participant("Ann")
     session.set_current_participant(session.require().participants[0].id)
-    session.record_choice(second, 2)
+    session.edits.record_choice(second, 2)
     assert _counts_agree(session)[0] == 1
     session.require().set_tally(first, Tally(counts={2: 3}))
     assert _counts_agree(session)[0] == 2

@@ -96,7 +96,7 @@ def _answer_first_dimension(window):
     for pid, level in zip((p.id for p in assessment.participants), (1, 2, 4), strict=True):
         session.set_current_participant(pid)
         for question in dimension.questions:
-            session.record_choice(question.id, level)
+            session.edits.record_choice(question.id, level)
     return dimension
 
 
@@ -135,8 +135,8 @@ def test_dimension_reveal_shows_counts_and_score_and_no_names(workshop_window, n
     assessment = session.require()
     dimension = _answer_first_dimension(workshop_window)
     if names_on:
-        session.edit_participant(assessment.participants[1].id, anonymous=True)
-        session.set_show_names(True)
+        session.edits.edit_participant(assessment.participants[1].id, anonymous=True)
+        session.edits.set_show_names(True)
     view = _dimension_shown(workshop_window, dimension)
     score = session.results().dimensions[dimension.id]
     assert score.score is not None
@@ -169,7 +169,7 @@ def test_dissent_typed_is_saved_in_the_consensus_and_undone(workshop_window, qtb
     assessment = session.require()
     qid = next(iter(assessment.questionnaire.questions))
     session.set_current_participant(assessment.participants[0].id)
-    session.record_choice(qid, 2)
+    session.edits.record_choice(qid, 2)
     workshop_window.show_page("reveal")
     reveal = workshop_window.page("reveal")
     reveal.show_question(qid)
@@ -196,7 +196,7 @@ def test_dissent_typed_is_saved_in_the_consensus_and_undone(workshop_window, qtb
 def _results_with_pilots(window):
     session = window.session
     for qid in session.questionnaire.questions:
-        session.record_choice(qid, 1)  # team mode: low everywhere, so pilots are recommended
+        session.edits.record_choice(qid, 1)  # team mode: low everywhere, so pilots are recommended
     window.show_page("results")
     page = window.page("results")
     rows = page.pilots.rows

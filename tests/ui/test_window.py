@@ -61,14 +61,14 @@ def test_undo_and_redo_answers_and_details(team_window, qtbot):
     assert not session.dirty
     press(qtbot, Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
     assert session.recorded(qid).choice == 2
-    session.set_detail("organisation", "Testshire")
-    session.set_detail("organisation", "Testshire County")  # typing merges into one step
+    session.edits.set_detail("organisation", "Testshire")
+    session.edits.set_detail("organisation", "Testshire County")  # typing merges into one step
     session.undo_stack.undo()
     assert session.require().details.organisation == ""
     session.undo_stack.redo()
     assert session.require().details.organisation == "Testshire County"
-    participant = session.add_participant("Director of Housing", "Director")
-    session.remove_participant(participant.id)
+    participant = session.edits.add_participant("Director of Housing", "Director")
+    session.edits.remove_participant(participant.id)
     session.undo_stack.undo()
     assert [p.name for p in session.require().participants] == ["Director of Housing"]
 
@@ -107,11 +107,11 @@ def test_autosave_and_recovery_after_a_crash(team_window, scripted_dialogs, qtbo
     # (it still differs from the file on disk).
     assert not recovered.undo_stack.canUndo()
     other = list(recovered.questionnaire.questions)[1]
-    recovered.set_consensus(other, Consensus(choice=2))
+    recovered.edits.set_consensus(other, Consensus(choice=2))
     recovered.undo_stack.undo()
     assert other not in recovered.require().consensus
     assert recovered.dirty and second.isWindowModified() and "*" in second.windowTitle()
-    saved = recovered.save(tmp_path / "recovered.assessment")
+    saved = recovered.files.save(tmp_path / "recovered.assessment")
     assert not recovered.dirty and not second.isWindowModified()
     assert read_assessment(saved).consensus[qid].choice == 4
     recovered.undo_stack.redo()  # after a save, edits and undo work as ever

@@ -105,7 +105,7 @@ def test_the_workshop_from_private_rounds_to_the_pdf(
             )
         for qid, choice in plan[person].items():
             if qid not in order[:3]:
-                session.record_choice(qid, choice)
+                session.edits.record_choice(qid, choice)
         _assert_sees_nothing_of_others(window, plan[person])
         press(qtbot, Key.Key_H, CTRL)  # hand over: the answers disappear at once
         assert session.current_participant is None
@@ -129,7 +129,7 @@ def test_the_workshop_from_private_rounds_to_the_pdf(
     assert assessment.rounds[0].tallies[tally_q] == Tally(counts={1: 2, 4: 3})
 
     # 3. A pack answered on another laptop, made and filled with the storage API, then imported.
-    extra = session.add_participant("Dafydd Ellis", "Cabinet member")
+    extra = session.edits.add_participant("Dafydd Ellis", "Cabinet member")
     pack = make_pack(assessment, extra.id)
     for qid in order:
         pack.set_answer(qid, Answer(3 if qid != order[2] else NonAnswer.DONT_KNOW))

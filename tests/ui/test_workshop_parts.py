@@ -148,9 +148,9 @@ def test_presenter_is_large_keyboard_driven_and_nameless(workshop_window, qtbot)
     qids = list(assessment.questionnaire.questions)
     for person, pid in enumerate(p.id for p in assessment.participants):
         session.set_current_participant(pid)
-        session.record_choice(qids[0], 1 + person)
-    session.set_show_names(True)  # even when names are shown in the room, the projector shows none
-    session.toggle_parked(qids[5])
+        session.edits.record_choice(qids[0], 1 + person)
+    session.edits.set_show_names(True)  # even when names are shown in the room, the projector shows none
+    session.edits.toggle_parked(qids[5])
     activate(qtbot, workshop_window)
     presenter = workshop_window.workshop.open_presenter()
     qtbot.waitExposed(presenter)
@@ -217,7 +217,7 @@ def test_the_agenda_panel_is_built_when_first_shown_and_follows_its_menu_entry(w
     session = workshop_window.session
     assert workshop.dock is None and workshop._agenda is None  # nothing built with the window
     qid = next(iter(session.questionnaire.questions))
-    session.toggle_parked(qid)  # parked before the panel exists: listed when it is built
+    session.edits.toggle_parked(qid)  # parked before the panel exists: listed when it is built
     workshop.agenda_action.trigger()  # View > Agenda and timer (Ctrl+G)
     dock = workshop.dock
     assert dock is not None and dock.isVisible() and workshop.agenda_action.isChecked()
@@ -229,7 +229,7 @@ def test_the_agenda_panel_is_built_when_first_shown_and_follows_its_menu_entry(w
     assert not dock.isVisible() and not workshop.agenda_action.isChecked()
     workshop.agenda_action.trigger()
     assert dock.isVisible() and workshop.dock is dock
-    session.toggle_parked(qid)
+    session.edits.toggle_parked(qid)
     assert panel.parked.item(0).text() == "Nothing parked."
 
 
@@ -251,13 +251,13 @@ def test_reveal_shows_names_only_when_the_facilitator_opts_in(workshop_window) -
     qid = next(iter(assessment.questionnaire.questions))
     for pid in (p.id for p in assessment.participants):
         session.set_current_participant(pid)
-        session.record_choice(qid, 2)
+        session.edits.record_choice(qid, 2)
     workshop_window.show_page("reveal")
     reveal = workshop_window.page("reveal")
     reveal.show_question(qid)
     assert not any(name in " ".join(visible_texts(reveal)) for name in NAMES)
-    session.edit_participant(assessment.participants[1].id, anonymous=True)
-    session.set_show_names(True)
+    session.edits.edit_participant(assessment.participants[1].id, anonymous=True)
+    session.edits.set_show_names(True)
     reveal.show_question(qid)
     assert "Alice Abbott" in reveal.names.text() and "Carys Jones" in reveal.names.text()
     # An anonymous person is not labelled by their place in the list ("Participant B" is the second name on
@@ -273,8 +273,8 @@ def test_reveal_shows_the_round_the_score_used(workshop_window) -> None:
     qid = next(iter(assessment.questionnaire.questions))
     for pid, level in zip((p.id for p in assessment.participants), (1, 2, 4), strict=True):
         session.set_current_participant(pid)
-        session.record_choice(qid, level)
-    session.set_show_names(True)
+        session.edits.record_choice(qid, level)
+    session.edits.set_show_names(True)
     workshop_window.workshop.start_second_round([qid])
     assert session.current_round == 1
     workshop_window.show_page("reveal")
@@ -297,7 +297,7 @@ def test_reveal_shows_the_round_the_score_used(workshop_window) -> None:
     )
 
     session.set_current_participant(assessment.participants[0].id)
-    session.record_choice(qid, 3)  # the first answer in round 2
+    session.edits.record_choice(qid, 3)  # the first answer in round 2
     reveal.show_question(qid)
     assert session.results().questions[qid].round_index == 1
     assert reveal.summary.text().startswith("1 answer")
@@ -382,7 +382,7 @@ def test_time_boxes_and_timer_are_saved_and_come_back_on_reopening(
     workshop.show_agenda()
     panel = workshop.agenda_panel
     assert panel is not None and panel.resume_note.isHidden()
-    path = session.save(tmp_path / "workshop.assessment")
+    path = session.files.save(tmp_path / "workshop.assessment")
     assert not session.dirty
 
     panel._spins[1].setValue(37)  # the facilitator types a time box: unsaved, for the recovery file too
@@ -390,11 +390,11 @@ def test_time_boxes_and_timer_are_saved_and_come_back_on_reopening(
     workshop.agenda.start()
     now[0] += 5 * 60 + 7
     workshop.agenda._tick()
-    session.save(path)  # saved while the timer runs
+    session.files.save(path)  # saved while the timer runs
     assert not session.dirty and not window.isWindowModified()
     workshop.agenda.pause()  # pausing after the save is a change of its own
     assert session.dirty
-    session.close()  # (closing does not ask: the window's Close asks first)
+    session.files.close()  # (closing does not ask: the window's Close asks first)
 
     assert window.files.open_path(path)
     agenda = workshop.agenda

@@ -11,10 +11,10 @@ NAMES = ("Alice Abbott", "Bilal Khan", "Carys Jones")
 
 def individual_window(window, names=NAMES):
     session = window.session
-    session.set_mode(Mode.INDIVIDUAL)
-    session.set_detail("organisation", "Ynys Môn County Council")
+    session.edits.set_mode(Mode.INDIVIDUAL)
+    session.edits.set_detail("organisation", "Ynys Môn County Council")
     for name in names:
-        session.add_participant(name, "Director")
+        session.edits.add_participant(name, "Director")
     return window
 
 
@@ -30,7 +30,7 @@ def pack_for_bilal(window, folder):
     bilal = assessment.participants[1]
     path = save_pack(make_pack(assessment, bilal.id), folder / f"Bilal{PACK_SUFFIX}")
     window.session.undo_stack.setClean()
-    window.session.close()
+    window.session.files.close()
     return assessment, bilal, path
 
 

@@ -296,11 +296,11 @@ class RevealPage(QWidget):
         if qid is None:
             return
         try:
-            self.session.set_consensus(qid, consensus)
+            self.session.edits.set_consensus(qid, consensus)
         except AssessmentError as exc:
             dialogs.error(self, "Cannot record that", str(exc))
 
     def _clear(self) -> None:
         qid = self.current_question()
         if qid is not None:
-            self.session.set_consensus(qid, None)
+            self.session.edits.set_consensus(qid, None)

@@ -48,12 +48,12 @@ def main() -> int:
     shot(window, "reveal-dimension")
 
     session.edits.toggle_parked(divergent[-1])
-    workshop.show_agenda()
+    workshop.parts.show_agenda()
     reveal.show_question(divergent[0])
     shot(window, "agenda")
-    workshop.show_agenda(False)
+    workshop.parts.show_agenda(False)
 
-    presenter = workshop.open_presenter()
+    presenter = workshop.parts.open_presenter()
     presenter.showNormal()
     presenter.resize(width, height)
     presenter.show_question(divergent[0], reveal=False)

@@ -73,7 +73,7 @@ def test_a_participant_answers_their_pack_in_the_application(window, scripted_di
     assert not window.workshop.hand_over_action.isEnabled() and not window.workshop.import_action.isEnabled()
     exports = {a.data() for a in window.menus.export.actions() if a.isEnabled()}
     assert exports == set()
-    bar = window.workshop.bar
+    bar = window.workshop.parts.bar
     assert "Your own answers for Ynys Môn County Council · 0 of" in bar.who.text()
     assert not bar.hand_button.isVisibleTo(bar)
 

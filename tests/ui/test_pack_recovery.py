@@ -70,7 +70,7 @@ def test_unsaved_pack_answers_are_recovered_into_the_pack_and_saved(
     assert recovered.current_participant == bilal.id
     assert recovered.recorded(first).choice == 3 and recovered.recorded(second_q).choice == 2
     assert recovered.dirty and again.isWindowModified()
-    assert again.current_page_name() == "answer" and "2 of" in again.workshop.bar.who.text()
+    assert again.current_page_name() == "answer" and "2 of" in again.workshop.parts.bar.who.text()
 
     activate(qtbot, again)
     press(qtbot, Key.Key_S, CTRL)

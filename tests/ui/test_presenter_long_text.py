@@ -40,7 +40,7 @@ def test_a_long_question_with_seven_levels_fits_the_projector(
     questionnaire = window.session.questionnaire
     assert len(questionnaire.scale.levels) == 7
     qid = next(q for q in questionnaire.questions if questionnaire.question(q).text == LONG)
-    presenter = window.workshop.open_presenter()
+    presenter = window.workshop.parts.open_presenter()
     qtbot.waitExposed(presenter)
     presenter.resize(1280, 720)
     presenter.show_question(qid, reveal=False)

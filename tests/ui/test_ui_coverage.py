@@ -60,7 +60,7 @@ def test_presenter_goes_full_screen_on_a_second_screen(workshop_window, monkeypa
     monkeypatch.setattr(PresenterView, "setScreen", lambda self, screen: placed.append(screen))
     geometries = []
     monkeypatch.setattr(PresenterView, "setGeometry", lambda self, rect: geometries.append(QRect(rect)))
-    presenter = workshop_window.workshop.open_presenter()
+    presenter = workshop_window.workshop.parts.open_presenter()
     try:
         assert placed == [projector]
         assert geometries == [QRect(1920, 0, 1280, 720)]
@@ -76,7 +76,7 @@ def test_presenter_opens_in_a_window_on_the_only_screen(workshop_window, monkeyp
 
     placed = []
     monkeypatch.setattr(PresenterView, "setScreen", lambda self, screen: placed.append(screen))
-    presenter = workshop_window.workshop.open_presenter()
+    presenter = workshop_window.workshop.parts.open_presenter()
     try:
         assert placed == []
         assert presenter.isVisible() and not presenter.isFullScreen()

@@ -86,9 +86,9 @@ def test_the_workshop_from_private_rounds_to_the_pdf(
         press(qtbot, Key.Key_Return)
         assert window.current_page_name() == "answer"
         assert session.current_participant == pid
-        heading = window.page("answer").recording_as.text() + workshop.bar.who.text()
+        heading = window.page("answer").recording_as.text() + workshop.parts.bar.who.text()
         assert name in heading and not any(other in heading for other in NAMES if other != name)
-        assert "Private answers" in workshop.bar.who.text()
+        assert "Private answers" in workshop.parts.bar.who.text()
         _assert_sees_nothing_of_others(window, {})
         # The first questions by keyboard: a number chooses, Page Down moves on.
         answer = window.page("answer")
@@ -134,7 +134,7 @@ def test_the_workshop_from_private_rounds_to_the_pdf(
     for qid in order:
         pack.set_answer(qid, Answer(3 if qid != order[2] else NonAnswer.DONT_KNOW))
     pack_path = save_pack(pack, tmp_path / "dafydd.assessment-pack")
-    workshop.packs.import_paths([pack_path])
+    workshop.parts.packs.import_paths([pack_path])
     assert reports and reports[-1][0] == "Packs imported", reports
     assert len(assessment.rounds[0].answers[extra.id]) == len(order)
     assert load_pack(pack_path).participant.name == "Dafydd Ellis"

@@ -57,7 +57,7 @@ def test_pack_conflicts_are_explained_and_undone_in_one_step(workshop_window, as
     pid = assessment.participants[0].id
     first = _pack_file(assessment, pid, tmp_path / "a.assessment-pack", 2)
     second = _pack_file(assessment, pid, tmp_path / "b.assessment-pack", 4)
-    importer = workshop_window.workshop.packs
+    importer = workshop_window.workshop.parts.packs
 
     importer.import_paths([first])
     assert asked["questions"] == [] and asked["reports"][-1][0] == "Packs imported"
@@ -96,7 +96,8 @@ def test_dropping_a_pack_on_the_window_imports_it(workshop_window, asked, tmp_pa
     assessment = workshop_window.session.require()
     pid = assessment.participants[2].id
     path = _pack_file(assessment, pid, tmp_path / "dropped.assessment-pack", 1)
-    assert workshop_window.workshop._packs is None  # the importer is made for the first pack, not before
+    # The importer is made for the first pack, not before.
+    assert workshop_window.workshop.parts._packs is None
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     actions = Qt.DropAction.CopyAction
@@ -152,7 +153,7 @@ def test_presenter_is_large_keyboard_driven_and_nameless(workshop_window, qtbot)
     session.edits.set_show_names(True)  # even when names are shown in the room, the projector shows none
     session.edits.toggle_parked(qids[5])
     activate(qtbot, workshop_window)
-    presenter = workshop_window.workshop.open_presenter()
+    presenter = workshop_window.workshop.parts.open_presenter()
     qtbot.waitExposed(presenter)
     presenter.resize(1280, 720)
     assert presenter.q_text.font().pixelSize() >= 30  # about 1/20 of the height: readable at the back
@@ -215,20 +216,20 @@ def test_agenda_timer_starts_pauses_extends_and_runs_over(qtbot, workshop_window
 def test_the_agenda_panel_is_built_when_first_shown_and_follows_its_menu_entry(workshop_window) -> None:
     workshop = workshop_window.workshop
     session = workshop_window.session
-    assert workshop.dock is None and workshop._agenda is None  # nothing built with the window
+    assert workshop.parts.dock is None and workshop.parts._agenda is None  # nothing built with the window
     qid = next(iter(session.questionnaire.questions))
     session.edits.toggle_parked(qid)  # parked before the panel exists: listed when it is built
     workshop.agenda_action.trigger()  # View > Agenda and timer (Ctrl+G)
-    dock = workshop.dock
+    dock = workshop.parts.dock
     assert dock is not None and dock.isVisible() and workshop.agenda_action.isChecked()
-    panel = workshop.agenda_panel
+    panel = workshop.parts.agenda_panel
     assert panel is not None and panel.parked.item(0).data(256) == qid
     assert "left (paused)" in panel.timer_label.text()
-    assert workshop.agenda.boxes[0].title == session.questionnaire.areas[0].title
+    assert workshop.parts.agenda.boxes[0].title == session.questionnaire.areas[0].title
     dock.close()  # the panel's own close button unticks the menu entry
     assert not dock.isVisible() and not workshop.agenda_action.isChecked()
     workshop.agenda_action.trigger()
-    assert dock.isVisible() and workshop.dock is dock
+    assert dock.isVisible() and workshop.parts.dock is dock
     session.edits.toggle_parked(qid)
     assert panel.parked.item(0).text() == "Nothing parked."
 
@@ -305,14 +306,14 @@ def test_reveal_shows_the_round_the_score_used(workshop_window) -> None:
     rows = [row.counts for row in reveal.spread.rows if row.isVisibleTo(reveal)][:4]
     assert rows == [(1, 0), (1, 0), (0, 1), (1, 0)]  # round 1 hollow, round 2 filled
     assert reveal.names.text() == "Names shown (opted in): level 3: Alice Abbott"
-    presenter = workshop_window.workshop.open_presenter()
+    presenter = workshop_window.workshop.parts.open_presenter()
     presenter.show_question(qid)
     assert "round 2; hollow circles show round 1" in presenter.r_summary.text()
     presenter.close()
 
 
 def test_presenter_descriptors_fill_the_screen_and_never_overflow(workshop_window, qtbot) -> None:
-    presenter = workshop_window.workshop.open_presenter()
+    presenter = workshop_window.workshop.parts.open_presenter()
     qtbot.waitExposed(presenter)
     presenter.resize(1280, 720)
     questionnaire = workshop_window.session.questionnaire
@@ -378,26 +379,26 @@ def test_time_boxes_and_timer_are_saved_and_come_back_on_reopening(
     session = window.session
     workshop = window.workshop
     now = [1000.0]
-    workshop.agenda.clock = lambda: now[0]
-    workshop.show_agenda()
-    panel = workshop.agenda_panel
+    workshop.parts.agenda.clock = lambda: now[0]
+    workshop.parts.show_agenda()
+    panel = workshop.parts.agenda_panel
     assert panel is not None and panel.resume_note.isHidden()
     path = session.files.save(tmp_path / "workshop.assessment")
     assert not session.dirty
 
     panel._spins[1].setValue(37)  # the facilitator types a time box: unsaved, for the recovery file too
     assert session.dirty and window.isWindowModified()
-    workshop.agenda.start()
+    workshop.parts.agenda.start()
     now[0] += 5 * 60 + 7
-    workshop.agenda._tick()
+    workshop.parts.agenda._tick()
     session.files.save(path)  # saved while the timer runs
     assert not session.dirty and not window.isWindowModified()
-    workshop.agenda.pause()  # pausing after the save is a change of its own
+    workshop.parts.agenda.pause()  # pausing after the save is a change of its own
     assert session.dirty
     session.files.close()  # (closing does not ask: the window's Close asks first)
 
     assert window.files.open_path(path)
-    agenda = workshop.agenda
+    agenda = workshop.parts.agenda
     assert agenda.boxes[1].minutes == 37 and panel._spins[1].value() == 37
     assert agenda.current == 0 and agenda.elapsed() == 5 * 60 + 7
     assert not agenda.running and agenda.resumed_paused and not panel.resume_note.isHidden()
@@ -413,11 +414,11 @@ def test_a_changed_time_box_reaches_the_recovery_file(workshop_window, qtbot) ->
 
     session = workshop_window.session
     workshop = workshop_window.workshop
-    workshop.show_agenda()
+    workshop.parts.show_agenda()
     session.undo_stack.setClean()  # nothing else unsaved: only the agenda will be
-    area = workshop.agenda.boxes[2].area_id
+    area = workshop.parts.agenda.boxes[2].area_id
     with qtbot.waitSignal(session.autosaved, timeout=3000) as written:
-        workshop.agenda_panel._spins[2].setValue(33)
+        workshop.parts.agenda_panel._spins[2].setValue(33)
     assert written.args[0]
     [entry] = [e for e in RecoveryStore().list_recoverable() if e.assessment_id == session.require().id]
     recovered = entry.load()
@@ -431,9 +432,9 @@ def test_a_time_box_the_panel_cannot_show_is_shown_as_its_longest(workshop_windo
     session = workshop_window.session
     area = session.questionnaire.areas[0].id
     session.require().agenda.minutes[area] = 5000  # legal in the file, longer than a working day
-    agenda = workshop_window.workshop.agenda
+    agenda = workshop_window.workshop.parts.agenda
     agenda.load(session.require())
     assert agenda.boxes[0].minutes == MAX_MINUTES
     assert default_minutes(1000) == MAX_MINUTES  # a huge area's default is one the panel can show
-    workshop_window.workshop.show_agenda()
-    assert workshop_window.workshop.agenda_panel._spins[0].value() == agenda.boxes[0].minutes
+    workshop_window.workshop.parts.show_agenda()
+    assert workshop_window.workshop.parts.agenda_panel._spins[0].value() == agenda.boxes[0].minutes

@@ -40,20 +40,28 @@ def install_actions(workshop: Workshop) -> None:
     workshop.import_action = make_action(
         w,
         "&Import participant packs…",
-        lambda: workshop.packs.choose_and_import(),
+        lambda: workshop.parts.packs.choose_and_import(),
         "Ctrl+I",
         "Bring in packs answered on other laptops",
     )
     workshop.presenter_action = make_action(
-        w, "&Presenter view", workshop.open_presenter, "F5", "Large type for the projector (F11 full screen)"
+        w,
+        "&Presenter view",
+        workshop.parts.open_presenter,
+        "F5",
+        "Large type for the projector (F11 full screen)",
     )
     workshop.agenda_action = make_action(
-        w, "A&genda and timer", workshop.show_agenda, "Ctrl+G", "Show or hide the agenda and timer panel"
+        w,
+        "A&genda and timer",
+        workshop.parts.show_agenda,
+        "Ctrl+G",
+        "Show or hide the agenda and timer panel",
     )
     workshop.agenda_action.setCheckable(True)
-    timer = make_action(w, "Start or pause the &timer", lambda: workshop.agenda.toggle(), "F9")
-    extend = make_action(w, "&Add five minutes", lambda: workshop.agenda.extend(), "Shift+F9")
-    next_area = make_action(w, "&Next area on the agenda", lambda: workshop.agenda.next_area(), "F8")
+    timer = make_action(w, "Start or pause the &timer", lambda: workshop.parts.agenda.toggle(), "F9")
+    extend = make_action(w, "&Add five minutes", lambda: workshop.parts.agenda.extend(), "Shift+F9")
+    next_area = make_action(w, "&Next area on the agenda", lambda: workshop.parts.agenda.next_area(), "F8")
     menu = w.menus.workshop
     menu.addActions([workshop.hand_over_action, workshop.tally_action, workshop.import_action])
     menu.addSeparator()

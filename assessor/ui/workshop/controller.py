@@ -22,16 +22,11 @@ from assessor.ui.workshop.parts import WorkshopParts
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent
-    from PySide6.QtWidgets import QDockWidget
 
     from assessor.ui.main_window import MainWindow
-    from assessor.ui.workshop.agenda import Agenda, AgendaPanel
-    from assessor.ui.workshop.handover import ParticipantBar
-    from assessor.ui.workshop.pack_import import PackImporter
-    from assessor.ui.workshop.presenter import PresenterView
 
 
-class Workshop(WorkshopParts, QObject):
+class Workshop(QObject):
     # Made by ``install_actions``: the menu entries, and those that need an open assessment.
     hand_over_action: QAction
     tally_action: QAction
@@ -45,15 +40,12 @@ class Workshop(WorkshopParts, QObject):
         super().__init__(window)
         self.window = window
         self.session = window.session
-        self._agenda: Agenda | None = None
-        self._packs: PackImporter | None = None
-        self.agenda_panel: AgendaPanel | None = None
-        self.dock: QDockWidget | None = None
-        self.presenter: PresenterView | None = None
-        self.bar: ParticipantBar | None = None
-        window.add_page("handover", None, "&Hand over", "Ctrl+4", factory=self._make_handover)
-        window.add_page("reveal", None, "Re&veal", "Ctrl+5", factory=self._make_reveal)
-        window.page_changed.connect(self._page_changed)
+        #: The pages, the agenda, the pack importer, the participant bar and the presenter view, each built
+        #: when first wanted.
+        self.parts = WorkshopParts(self)
+        window.add_page("handover", None, "&Hand over", "Ctrl+4", factory=self.parts._make_handover)
+        window.add_page("reveal", None, "Re&veal", "Ctrl+5", factory=self.parts._make_reveal)
+        window.page_changed.connect(self.parts._page_changed)
         install_actions(self)
         self.session.assessment_replaced.connect(self._assessment_replaced)
         self.session.changed.connect(self._show_parked)
@@ -78,7 +70,7 @@ class Workshop(WorkshopParts, QObject):
         if not paths:
             return False
         event.acceptProposedAction()
-        self.packs.import_paths(paths)
+        self.parts.packs.import_paths(paths)
         return True
 
     # The open assessment ---------------------------------------------------------------------
@@ -87,21 +79,21 @@ class Workshop(WorkshopParts, QObject):
         is_open = self.session.is_open and self.session.pack is None  # a pack being answered: none of it
         for action in self.needs:
             action.setEnabled(is_open)
-        if self._agenda is not None:
-            self._agenda.load(self.agenda_assessment())
+        if self.parts._agenda is not None:
+            self.parts._agenda.load(self.parts.agenda_assessment())
         self._show_parked()
-        if self.presenter is not None and self.presenter.isVisible():
-            self.presenter.rebuild_slides()
+        if self.parts.presenter is not None and self.parts.presenter.isVisible():
+            self.parts.presenter.rebuild_slides()
 
     def _show_parked(self) -> None:
-        if self.agenda_panel is not None:
-            self.agenda_panel.show_parked(self.session.assessment)
+        if self.parts.agenda_panel is not None:
+            self.parts.agenda_panel.show_parked(self.session.assessment)
 
     def _open_parked(self, item) -> None:
         qid = item.data(256)
         if qid:
             self.window.show_page("reveal")
-            self.reveal.show_question(str(qid))
+            self.parts.reveal.show_question(str(qid))
 
     # Individual rounds --------------------------------------------------------------------------
 
@@ -126,7 +118,7 @@ class Workshop(WorkshopParts, QObject):
         round_index = self.session.current_round
         questions = round_questions(assessment, round_index)
         answers = assessment.rounds[round_index].answers.get(pid, {})
-        page = self.answer_page
+        page = self.parts.answer_page
         current = page.current_question
         start = 0 if from_start or current not in questions else questions.index(current) + 1
         ordered = questions[start:] + questions[:start]
@@ -144,8 +136,8 @@ class Workshop(WorkshopParts, QObject):
 
     def current_question(self) -> str | None:
         if self.window.current_page_name() == "reveal":
-            return self.reveal.current_question()
-        return self.answer_page.current_question
+            return self.parts.reveal.current_question()
+        return self.parts.answer_page.current_question
 
     def edit_tally(self) -> None:
         from PySide6.QtWidgets import QDialog

@@ -1,10 +1,10 @@
 """The workshop's parts built on first use: its pages (hand-over, reveal), the answer page's participant bar,
 the agenda and its dock, the pack importer and the presenter view.
 
-Split from ``controller.py``: ``Workshop`` mixes this in and provides ``window``, ``session``, the actions and
-the reactions that connect the parts (``_show_parked``, ``_open_parked``, ``hand_over``, ``start_turn``,
-``next_unanswered``). Each part's module is imported when the part is first wanted, so the first window
-does not wait for them.
+Split from ``controller.py``: the ``Workshop`` owns these (``workshop.parts``) and provides the window, the
+session, the actions and the reactions that connect the parts (``_show_parked``, ``_open_parked``,
+``hand_over``, ``start_turn``, ``next_unanswered``). Each part's module is imported when the part is first
+wanted, so the first window does not wait for them.
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QDockWidget
 
     from assessor.ui.main_window import MainWindow
     from assessor.ui.session import Session
     from assessor.ui.workshop.agenda import Agenda, AgendaPanel
+    from assessor.ui.workshop.controller import Workshop
     from assessor.ui.workshop.handover import HandoverPage, ParticipantBar
     from assessor.ui.workshop.pack_import import PackImporter
     from assessor.ui.workshop.presenter import PresenterView
@@ -28,17 +28,18 @@ if TYPE_CHECKING:
 
 
 class WorkshopParts:
-    """Mixin: the parts, each made when first wanted. Attributes used here are set up by ``Workshop``."""
+    """The parts of a Workshop, which owns them as ``workshop.parts``: each made when first wanted."""
 
-    window: MainWindow
-    session: Session
-    agenda_action: QAction
-    _agenda: Agenda | None
-    _packs: PackImporter | None
-    agenda_panel: AgendaPanel | None
-    dock: QDockWidget | None
-    presenter: PresenterView | None
-    bar: ParticipantBar | None
+    def __init__(self, workshop: Workshop) -> None:
+        self.workshop = workshop
+        self.window: MainWindow = workshop.window
+        self.session: Session = workshop.session
+        self._agenda: Agenda | None = None
+        self._packs: PackImporter | None = None
+        self.agenda_panel: AgendaPanel | None = None
+        self.dock: QDockWidget | None = None
+        self.presenter: PresenterView | None = None
+        self.bar: ParticipantBar | None = None
 
     # The agenda and the pack importer ----------------------------------------------------------
 
@@ -48,7 +49,7 @@ class WorkshopParts:
         if self._agenda is None:
             from assessor.ui.workshop.agenda import Agenda
 
-            self._agenda = Agenda(self)
+            self._agenda = Agenda(self.workshop)
             self._agenda.load(self.agenda_assessment())
             # The agenda is saved with the assessment: a change to it is unsaved work, autosaved for recovery.
             self._agenda.edited.connect(self.session.mark_changed)
@@ -75,7 +76,7 @@ class WorkshopParts:
             from assessor.ui.workshop.agenda import AgendaPanel
 
             self.agenda_panel = AgendaPanel(self.agenda)
-            self.agenda_panel.parked.itemActivated.connect(self._open_parked)
+            self.agenda_panel.parked.itemActivated.connect(self.workshop._open_parked)
             self.dock = QDockWidget("Agenda and timer", self.window)
             self.dock.setObjectName("agenda")
             self.dock.setWidget(self.agenda_panel)
@@ -83,15 +84,15 @@ class WorkshopParts:
             self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
             self.dock.hide()
             # The dock's close button unticks the menu entry.
-            self.dock.toggleViewAction().toggled.connect(self.agenda_action.setChecked)
-            self._show_parked()
+            self.dock.toggleViewAction().toggled.connect(self.workshop.agenda_action.setChecked)
+            self.workshop._show_parked()
         return self.dock
 
     def show_agenda(self, shown: bool = True) -> None:
         """Show or hide the agenda panel (View > Agenda and timer, Ctrl+G)."""
         dock = self.agenda_dock()
         dock.setVisible(shown)
-        self.agenda_action.setChecked(shown)
+        self.workshop.agenda_action.setChecked(shown)
 
     # Pages ------------------------------------------------------------------------------------
 
@@ -99,7 +100,7 @@ class WorkshopParts:
         from assessor.ui.workshop.handover import HandoverPage
 
         page = HandoverPage(self.session)
-        page.start_turn.connect(self.start_turn)
+        page.start_turn.connect(self.workshop.start_turn)
         page.go_to_reveal.connect(lambda: self.window.show_page("reveal"))
         return page
 
@@ -132,12 +133,12 @@ class WorkshopParts:
 
         self.bar = ParticipantBar(self.session, page)
         page.layout().insertWidget(0, self.bar)
-        self.bar.hand_over.connect(self.hand_over)
-        self.bar.next_unanswered.connect(self.next_unanswered)
+        self.bar.hand_over.connect(self.workshop.hand_over)
+        self.bar.next_unanswered.connect(self.workshop.next_unanswered)
         self.bar.refresh()
         shortcut = QShortcut(QKeySequence("Ctrl+J"), page)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.next_unanswered)
+        shortcut.activated.connect(self.workshop.next_unanswered)
 
     # Presenter ----------------------------------------------------------------------------------
 

@@ -7,11 +7,13 @@ The workshop screens can put a participant switcher in ``header`` (a QHBoxLayout
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from assessor.model import AssessmentError, Mode, NonAnswer, Questionnaire
+from assessor.model import AssessmentError, Choice, Confidence, Mode, NonAnswer, Questionnaire
 from assessor.ui import dialogs
 from assessor.ui.navigator import Navigator
 from assessor.ui.question_view import QuestionView
@@ -86,7 +88,7 @@ class AnswerPage(QWidget):
         self.rebuild()
 
     def _install_keys(self) -> None:
-        def key(sequence: str, slot) -> None:
+        def key(sequence: str, slot: Callable[..., object]) -> None:
             shortcut = QShortcut(QKeySequence(sequence), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -228,10 +230,11 @@ class AnswerPage(QWidget):
 
     # Recording ----------------------------------------------------------------------------------
 
-    def _record_choice(self, choice) -> None:
-        if self.current_question is None or not self._in_round(self.current_question):
+    def _record_choice(self, choice: Choice | None) -> None:
+        qid = self.current_question
+        if qid is None or not self._in_round(qid):
             return  # a key on a question this round does not re-score does nothing
-        self._apply(lambda: self.session.edits.record_choice(self.current_question, choice))
+        self._apply(lambda: self.session.edits.record_choice(qid, choice))
 
     def _record_non_answer(self, choice: NonAnswer) -> None:
         """D or N: only where the question offers it (its button is shown); otherwise say so, quietly."""
@@ -244,22 +247,23 @@ class AnswerPage(QWidget):
         self._record_choice(choice)
 
     def _record_note(self, text: str) -> None:
-        if (
-            self.current_question is not None
-            and self._in_round(self.current_question)
-            and self.session.recorded(self.current_question).choice is not None
-        ):
-            self._apply(lambda: self.session.edits.set_note(self.current_question, text))
+        qid = self.current_question
+        if qid is not None and self._in_round(qid) and self.session.recorded(qid).choice is not None:
+            self._apply(lambda: self.session.edits.set_note(qid, text))
 
-    def _record_confidence(self, confidence) -> None:
-        if self.current_question is not None and self._in_round(self.current_question):
-            self._apply(lambda: self.session.edits.set_confidence(self.current_question, confidence))
+    def _record_confidence(self, value: object) -> None:
+        # The combo box hands a level back as its plain string (Qt keeps no StrEnum).
+        confidence = None if value is None else Confidence(str(value))
+        qid = self.current_question
+        if qid is not None and self._in_round(qid):
+            self._apply(lambda: self.session.edits.set_confidence(qid, confidence))
 
     def toggle_flag(self) -> None:
-        if self.current_question is not None:
-            self._apply(lambda: self.session.edits.toggle_parked(self.current_question))
+        qid = self.current_question
+        if qid is not None:
+            self._apply(lambda: self.session.edits.toggle_parked(qid))
 
-    def _apply(self, edit) -> None:
+    def _apply(self, edit: Callable[[], object]) -> None:
         try:
             edit()
         except AssessmentError as exc:

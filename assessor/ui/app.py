@@ -10,6 +10,7 @@ import os
 import sys
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
@@ -17,6 +18,9 @@ from PySide6.QtWidgets import QApplication
 
 from assessor import APP_NAME, __version__, userdirs
 from assessor.paths import resource
+
+if TYPE_CHECKING:
+    from assessor.ui.main_window import MainWindow
 
 log = logging.getLogger("assessor")
 
@@ -84,7 +88,7 @@ def application() -> QApplication:
     return app
 
 
-def create_window(argv: list[str]):  # -> MainWindow (imported lazily to keep this module light)
+def create_window(argv: list[str]) -> MainWindow:  # MainWindow is imported late to keep this module light
     """Build and show the main window; ``argv`` may name an assessment or a questionnaire to open."""
     from assessor.ui.main_window import MainWindow
     from assessor.ui.theme import apply_theme
@@ -101,7 +105,7 @@ def create_window(argv: list[str]):  # -> MainWindow (imported lazily to keep th
     return window
 
 
-def install_excepthook(window) -> None:
+def install_excepthook(window: MainWindow) -> None:
     """Log an unexpected exception and show it without closing the window or losing the assessment."""
 
     def hook(kind: type[BaseException], value: BaseException, trace: TracebackType | None) -> None:

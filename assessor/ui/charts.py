@@ -9,6 +9,8 @@ beside it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCharts import (
     QCategoryAxis,
     QChart,
@@ -23,6 +25,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 from assessor.model import Questionnaire
 from assessor.model.questionnaire import Scale, format_value
 from assessor.ui.theme import ACCENT, MUTED, scaled_font
+
+if TYPE_CHECKING:
+    from assessor.scoring import Results
 
 #: Grid lines and the panel behind the charts.
 GRID = QColor("#C8C8C8")
@@ -92,7 +97,7 @@ class RadarChart:
         self.key.setMaximumWidth(self.key.fontMetrics().horizontalAdvance("M") * 44)
         layout.addWidget(self.key, 1)
 
-    def update(self, questionnaire: Questionnaire, results) -> None:
+    def update(self, questionnaire: Questionnaire, results: Results) -> None:
         chart = self.chart
         chart.removeAllSeries()
         for axis in chart.axes():
@@ -150,13 +155,13 @@ class AreaBars:
     def __init__(self, parent: QWidget | None = None) -> None:
         self.view = AreaBarsView(parent)
 
-    def update(self, questionnaire: Questionnaire, results) -> None:
+    def update(self, questionnaire: Questionnaire, results: Results) -> None:
         rows = []
         for area in questionnaire.areas:
             score = results.areas[area.id]
             title = f"{area.title} (enabler)" if area.enabler else area.title
             band = score.band.name if score.band is not None else "insufficient data"
-            if score.capped and score.level_name:
+            if score.capped and score.level_name and score.level_value is not None:
                 band += f" · capped at level {format_value(score.level_value)}"
             rows.append(BarRow(title, score.score, band))
         self.view.set_rows(rows, questionnaire.scale)

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from assessor.questionnaire import Problem
 
 QUESTIONNAIRE_FILTER = "Questionnaires (*.yaml *.yml);;All files (*)"
 PDF_FILTER = "PDF documents (*.pdf)"
@@ -134,7 +140,7 @@ def replace_or_skip(parent: QWidget | None, title: str, question: str, explanati
     return box.clickedButton() is replace
 
 
-def show_problems(parent: QWidget | None, path, problems) -> None:
+def show_problems(parent: QWidget | None, path: Path | str, problems: Sequence[Problem]) -> None:
     """A questionnaire's validation problems, one per row with line and column (see ProblemsDialog)."""
     from assessor.ui.problems_dialog import ProblemsDialog
 

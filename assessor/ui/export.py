@@ -13,8 +13,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QMainWindow, QProgressDialog
 
+from assessor.model import Assessment
 from assessor.ui import dialogs
 from assessor.ui.session import Session
 from assessor.ui.settings import Settings
@@ -22,7 +23,7 @@ from assessor.ui.settings import Settings
 log = logging.getLogger(__name__)
 
 
-def snapshot(assessment):
+def snapshot(assessment: Assessment) -> Assessment:
     """A copy of the assessment for another thread; the frozen questionnaire is shared, not copied."""
     return copy.deepcopy(assessment, {id(assessment.questionnaire): assessment.questionnaire})
 
@@ -35,7 +36,7 @@ class ReportWorker(QThread):
     failed = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, assessment, path: Path, parent: QObject | None = None) -> None:
+    def __init__(self, assessment: Assessment, path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.assessment = assessment
         self.path = path
@@ -73,7 +74,7 @@ class Exporter(QObject):
     #: Emitted when a report export ends: "done", "cancelled" or "failed".
     report_finished = Signal(str)
 
-    def __init__(self, window: QWidget, session: Session, settings: Settings) -> None:
+    def __init__(self, window: QMainWindow, session: Session, settings: Settings) -> None:
         super().__init__(window)
         self.window = window
         self.session = session

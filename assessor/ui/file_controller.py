@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
@@ -19,6 +19,7 @@ from assessor.ui.session import Session
 from assessor.ui.settings import Settings
 
 if TYPE_CHECKING:
+    from assessor.ui.export import Exporter
     from assessor.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -38,7 +39,7 @@ class FileController(QObject):
         self.window = window
         self.session = session
         self.settings = settings
-        self._exporter = None
+        self._exporter: Exporter | None = None
 
     # New ---------------------------------------------------------------------------------------
 
@@ -230,9 +231,9 @@ class FileController(QObject):
 
     # Recovery ----------------------------------------------------------------------------------
 
-    def recoverable(self) -> list:
+    def recoverable(self) -> list[Any]:
         """Unsaved work to offer back: assessments and participant packs, newest first."""
-        entries: list = []
+        entries: list[Any] = []  # either store's entries: an assessment's or a pack's
         for store in (self.session.files.recovery_store(), self.session.files.pack_recovery_store()):
             try:
                 entries += store.list_recoverable()
@@ -240,7 +241,7 @@ class FileController(QObject):
                 log.warning("Could not list recovery files: %s", exc)
         return sorted(entries, key=lambda entry: entry.written_at, reverse=True)
 
-    def recover(self, entry) -> bool:
+    def recover(self, entry: Any) -> bool:
         """Open the unsaved work of a recovery entry (an assessment's, or a pack's answers), still unsaved."""
         from assessor.storage import StorageError
 
@@ -283,7 +284,7 @@ class FileController(QObject):
             "its backup (the same name ending in .bak).",
         )
 
-    def _unsaved_work_found(self, store, opened, path: Path) -> bool:
+    def _unsaved_work_found(self, store: Any, opened: Any, path: Path) -> bool:
         """Work a crash left for the file just opened (``opened``: its assessment or pack) is offered back;
         True when it was recovered. Found and not recovered, it is set aside, never written over.
 
@@ -305,7 +306,7 @@ class FileController(QObject):
         store.set_aside(entry)
         return False
 
-    def discard_recovery(self, entry) -> None:
+    def discard_recovery(self, entry: Any) -> None:
         if dialogs.confirm(
             self.window,
             "Discard unsaved work",
@@ -320,7 +321,7 @@ class FileController(QObject):
 
     # Export ------------------------------------------------------------------------------------
 
-    def _export(self):
+    def _export(self) -> Exporter:
         if self._exporter is None:
             from assessor.ui.export import Exporter
 
@@ -356,7 +357,7 @@ class FileController(QObject):
             self._export().export_packs()
 
 
-def _is_pack(item) -> bool:
+def _is_pack(item: object) -> bool:
     from assessor.storage.packs import ParticipantPack
 
     return isinstance(item, ParticipantPack)
@@ -369,7 +370,7 @@ def _same_file(first: Path, second: Path) -> bool:
         return False
 
 
-def _is_pack_entry(entry) -> bool:
+def _is_pack_entry(entry: object) -> bool:
     from assessor.storage.pack_recovery import PackRecoveryEntry
 
     return isinstance(entry, PackRecoveryEntry)

@@ -7,6 +7,7 @@ gets an action in the View menu. The Workshop menu (``window.menus.workshop``) i
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -53,7 +54,7 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, QWidget] = {}
         self._page_actions: dict[str, QAction] = {}
         self._page_group = QActionGroup(self)
-        self._lazy_pages: dict[str, object] = {}
+        self._lazy_pages: dict[str, Callable[[], QWidget]] = {}
         self._build_menus()
         self.add_page(
             "start", None, "&Start", "Ctrl+0", factory=self._make_start_page, needs_assessment=False
@@ -80,7 +81,7 @@ class MainWindow(QMainWindow):
         title: str,
         shortcut: str | None = None,
         *,
-        factory=None,
+        factory: Callable[[], QWidget] | None = None,
         needs_assessment: bool = True,
     ) -> QAction:
         """Add a named page to the central stack and a View-menu action that shows it.
@@ -99,14 +100,16 @@ class MainWindow(QMainWindow):
         if widget is not None:
             self._pages[name] = widget
             self.stack.addWidget(widget)
-        else:
+        elif factory is not None:
             self._lazy_pages[name] = factory
+        else:
+            raise ValueError(f"The page {name!r} needs a widget or a factory.")
         return action
 
     def page(self, name: str) -> QWidget:
         """The page widget, built now if it was registered with a factory."""
         if name not in self._pages:
-            widget = self._lazy_pages.pop(name)()  # type: ignore[operator]
+            widget = self._lazy_pages.pop(name)()
             self._pages[name] = widget
             self.stack.addWidget(widget)
         return self._pages[name]

@@ -13,13 +13,13 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
-from assessor.model import NonAnswer
+from assessor.model import Choice, NonAnswer
 from assessor.ui.session import Session
 
 QID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def choice_mark(choice) -> str:
+def choice_mark(choice: Choice | None) -> str:
     if choice is None:
         return "○"
     if isinstance(choice, NonAnswer):

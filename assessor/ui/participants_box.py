@@ -101,7 +101,9 @@ class ParticipantsBox(QGroupBox):
         row = self.table.rowCount() - 1
         self.table.setFocus()
         self.table.setCurrentCell(row, NAME)
-        self.table.editItem(self.table.item(row, NAME))
+        item = self.table.item(row, NAME)
+        if item is not None:
+            self.table.editItem(item)
 
     def remove_selected(self) -> None:
         row = self.table.currentRow()

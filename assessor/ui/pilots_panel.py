@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,6 +25,9 @@ from assessor.model import ChosenPilot, PilotStatus
 from assessor.ui.session import Session
 from assessor.ui.theme import muted, scaled_font
 
+if TYPE_CHECKING:
+    from assessor.recommend import Recommendation
+
 STATUSES = [
     (PilotStatus.PROPOSED, "Proposed"),
     (PilotStatus.ACCEPTED, "Accepted ✓"),
@@ -30,7 +35,7 @@ STATUSES = [
 ]
 
 
-def chosen_from(recommendation, existing: ChosenPilot | None) -> ChosenPilot:
+def chosen_from(recommendation: Recommendation, existing: ChosenPilot | None) -> ChosenPilot:
     """The team's record of a pilot, starting from the recommendation's measures, baseline and dates."""
     if existing is not None:
         return existing
@@ -87,7 +92,7 @@ class PilotEditor(QDialog):
 class PilotRow:
     """The widgets of one pilot in the grid."""
 
-    def __init__(self, panel: PilotsPanel, recommendation, row: int) -> None:
+    def __init__(self, panel: PilotsPanel, recommendation: Recommendation, row: int) -> None:
         self.panel = panel
         self.recommendation = recommendation
         pilot = recommendation.pilot
@@ -164,7 +169,7 @@ class PilotsPanel(QFrame):
         self.rows: list[PilotRow] = []
         session.pilots_changed.connect(self.sync)
 
-    def rebuild(self, recommendations) -> None:
+    def rebuild(self, recommendations: Iterable[Recommendation]) -> None:
         """One row per recommended pilot (and any pilot the team chose that is no longer recommended)."""
         for row in self.rows:
             for widget in row.widgets:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,9 +21,12 @@ from PySide6.QtWidgets import (
 
 from assessor.ui.theme import heading
 
+if TYPE_CHECKING:
+    from assessor.questionnaire import Problem
+
 
 class ProblemsDialog(QDialog):
-    def __init__(self, path: Path | str, problems, parent: QWidget | None = None) -> None:
+    def __init__(self, path: Path | str, problems: Sequence[Problem], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         path = Path(path)
         problems = list(problems)

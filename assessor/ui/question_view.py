@@ -5,7 +5,10 @@ changes texts, so it is instant.
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -22,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessor.model import Confidence, NonAnswer, Questionnaire
-from assessor.ui.session import Recorded
+from assessor.model import Choice, Confidence, NonAnswer, Questionnaire
+from assessor.ui.session_edits import Recorded
 from assessor.ui.theme import muted, scaled_font, scroll_page_body, tab_chain
 
 DK_ID, NA_ID = -1001, -1002
@@ -38,7 +41,7 @@ CONFIDENCES = [
 class LevelCard(QFrame):
     """A card: a radio button "1  Name" and the level's descriptor; a click anywhere on it chooses it."""
 
-    def __init__(self, key: int, name: str, parent: QWidget) -> None:
+    def __init__(self, key: int, name: str, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.setObjectName("card")
         self.setProperty("checked", False)
@@ -58,7 +61,8 @@ class LevelCard(QFrame):
         self.descriptor.setText(text)
         self.radio.setAccessibleDescription(text)
 
-    def mousePressEvent(self, event) -> None:  # the whole card is the target, not just the small circle
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        # The whole card is the target, not just the small circle.
         self.radio.click()
         super().mousePressEvent(event)
 
@@ -155,7 +159,7 @@ class QuestionView(QScrollArea):
         self.dont_know.setVisible(questionnaire.scale.allow_dont_know)
         self._scale_allows_na = questionnaire.scale.allow_not_applicable
         # The cards are made after the controls under them, so Tab would reach them last: keep screen order.
-        chain = [card.radio for card in self.cards]
+        chain: list[QWidget] = [card.radio for card in self.cards]
         chain += [self.dont_know, self.not_applicable, self.confidence, self.clear_button, self.note]
         tab_chain(chain)
 
@@ -221,7 +225,7 @@ class QuestionView(QScrollArea):
         finally:
             self._refreshing = False
 
-    def _button_for(self, choice) -> QAbstractButton | None:
+    def _button_for(self, choice: Choice | None) -> QAbstractButton | None:
         if choice is None:
             return None
         if isinstance(choice, NonAnswer):
@@ -258,7 +262,7 @@ class QuestionView(QScrollArea):
         if (
             watched is getattr(self, "note", None)
             and event.type() == QEvent.Type.KeyPress
-            and event.key() == Qt.Key.Key_Escape
+            and cast(QKeyEvent, event).key() == Qt.Key.Key_Escape
         ):
             self.focus_first_card()
             return True

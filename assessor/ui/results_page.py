@@ -27,6 +27,8 @@ from assessor.ui.session import Session
 from assessor.ui.theme import heading, muted, scroll_page_body, tab_chain
 
 if TYPE_CHECKING:
+    from assessor.model import Assessment, Questionnaire
+    from assessor.scoring import Results
     from assessor.ui.file_controller import FileController
 
 
@@ -147,7 +149,7 @@ class ResultsPage(QScrollArea):
         chain += list(self.commentary.edits.values())
         tab_chain(chain)
 
-    def _fill_areas(self, questionnaire, results) -> None:
+    def _fill_areas(self, questionnaire: Questionnaire, results: Results) -> None:
         self.areas.setRowCount(len(questionnaire.areas))
         capped = False
         for row, area in enumerate(questionnaire.areas):
@@ -176,7 +178,7 @@ class ResultsPage(QScrollArea):
         )
         self.areas.setFixedHeight(height)
 
-    def _fill_flagged(self, assessment, results) -> None:
+    def _fill_flagged(self, assessment: Assessment, results: Results) -> None:
         self.flagged.clear()
         questionnaire = assessment.questionnaire
         for qid in results.divergent:

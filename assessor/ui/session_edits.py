@@ -182,7 +182,8 @@ class SessionEdits:
         into one undo step."""
         assessment = self.session.require()
         old: Details | Branding = dataclasses.replace(getattr(assessment, record))
-        new = dataclasses.replace(old, **{name: value})
+        changes: dict[str, Any] = {name: value}  # a field of whichever record
+        new = dataclasses.replace(old, **changes)
 
         def setter(values: Details | Branding) -> None:
             setattr(assessment, record, dataclasses.replace(values))

@@ -6,7 +6,9 @@ Tests redirect the file by setting ``ASSESSOR_HOME`` (see ``assessor.userdirs``)
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -37,7 +39,7 @@ class Settings:
         value = self._qsettings.value("files/recent", [])
         if isinstance(value, str):  # QSettings returns a lone string for a one-item list
             value = [value]
-        return [str(item) for item in (value or []) if str(item)]
+        return [str(item) for item in cast("Iterable[object]", value or []) if str(item)]
 
     def add_recent_file(self, path: str | Path) -> None:
         text = str(Path(path).resolve())

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QButtonGroup,
     QCheckBox,
     QDateEdit,
@@ -133,7 +134,9 @@ class SetupPage(QScrollArea):
         self.show_names = QCheckBox("Show participants' &names in reveals and the report", body)
         self.show_names.setToolTip("Otherwise everyone appears as Participant A, B, C…")
         self.show_names.toggled.connect(self._show_names_toggled)
-        self.participants.layout().insertWidget(2, self.show_names)
+        box_layout = self.participants.layout()
+        assert isinstance(box_layout, QBoxLayout)  # the box's own QVBoxLayout
+        box_layout.insertWidget(2, self.show_names)
         # Tab in the order on the screen: the table, the check box under it, then the buttons.
         tab_chain([self.participants.table, self.show_names, self.participants.add_button])
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
@@ -70,11 +70,12 @@ class StartPage(QScrollArea):
         outer.addLayout(grid)
 
         new_panel, new_layout = _panel("Start a new assessment", body)
-        new_layout.addWidget(QLabel("Choose a &questionnaire:", new_panel))
+        choose_label = QLabel("Choose a &questionnaire:", new_panel)
+        new_layout.addWidget(choose_label)
         self.questionnaires = QListWidget(new_panel)
         self.questionnaires.setAccessibleName("Questionnaires")
         self.questionnaires.setAccessibleDescription("The questionnaires shipped with the application")
-        new_layout.itemAt(1).widget().setBuddy(self.questionnaires)
+        choose_label.setBuddy(self.questionnaires)
         self.questionnaires.itemActivated.connect(lambda _item: self._start_chosen())
         new_layout.addWidget(self.questionnaires)
         buttons = QHBoxLayout()
@@ -133,7 +134,7 @@ class StartPage(QScrollArea):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         outer.addStretch(1)
-        self._entries: list = []
+        self._entries: list[Any] = []  # recovery entries, an assessment's or a pack's
         self.recovery_panel.setVisible(False)
 
     # Content -----------------------------------------------------------------------------------
@@ -169,7 +170,11 @@ class StartPage(QScrollArea):
 
     def page_entered(self) -> None:
         # After the window is on screen (start-up stays fast), and only if the page is still the one shown.
-        QTimer.singleShot(0, lambda: self.isVisible() and self.refresh())
+        QTimer.singleShot(0, self._refresh_if_shown)
+
+    def _refresh_if_shown(self) -> None:
+        if self.isVisible():
+            self.refresh()
 
     def focus_new(self) -> None:
         self.questionnaires.setFocus()
@@ -181,7 +186,7 @@ class StartPage(QScrollArea):
         if item is not None:
             self.files.new_from_questionnaire(Path(item.data(PATH_ROLE)))
 
-    def _selected_entry(self):
+    def _selected_entry(self) -> Any:
         row = self.recovery.currentRow()
         return self._entries[row] if 0 <= row < len(self._entries) else None
 
@@ -197,7 +202,7 @@ class StartPage(QScrollArea):
             self.refresh()
 
 
-def _describe_entry(entry) -> str:
+def _describe_entry(entry: object) -> str:
     """One line about a recovery entry: which assessment, from which file, when, how much is unsaved."""
     describe = getattr(entry, "describe", None)
     if callable(describe):

@@ -291,7 +291,8 @@ class AgendaPanel(QWidget):
 
     def _rebuild_boxes(self) -> None:
         while self.boxes_grid.count():
-            widget = self.boxes_grid.takeAt(0).widget()
+            item = self.boxes_grid.takeAt(0)
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
         self._spins, self._marks = [], []

@@ -89,7 +89,7 @@ class ConsensusPanel(QWidget):
         question = questionnaire.question(question_id)
         scale = questionnaire.scale
         # Choices are kept in a list beside the combo (Qt would turn a StrEnum into a plain string).
-        self._choices: list[Choice | None] = [None, *scale.values]
+        self._choices = [None, *scale.values]
         if scale.allow_dont_know:
             self._choices.append(NonAnswer.DONT_KNOW)
         if scale.allow_not_applicable and question.allow_not_applicable:

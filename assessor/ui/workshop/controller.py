@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from assessor.model import AssessmentError, Mode
+from assessor.model import AssessmentError, Mode, Tally
 from assessor.ui import dialogs
 from assessor.ui.workshop.actions import install_actions
 from assessor.ui.workshop.parts import WorkshopParts
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent
+    from PySide6.QtWidgets import QListWidgetItem
 
     from assessor.ui.main_window import MainWindow
 
@@ -89,7 +90,7 @@ class Workshop(QObject):
         if self.parts.agenda_panel is not None:
             self.parts.agenda_panel.show_parked(self.session.assessment)
 
-    def _open_parked(self, item) -> None:
+    def _open_parked(self, item: QListWidgetItem) -> None:
         qid = item.data(256)
         if qid:
             self.window.show_page("reveal")
@@ -160,7 +161,7 @@ class Workshop(QObject):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.record_tally(qid, dialog.result_tally())
 
-    def record_tally(self, question_id: str, tally) -> None:
+    def record_tally(self, question_id: str, tally: Tally | None) -> None:
         from assessor.ui.workshop.edits import set_tally, tally_round
 
         try:

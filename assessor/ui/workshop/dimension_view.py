@@ -68,9 +68,9 @@ class DimensionView(QScrollArea):
         numbers = {qid: n for n, qid in enumerate(questionnaire.questions, start=1)}
         for row, question in enumerate(dimension.questions, start=1):
             spread = results.questions[question.id].spread
-            text = QLabel(f"{numbers[question.id]}. {question.text}", body)
-            text.setWordWrap(True)
-            grid.addWidget(text, row, 0)
+            question_label = QLabel(f"{numbers[question.id]}. {question.text}", body)
+            question_label.setWordWrap(True)
+            grid.addWidget(question_label, row, 0)
             said = []
             for column, (name, choice) in enumerate(columns, start=1):
                 if choice is NonAnswer.DONT_KNOW:
@@ -92,7 +92,7 @@ class DimensionView(QScrollArea):
                 flags.append("? many DK")
             agreed = choice_short(consensus.choice if consensus else None)
             grid.addWidget(QLabel(" ".join([agreed, *flags]), body), row, len(columns) + 1)
-            text.setAccessibleDescription("; ".join(said))
+            question_label.setAccessibleDescription("; ".join(said))
         grid.setColumnStretch(0, 1)
         layout.addLayout(grid)
         layout.addWidget(muted("● one per answer (named answers and shows of hands alike); – nobody.", body))

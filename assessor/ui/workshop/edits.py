@@ -7,11 +7,16 @@ Also the small read-only helpers the workshop screens share (who answered how mu
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from assessor.model import Assessment, Participant, Tally
+from assessor.model import Answer, Assessment, Participant, Tally
 from assessor.ui.commands import CallCommand
 from assessor.ui.session import Session
+
+if TYPE_CHECKING:
+    from assessor.storage.pack_import import ConflictHandler, DuplicatePolicy, ImportReport
+    from assessor.storage.packs import ParticipantPack
 
 
 def round_questions(assessment: Assessment, round_index: int) -> list[str]:
@@ -76,7 +81,7 @@ def start_round(session: Session, question_ids: Sequence[str]) -> int:
     return index
 
 
-Snapshot = tuple[list[Participant], list[dict[str, dict]]]
+Snapshot = tuple[list[Participant], list[dict[str, dict[str, Answer]]]]
 
 
 def _snapshot(assessment: Assessment) -> Snapshot:
@@ -93,13 +98,15 @@ def _restore(assessment: Assessment, snapshot: Snapshot) -> None:
         the_round.answers = {pid: dict(each) for pid, each in answers.items()}
 
 
-def import_packs(session: Session, packs: Sequence, on_duplicate: Callable | object):  # -> ImportReport
+def import_packs(
+    session: Session, packs: Sequence[ParticipantPack], on_duplicate: DuplicatePolicy | ConflictHandler
+) -> ImportReport:
     """Import participant packs as one undoable step; returns the storage layer's ImportReport."""
     from assessor.storage.pack_import import import_packs as storage_import
 
     assessment = session.require()
     before = _snapshot(assessment)
-    report = storage_import(assessment, packs, on_duplicate=on_duplicate)  # type: ignore[arg-type]
+    report = storage_import(assessment, packs, on_duplicate=on_duplicate)
     if not report.changed and before[0] == assessment.participants:
         return report
     after = _snapshot(assessment)

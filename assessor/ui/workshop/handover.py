@@ -151,10 +151,11 @@ class HandoverPage(QWidget):
         assessment = self.session.require()
         ids = [self.people.item(row).data(PID_ROLE) for row in range(self.people.count())]
         start = 0
-        if self.last_answering in ids:
+        last = self.last_answering
+        if last is not None and last in ids:
             # The person after the last to answer; the last one themself if they have not started yet.
-            started = participant_progress(assessment, self.last_answering, round_index)[0] > 0
-            start = ids.index(self.last_answering) + (1 if started else 0)
+            started = participant_progress(assessment, last, round_index)[0] > 0
+            start = ids.index(last) + (1 if started else 0)
         for offset in range(len(ids)):
             row = (start + offset) % len(ids)
             if ids[row] is None:

@@ -9,14 +9,17 @@ wanted, so the first window does not wait for them.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QBoxLayout
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDockWidget
 
+    from assessor.model import Assessment
+    from assessor.ui.answer_page import AnswerPage
     from assessor.ui.main_window import MainWindow
     from assessor.ui.session import Session
     from assessor.ui.workshop.agenda import Agenda, AgendaPanel
@@ -55,7 +58,7 @@ class WorkshopParts:
             self._agenda.edited.connect(self.session.mark_changed)
         return self._agenda
 
-    def agenda_assessment(self):
+    def agenda_assessment(self) -> Assessment | None:
         """The assessment whose agenda is shown: none while a participant pack is being answered."""
         return self.session.assessment if self.session.pack is None else None
 
@@ -116,23 +119,26 @@ class WorkshopParts:
         return self.window.page("reveal")  # type: ignore[return-value]
 
     @property
-    def answer_page(self):  # -> AnswerPage (built by the window on first use)
-        page = self.window.page("answer")
+    def answer_page(self) -> AnswerPage:
+        """The answer page (built by the window on first use), with the participant bar."""
+        page = cast("AnswerPage", self.window.page("answer"))
         if self.bar is None:
             self._install_bar(page)
         return page
 
     def _page_changed(self, name: str) -> None:
         if name == "answer" and self.bar is None:
-            self._install_bar(self.window.page("answer"))
+            self._install_bar(cast("AnswerPage", self.window.page("answer")))
 
-    def _install_bar(self, page) -> None:
+    def _install_bar(self, page: AnswerPage) -> None:
         from PySide6.QtGui import QShortcut
 
         from assessor.ui.workshop.handover import ParticipantBar
 
         self.bar = ParticipantBar(self.session, page)
-        page.layout().insertWidget(0, self.bar)
+        page_layout = page.layout()
+        assert isinstance(page_layout, QBoxLayout)  # the page's own QVBoxLayout
+        page_layout.insertWidget(0, self.bar)
         self.bar.hand_over.connect(self.workshop.hand_over)
         self.bar.next_unanswered.connect(self.workshop.next_unanswered)
         self.bar.refresh()

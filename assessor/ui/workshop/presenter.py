@@ -163,7 +163,9 @@ class PresenterView(QWidget):
                 text.setFont(self._font(0.78))
             return
         columns = 2 if len(self.card_titles) <= 4 else 3
-        margins = self.layout().contentsMargins()
+        layout = self.layout()
+        assert layout is not None  # made in __init__
+        margins = layout.contentsMargins()
         width = self.width() - margins.left() - margins.right()
         column_width = (width - self.cards.horizontalSpacing() * (columns - 1)) // columns
         chrome = (
@@ -172,7 +174,7 @@ class PresenterView(QWidget):
             + max(self.where.sizeHint().height(), self.timer.sizeHint().height())
             + self._text_height(self.keys.font(), self.keys.text(), width)
             + 16  # the page's top margin
-            + 4 * self.layout().spacing()
+            + 4 * layout.spacing()
         )
         # A very long question gives up some of its size before the descriptors drop below their smallest.
         q_factor = 1.45
@@ -194,7 +196,9 @@ class PresenterView(QWidget):
             title.setFont(self._font(factor * 1.2, bold=True))
             text.setFont(self._font(factor))
 
-    def _cards_height(self, shown: list, columns: int, column_width: int, factor: float) -> int:
+    def _cards_height(
+        self, shown: list[tuple[QLabel, QLabel]], columns: int, column_width: int, factor: float
+    ) -> int:
         title_font, text_font = self._font(factor * 1.2, bold=True), self._font(factor)
         rows = [shown[i : i + columns] for i in range(0, len(shown), columns)]
         total = self.cards.verticalSpacing() * (len(rows) - 1) + QUESTION_GAP

@@ -7,6 +7,8 @@ The scores and the recommended pilots at the foot update as soon as anything is 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessor.model import AssessmentError
+from assessor.model import AssessmentError, Consensus
 from assessor.ui import dialogs
 from assessor.ui.session import Session
 from assessor.ui.theme import muted, scaled_font
@@ -35,6 +37,9 @@ from assessor.ui.workshop.reveal_items import (
     spread_summary,
 )
 from assessor.ui.workshop.spread_view import SpreadGrid
+
+if TYPE_CHECKING:
+    from assessor.scoring import Results
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 7
 
@@ -207,6 +212,8 @@ class RevealPage(QWidget):
         iterator = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
         while iterator and found is None:
             node = iterator.pop(0)
+            if node is None:
+                continue
             if node.data(0, KEY_ROLE) == key:
                 found = node
             iterator.extend(node.child(i) for i in range(node.childCount()))
@@ -217,8 +224,8 @@ class RevealPage(QWidget):
     def _current_changed(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
         key = item.data(0, KEY_ROLE) if item is not None else None
         if key:
-            self.current = tuple(key)  # type: ignore[assignment]
-            self._show(self.current)  # type: ignore[arg-type]
+            self.current = tuple(key)
+            self._show(self.current)
 
     def show_question(self, question_id: str) -> None:
         """Select a question (from the agenda's parked list, the presenter or a test)."""
@@ -264,7 +271,7 @@ class RevealPage(QWidget):
         index = self.session.results().questions[question_id].round_index  # the round the score used
         return names_by_choice(assessment, question_id, index)
 
-    def _show_scores(self, results) -> None:
+    def _show_scores(self, results: Results) -> None:
         from assessor.recommend import recommend
 
         if results.overall is None:
@@ -291,7 +298,7 @@ class RevealPage(QWidget):
 
     # Recording ----------------------------------------------------------------------------------
 
-    def _record(self, consensus) -> None:
+    def _record(self, consensus: Consensus | None) -> None:
         qid = self.current_question()
         if qid is None:
             return

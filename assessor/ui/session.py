@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -34,6 +34,10 @@ from assessor.model import (
 from assessor.ui.commands import ValueCommand
 from assessor.ui.session_edits import Recorded, SessionEdits
 from assessor.ui.session_files import SessionFiles
+
+if TYPE_CHECKING:
+    from assessor.scoring import Results
+    from assessor.storage.packs import ParticipantPack
 
 #: Autosave runs this long after the first change not yet in the recovery file. Later changes never push the
 #: write back, so however fast a facilitator types, work reaches the recovery file within 2 seconds (this
@@ -68,7 +72,7 @@ class Session(QObject):
         self.path: Path | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
-        self._results: Any = None
+        self._results: Results | None = None
         self._current_participant: str | None = None
         self._current_round = 0
         self._autosave = QTimer(self)
@@ -79,7 +83,7 @@ class Session(QObject):
         self._last_command: ValueCommand | None = None
         self._last_index = -1
         #: A participant pack being answered (see ``pack_answering``); None for an assessment.
-        self.pack: Any = None
+        self.pack: ParticipantPack | None = None
         #: The edits (each an undo step) and the file with its recovery copy.
         self.edits = SessionEdits(self)
         self.files = SessionFiles(self)
@@ -119,7 +123,7 @@ class Session(QObject):
         path: Path | None = None,
         *,
         dirty: bool = False,
-        pack: Any = None,
+        pack: ParticipantPack | None = None,
     ) -> None:
         """Make ``assessment`` the open one (None closes). ``dirty`` marks recovered, unsaved work; ``pack``
         (a ParticipantPack) when the assessment is the stand-in for a pack being answered."""
@@ -165,7 +169,7 @@ class Session(QObject):
 
     # Results (computed lazily, cached until the next change) ------------------------------------
 
-    def results(self) -> Any:
+    def results(self) -> Results:
         if self._results is None:
             from assessor.scoring import score_assessment
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from assessor.model import Assessment
 
 if TYPE_CHECKING:
     from assessor.storage.pack_recovery import PackRecoveryStore
+    from assessor.storage.packs import ParticipantPack
     from assessor.storage.recovery import RecoveryStore
     from assessor.ui.session import Session
 
@@ -36,7 +37,7 @@ class SessionFiles:
 
         return self.answer_pack(load_pack(path), path)
 
-    def answer_pack(self, pack: Any, path: Path | None, *, dirty: bool = False) -> Assessment:
+    def answer_pack(self, pack: ParticipantPack, path: Path | None, *, dirty: bool = False) -> Assessment:
         """Show ``pack`` (a ParticipantPack) to answer, from the file ``path``; ``dirty`` marks recovered,
         unsaved answers."""
         from assessor.ui.pack_answering import assessment_for_pack

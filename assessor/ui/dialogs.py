@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 QUESTIONNAIRE_FILTER = "Questionnaires (*.yaml *.yml);;All files (*)"
 PDF_FILTER = "PDF documents (*.pdf)"
 CSV_FILTER = "CSV files (*.csv)"
+XLSX_FILTER = "Excel workbooks (*.xlsx)"
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg)"
 
 

@@ -208,8 +208,16 @@ def test_any_commentary_makes_a_report(text: str) -> None:
     assert render_report(assessment).startswith(b"%PDF")
 
 
-def test_the_blocks_need_no_reportlab() -> None:
+def test_the_blocks_need_no_reportlab_and_load_markdown_it_when_first_read() -> None:
     import subprocess
 
-    code = "import sys, assessor.report.markdown_blocks; sys.exit('reportlab' in sys.modules)"
-    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+    code = (
+        "import sys, assessor.report.markdown_blocks as m\n"
+        "assert 'reportlab' not in sys.modules and 'markdown_it' not in sys.modules\n"
+        "m.parse('')\n"
+        "assert 'markdown_it' not in sys.modules\n"
+        "m.parse('*x*')\n"
+        "assert 'markdown_it' in sys.modules and 'reportlab' not in sys.modules\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

@@ -18,9 +18,11 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 #: The rules switched on over the "zero" preset (which reads only paragraphs and plain text).
 BLOCK_RULES = ("heading", "list")
@@ -70,6 +72,10 @@ Block = Heading | Paragraph | BulletList | NumberedList
 
 @functools.cache
 def _parser() -> MarkdownIt:
+    # Imported here: markdown-it takes a tenth of a second to load, and most texts are read by no one
+    # (a report without commentary never loads it).
+    from markdown_it import MarkdownIt
+
     parser = MarkdownIt("zero", {"html": False, "breaks": True, "linkify": False, "typographer": False})
     parser.enable([*BLOCK_RULES, *INLINE_RULES])
     return parser

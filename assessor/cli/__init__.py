@@ -25,6 +25,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "assessor.cli.export_csv",
         "write every answer, tally and consensus of an assessment as CSV",
     ),
+    "export-plan": (
+        "assessor.cli.export_plan",
+        "write the action plan (the chosen pilots) as an Excel workbook with dates and a status list",
+    ),
     "print-questionnaire": (
         "assessor.cli.questionnaire_text",
         "print a questionnaire as Markdown: its scale, questions, level descriptors and pilots",

@@ -17,8 +17,15 @@ from assessor.report.font_cache import load_font
 
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
+ITALIC = "DejaVuSans-Oblique"
+BOLD_ITALIC = "DejaVuSans-BoldOblique"
 
-_FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf"}
+_FILES = {
+    REGULAR: "DejaVuSans.ttf",
+    BOLD: "DejaVuSans-Bold.ttf",
+    ITALIC: "DejaVuSans-Oblique.ttf",
+    BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
+}
 
 
 def _cache_widths(font: TTFont) -> None:
@@ -43,8 +50,8 @@ def register_fonts() -> None:
         font = load_font(name, path)  # parsed once, then from the font cache
         _cache_widths(font)
         pdfmetrics.registerFont(font)
-    # <b> and <i> in paragraphs map to these; there is no italic face, so italic falls back to upright.
+    # <b> and <i> in paragraphs map to these (only the faces a report uses are embedded, subset).
     addMapping(REGULAR, 0, 0, REGULAR)
     addMapping(REGULAR, 1, 0, BOLD)
-    addMapping(REGULAR, 0, 1, REGULAR)
-    addMapping(REGULAR, 1, 1, BOLD)
+    addMapping(REGULAR, 0, 1, ITALIC)
+    addMapping(REGULAR, 1, 1, BOLD_ITALIC)

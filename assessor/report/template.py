@@ -22,6 +22,7 @@ from assessor.report.errors import ReportCancelled
 from assessor.report.fonts import BOLD, REGULAR
 from assessor.report.markup import fit_text, one_line
 from assessor.report.paragraphs import Paragraph
+from assessor.report.pdf_metadata import metadata_stream, xmp_packet
 from assessor.report.styles import (
     FRAME_HEIGHT,
     FRAME_WIDTH,
@@ -34,6 +35,9 @@ from assessor.report.styles import (
     RULE,
     Styles,
 )
+
+#: The report's language: the catalogue's /Lang and the XMP metadata's dc:language.
+LANGUAGE = "en-GB"
 
 
 class Heading(Paragraph):
@@ -109,13 +113,15 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
             rightMargin=MARGIN_RIGHT,
             topMargin=MARGIN_TOP,
             bottomMargin=MARGIN_BOTTOM,
-            title=title,
-            author=author,
-            subject=subject,
+            # On one line, without characters no PDF string can hold (a lone surrogate from a damaged file).
+            title=one_line(title),
+            author=one_line(author),
+            subject=one_line(subject),
             creator="Collaboration Assessor",
             producer="Collaboration Assessor (reportlab)",
             invariant=1,
-            lang="en-GB",
+            lang=LANGUAGE,
+            displayDocTitle=True,  # viewers show the title, not the file name, in their title bar
             initialFontName=REGULAR,
         )
         self.report_styles = styles
@@ -141,8 +147,17 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
         )
         self.addPageTemplates(
             [
-                PageTemplate(id="cover", frames=[frame], onPage=self._draw_cover_page),
-                PageTemplate(id="body", frames=[frame], onPage=self._draw_body_page),
+                # The footer is drawn after the page's content, so text extraction (and a screen reader
+                # reading an untagged PDF) meets it after the page's text, not before.
+                PageTemplate(
+                    id="cover",
+                    frames=[frame],
+                    onPage=self._draw_cover_page,
+                    onPageEnd=self._draw_cover_footer,
+                ),
+                PageTemplate(
+                    id="body", frames=[frame], onPage=self._draw_body_page, onPageEnd=self._draw_body_footer
+                ),
             ]
         )
 
@@ -167,6 +182,16 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
     def beforeDocument(self) -> None:
         self.canv._doc._timeStamp = _date_stamp(self.iso_date)
         self.canv.showOutline()
+        packet = xmp_packet(
+            title=self.title,
+            author=self.author,
+            subject=self.subject,
+            language=LANGUAGE,
+            creator=self.creator,
+            producer=self.producer,
+            iso_date=self.iso_date,
+        )
+        self.canv.setCatalogEntry("Metadata", metadata_stream(packet))
 
     def afterPage(self) -> None:
         page = self.canv.getPageNumber()
@@ -195,6 +220,10 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
         canvas.saveState()
         canvas.setFillColor(self.report_styles.accent)
         canvas.rect(0, PAGE_SIZE[1] - 14, PAGE_SIZE[0], 14, stroke=0, fill=1)
+        canvas.restoreState()
+
+    def _draw_cover_footer(self, canvas: Canvas, document: BaseDocTemplate) -> None:
+        canvas.saveState()
         self._draw_footer(canvas, with_number=False)
         canvas.restoreState()
 
@@ -213,6 +242,10 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
         canvas.setStrokeColor(self.report_styles.accent)
         canvas.setLineWidth(0.8)
         canvas.line(MARGIN_LEFT, top, width - MARGIN_RIGHT, top)
+        canvas.restoreState()
+
+    def _draw_body_footer(self, canvas: Canvas, document: BaseDocTemplate) -> None:
+        canvas.saveState()
         self._draw_footer(canvas, with_number=True)
         canvas.restoreState()
 

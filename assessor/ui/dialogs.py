@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 QUESTIONNAIRE_FILTER = "Questionnaires (*.yaml *.yml);;All files (*)"
 PDF_FILTER = "PDF documents (*.pdf)"
 CSV_FILTER = "CSV files (*.csv)"
+XLSX_FILTER = "Excel workbooks (*.xlsx)"
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg)"
 
 

@@ -1,4 +1,5 @@
-"""Export: the PDF report (off the GUI thread, with progress and Cancel), CSV, participant packs.
+"""Export: the PDF report (off the GUI thread, with progress and Cancel), CSV, the action plan workbook,
+participant packs.
 
 The report is written from a copy of the assessment in a worker thread, so the window stays responsive and
 later edits cannot race with the writer. reportlab and the report code load here, on first export.
@@ -207,6 +208,36 @@ class Exporter(QObject):
             return
         self.settings.set_last_folder(target, "exports")
         self.window.statusBar().showMessage(f"Answers exported to {target.name}", 5000)
+
+    def export_plan(self) -> None:
+        """The action plan (the chosen pilots) as an Excel workbook."""
+        from assessor.report.plan_workbook import chosen_any, write_plan_workbook
+        from assessor.storage import StorageError
+
+        path = dialogs.save_file(
+            self.window, "Export the action plan", self._suggested(" action plan.xlsx"), dialogs.XLSX_FILTER
+        )
+        if not path:
+            return
+        target = Path(path) if Path(path).suffix else Path(path).with_suffix(".xlsx")
+        assessment = self.session.require()
+        try:
+            write_plan_workbook(assessment, target)
+        except StorageError as exc:
+            dialogs.error(self.window, "Cannot export the action plan", str(exc))
+            return
+        except Exception as exc:  # never a traceback to the user: log it, say what to do
+            log.exception("The action plan failed")
+            dialogs.error(
+                self.window,
+                "Cannot export the action plan",
+                f"The action plan could not be written ({type(exc).__name__}), because of a problem in the "
+                "application. No file was written; the details are in the log.",
+            )
+            return
+        self.settings.set_last_folder(target, "exports")
+        which = "" if chosen_any(assessment) else " (the recommended pilots: none is accepted yet)"
+        self.window.statusBar().showMessage(f"Action plan exported to {target.name}{which}", 5000)
 
     def export_packs(self) -> None:
         from assessor.storage import StorageError

@@ -352,6 +352,10 @@ class FileController(QObject):
         if self.session.is_open:
             self._export().export_csv()
 
+    def export_plan(self) -> None:
+        if self.session.is_open:
+            self._export().export_plan()
+
     def export_packs(self) -> None:
         if self.session.is_open:
             self._export().export_packs()

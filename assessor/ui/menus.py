@@ -71,6 +71,9 @@ def build_menus(window: MainWindow) -> Menus:
     export_csv = make_action(
         window, "&CSV of answers…", files.export_csv, "Ctrl+Shift+E", "Write every answer to a CSV file"
     )
+    export_plan = make_action(
+        window, "Action p&lan…", files.export_plan, None, "Write the chosen pilots as an Excel workbook"
+    )
     export_packs = make_action(
         window,
         "Participant &packs…",
@@ -78,12 +81,12 @@ def build_menus(window: MainWindow) -> Menus:
         "Ctrl+Shift+P",
         "Write a pack for each participant to answer on their own laptop",
     )
-    export_menu.addActions([export_pdf, export_csv, export_packs])
+    export_menu.addActions([export_pdf, export_csv, export_plan, export_packs])
     file_menu.addSeparator()
     close = make_action(window, "&Close", files.close_assessment, Std.Close, "Close the assessment")
     file_menu.addAction(close)
     file_menu.addAction(make_action(window, "&Quit", window.close, Std.Quit, "Quit the application"))
-    needs += [save, save_as, export_pdf, export_csv, export_packs, close]
+    needs += [save, save_as, export_pdf, export_csv, export_plan, export_packs, close]
 
     edit_menu = bar.addMenu("&Edit")
     undo = session.undo_stack.createUndoAction(window, "&Undo")

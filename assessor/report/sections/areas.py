@@ -7,6 +7,7 @@ from reportlab.platypus import Flowable, PageBreak
 
 from assessor.model import Area, format_threshold
 from assessor.report.context import ReportContext, esc, score_text
+from assessor.report.markdown_flowables import markdown_flowables
 from assessor.report.paragraphs import Paragraph
 from assessor.report.sections.common import band_cell, band_commands, bullets, heading, table
 from assessor.scoring import QuestionResult
@@ -197,6 +198,6 @@ def build(ctx: ReportContext) -> list[Flowable]:
             story.append(
                 heading(ctx, "Consultant's commentary", level=1, key=f"area-{area.id}-comment", toc=False)
             )
-            story.append(ctx.para(commentary, "quote"))
+            story += markdown_flowables(commentary, ctx.styles.quote)
         story.append(PageBreak())
     return story

@@ -6,6 +6,7 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 
 from assessor.model import NonAnswer
 from assessor.model.questionnaire import format_value
+from assessor.report.chart_text import bars_text, radar_text
 from assessor.report.charts import ROW as BAR_ROW
 from assessor.report.charts import Bar, area_bars
 from assessor.report.context import ReportContext, score_text
@@ -16,6 +17,8 @@ from assessor.report.styles import FRAME_HEIGHT
 
 #: Room for an area's heading above its first bar chart.
 HEADING_ROOM = 40
+#: Room for a chart's text alternative (two or three lines of small text).
+ALT_ROOM = 36
 
 
 def _radar(ctx: ReportContext) -> list[Flowable]:
@@ -56,6 +59,7 @@ def _radar(ctx: ReportContext) -> list[Flowable]:
             "higher the team's score; the dashed ring marks where the top band begins.",
             "small",
         ),
+        ctx.para(radar_text([(d.title, ctx.results.dimensions[d.id].score) for d in dimensions]), "small"),
         radar,
         *table(
             ctx,
@@ -75,7 +79,7 @@ def _bars(ctx: ReportContext) -> list[Flowable]:
     frame = area_bars(
         [], settings=questionnaire.scoring, levels=questionnaire.scale.values, tick_names=ticks
     ).height
-    per_chart = max(1, int((FRAME_HEIGHT - HEADING_ROOM - frame) // BAR_ROW))
+    per_chart = max(1, int((FRAME_HEIGHT - HEADING_ROOM - ALT_ROOM - frame) // BAR_ROW))
     for area in questionnaire.areas:
         bars = [
             Bar(
@@ -94,8 +98,10 @@ def _bars(ctx: ReportContext) -> list[Flowable]:
                 tick_names=ticks,
             )
             if start == 0:
-                story.append(CondPageBreak(chart.height + 40))
+                story.append(CondPageBreak(chart.height + HEADING_ROOM + ALT_ROOM))
                 story.append(heading(ctx, area.title, level=2, key=f"charts-bars-{area.id}", toc=False))
+                scores = [(bar.label, bar.score) for bar in bars]
+                story.append(ctx.para(bars_text(area.title, scores), "small"))
             else:
                 story.append(CondPageBreak(chart.height + 6))
             story.append(chart)

@@ -7,6 +7,7 @@ from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
 from assessor.model import format_threshold, format_value
 from assessor.report.context import ReportContext, esc, score_text
 from assessor.report.fonts import REGULAR
+from assessor.report.markdown_flowables import markdown_flowables
 from assessor.report.paragraphs import Paragraph
 from assessor.report.sections.common import band_cell, band_commands, cell, heading, table
 from assessor.report.styles import FRAME_WIDTH
@@ -142,6 +143,6 @@ def build(ctx: ReportContext) -> list[Flowable]:
         inner += [Paragraph(esc(line), styles.bullet, bulletText="•") for line in lines]
     if ctx.assessment.commentary.overall.strip():
         inner.append(Paragraph("<b>Consultant's commentary</b>", styles.h3))
-        inner.append(ctx.para(ctx.assessment.commentary.overall, "quote"))
+        inner += markdown_flowables(ctx.assessment.commentary.overall, styles.quote)
     # One page when it fits; a long commentary flows onto the next pages at its normal size.
     return [heading(ctx, "Executive summary", level=0, key="summary"), *inner, PageBreak()]

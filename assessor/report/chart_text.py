@@ -1,0 +1,75 @@
+"""Text alternatives for the charts: a short sentence saying what a chart shows, its highest and lowest.
+
+A chart is a picture to a screen reader (reportlab cannot tag a PDF), so each one has a sentence beside
+it that states what the picture says, and the numbers themselves are in a table. The sentences need no
+renderer: the PDF puts them next to its charts, and a Word document can use them as alternative text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+#: How many tied names are listed before "and N others".
+MAX_NAMED = 3
+
+
+def _score(value: float) -> str:
+    return f"{value:.2f}"
+
+
+def names_list(names: Sequence[str]) -> str:
+    """ "A", "A and B", "A, B and C", "A, B, C and 2 others"."""
+    if len(names) > MAX_NAMED:
+        shown = list(names[:MAX_NAMED])
+        rest = len(names) - MAX_NAMED
+        return ", ".join(shown) + f" and {rest} other{'s' if rest != 1 else ''}"
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + f" and {names[-1]}"
+
+
+def highest_and_lowest(
+    scores: Sequence[tuple[str, float | None]], *, score: Callable[[float], str] = _score
+) -> str:
+    """One or two sentences: which of ``(name, score)`` score highest and lowest, ties named together.
+
+    "The highest is A (3.75); the lowest is B (1.25)." A list with no scores, one score or every score
+    equal says so instead."""
+    scored = [(name, value) for name, value in scores if value is not None]
+    missing = len(scores) - len(scored)
+    unscored = (
+        f" {missing} {'has' if missing == 1 else 'have'} too few answers for a score." if missing else ""
+    )
+    if not scored:
+        return "None of them has a score yet: too few of their questions were answered."
+    if len(scored) == 1:
+        name, value = scored[0]
+        return f"Only {name} has a score: {score(value)}.{unscored}"
+    top = max(value for _, value in scored)
+    bottom = min(value for _, value in scored)
+    if top == bottom:
+        return f"All {len(scored)} score {score(top)}.{unscored}"
+    highest = [name for name, value in scored if value == top]
+    lowest = [name for name, value in scored if value == bottom]
+    return (
+        f"The highest {'is' if len(highest) == 1 else 'are'} {names_list(highest)} ({score(top)}); "
+        f"the lowest {'is' if len(lowest) == 1 else 'are'} {names_list(lowest)} ({score(bottom)}).{unscored}"
+    )
+
+
+def radar_text(scores: Sequence[tuple[str, float | None]]) -> str:
+    """The radar chart's text alternative (the dimensions' scores are in the table after it)."""
+    return (
+        f"In words: the chart plots the scores of all {len(scores)} dimensions. "
+        f"{highest_and_lowest(scores)} Every score is in the table below the chart."
+    )
+
+
+def bars_text(area: str, scores: Sequence[tuple[str, float | None]]) -> str:
+    """An area's bar chart's text alternative (its dimensions' scores are in the area's findings too)."""
+    count = len(scores)
+    return (
+        f"In words: the chart shows the scores of the {count} dimension{'s' if count != 1 else ''} "
+        f"of {area}, with their bands. {highest_and_lowest(scores)} Every score is also in the table of "
+        "this area's findings."
+    )

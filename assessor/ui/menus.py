@@ -34,6 +34,7 @@ class Menus:
     save_as: QAction
     export_pdf: QAction
     export_csv: QAction
+    export_plan: QAction
     export_packs: QAction
     close: QAction
     undo: QAction
@@ -127,6 +128,7 @@ def build_menus(window: MainWindow) -> Menus:
         save_as=save_as,
         export_pdf=export_pdf,
         export_csv=export_csv,
+        export_plan=export_plan,
         export_packs=export_packs,
         close=close,
         undo=undo,

@@ -10,14 +10,16 @@ from tests.ui.helpers import activate
 
 
 def _plan_action(window):
-    return next(a for a in window.export_menu.actions() if a.data() == "Action plan")
+    action = window.menus.export_plan
+    assert action in window.menus.export.actions()
+    return action
 
 
 def test_the_action_plan_is_exported_from_the_file_menu(window, scripted_dialogs, qtbot, tmp_path):
     assert window.files.open_example()
     activate(qtbot, window)
     action = _plan_action(window)
-    assert action.isEnabled() and action in window.actions_needing_assessment
+    assert action.isEnabled() and action in window.menus.needing_assessment
     scripted_dialogs.save_paths = [str(tmp_path / "plan")]
     action.trigger()
     assert scripted_dialogs.choosers == ["Export the action plan"]

@@ -73,9 +73,10 @@ def hold_page(canvas: Canvas) -> PageState:
 def restore_page(canvas: Canvas, state: PageState) -> None:
     """Make a held page the canvas's current page again, to be finished and written by ``showPage``.
 
-    Annotation names (``_annotationCount``, one count for the whole document) carry on from the count now
-    rather than going back to the page's, as they would when written in order. Without that, two links
-    could share a name and one of them would point at the wrong place."""
+    Annotations (links) are named from one count for the whole document (``_annotationCount``), and some
+    are made as a held page is finished (the contents' links): the count carries on from where it is
+    rather than going back to the page's. Without that, a new link would take an old link's name and
+    replace it, and the old one would point at the wrong place."""
     count = canvas._annotationCount
     vars(canvas).update(state)
     canvas._annotationCount = count

@@ -23,6 +23,15 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
 
 
 @pytest.fixture
+def shape_checks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """reportlab validates every attribute set on a chart shape, as it does unless the report's own
+    settings (assessor/report/rl_private.py) turn the checks off for speed."""
+    from reportlab import rl_config
+
+    monkeypatch.setattr(rl_config, "shapeChecking", 1)
+
+
+@pytest.fixture
 def data_dir() -> Path:
     return DATA
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from reportlab.graphics.shapes import Drawing, Group, String
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -13,6 +14,9 @@ from assessor.report.spread_chart import MAX_ROWS, SpreadRow, spread_heatmaps
 from assessor.report.styles import FRAME_WIDTH, accent_colour
 
 register_fonts()
+
+# reportlab checks every attribute set on a chart shape here (the report turns the checks off for speed).
+pytestmark = pytest.mark.usefixtures("shape_checks")
 
 
 def strings(node: Group) -> list[String]:

@@ -27,6 +27,9 @@ from assessor.report.styles import accent_colour
 
 register_fonts()
 
+# reportlab checks every attribute set on a chart shape here (the report turns the checks off for speed).
+pytestmark = pytest.mark.usefixtures("shape_checks")
+
 SETTINGS = ScoringSettings(
     bands=(
         Band("top", "Strength", 3.0),
@@ -201,22 +204,6 @@ def test_plain_charts_paint_the_same_as_reportlabs_renderer(make: Any) -> None:
     direct, reference = painted(render(drawing, direct=True)), painted(render(drawing, direct=False))
     assert len(reference) > 20
     assert direct == reference
-
-
-def test_shape_checks_are_off_only_while_the_report_is_made() -> None:
-    from reportlab import rl_config
-
-    from assessor.report import render_report
-    from assessor.report.drawing import unchecked_shapes
-    from tests.report_helpers import rich_assessment
-
-    assert rl_config.shapeChecking
-    with pytest.raises(RuntimeError), unchecked_shapes():
-        assert not rl_config.shapeChecking
-        raise RuntimeError("a failure inside")
-    assert rl_config.shapeChecking
-    render_report(rich_assessment())
-    assert rl_config.shapeChecking
 
 
 def test_a_shape_it_does_not_draw_goes_to_reportlabs_renderer() -> None:

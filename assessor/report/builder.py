@@ -19,7 +19,6 @@ from assessor import failure_log
 from assessor.model import Assessment
 from assessor.recommend import recommend
 from assessor.report.context import ReportContext
-from assessor.report.drawing import unchecked_shapes
 from assessor.report.errors import ReportCancelled, ReportError, ReportOptions
 from assessor.report.fonts import register_fonts
 from assessor.report.logos import check_logos
@@ -118,11 +117,6 @@ def render_report(assessment: Assessment, *, options: ReportOptions | None = Non
 
 
 def _render(assessment: Assessment, options: ReportOptions, reporter: _Reporter) -> bytes:
-    with unchecked_shapes():
-        return _render_document(assessment, options, reporter)
-
-
-def _render_document(assessment: Assessment, options: ReportOptions, reporter: _Reporter) -> bytes:
     try:
         register_fonts()
     except (OSError, ValueError) as error:  # reportlab raises TTFError (a ValueError) for a bad font

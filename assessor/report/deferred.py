@@ -7,7 +7,8 @@ page numbers for "Page x of y" and the contents. Here the layout runs once:
 - ``DeferredCanvas`` keeps every finished page's state instead of writing it, and on ``save`` replays the
   pages in order, first running what was left to draw on each (``finish_later``), with the total known.
   Page references (bookmarks, links) still name the right page, because the document's page counter
-  moves on as each page is held.
+  moves on as each page is held. Holding a page needs the canvas's private state: that is done in
+  ``rl_private``, the one module that touches it.
 - ``DeferredContents`` is the contents page: its entries (the bookmarked headings) are known before the
   layout, and their wrapping does not depend on the page numbers, so its height is exact from the start;
   it draws itself at the end, with the page numbers the headings were given.
@@ -18,11 +19,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
 
+from assessor.report import rl_private
 from assessor.report.markup import escape, fit_text
 from assessor.report.paragraphs import Paragraph
 
@@ -38,43 +39,31 @@ class DeferredCanvas(Canvas):  # type: ignore[misc]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._held_pages: list[dict[str, Any]] = []
+        self._held_pages: list[rl_private.PageState] = []
         self._finishers: list[Finisher] = []
-        self._first_page_counter: int = self._doc.pageCounter
+        self._first_page_counter = rl_private.page_counter(self)
 
     def finish_later(self, draw: Finisher) -> None:
         """Run ``draw(canvas, total_pages)`` on the current page when the document is saved."""
         self._finishers.append(draw)
 
     def showPage(self) -> None:
-        # The page's state (its drawing code, annotations, resources) is kept, not written yet.
-        self._held_pages.append(dict(self.__dict__))
+        # The page's state (its drawing code, annotations, resources and finishers) is kept, not written yet.
+        self._held_pages.append(rl_private.hold_page(self))
         self._finishers = []
-        self._doc.pageCounter += 1  # so bookmarks and links made on later pages name their own page
-        self._startPage()
 
     def save(self) -> None:
-        if self._code:
+        if rl_private.page_has_drawing(self):
             self.showPage()
         held, total = self._held_pages, len(self._held_pages)
-        self._doc.pageCounter = self._first_page_counter
+        rl_private.set_page_counter(self, self._first_page_counter)
         for state in held:
-            # Annotations are numbered across the document: keep counting, don't rewind to the page's count.
-            count = self.__dict__["_annotationCount"]
-            self.__dict__.update(state)
-            self.__dict__["_annotationCount"] = count
+            rl_private.restore_page(self, state)  # its finishers too
             for draw in self._finishers:
                 draw(self, total)
             Canvas.showPage(self)
         self._held_pages = []
-        # Compressed page streams written as binary, not also as ASCII85 text: reportlab's pure-Python
-        # ASCII85 encoder was a tenth of the writing time, and the file is a fifth smaller.
-        a85 = rl_config.useA85
-        rl_config.useA85 = 0
-        try:
-            Canvas.save(self)
-        finally:
-            rl_config.useA85 = a85
+        Canvas.save(self)
 
 
 class DeferredContents(TableOfContents):  # type: ignore[misc]
@@ -97,7 +86,7 @@ class DeferredContents(TableOfContents):  # type: ignore[misc]
         super().__init__(dotsMinLevel=0, levelStyles=list(level_styles), tableStyle=table_style)
         self.continued = continued
         self._row_entries: list[int] = []
-        self._table: Table | None = None
+        self._layout: Table | None = None
         self._wrapped_width: float | None = None
         self._callback: tuple[str, Callable[[Canvas, str, str], None]] = ("", _no_entry_end)
         self.plan(entries, {} if pages is None else pages)
@@ -106,7 +95,7 @@ class DeferredContents(TableOfContents):  # type: ignore[misc]
         """Set the entries, and the map of key to page that will hold their page numbers by the end."""
         self.entries = list(entries)
         self.pages = pages
-        self._table = None  # laid out again for the new entries
+        self._layout = None  # laid out again for the new entries
 
     def isIndexing(self) -> int:
         return 0  # filled in by the document, not by multiBuild's notifications
@@ -124,7 +113,7 @@ class DeferredContents(TableOfContents):  # type: ignore[misc]
         callback = f"contents_entry_end_{id(self)}"
         self._callback = (callback, self._entry_end(available_width, available_height))
         self.canv.setNamedCB(*self._callback)
-        if self._table is not None and self._wrapped_width == available_width:
+        if self._layout is not None and self._wrapped_width == available_width:
             return self.width, self.height
         data: list[list[Flowable]] = []
         self._row_entries = []
@@ -138,8 +127,8 @@ class DeferredContents(TableOfContents):  # type: ignore[misc]
             markup = f'<a href="#{key}">{escape(shown)}</a><onDraw name="{callback}" label="{index}"/>'
             data.append([Paragraph(markup, style)])
             self._row_entries.append(index)
-        self._table = Table(data, colWidths=(available_width,), style=self.tableStyle)
-        self.width, self.height = self._table.wrapOn(self.canv, available_width, available_height)
+        self._layout = Table(data, colWidths=(available_width,), style=self.tableStyle)
+        self.width, self.height = self._layout.wrapOn(self.canv, available_width, available_height)
         self._wrapped_width = available_width
         return self.width, self.height
 
@@ -153,10 +142,10 @@ class DeferredContents(TableOfContents):  # type: ignore[misc]
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         self.wrapOn(self.canv, available_width, available_height)
-        if self._table is None:
+        if self._layout is None:
             return []
         used, rows = 0.0, 0
-        for height in self._table._rowHeights:
+        for height in rl_private.row_heights(self._layout):
             if used + height > available_height:
                 break
             used += height
@@ -183,9 +172,12 @@ class DeferredContents(TableOfContents):  # type: ignore[misc]
         if not self.entries:
             return
 
+        layout = self._layout  # drawn here: TableOfContents.drawOn would draw reportlab's private _table
+
         def draw(final: Canvas, total: int) -> None:
             final.setNamedCB(*self._callback)
-            TableOfContents.drawOn(self, final, x, y, _sW)
+            if layout is not None:
+                layout.drawOn(final, x, y, _sW)
 
         canvas.finish_later(draw)
 

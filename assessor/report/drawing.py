@@ -6,38 +6,23 @@ charts a fifth of the report's time. The report's charts hold only rectangles, l
 polylines and circles, so this draws them with the same canvas calls, setting a property only when it
 changes (a colour's transparency is set with the colour, as reportlab's canvas does); anything else (a
 chart widget, a group, a transform, a rounded corner) goes to reportlab's renderer. The page looks the
-same either way.
+same either way. (reportlab's check of each attribute set on a shape is turned off, once for the process,
+by ``rl_private``.)
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
-from reportlab import rl_config
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from assessor.report import rl_private  # noqa: F401  (reportlab's settings for the report)
+
 _IDENTITY = (1, 0, 0, 1, 0, 0)
 _ANCHORS = ("start", "middle", "end")
-
-
-@contextmanager
-def unchecked_shapes() -> Iterator[None]:
-    """Within this block, reportlab does not check each attribute set on a chart shape or widget.
-
-    The checks are a development aid (reportlab's words) and cost a validation call per attribute: the
-    spread heat maps alone make some seven hundred shapes. The report's charts are fixed code, covered
-    by tests that run with the checks on."""
-    previous = rl_config.shapeChecking
-    rl_config.shapeChecking = 0
-    try:
-        yield
-    finally:
-        rl_config.shapeChecking = previous
 
 
 class ChartDrawing(Drawing):  # type: ignore[misc]
@@ -67,7 +52,7 @@ def _plain(drawing: Drawing) -> bool:
     for node in drawing.contents:
         kind = type(node)
         if kind is String:
-            render_mode = node.__dict__.get("textRenderMode", 0)
+            render_mode = getattr(node, "textRenderMode", 0)  # as reportlab's renderer reads it
             if node.textAnchor not in _ANCHORS or render_mode or not _colour(node.fillColor):
                 return False
         elif kind in _STROKED or kind in _FILLED:

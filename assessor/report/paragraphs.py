@@ -16,6 +16,8 @@ from typing import Any
 
 from reportlab.platypus import Paragraph as _ReportlabParagraph
 
+from assessor.report.rl_private import fragment_lists, lines_width
+
 #: Off only in the test that compares the output with reportlab's own path.
 SHORTCUTS = True
 
@@ -38,20 +40,21 @@ def _plain_fragments(text: str, style: Any) -> list[Any] | None:
             and len(parsed.frags) == 1
             and parsed.frags[0].text == "x"
             and not getattr(style, "textTransform", None)
-            and all(value == [] for value in parsed.frags[0].__dict__.values() if isinstance(value, list))
+            and all(value == [] for value in fragment_lists(parsed.frags[0]).values())
         )
         entry = _TEMPLATES[id(style)] = (style, parsed.frags[0] if usable else None)
     template = entry[1]
     if template is None:
         return None
-    fresh_lists: dict[str, list[Any]] = {
-        name: [] for name, value in template.__dict__.items() if isinstance(value, list)
-    }
+    fresh_lists: dict[str, list[Any]] = {name: [] for name in fragment_lists(template)}
     return [template.clone(text=text, **fresh_lists)]
 
 
 class Paragraph(_ReportlabParagraph):  # type: ignore[misc]
     """reportlab's paragraph, parsing plain text once per style and wrapping once per width."""
+
+    #: The width the kept line breaks were made for, when they may be reused.
+    _wrapped_width: float | None = None
 
     def __init__(
         self,
@@ -67,12 +70,9 @@ class Paragraph(_ReportlabParagraph):  # type: ignore[misc]
         super().__init__(text, style, bulletText, frags, *args, **kwargs)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        state = self.__dict__
-        if SHORTCUTS and state.get("_wrapped_width") == availWidth and "blPara" in state:
+        if SHORTCUTS and self._wrapped_width == availWidth and lines_width(self) is not None:
             return self.width, self.height
         width, height = super().wrap(availWidth, availHeight)
-        if "blPara" in state and state.get("width") == availWidth:
-            state["_wrapped_width"] = availWidth
-        else:  # too narrow to wrap at all: nothing to remember
-            state.pop("_wrapped_width", None)
+        # None when too narrow to wrap at all: nothing to remember.
+        self._wrapped_width = availWidth if lines_width(self) == availWidth else None
         return width, height

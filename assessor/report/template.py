@@ -88,6 +88,14 @@ def _date_stamp(iso_date: str) -> TimeStamp:
     return stamp
 
 
+def _date_formatter(stamp: TimeStamp) -> Callable[..., str]:
+    """A formatter for ``Canvas.setDateFormatter`` that gives ``stamp``, written as reportlab writes a date."""
+    year, month, day, hour, minute, second = stamp.YMDhms
+    when = f"{year:04d}{month:02d}{day:02d}{hour:02d}{minute:02d}{second:02d}"
+    text = f"D:{when}{stamp.dhh:+03d}'{stamp.dmm:02d}'"
+    return lambda *_reportlabs_own_time: text
+
+
 class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
     """A4, printable margins; a cover template without header and a body template with them."""
 
@@ -180,7 +188,7 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
     # Hooks reportlab calls ------------------------------------------------------------------
 
     def beforeDocument(self) -> None:
-        self.canv._doc._timeStamp = _date_stamp(self.iso_date)
+        self.canv.setDateFormatter(_date_formatter(_date_stamp(self.iso_date)))
         self.canv.showOutline()
         packet = xmp_packet(
             title=self.title,

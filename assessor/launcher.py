@@ -11,8 +11,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from assessor.storage.suffixes import ASSESSMENT_SUFFIX, PACK_SUFFIX
+
 #: What the application opens when named on the command line.
-OPENABLE_SUFFIXES = (".assessment", ".assessment-pack", ".yaml", ".yml", ".json")
+OPENABLE_SUFFIXES = (ASSESSMENT_SUFFIX, PACK_SUFFIX, ".yaml", ".yml", ".json")
 #: Windows: the options that (un)register the file association for the current user (assessor.file_types).
 FILE_TYPE_OPTIONS = ("--register-file-types", "--unregister-file-types")
 

@@ -82,7 +82,6 @@ if TYPE_CHECKING:
         UnreadableFileError,
     )
     from assessor.storage.fileformat import (
-        ASSESSMENT_SUFFIX,
         SCHEMA_VERSION,
         LoadedAssessment,
         assessment_from_json,
@@ -92,12 +91,13 @@ if TYPE_CHECKING:
         save_assessment,
     )
     from assessor.storage.questionnaire_codec import questionnaire_from_dict, questionnaire_to_dict
+    from assessor.storage.suffixes import ASSESSMENT_SUFFIX
 
 #: Each public name and the submodule that defines it.
 _HOMES = {
     "assessment_from_dict": "codec",
     "assessment_from_json": "fileformat",
-    "ASSESSMENT_SUFFIX": "fileformat",
+    "ASSESSMENT_SUFFIX": "suffixes",
     "assessment_to_dict": "codec",
     "assessment_to_json": "fileformat",
     "BinaryFileError": "errors",

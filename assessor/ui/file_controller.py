@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from assessor import paths
+from assessor.storage.suffixes import ASSESSMENT_SUFFIX, PACK_SUFFIX
 from assessor.ui import dialogs
 from assessor.ui.session import Session
 from assessor.ui.settings import Settings
@@ -24,8 +25,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 QUESTIONNAIRE_SUFFIXES = {".yaml", ".yml"}
-ASSESSMENT_SUFFIX = ".assessment"
-PACK_SUFFIX = ".assessment-pack"
 
 
 def example_path() -> Path:

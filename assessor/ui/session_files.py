@@ -8,12 +8,26 @@ the undo stack, the autosave timer, ``set_assessment`` and ``require()``. A pack
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from assessor.model import Assessment
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """What differs between an assessment and a participant pack being answered, as the session needs it."""
+
+    #: The recovery store of this kind of document (``assessor.storage.recovery.RecoveryStore``).
+    store: Any
+    #: What its recovery file keeps now (the assessment; the pack with the answers given so far).
+    document: Callable[[], Any]
+    #: Save it to a file (storage errors propagate).
+    save: Callable[[Path], None]
 
 
 class SessionFiles:
@@ -43,18 +57,10 @@ class SessionFiles:
     def save(self, path: Path | None = None) -> Path:
         """Save to ``path`` (or the current file); storage errors propagate, the assessment is kept.
         A pack being answered is saved as the pack, with the answers given."""
-        from assessor.storage import save_assessment
-
         target = path or self.path
         if target is None:
             raise ValueError("No file name yet: use Save As.")
-        assessment = self.require()
-        if self.pack is not None:
-            from assessor.ui.pack_answering import save_answered_pack
-
-            self.pack = save_answered_pack(self.pack, assessment, Path(target))
-        else:
-            save_assessment(assessment, target)
+        self._kind().save(Path(target))
         self.path = Path(target)
         self._autosave.stop()
         self._discard_recovery()
@@ -78,6 +84,33 @@ class SessionFiles:
         # single-shot timer's start() does) starved autosave while someone kept typing.
         if not self._autosave.isActive():
             self._autosave.start()
+
+    def _kind(self) -> _Kind:
+        """The one place that tells a participant pack being answered from an assessment: how the open
+        document is saved, and what its recovery file keeps in which store."""
+        assessment = self.require()
+        if self.pack is not None:
+            from assessor.ui.pack_answering import answered_pack, save_answered_pack
+
+            def save_pack(path: Path) -> None:
+                self.pack = save_answered_pack(self.pack, assessment, path)
+
+            return _Kind(self.pack_recovery_store(), lambda: answered_pack(self.pack, assessment), save_pack)
+
+        def save(path: Path) -> None:
+            from assessor.storage import save_assessment
+
+            save_assessment(assessment, path)
+
+        return _Kind(self.recovery_store(), lambda: assessment, save)
+
+    def recovery_stores(self) -> tuple[Any, Any]:
+        """Both stores of unsaved work: the assessments' and the packs' (the start page lists both)."""
+        return self.recovery_store(), self.pack_recovery_store()
+
+    def recovery_store_of(self, entry: Any) -> Any:
+        """The store an entry of unsaved work (a RecoveryEntry or a PackRecoveryEntry) belongs to."""
+        return next(store for store in self.recovery_stores() if store.holds(entry))
 
     def recovery_store(self):
         """The store of recovery files (made on first use: storage is not needed to show the window)."""
@@ -108,15 +141,9 @@ class SessionFiles:
             return
         from assessor.storage import StorageError
 
+        kind = self._kind()
         try:
-            if self.pack is not None:
-                from assessor.ui.pack_answering import answered_pack
-
-                written = self.pack_recovery_store().write(
-                    answered_pack(self.pack, self.assessment), self.path
-                )
-            else:
-                written = self.recovery_store().write(self.assessment, self.path)
+            written = kind.store.write(kind.document(), self.path)
         except (
             OSError,
             StorageError,
@@ -127,10 +154,8 @@ class SessionFiles:
         self.autosaved.emit(str(written))
 
     def _discard_recovery(self) -> None:
+        kind = self._kind()
         try:
-            if self.pack is not None:
-                self.pack_recovery_store().discard(self.pack)
-            else:
-                self.recovery_store().discard(self.require())
+            kind.store.discard(kind.document())
         except OSError as exc:
             log.warning("Could not remove the recovery file: %s", exc)

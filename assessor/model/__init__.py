@@ -14,9 +14,11 @@ from assessor.model.questionnaire import (
     ScoringSettings,
     Source,
     Wording,
+    format_score,
     format_threshold,
     format_value,
     level_value,
+    score_text,
 )
 from assessor.model.records import (
     AgendaState,
@@ -73,7 +75,9 @@ __all__ = [
     "Tally",
     "Wording",
     "anonymous_label",
+    "format_score",
     "format_threshold",
     "format_value",
     "level_value",
+    "score_text",
 ]

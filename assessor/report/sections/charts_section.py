@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 
-from assessor.model import NonAnswer
+from assessor.model import NonAnswer, score_text
 from assessor.model.questionnaire import format_value
 from assessor.report.charts import ROW as BAR_ROW
 from assessor.report.charts import Bar, area_bars
-from assessor.report.context import ReportContext, score_text
+from assessor.report.context import ReportContext
 from assessor.report.radar import radar_chart
 from assessor.report.sections.common import band_cell, band_commands, heading, table
 from assessor.report.spread_chart import SpreadRow, spread_heatmaps
@@ -44,7 +44,7 @@ def _radar(ctx: ReportContext) -> list[Flowable]:
                 str(number),
                 dimension.title,
                 questionnaire.area_of(dimension.id).title,
-                score_text(score.score),
+                score_text(score.score, ctx.questionnaire.scale.step),
                 band_cell(ctx, score.band),
             ]
         )
@@ -92,6 +92,7 @@ def _bars(ctx: ReportContext) -> list[Flowable]:
                 settings=questionnaire.scoring,
                 levels=questionnaire.scale.values,
                 tick_names=ticks,
+                step=questionnaire.scale.step,
             )
             if start == 0:
                 story.append(CondPageBreak(chart.height + 40))

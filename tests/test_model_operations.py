@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import copy
 import functools
+import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 import pytest
@@ -16,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assessor.model import (
+    AgendaState,
     Answer,
     Assessment,
     AssessmentError,
@@ -242,6 +245,7 @@ def test_details_branding_mode_names_and_commentary_are_put_back_by_what_they_re
     _put_back(lambda a: a.set_branding(Branding(accent_colour="#000000")), lambda a, old: a.set_branding(old))
     _put_back(lambda a: a.set_mode(Mode.TEAM), lambda a, old: a.set_mode(old))
     _put_back(lambda a: a.set_show_names(True), lambda a, old: a.set_show_names(old))
+    _put_back(lambda a: a.set_agenda(AgendaState(minutes={"a1": 5})), lambda a, old: a.set_agenda(old))
     _put_back(lambda a: a.set_commentary(None, "Overall."), lambda a, old: a.set_commentary(None, old))
     _put_back(lambda a: a.set_commentary("a1", "Area one."), lambda a, old: a.set_commentary("a1", old))
     assessment = _assessment()
@@ -354,3 +358,38 @@ def test_any_sequence_of_operations_undone_in_reverse_gives_back_every_state(
     for undo in reversed(undos):
         undo()
         assert assessment == states.pop()
+
+
+# The window only asks ----------------------------------------------------------------------------------
+
+UI = Path(__file__).resolve().parent.parent / "assessor" / "ui"
+
+#: A change made to the assessment's records by hand: an attribute assigned, a list or dict of it changed.
+POKES = re.compile(
+    r"assessment\.\w+\s*=[^=]"
+    r"|assessment\.\w+\.(append|insert|remove|pop|clear|extend)\("
+    r"|\.(answers|tallies|consensus|areas)\[[^]]*\]\s*=[^=]"
+    r"|\.(participants|rounds|pilots|parked)\[:\]\s*="
+)
+#: A copy of a file opened as a new assessment gets its own id before the session holds it.
+ALLOWED = {"file_controller.py: assessment.id = os.urandom(16).hex()"}
+
+
+def test_the_window_changes_the_assessment_only_through_its_operations() -> None:
+    found = {
+        f"{path.name}: {line.strip()}"
+        for path in UI.rglob("*.py")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if POKES.search(line)
+    }
+    assert found == ALLOWED
+
+
+def test_no_part_of_the_window_calls_the_sessions_private_methods() -> None:
+    found = [
+        f"{path.relative_to(UI)}: {line.strip()}"
+        for path in UI.rglob("*.py")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if re.search(r"\bsession\._[a-z]", line)
+    ]
+    assert found == []

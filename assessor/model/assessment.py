@@ -377,6 +377,12 @@ class Assessment:
         previous, self.show_names = self.show_names, bool(show)
         return previous
 
+    def set_agenda(self, agenda: AgendaState) -> AgendaState:
+        """The workshop agenda as last left (no undo step: the timer changes it every second); returns the
+        previous one."""
+        previous, self.agenda = self.agenda, agenda
+        return previous
+
     def set_commentary(self, area_id: str | None, text: str) -> str:
         """The consultant's commentary, overall (``area_id`` None) or for one area (empty text removes it);
         returns the previous text."""

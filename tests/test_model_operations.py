@@ -338,11 +338,12 @@ def _step(a: Assessment, kind: int, pick: int, value: int) -> Callable[[], objec
     return None
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.tuples(st.integers(0, 10), st.integers(0, 50), st.integers(0, 50)), max_size=25))
-def test_any_sequence_of_operations_undone_in_reverse_gives_back_every_state(
-    steps: list[tuple[int, int, int]],
-) -> None:
+#: Up to 25 operations, each (which operation, which target, which value).
+STEPS = st.lists(st.tuples(st.integers(0, 10), st.integers(0, 50), st.integers(0, 50)), max_size=25)
+
+
+def check_undo_sequence(steps: list[tuple[int, int, int]]) -> None:
+    """Run ``steps``, then undo them in reverse: each undo gives back the state before its operation."""
     assessment = _assessment()
     states = [_copy(assessment)]
     undos: list[Callable[[], object]] = []
@@ -358,6 +359,14 @@ def test_any_sequence_of_operations_undone_in_reverse_gives_back_every_state(
     for undo in reversed(undos):
         undo()
         assert assessment == states.pop()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(STEPS)
+def test_any_sequence_of_operations_undone_in_reverse_gives_back_every_state(
+    steps: list[tuple[int, int, int]],
+) -> None:
+    check_undo_sequence(steps)  # bench/bench_model_operations.py runs it at length
 
 
 # The window only asks ----------------------------------------------------------------------------------

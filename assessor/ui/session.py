@@ -280,15 +280,15 @@ class Session(SessionFiles, SessionEdits, QObject):
         named ``text``: undo runs ``undo()``, redo ``do()`` again; ``done`` tells the pages after each."""
         self.undo_stack.push(CallCommand(text, do, undo, self._after(done)))
 
-    def answers_changed(self, question_id: str) -> None:
+    def answers_edited(self, question_id: str) -> None:
         """After an edit of the answers or tallies of ``question_id``: the scores are stale; tell the pages."""
         self._answers_done(question_id)
 
-    def people_changed(self) -> None:
+    def participants_edited(self) -> None:
         """After participants were added or removed: nobody removed keeps answering; tell the pages."""
         self._participants_done()
 
-    def rounds_changed(self) -> None:
+    def rounds_edited(self) -> None:
         """After a round was added or removed: the scores are stale, the current round stays one that exists;
         tell the pages."""
         self._results = None

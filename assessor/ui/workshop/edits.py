@@ -45,7 +45,7 @@ def set_tally(session: Session, question_id: str, tally: Tally | None, *, round_
         old,
         tally,
         lambda value: assessment.set_tally(question_id, value, round_index=round_index),
-        lambda: session.answers_changed(question_id),
+        lambda: session.answers_edited(question_id),
     )
 
 
@@ -58,7 +58,7 @@ def start_round(session: Session, question_ids: Sequence[str]) -> int:
         "Start a further round",
         lambda: assessment.add_round(the_round, index),
         lambda: assessment.remove_round(index),
-        session.rounds_changed,
+        session.rounds_edited,
     )
     session.set_current_round(index)
     return index
@@ -79,7 +79,7 @@ def import_packs(session: Session, packs: Sequence, on_duplicate: Callable | obj
     def done() -> None:
         # The session's own handling of a change of people (a participant the undo removes can no
         # longer be the one answering), then the answers the packs touched.
-        session.people_changed()
+        session.participants_edited()
         for qid in assessment.questionnaire.questions:
             if qid in touched:
                 session.answer_changed.emit(qid)

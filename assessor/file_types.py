@@ -15,10 +15,12 @@ import sys
 from pathlib import Path
 from typing import Any, Protocol
 
+from assessor.storage.suffixes import ASSESSMENT_SUFFIX, PACK_SUFFIX
+
 #: Suffix, the programmatic identifier it points to, and the description Explorer shows.
 FILE_TYPES = (
-    (".assessment", "CollaborationAssessor.assessment", "Collaboration Assessor assessment"),
-    (".assessment-pack", "CollaborationAssessor.pack", "Collaboration Assessor participant pack"),
+    (ASSESSMENT_SUFFIX, "CollaborationAssessor.assessment", "Collaboration Assessor assessment"),
+    (PACK_SUFFIX, "CollaborationAssessor.pack", "Collaboration Assessor participant pack"),
 )
 CLASSES = r"Software\Classes"
 

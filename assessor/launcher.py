@@ -11,8 +11,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from assessor.cli.exit_codes import EXIT_BAD_INPUT, EXIT_OK, EXIT_READER_GONE
+from assessor.storage.suffixes import ASSESSMENT_SUFFIX, PACK_SUFFIX
+
 #: What the application opens when named on the command line.
-OPENABLE_SUFFIXES = (".assessment", ".assessment-pack", ".yaml", ".yml", ".json")
+OPENABLE_SUFFIXES = (ASSESSMENT_SUFFIX, PACK_SUFFIX, ".yaml", ".yml", ".json")
 #: Windows: the options that (un)register the file association for the current user (assessor.file_types).
 FILE_TYPE_OPTIONS = ("--register-file-types", "--unregister-file-types")
 
@@ -43,24 +46,24 @@ def file_types(option: str) -> int:
         if option == "--unregister-file-types":
             removed = file_types.unregister()
             print(f"collab-assessor: removed the file association ({len(removed)} registry keys).")
-            return 0
+            return EXIT_OK
         if not getattr(sys, "frozen", False):
             print(
                 "collab-assessor: only the bundled application (see README, 'Run without Python') registers "
                 "the file types; from a Python installation open files with File > Open.",
                 file=sys.stderr,
             )
-            return 2
+            return EXIT_BAD_INPUT
         target = file_types.windowed_executable(Path(sys.executable))
         written = file_types.register(target)
     except file_types.FileTypesError as error:
         print(error, file=sys.stderr)
-        return 2
+        return EXIT_BAD_INPUT
     print(
         f"collab-assessor: .assessment and .assessment-pack files now open with {target} for this user "
         f"({len(written)} registry keys; 'collab-assessor --unregister-file-types' removes them)."
     )
-    return 0
+    return EXIT_OK
 
 
 def _reader_went_away() -> int:
@@ -72,7 +75,7 @@ def _reader_went_away() -> int:
     with contextlib.suppress(OSError, ValueError, AttributeError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    return 1
+    return EXIT_READER_GONE
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -91,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         message = unknown_argument(args[0], list(cli.COMMANDS))
         if message:
             print(message, file=sys.stderr)
-            return 2
+            return EXIT_BAD_INPUT
     try:
         from assessor.ui.app import run_app  # Qt is imported only on this path
     except ImportError as error:
@@ -103,6 +106,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             "without them: run 'collab-assessor --help' to list them.",
             file=sys.stderr,
         )
-        return 2
+        return EXIT_BAD_INPUT
     code: int = run_app(args)
     return code

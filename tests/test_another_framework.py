@@ -79,7 +79,7 @@ def test_it_recommends_from_its_own_library(assessment: Assessment) -> None:
         ("show-and-tell", pytest.approx(5 - 11 / 3), True, True),
     ]
     assert all(r.review_dates == ("2025-05-13", "2025-09-10") for r in recommendations)
-    assert recommendations[0].reason == "Data quality scores 2 out of 5 (Gap)."
+    assert recommendations[0].reason == "Data quality scores 2.0 out of 5 (Gap)."
 
 
 def test_it_saves_loads_and_prints_its_scores(

@@ -23,6 +23,7 @@ from assessor.model import (
     Details,
     Mode,
     ScoringSettings,
+    format_score,
     format_threshold,
     format_value,
     level_value,
@@ -175,7 +176,7 @@ def test_the_report_prints_each_scale_with_its_level_names_and_values(name: str,
     assert f"{top.name} from {format_threshold(top.minimum)}" in flat
     reached = scale.levels[0] if at == "lowest" else scale.levels[-1]
     assert (
-        f"{reached.value:.2f} {assessment.questionnaire.scoring.bands[-1 if at == 'lowest' else 0].name}"
+        f"{format_score(reached.value, scale.step)} {assessment.questionnaire.scoring.bands[-1 if at == 'lowest' else 0].name}"
         in flat
     )
     # Neutral words: the test questionnaires set no wording.
@@ -186,7 +187,7 @@ def test_the_report_prints_each_scale_with_its_level_names_and_values(name: str,
 
 def test_a_negative_score_is_printed_on_its_scale() -> None:
     pages = " ".join(" ".join(pdf_text(render_report(answered("negative", "lowest")))).split())
-    assert "scoring -2.00 on a scale from -2 to 2" in pages
+    assert "scoring -2.0 on a scale from -2 to 2" in pages
 
 
 THRESHOLDS_OFF_THE_SCALE = """\

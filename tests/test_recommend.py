@@ -175,7 +175,7 @@ def test_reason_names_the_score_band_divergence_and_dont_know() -> None:
     }
     recommendation = _run(make_assessment(questionnaire, answers=answers))[0]
     assert recommendation.reason == (
-        "Dimension 1.1 scores 1 out of 4 (Priority). "
+        "Dimension 1.1 scores 1.0 out of 4 (Priority). "
         "Views in the team differed widely on 1 of the 2 questions behind this score. "
         "On 1 question, 30% or more of the team answered Don't know: leaders cannot easily see this work."
     )
@@ -190,8 +190,8 @@ def test_a_reason_names_at_most_three_dimensions() -> None:
     recommendation = _run(_assess(questionnaire, {"a1.d1": 1, "a1.d2": 2, "a1.d3": 2, "a1.d4": 1}))[0]
     assert recommendation.triggered_by == ("a1.d1", "a1.d4", "a1.d2", "a1.d3")
     assert recommendation.reason == (
-        "Dimension 1.1 scores 1 out of 4 (Priority); Dimension 1.4 scores 1 (Priority); "
-        "Dimension 1.2 scores 2 (Developing); and 1 more dimension it addresses."
+        "Dimension 1.1 scores 1.0 out of 4 (Priority); Dimension 1.4 scores 1.0 (Priority); "
+        "Dimension 1.2 scores 2.0 (Developing); and 1 more dimension it addresses."
     )
 
 

@@ -83,14 +83,14 @@ def test_the_footer_is_read_after_the_page_and_the_header_before(report: PdfRead
 
 def test_highest_and_lowest() -> None:
     assert highest_and_lowest([("A", 3.5), ("B", 1.25), ("C", 2.0)]) == (
-        "The highest is A (3.50); the lowest is B (1.25)."
+        "The highest is A (3.5); the lowest is B (1.3)."
     )
     assert highest_and_lowest([("A", 3.0), ("B", 3.0), ("C", 1.0), ("D", None)]) == (
-        "The highest are A and B (3.00); the lowest is C (1.00). 1 has too few answers for a score."
+        "The highest are A and B (3.0); the lowest is C (1.0). 1 has too few answers for a score."
     )
-    assert highest_and_lowest([("A", 2.0), ("B", 2.0)]) == "All 2 score 2.00."
+    assert highest_and_lowest([("A", 2.0), ("B", 2.0)]) == "All 2 score 2.0."
     assert highest_and_lowest([("A", 2.0), ("B", None), ("C", None)]) == (
-        "Only A has a score: 2.00. 2 have too few answers for a score."
+        "Only A has a score: 2.0. 2 have too few answers for a score."
     )
     assert highest_and_lowest([("A", None)]).startswith("None of them has a score")
     assert names_list(["A", "B", "C", "D", "E"]) == "A, B, C and 2 others"
@@ -99,6 +99,6 @@ def test_highest_and_lowest() -> None:
 
 def test_the_sentences_name_the_chart() -> None:
     assert radar_text([("A", 1.0), ("B", 2.0), ("C", 3.0)]).startswith(
-        "In words: the chart plots the scores of all 3 dimensions. The highest is C (3.00)"
+        "In words: the chart plots the scores of all 3 dimensions. The highest is C (3.0)"
     )
     assert "of Partners, with their bands. Only A has a score" in bars_text("Partners", [("A", 1.0)])

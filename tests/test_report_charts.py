@@ -78,7 +78,7 @@ def test_bar_labels_never_collide_even_with_close_thresholds() -> None:
     assert drawing.width <= FRAME_WIDTH
     assert overlapping(drawing) == []
     texts = [item.text for item in strings(drawing)]
-    assert "2.90 Developing" in texts and "1.20 Priority" in texts and "insufficient data" in texts
+    assert "2.9 Developing" in texts and "1.2 Priority" in texts and "insufficient data" in texts
     assert all(box(item)[2] <= drawing.width + 0.5 and box(item)[0] >= -0.5 for item in strings(drawing))
 
 
@@ -153,7 +153,7 @@ def test_bars_run_from_the_lowest_level_with_wrapped_names_and_labels_clear_of_t
     assert [t for t in texts if t in ("-2", "0", "2")] == ["-2", "0", "2"]
     assert not any(str(n) in texts for n in (-1, 1))  # a tick per level, not per whole number
     assert "Neither helps nor hinders anyone" in texts and not any("…" in t for t in texts)
-    assert "-2.00 Priority" in texts  # a score at the lowest level is drawn and labelled
+    assert "-2.0 Priority" in texts  # a score at the lowest level is drawn and labelled
     dashed = [item.x1 for item in drawing.contents if isinstance(item, Line) and item.strokeDashArray]
     assert len(dashed) == 2
     for item in strings(drawing):

@@ -108,7 +108,7 @@ def test_text_table(assessment_file: Path, capsys: pytest.CaptureFixture[str]) -
     lines = out.splitlines()
     assert lines[0] == "Testshire County Council: Whole council (2025-03-14)"
     assert lines[1] == "Test questionnaire (version 1.0); 3 participants; 7 of 12 questions decided (58%)."
-    assert any(line.startswith("Overall") and "3.04  Strength" in line for line in lines)
+    assert any(line.startswith("Overall") and "3.0  Strength" in line for line in lines)
     assert any(line.startswith("  Dimension 1.2") and "Insufficient data" in line for line in lines)
     assert "Divergent questions (1): a1.d1.q1" in lines
     assert "  1. Pilot pilot.a1.d1 [Area 1]" in lines

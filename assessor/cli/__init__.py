@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from assessor import APP_NAME, __version__
+from assessor.cli.exit_codes import EXIT_OK
 
 #: command name -> (module, one-line help). Modules are imported only when their command runs.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -34,8 +35,6 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "print a questionnaire as Markdown: its scale, questions, level descriptors and pilots",
     ),
 }
-
-EXIT_OK = 0
 
 
 def is_command(first_argument: str) -> bool:

@@ -11,13 +11,13 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from assessor.cli.exit_codes import EXIT_BAD_INPUT as EXIT_BAD_INPUT
+from assessor.cli.exit_codes import EXIT_OK as EXIT_OK
 from assessor.model import Assessment
 from assessor.paths import resource
 from assessor.storage import OpenError, SaveError, load_assessment
 from assessor.storage.fileformat import CHANGED_NOTICE
 
-EXIT_OK = 0
-EXIT_BAD_INPUT = 2
 DEMO_FILE = ("demo.assessment",)
 
 

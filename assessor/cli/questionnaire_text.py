@@ -14,12 +14,10 @@ import sys
 from pathlib import Path
 
 from assessor.cli.console import write_utf8
+from assessor.cli.exit_codes import EXIT_BAD_INPUT, EXIT_OK
 from assessor.model.questionnaire import Dimension, Pilot, Question, Questionnaire
 from assessor.paths import questionnaires_dir
 from assessor.questionnaire import QuestionnaireError, load_questionnaire
-
-EXIT_OK = 0
-EXIT_BAD_INPUT = 2
 
 #: The file name of the questionnaire shipped as the default.
 DEFAULT_QUESTIONNAIRE = "council-collaboration.yaml"

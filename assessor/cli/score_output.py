@@ -11,7 +11,7 @@ import json
 import textwrap
 from typing import Any
 
-from assessor.model import Assessment, Band, Choice, Dimension, NonAnswer
+from assessor.model import Assessment, Band, Choice, Dimension, NonAnswer, format_score
 from assessor.recommend import Recommendation
 from assessor.scoring import DimensionScore, Results, Spread
 
@@ -186,8 +186,10 @@ def _fit(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _row(name: str, score: float | None, band: Band | None, level: str | None, extra: str = "") -> str:
-    shown = "  n/a" if score is None else f"{score:5.2f}"
+def _row(
+    name: str, score: float | None, band: Band | None, level: str | None, extra: str = "", *, step: float = 1
+) -> str:
+    shown = "  n/a" if score is None else f"{format_score(score, step):>5}"
     band_name = band.name if band is not None else "Insufficient data" if score is None else ""
     line = f"{_fit(name, _NAME_WIDTH):<{_NAME_WIDTH}} {shown}  {band_name:<18} {level or '':<16} {extra}"
     return line.rstrip()
@@ -196,6 +198,7 @@ def _row(name: str, score: float | None, band: Band | None, level: str | None, e
 def scores_text(assessment: Assessment, results: Results, recommendations: list[Recommendation]) -> str:
     """A plain-text summary: scores per area and dimension, flags and the recommended pilots."""
     questionnaire = assessment.questionnaire
+    step = questionnaire.scale.step
     details = assessment.details
     completion = results.completion
     heading = details.organisation or "(no organisation named)"
@@ -211,7 +214,7 @@ def scores_text(assessment: Assessment, results: Results, recommendations: list[
         f"({completion.share:.0%}).",
         "",
         f"{'':<{_NAME_WIDTH}} {'Score':>5}  {'Band':<18} {'Level':<16} Answered",
-        _row("Overall", results.overall, results.overall_band, results.overall_level_name),
+        _row("Overall", results.overall, results.overall_band, results.overall_level_name, step=step),
     ]
     for area in questionnaire.areas:
         scored = results.areas[area.id]
@@ -221,12 +224,17 @@ def scores_text(assessment: Assessment, results: Results, recommendations: list[
             extra = f"label held at this level by: {held}"
         title = area.title + (" (enabler)" if area.enabler else "")
         lines.append("")
-        lines.append(_row(title, scored.score, scored.band, scored.level_name, extra))
+        lines.append(_row(title, scored.score, scored.band, scored.level_name, extra, step=step))
         for dimension in area.dimensions:
             dim = results.dimensions[dimension.id]
             lines.append(
                 _row(
-                    f"  {dimension.title}", dim.score, dim.band, dim.level_name, f"{dim.answered}/{dim.total}"
+                    f"  {dimension.title}",
+                    dim.score,
+                    dim.band,
+                    dim.level_name,
+                    f"{dim.answered}/{dim.total}",
+                    step=step,
                 )
             )
     lines.append("")

@@ -9,11 +9,9 @@ from __future__ import annotations
 import argparse
 import sys
 
+from assessor.cli.exit_codes import EXIT_BAD_INPUT, EXIT_OK
 from assessor.model.questionnaire import Questionnaire
 from assessor.questionnaire import QuestionnaireError, load_questionnaire
-
-EXIT_OK = 0
-EXIT_INVALID = 2
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -44,5 +42,5 @@ def run(args: argparse.Namespace) -> int:
     if invalid:
         total = len(args.files)
         print(f"{invalid} of {total} file{'s' if total != 1 else ''} not valid.", file=sys.stderr)
-        return EXIT_INVALID
+        return EXIT_BAD_INPUT
     return EXIT_OK

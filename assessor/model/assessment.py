@@ -7,7 +7,9 @@ storage turns the whole object into the assessment file and back.
 
 from __future__ import annotations
 
+import dataclasses
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from assessor.model.questionnaire import Questionnaire, format_value, level_value
@@ -23,9 +25,14 @@ from assessor.model.records import (
     Mode,
     NonAnswer,
     Participant,
+    ParticipantPlace,
+    PeopleAndAnswers,
     Round,
     Tally,
 )
+
+#: The fields of a participant ``Assessment.edit_participant`` changes, with the type each holds.
+PARTICIPANT_FIELDS: dict[str, type] = {"name": str, "role": str, "anonymous": bool}
 
 
 class AssessmentError(ValueError):
@@ -93,8 +100,7 @@ class Assessment:
     def latest_round_for(self, question_id: str) -> int:
         """The index of the last round that covers this question."""
         for index in range(len(self.rounds) - 1, -1, -1):
-            questions = self.rounds[index].questions
-            if questions is None or question_id in questions:
+            if self.rounds[index].covers(question_id):
                 return index
         return 0
 
@@ -134,6 +140,9 @@ class Assessment:
         return self.rounds[round_index]
 
     # Changes --------------------------------------------------------------------------------
+    #
+    # Each returns what undoing it needs (the previous value, or where something was), and each has an
+    # inverse here: the UI's undo commands call only these.
 
     def set_answer(
         self, participant_id: str, question_id: str, answer: Answer | None, *, round_index: int = 0
@@ -141,18 +150,22 @@ class Assessment:
         """Record (or with None clear) one participant's answer; returns the previous answer."""
         self.participant(participant_id)
         the_round = self._check_round(round_index)
-        if the_round.questions is not None and question_id not in the_round.questions:
+        if not the_round.covers(question_id):
             raise AssessmentError(f"Round {round_index + 1} does not re-score question {question_id!r}.")
         if answer is not None:
             self._check_choice(question_id, answer.choice)
         else:
             self._check_question(question_id)
-        answers = the_round.answers.setdefault(participant_id, {})
-        previous = answers.get(question_id)
-        if answer is None:
-            answers.pop(question_id, None)
-        else:
-            answers[question_id] = answer
+        answers = the_round.answers.get(participant_id)
+        previous = None if answers is None else answers.get(question_id)
+        if answer is not None:
+            the_round.answers.setdefault(participant_id, {})[question_id] = answer
+        elif answers is not None and previous is not None:
+            del answers[question_id]
+            if not answers:
+                # No empty record is left behind: undoing someone's first answer gives back an assessment
+                # equal to the one before.
+                del the_round.answers[participant_id]
         return previous
 
     def set_tally(self, question_id: str, tally: Tally | None, *, round_index: int = 0) -> Tally | None:
@@ -191,7 +204,7 @@ class Assessment:
         return previous
 
     def add_participant(self, name: str, role: str = "", *, anonymous: bool = False) -> Participant:
-        """Add a participant with a fresh stable id."""
+        """Add a participant with a fresh stable id (undone by ``remove_participant``)."""
         taken = {p.id for p in self.participants}
         number = len(self.participants) + 1
         while f"p{number}" in taken:
@@ -201,15 +214,74 @@ class Assessment:
         return participant
 
     def remove_participant(self, participant_id: str) -> Participant:
-        """Remove a participant and their answers from every round."""
+        """Remove a participant and their answers from every round (undone by ``restore_participant`` with
+        the ``place_of_participant`` taken before)."""
         participant = self.participant(participant_id)
         self.participants.remove(participant)
         for the_round in self.rounds:
             the_round.answers.pop(participant_id, None)
         return participant
 
+    def place_of_participant(self, participant_id: str) -> ParticipantPlace:
+        """A copy of where a participant stands and what they answered, for ``restore_participant``."""
+        participant = self.participant(participant_id)
+        answers = tuple(
+            None if (given := the_round.answers.get(participant_id)) is None else dict(given)
+            for the_round in self.rounds
+        )
+        return ParticipantPlace(
+            dataclasses.replace(participant), self.participants.index(participant), answers
+        )
+
+    def restore_participant(self, place: ParticipantPlace) -> Participant:
+        """Put a participant back where ``place`` says, with their answers (the inverse of removing them)."""
+        participant = place.participant
+        if any(p.id == participant.id for p in self.participants):
+            raise AssessmentError(f"There is already a participant with id {participant.id!r}.")
+        if not 0 <= place.index <= len(self.participants):
+            raise AssessmentError(f"There is no place {place.index + 1} among the participants.")
+        if len(place.answers) > len(self.rounds):
+            raise AssessmentError(f"There is no round {len(place.answers)}.")
+        restored = dataclasses.replace(participant)
+        self.participants.insert(place.index, restored)
+        for the_round, answers in zip(self.rounds, place.answers, strict=False):
+            if answers is not None:
+                the_round.answers[participant.id] = dict(answers)
+        return restored
+
+    def edit_participant(self, participant_id: str, changes: Mapping[str, object]) -> dict[str, object]:
+        """Change a participant's ``name``, ``role`` or ``anonymous``; returns the previous values (passing
+        them back undoes it)."""
+        participant = self.participant(participant_id)
+        for key, value in changes.items():
+            wanted = PARTICIPANT_FIELDS.get(key)
+            if wanted is None:
+                raise AssessmentError(f"A participant has no {key!r} to change.")
+            if not isinstance(value, wanted):
+                raise AssessmentError(f"A participant's {key} must be {wanted.__name__}, not {value!r}.")
+        previous = {key: getattr(participant, key) for key in changes}
+        for key, value in changes.items():
+            setattr(participant, key, value)
+        return previous
+
+    def people_and_answers(self) -> PeopleAndAnswers:
+        """A copy of every participant and every round's answers (for undoing an import of packs)."""
+        return PeopleAndAnswers(
+            tuple(dataclasses.replace(p) for p in self.participants),
+            tuple({pid: dict(answers) for pid, answers in r.answers.items()} for r in self.rounds),
+        )
+
+    def restore_people_and_answers(self, saved: PeopleAndAnswers) -> None:
+        """Put back the participants and answers ``people_and_answers`` copied."""
+        if len(saved.answers) > len(self.rounds):
+            raise AssessmentError(f"There is no round {len(saved.answers)}.")
+        self.participants[:] = [dataclasses.replace(p) for p in saved.participants]
+        for the_round, answers in zip(self.rounds, saved.answers, strict=False):
+            the_round.answers = {pid: dict(each) for pid, each in answers.items()}
+
     def start_round(self, question_ids: list[str]) -> int:
-        """Open a further round that re-scores only these questions; returns its index."""
+        """Open a further round that re-scores only these questions; returns its index (undone by
+        ``remove_round``)."""
         if not question_ids:
             raise AssessmentError("A further round needs at least one question.")
         for question_id in question_ids:
@@ -217,8 +289,31 @@ class Assessment:
         self.rounds.append(Round(questions=list(dict.fromkeys(question_ids))))
         return len(self.rounds) - 1
 
-    def set_pilot(self, chosen: ChosenPilot) -> ChosenPilot | None:
-        """Add or replace the team's decision on a pilot; returns the previous one."""
+    def remove_round(self, round_index: int) -> Round:
+        """Remove a further round with its answers and tallies (round 1 stays); returns it for ``add_round``."""
+        the_round = self._check_round(round_index)
+        if round_index == 0:
+            raise AssessmentError("Round 1 cannot be removed.")
+        del self.rounds[round_index]
+        return the_round
+
+    def add_round(self, the_round: Round, round_index: int | None = None) -> int:
+        """Put a further round (one ``remove_round`` returned) back at ``round_index`` (default: last);
+        returns its index."""
+        index = len(self.rounds) if round_index is None else round_index
+        if not 1 <= index <= len(self.rounds):
+            raise AssessmentError(f"A further round cannot go in place {index + 1}.")
+        if the_round.questions is None:
+            raise AssessmentError("Only round 1 covers every question; a further round needs its questions.")
+        for question_id in the_round.questions:
+            self._check_question(question_id)
+        self.rounds.insert(index, the_round)
+        return index
+
+    def set_pilot(self, chosen: ChosenPilot, *, at: int | None = None) -> ChosenPilot | None:
+        """Add or replace the team's decision on a pilot; returns the previous one (undone by setting that
+        back, or by ``remove_pilot`` when there was none). A new decision goes at the end of the list, or
+        at place ``at`` (where ``remove_pilot`` found it)."""
         try:
             self.questionnaire.pilot(chosen.pilot_id)
         except KeyError:
@@ -227,8 +322,83 @@ class Assessment:
             if existing.pilot_id == chosen.pilot_id:
                 self.pilots[index] = chosen
                 return existing
-        self.pilots.append(chosen)
+        index = len(self.pilots) if at is None else at
+        if not 0 <= index <= len(self.pilots):
+            raise AssessmentError(f"There is no place {index + 1} in the list of pilot decisions.")
+        self.pilots.insert(index, chosen)
         return None
+
+    def remove_pilot(self, pilot_id: str) -> int | None:
+        """Forget the team's decision on a pilot; returns the place it had (None if there was none)."""
+        chosen = self.chosen_pilot(pilot_id)
+        if chosen is None:
+            return None
+        index = self.pilots.index(chosen)
+        del self.pilots[index]
+        return index
+
+    def park(self, question_id: str, *, at: int | None = None) -> None:
+        """Park a question for later discussion, at the end of the list or at place ``at`` (where
+        ``unpark`` found it); parking it again changes nothing."""
+        self._check_question(question_id)
+        if question_id in self.parked:
+            return
+        index = len(self.parked) if at is None else at
+        if not 0 <= index <= len(self.parked):
+            raise AssessmentError(f"There is no place {index + 1} in the list of parked questions.")
+        self.parked.insert(index, question_id)
+
+    def unpark(self, question_id: str) -> int | None:
+        """Take a question off the parked list; returns the place it had (None if it was not parked)."""
+        self._check_question(question_id)
+        if question_id not in self.parked:
+            return None
+        index = self.parked.index(question_id)
+        del self.parked[index]
+        return index
+
+    def set_details(self, details: Details) -> Details:
+        """Replace the organisation's details; returns the previous ones."""
+        previous, self.details = self.details, details
+        return previous
+
+    def set_branding(self, branding: Branding) -> Branding:
+        """Replace the report's look (logos, colour, lines); returns the previous one."""
+        previous, self.branding = self.branding, branding
+        return previous
+
+    def set_mode(self, mode: Mode) -> Mode:
+        """Team answer or individual rounds; returns the previous mode."""
+        previous, self.mode = self.mode, Mode(mode)
+        return previous
+
+    def set_show_names(self, show: bool) -> bool:
+        """The facilitator's opt-in to show names in reveals and the report; returns the previous choice."""
+        previous, self.show_names = self.show_names, bool(show)
+        return previous
+
+    def set_agenda(self, agenda: AgendaState) -> AgendaState:
+        """The workshop agenda as last left (no undo step: the timer changes it every second); returns the
+        previous one."""
+        previous, self.agenda = self.agenda, agenda
+        return previous
+
+    def set_commentary(self, area_id: str | None, text: str) -> str:
+        """The consultant's commentary, overall (``area_id`` None) or for one area (empty text removes it);
+        returns the previous text."""
+        if area_id is None:
+            previous, self.commentary.overall = self.commentary.overall, text
+            return previous
+        try:
+            self.questionnaire.area(area_id)
+        except KeyError:
+            raise AssessmentError(f"The questionnaire has no area {area_id!r}.") from None
+        previous = self.commentary.areas.get(area_id, "")
+        if text:
+            self.commentary.areas[area_id] = text
+        else:
+            self.commentary.areas.pop(area_id, None)
+        return previous
 
 
 def anonymous_label(index: int) -> str:

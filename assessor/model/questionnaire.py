@@ -41,6 +41,26 @@ def format_value(value: float) -> str:
     return "0" if text == "-0" else text
 
 
+def format_score(score: float, step: float = 1) -> str:
+    """A score as people read it, wherever it is shown (the window, the reveal, the report, the command
+    line's text): one decimal, halves rounded up ("2.75" -> "2.8", 3 -> "3.0"); two on a scale whose levels
+    are less than one apart (``step``, the scale's :attr:`Scale.step`: 0.25 on 0 to 1 in quarters), where one
+    decimal would not tell the levels apart. Bands, caps and recommendations are decided on the unrounded
+    score (see docs/scoring.md)."""
+    from decimal import ROUND_HALF_UP, Decimal  # not needed to start the application
+
+    places = 1 if step >= 1 else 2
+    # From the shortest text of the number (2.65, not the binary 2.64999...), so halves go up as on paper.
+    rounded = Decimal(repr(float(score))).quantize(Decimal(10) ** -places, rounding=ROUND_HALF_UP)
+    text = f"{rounded:.{places}f}"
+    return text[1:] if text.startswith("-") and not rounded else text
+
+
+def score_text(score: float | None, step: float = 1) -> str:
+    """:func:`format_score`, or "insufficient data" for a score too few answers gave."""
+    return "insufficient data" if score is None else format_score(score, step)
+
+
 def format_threshold(value: float) -> str:
     """A threshold or score boundary for people: at least one decimal, at most two (3.0, 0.67, 23.33)."""
     text = f"{round(value, 2):.2f}"

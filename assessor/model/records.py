@@ -134,6 +134,34 @@ class Round:
     #: The questions this round re-scores; None means all (round 1).
     questions: list[str] | None = None
 
+    def covers(self, question_id: str) -> bool:
+        """Whether this round scores ``question_id``: round 1 (no list) covers every question."""
+        return self.questions is None or question_id in self.questions
+
+
+@dataclass(frozen=True)
+class ParticipantPlace:
+    """Where a participant stood and what they answered: what undoing their addition or removal restores.
+
+    Made by ``Assessment.place_of_participant``; ``Assessment.restore_participant`` puts it back.
+    """
+
+    participant: Participant
+    #: Their place in the list of participants (it gives their "Participant A" label).
+    index: int
+    #: Round by round, their answers (question -> answer); None where they had none.
+    answers: tuple[dict[str, Answer] | None, ...] = ()
+
+
+@dataclass(frozen=True)
+class PeopleAndAnswers:
+    """Every participant and every round's answers, as ``Assessment.people_and_answers`` copied them (an
+    import of participant packs changes both; undoing it restores them)."""
+
+    participants: tuple[Participant, ...]
+    #: Round by round: participant -> question -> answer.
+    answers: tuple[dict[str, dict[str, Answer]], ...]
+
 
 @dataclass
 class ChosenPilot:

@@ -8,17 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assessor.model import Pilot, Questionnaire
+from assessor.model import Pilot, Questionnaire, format_score
 from assessor.scoring import Results
 
 #: How many triggering dimensions a reason names; the rest are counted.
 NAMED = 3
-
-
-def format_score(score: float) -> str:
-    """A score as people read it: two decimals at most, no trailing zeros ("2.5", "3", "2.96")."""
-    text = f"{score:.2f}".rstrip("0").rstrip(".")
-    return text if text != "-0" else "0"
 
 
 def _score_sentence(questionnaire: Questionnaire, results: Results, dimension_ids: Sequence[str]) -> str:
@@ -30,7 +24,7 @@ def _score_sentence(questionnaire: Questionnaire, results: Results, dimension_id
         assert scored.score is not None and scored.band is not None
         title = questionnaire.dimension(dimension_id).title
         scale = f" {out_of}" if position == 0 else ""
-        part = f"{title} scores {format_score(scored.score)}{scale} ({scored.band.name})"
+        part = f"{title} scores {format_score(scored.score, questionnaire.scale.step)}{scale} ({scored.band.name})"
         if scored.score >= threshold - 1e-9:
             # At or above the threshold a dimension triggers only as the lowest of its area.
             part += f", the lowest in {questionnaire.area_of(dimension_id).title}"

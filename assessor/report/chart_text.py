@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from assessor.model import format_score
+
 #: How many tied names are listed before "and N others".
 MAX_NAMED = 3
 
 
 def _score(value: float) -> str:
-    return f"{value:.2f}"
+    return format_score(value)
 
 
 def names_list(names: Sequence[str]) -> str:
@@ -57,19 +59,19 @@ def highest_and_lowest(
     )
 
 
-def radar_text(scores: Sequence[tuple[str, float | None]]) -> str:
+def radar_text(scores: Sequence[tuple[str, float | None]], step: float = 1) -> str:
     """The radar chart's text alternative (the dimensions' scores are in the table after it)."""
     return (
         f"In words: the chart plots the scores of all {len(scores)} dimensions. "
-        f"{highest_and_lowest(scores)} Every score is in the table below the chart."
+        f"{highest_and_lowest(scores, score=lambda value: format_score(value, step))} Every score is in the table below the chart."
     )
 
 
-def bars_text(area: str, scores: Sequence[tuple[str, float | None]]) -> str:
+def bars_text(area: str, scores: Sequence[tuple[str, float | None]], step: float = 1) -> str:
     """An area's bar chart's text alternative (its dimensions' scores are in the area's findings too)."""
     count = len(scores)
     return (
         f"In words: the chart shows the scores of the {count} dimension{'s' if count != 1 else ''} "
-        f"of {area}, with their bands. {highest_and_lowest(scores)} Every score is also in the table of "
+        f"of {area}, with their bands. {highest_and_lowest(scores, score=lambda value: format_score(value, step))} Every score is also in the table of "
         "this area's findings."
     )

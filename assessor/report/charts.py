@@ -17,7 +17,7 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from assessor.model import Band, ScoringSettings
-from assessor.model.questionnaire import format_threshold, format_value
+from assessor.model.questionnaire import format_score, format_threshold, format_value
 from assessor.report.drawing import ChartDrawing
 from assessor.report.fonts import BOLD, REGULAR
 from assessor.report.markup import fit_text
@@ -75,6 +75,7 @@ def area_bars(
     settings: ScoringSettings,
     levels: Sequence[float],
     tick_names: Sequence[tuple[float, str]] = (),
+    step: float = 1,
 ) -> Drawing:
     """Horizontal bars, one per dimension, from the scale's lowest value to its highest, with a tick per
     level (its value and name) and the band thresholds that lie on the scale drawn as dashed lines."""
@@ -178,7 +179,7 @@ def area_bars(
         )
         if bar.band.id == settings.bands[-1].id:
             _stripes(drawing, plot_left, y, end - plot_left, BAR)
-        text = f"{bar.score:.2f} {bar.band.name}"
+        text = f"{format_score(bar.score, step)} {bar.band.name}"
         value_labels.append((_clear_of(end + 4, text, [x_of(t.minimum) for t in thresholds]), y + 3.5, text))
     # Band thresholds over the bars, then the value labels on white so no line runs through their text.
     for band in thresholds:

@@ -116,7 +116,3 @@ def esc(text: str) -> str:
     """Escape text for a reportlab paragraph and keep line breaks (characters no font draws are left
     out, see ``markup.clean``)."""
     return escape(clean(text).strip()).replace("\n", "<br/>")
-
-
-def score_text(score: float | None) -> str:
-    return "insufficient data" if score is None else f"{score:.2f}"

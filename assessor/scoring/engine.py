@@ -74,11 +74,7 @@ def _count_answers(
 
 def _covering_rounds(assessment: Assessment, question_id: str) -> list[int]:
     """Indexes of the rounds that cover this question, oldest first (round 1 covers every question)."""
-    return [
-        index
-        for index, the_round in enumerate(assessment.rounds)
-        if the_round.questions is None or question_id in the_round.questions
-    ]
+    return [index for index, the_round in enumerate(assessment.rounds) if the_round.covers(question_id)]
 
 
 def _round_to_use(covering: list[int], counted: list[dict[str, AnswerCounts]], question_id: str) -> int:

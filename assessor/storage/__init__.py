@@ -12,7 +12,8 @@ Saving and opening (:mod:`.fileformat`)
     ``assessment_to_json(assessment) -> str`` / ``assessment_from_json(text) -> Assessment``: the
     file's text. ``assessment_to_dict`` / ``assessment_from_dict``: the ``"assessment"`` member.
 
-Autosave and recovery (:mod:`.recovery`)
+Autosave and recovery (:mod:`.recovery`): one store for every kind of document, parameterised by a
+    ``RecoveryKind`` (``AssessmentRecovery``, the default, or ``pack_recovery.PackRecovery``).
     ``RecoveryStore(folder=None)`` (default ``userdirs.recovery_dir()``): ``.write(assessment,
     source_path | None) -> Path`` (atomic, ~10 ms for 47 questions x 15 people; SaveError on failure),
     ``.discard(assessment | id | entry)``, ``.list_recoverable() -> list[RecoveryEntry]`` (newest first;
@@ -22,10 +23,14 @@ Autosave and recovery (:mod:`.recovery`)
     ``.title``, ``.describe()``, ``.load() -> Assessment``.
 
 Pack recovery (:mod:`.pack_recovery`): a pack being answered in the application has recovery files of its own
-    (it carries its whole assessment's id). ``PackRecoveryStore(folder=None)``: ``.write(pack, source_path)``,
+    (it carries its whole assessment's id). ``PackRecoveryStore(folder=None)``, the same store with the pack
+    kind: ``.write(pack, source_path)``,
     ``.discard(pack | entry)``, ``.list_recoverable() -> list[PackRecoveryEntry]`` (``.pack``,
     ``.source_path``, ``.written_at``, ``.changes``, ``.source_exists``, ``.title``, ``.describe()``,
     ``.load()``).
+
+File name suffixes (:mod:`.suffixes`): ``ASSESSMENT_SUFFIX``, ``PACK_SUFFIX``, ``RECOVERY_SUFFIX``,
+    ``PACK_RECOVERY_SUFFIX``, ``BACKUP_SUFFIX``, each defined there once.
 
 Participant packs (:mod:`.packs`, :mod:`.pack_import`)
     ``make_pack(assessment, participant_id, *, round_index=None) -> ParticipantPack``,
@@ -82,7 +87,6 @@ if TYPE_CHECKING:
         UnreadableFileError,
     )
     from assessor.storage.fileformat import (
-        ASSESSMENT_SUFFIX,
         SCHEMA_VERSION,
         LoadedAssessment,
         assessment_from_json,
@@ -92,12 +96,13 @@ if TYPE_CHECKING:
         save_assessment,
     )
     from assessor.storage.questionnaire_codec import questionnaire_from_dict, questionnaire_to_dict
+    from assessor.storage.suffixes import ASSESSMENT_SUFFIX
 
 #: Each public name and the submodule that defines it.
 _HOMES = {
     "assessment_from_dict": "codec",
     "assessment_from_json": "fileformat",
-    "ASSESSMENT_SUFFIX": "fileformat",
+    "ASSESSMENT_SUFFIX": "suffixes",
     "assessment_to_dict": "codec",
     "assessment_to_json": "fileformat",
     "BinaryFileError": "errors",

@@ -18,8 +18,7 @@ import time
 from pathlib import Path
 
 from assessor.storage.errors import SaveError, folder_missing_error, save_error_from_os_error
-
-BACKUP_SUFFIX = ".bak"
+from assessor.storage.suffixes import BACKUP_SUFFIX
 
 
 def backup_path(path: Path) -> Path:

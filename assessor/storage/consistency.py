@@ -195,7 +195,7 @@ def check_answers(
 
 def _in_round(a: Assessment, the_round: Round, index: int, qid: str, where: str) -> None:
     _known_question(a.questionnaire, qid, where)
-    if the_round.questions is not None and qid not in the_round.questions:
+    if not the_round.covers(qid):
         raise FormatError(where, f"round {index + 1} does not re-score question {qid!r}")
 
 

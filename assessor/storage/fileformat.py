@@ -33,8 +33,6 @@ from assessor.storage.migrations import ASSESSMENT_MIGRATIONS, Migrations
 
 FORMAT = "collaboration-assessment"
 SCHEMA_VERSION = ASSESSMENT_MIGRATIONS.current
-#: The extension of assessment files.
-ASSESSMENT_SUFFIX = ".assessment"
 #: The members of an assessment file after the common header.
 BODY_KEYS = ("assessment",)
 

@@ -5,19 +5,16 @@ A pack carries the whole assessment's id, so its recovery must not share the ass
 discard would throw a participant's answers away. So a pack's recovery file is keyed by the assessment id,
 the participant's id and the round, ends in ``.pack-recovery`` (the assessment store only lists
 ``*.recovery``), and holds the pack itself (a pack document, with the answers given so far) plus the file it
-was opened from. :meth:`PackRecoveryStore.list_recoverable` offers them back at start-up.
+was opened from. The store is the assessments' one (:class:`.recovery.RecoveryStore`) with the pack kind
+(:class:`PackRecovery`); its ``list_recoverable`` offers them back at start-up.
 """
 
 from __future__ import annotations
 
-import contextlib
-import logging
-import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeGuard
 
-from assessor import userdirs
-from assessor.storage.atomic import atomic_write, remove_stale_temps
 from assessor.storage.documents import (
     check_for_saving,
     damaged,
@@ -26,8 +23,6 @@ from assessor.storage.documents import (
     read_bytes,
     to_bytes,
 )
-from assessor.storage.errors import OpenError
-from assessor.storage.kept import is_kept, set_aside
 from assessor.storage.migrations import PACK_MIGRATIONS
 from assessor.storage.packs import (
     PACK_FORMAT,
@@ -36,10 +31,10 @@ from assessor.storage.packs import (
     pack_from_dict,
     pack_to_dict,
 )
+from assessor.storage.recovery import RecoveryStore, safe_stem
+from assessor.storage.suffixes import PACK_RECOVERY_SUFFIX
 
-log = logging.getLogger(__name__)
-
-PACK_RECOVERY_SUFFIX = ".pack-recovery"
+__all__ = ["PACK_RECOVERY_SUFFIX", "PackRecovery", "PackRecoveryEntry", "PackRecoveryStore"]
 
 
 @dataclass(frozen=True)
@@ -84,87 +79,56 @@ class PackRecoveryEntry:
         return _read(self.path)[0]
 
 
-class PackRecoveryStore:
-    """Pack recovery files in one folder (the user's recovery folder unless told otherwise)."""
+def PackRecoveryStore(folder: Path | None = None) -> RecoveryStore[ParticipantPack, PackRecoveryEntry]:
+    """The recovery store of packs being answered: the one :class:`.recovery.RecoveryStore`, with the pack
+    kind, in ``folder`` (the user's recovery folder unless told otherwise)."""
+    return RecoveryStore(folder, kind=PackRecovery())
 
-    def __init__(self, folder: Path | None = None) -> None:
-        self._folder = folder
 
-    @property
-    def folder(self) -> Path:
-        return self._folder if self._folder is not None else userdirs.recovery_dir()
+class PackRecovery:
+    """The recovery of a pack: a file keyed by assessment, participant and round, holding the pack (a pack
+    document with the answers given so far) and the file it was opened from."""
 
-    def path_for(self, pack: ParticipantPack) -> Path:
-        """The recovery file of this participant's pack for this assessment and round."""
-        key = f"{pack.assessment_id}-{pack.participant.id}-round{pack.round_index + 1}"
-        safe = re.sub(r"[^A-Za-z0-9_-]", "_", key)[:120]
-        return self.folder / f"{safe}{PACK_RECOVERY_SUFFIX}"
+    suffix = PACK_RECOVERY_SUFFIX
+    label = "pack recovery file"
 
-    def write(self, pack: ParticipantPack, source_path: Path | str | None) -> Path:
-        """Write the pack with its answers so far (atomically, durably); SaveError if it cannot."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        document = pack_to_dict(pack, checksum=False)  # written every few seconds: no checksum to compute
-        document["recovery_of"] = str(Path(source_path).resolve()) if source_path is not None else None
-        path = self.path_for(pack)
-        data = check_for_saving(to_bytes(document, pretty=False), path, "the pack", fix=PACK_TOO_LARGE_FIX)
-        atomic_write(path, data)
-        return path
+    def file_stem(self, item: ParticipantPack | str) -> str:
+        if isinstance(item, str):
+            return safe_stem(item, 120, "pack")
+        return safe_stem(
+            f"{item.assessment_id}-{item.participant.id}-round{item.round_index + 1}", 120, "pack"
+        )
 
-    def discard(self, pack: ParticipantPack | PackRecoveryEntry) -> None:
-        """Remove the recovery file (after the pack is saved, or when the user throws the answers away)."""
-        path = pack.path if isinstance(pack, PackRecoveryEntry) else self.path_for(pack)
-        with contextlib.suppress(FileNotFoundError):
-            path.unlink()
+    def encode(self, document: ParticipantPack, source: str | None, path: Path) -> bytes:
+        content = pack_to_dict(document, checksum=False)  # written every few seconds: no checksum to compute
+        content["recovery_of"] = source
+        return check_for_saving(to_bytes(content, pretty=False), path, "the pack", fix=PACK_TOO_LARGE_FIX)
 
-    def set_aside(self, entry: PackRecoveryEntry) -> Path:
-        """Keep ``entry``'s answers under a name of their own (see :mod:`assessor.storage.kept`)."""
-        return set_aside(entry.path, PACK_RECOVERY_SUFFIX)
+    def read(self, path: Path) -> tuple[ParticipantPack, Path | None, str]:
+        return _read(path)
 
-    def list_recoverable(self) -> list[PackRecoveryEntry]:
-        """Unsaved pack answers to offer back, newest first.
+    def read_saved(self, source: Path) -> tuple[ParticipantPack, str]:
+        saved, _source, saved_at = _read(source, kind="saved")
+        return saved, saved_at
 
-        One whose answers equal its saved pack's, or older than it, is removed (nothing to recover); one
-        that cannot be read is left alone and logged.
-        """
-        folder = self.folder
-        if not folder.is_dir():
-            return []
-        entries = [entry for path in folder.glob(f"*{PACK_RECOVERY_SUFFIX}") if (entry := self._entry(path))]
-        entries.sort(key=lambda entry: entry.written_at, reverse=True)
-        return entries
+    def same(self, saved: ParticipantPack, recovered: ParticipantPack) -> bool:
+        return saved.answers == recovered.answers
 
-    def entry_at(self, path: Path) -> PackRecoveryEntry | None:
-        """The unsaved work in the recovery file ``path``, as :meth:`list_recoverable` would list it; None if
-        there is none to offer (no such file, unreadable, or nothing newer than its saved file)."""
-        return self._entry(path) if path.is_file() else None
-
-    def _entry(self, path: Path) -> PackRecoveryEntry | None:
-        remove_stale_temps(path)
-        try:
-            pack, source, written_at = _read(path)
-        except OpenError:
-            log.warning("Skipping a pack recovery file that cannot be read: %s", path, exc_info=True)
-            return None
-        except Exception:  # a fault of ours must not hide the other recovery files either
-            log.exception("Skipping a pack recovery file that could not be read: %s", path)
-            return None
-        saved: ParticipantPack | None = None
-        saved_at = ""
-        if source is not None:
-            try:
-                saved, _source, saved_at = _read(source, kind="saved")
-            except OpenError:
-                saved = None
-            except Exception:  # the recovery file is then the only good copy: still offer it
-                log.exception("Could not open the saved pack of a pack recovery file: %s", source)
-                saved = None
-        older = bool(saved_at and written_at <= saved_at) and not is_kept(path)
-        if saved is not None and (saved.answers == pack.answers or older):
-            path.unlink(missing_ok=True)
-            return None
+    def entry(
+        self,
+        path: Path,
+        recovered: ParticipantPack,
+        source: Path | None,
+        written_at: str,
+        saved: ParticipantPack | None,
+    ) -> PackRecoveryEntry:
         old = saved.answers if saved is not None else {}
-        changes = sum(1 for qid in old.keys() | pack.answers.keys() if old.get(qid) != pack.answers.get(qid))
-        return PackRecoveryEntry(path, pack, source, written_at, changes, saved is not None)
+        new = recovered.answers
+        changes = sum(1 for qid in old.keys() | new.keys() if old.get(qid) != new.get(qid))
+        return PackRecoveryEntry(path, recovered, source, written_at, changes, saved is not None)
+
+    def is_entry(self, item: object) -> TypeGuard[PackRecoveryEntry]:
+        return isinstance(item, PackRecoveryEntry)
 
 
 def _read(path: Path, *, kind: str = "recovery") -> tuple[ParticipantPack, Path | None, str]:

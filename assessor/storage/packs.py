@@ -35,9 +35,9 @@ from assessor.storage.documents import (
 )
 from assessor.storage.migrations import PACK_MIGRATIONS
 from assessor.storage.questionnaire_codec import questionnaire_from_dict, questionnaire_to_dict
+from assessor.storage.suffixes import PACK_SUFFIX
 
 PACK_FORMAT = "collaboration-assessment-pack"
-PACK_SUFFIX = ".assessment-pack"
 #: The members of a pack file after the common header (what :func:`pack_to_dict` writes).
 #: What to tell someone who opens or imports a pack whose content no longer matches its checksum.
 PACK_CHANGED_NOTICE = (
@@ -80,8 +80,8 @@ class ParticipantPack:
 
     def question_ids(self) -> list[str]:
         """The questions to answer, in questionnaire order."""
-        wanted = None if self.questions is None else set(self.questions)
-        return [qid for qid in self.questionnaire.questions if wanted is None or qid in wanted]
+        the_round = Round(questions=self.questions)
+        return [qid for qid in self.questionnaire.questions if the_round.covers(qid)]
 
     def set_answer(self, question_id: str, answer: Answer | None) -> Answer | None:
         """Record (or with None clear) an answer, validated as the assessment would; returns the previous."""

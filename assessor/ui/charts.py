@@ -23,7 +23,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from assessor.model import Questionnaire
-from assessor.model.questionnaire import Scale, format_value
+from assessor.model.questionnaire import Scale, format_score, format_value
 from assessor.ui.theme import ACCENT, MUTED, scaled_font
 
 if TYPE_CHECKING:
@@ -52,13 +52,9 @@ def _view(chart: QChart, name: str, parent: QWidget | None) -> QChartView:
     return view
 
 
-def score_label(score: float | None, places: int = 1) -> str:
-    return "–" if score is None else f"{score:.{places}f}"
-
-
-def score_places(scale: Scale) -> int:
-    """Decimals that tell scores apart on this scale: 1 on 1 to 4 or 10/20/30, 2 on 0 to 1."""
-    return 1 if scale.step >= 1 else 2
+def score_label(score: float | None, step: float = 1) -> str:
+    """A score on a chart (see ``format_score``); "–" for none."""
+    return "–" if score is None else format_score(score, step)
 
 
 #: Where the lowest level sits along a radar spoke, as a share of the radius (as in the PDF's radar): a score
@@ -134,7 +130,7 @@ class RadarChart:
             points.append(QPointF(index, shown))
             rows.append(
                 f"<tr><td align='right'><b>{index + 1}</b>&nbsp;</td><td>{_html(dimension.title)}</td>"
-                f"<td align='right'>&nbsp;&nbsp;{score_label(score, score_places(scale))}</td></tr>"
+                f"<td align='right'>&nbsp;&nbsp;{score_label(score, scale.step)}</td></tr>"
             )
         if points:
             points.append(QPointF(count, points[0].y()))
@@ -181,7 +177,7 @@ class AreaBarsView(QWidget):
         super().__init__(parent)
         self.rows: list[BarRow] = []
         self.levels: tuple[float, ...] = (1, 2, 3, 4)
-        self.places = 1
+        self.step: float = 1
         self.setAccessibleName("Bar chart of area scores with bands")
         self.setMinimumHeight(self.fontMetrics().lineSpacing() * 14)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -190,9 +186,9 @@ class AreaBarsView(QWidget):
         self.rows = rows
         if len(scale.levels) >= 2:
             self.levels = scale.values
-        self.places = score_places(scale)
+        self.step = scale.step
         self.setAccessibleDescription(
-            "; ".join(f"{row.title}: {score_label(row.score, self.places)} {row.band}" for row in rows)
+            "; ".join(f"{row.title}: {score_label(row.score, self.step)} {row.band}" for row in rows)
         )
         self.update()
 
@@ -219,7 +215,7 @@ class AreaBarsView(QWidget):
         left = label_width + pad * 2
         # Room after the longest possible bar for the band in words, so it is never cut off.
         widest = max(
-            (metrics.horizontalAdvance(f"{score_label(r.score, self.places)} {r.band}") for r in self.rows),
+            (metrics.horizontalAdvance(f"{score_label(r.score, self.step)} {r.band}") for r in self.rows),
             default=0,
         )
         right = self.width() - pad * 2 - min(widest + pad, int(self.width() * 0.3))
@@ -253,7 +249,7 @@ class AreaBarsView(QWidget):
             )
             bar_height = min(row_height * 0.6, line * 2.2)
             bar_top = y + (row_height - bar_height) / 2
-            value_text = score_label(row.score, self.places)
+            value_text = score_label(row.score, self.step)
             if row.score is not None:
                 # A score at the lowest level still shows a sliver of bar.
                 width = max(x_of(row.score) - left, 3.0)

@@ -22,22 +22,21 @@ IMAGE_FILTER = "Images (*.png *.jpg *.jpeg)"
 def assessment_filter() -> str:
     """The file chooser's filter for assessments, from the storage layer's suffix (read when first needed:
     the storage code is not loaded to show the window)."""
-    from assessor.storage import ASSESSMENT_SUFFIX
+    from assessor.storage.suffixes import ASSESSMENT_SUFFIX
 
     return f"Assessments (*{ASSESSMENT_SUFFIX});;All files (*)"
 
 
 def pack_filter() -> str:
     """The file chooser's filter for participant packs, from the storage layer's suffix."""
-    from assessor.storage.packs import PACK_SUFFIX
+    from assessor.storage.suffixes import PACK_SUFFIX
 
     return f"Participant packs (*{PACK_SUFFIX});;All files (*)"
 
 
 def open_filter() -> str:
     """File > Open's filter: assessments and the participant packs a participant answers."""
-    from assessor.storage import ASSESSMENT_SUFFIX
-    from assessor.storage.packs import PACK_SUFFIX
+    from assessor.storage.suffixes import ASSESSMENT_SUFFIX, PACK_SUFFIX
 
     return (
         f"Assessments and participant packs (*{ASSESSMENT_SUFFIX} *{PACK_SUFFIX});;"

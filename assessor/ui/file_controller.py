@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 
 from assessor import paths
+from assessor.storage.suffixes import ASSESSMENT_SUFFIX, PACK_SUFFIX
 from assessor.ui import dialogs
 from assessor.ui.session import Session
 from assessor.ui.settings import Settings
@@ -25,8 +26,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 QUESTIONNAIRE_SUFFIXES = {".yaml", ".yml"}
-ASSESSMENT_SUFFIX = ".assessment"
-PACK_SUFFIX = ".assessment-pack"
 
 
 def example_path() -> Path:
@@ -234,7 +233,7 @@ class FileController(QObject):
     def recoverable(self) -> list[Any]:
         """Unsaved work to offer back: assessments and participant packs, newest first."""
         entries: list[Any] = []  # either store's entries: an assessment's or a pack's
-        for store in (self.session.files.recovery_store(), self.session.files.pack_recovery_store()):
+        for store in self.session.files.recovery_stores():
             try:
                 entries += store.list_recoverable()
             except OSError as exc:
@@ -260,12 +259,8 @@ class FileController(QObject):
             self.session.set_assessment(recovered, source, dirty=True)
         # Keep the recovery file until the recovered work is saved: a second crash still loses nothing.
         self.session.files.write_recovery()
-        store = (
-            self.session.files.pack_recovery_store()
-            if _is_pack_entry(entry)
-            else self.session.files.recovery_store()
-        )
-        own = store.path_for(recovered if _is_pack_entry(entry) else recovered.id)
+        store = self.session.files.recovery_store_of(entry)
+        own = store.path_for(recovered)
         if entry.path != own and own.exists():
             store.discard(entry)  # work set aside earlier now lives in the session's own recovery file
         return True
@@ -292,7 +287,7 @@ class FileController(QObject):
         page's list of unsaved work, and the first autosave would write over that work: the recovery file is
         named by the assessment's id (a pack's: its participant and round), which a copy of the file shares.
         """
-        entry = store.entry_at(store.path_for(opened if _is_pack(opened) else opened.id))
+        entry = store.entry_at(store.path_for(opened))
         if entry is None:
             return False
         ours = entry.source_path is not None and _same_file(entry.source_path, path)
@@ -312,12 +307,7 @@ class FileController(QObject):
             "Discard unsaved work",
             f"Throw away this unsaved work for good?\n\n{entry.describe()}",
         ):
-            store = (
-                self.session.files.pack_recovery_store()
-                if _is_pack_entry(entry)
-                else self.session.files.recovery_store()
-            )
-            store.discard(entry)
+            self.session.files.recovery_store_of(entry).discard(entry)
 
     # Export ------------------------------------------------------------------------------------
 
@@ -359,12 +349,6 @@ class FileController(QObject):
     def export_packs(self) -> None:
         if self.session.is_open:
             self._export().export_packs()
-
-
-def _is_pack(item: object) -> bool:
-    from assessor.storage.packs import ParticipantPack
-
-    return isinstance(item, ParticipantPack)
 
 
 def _same_file(first: Path, second: Path) -> bool:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assessor.model import score_text
 from assessor.ui.charts import AreaBars, RadarChart
 from assessor.ui.commentary_panel import CommentaryPanel
 from assessor.ui.pilots_panel import PilotsPanel
@@ -30,10 +31,6 @@ if TYPE_CHECKING:
     from assessor.model import Assessment, Questionnaire
     from assessor.scoring import Results
     from assessor.ui.file_controller import FileController
-
-
-def score_text(score: float | None) -> str:
-    return "insufficient data" if score is None else f"{score:.2f}"
 
 
 class ResultsPage(QScrollArea):
@@ -126,7 +123,8 @@ class ResultsPage(QScrollArea):
         band = results.overall_band.name if results.overall_band else "no band yet"
         name = results.overall_level_name
         level = f" (level: {name})" if name and name != band else ""
-        self.overall.setText(f"Overall {score_text(results.overall)} · {band}{level}")
+        step = questionnaire.scale.step
+        self.overall.setText(f"Overall {score_text(results.overall, step)} · {band}{level}")
         completion = results.completion
         self.completion.setText(
             f"{completion.questions_decided} of {completion.questions_total} questions "
@@ -166,7 +164,9 @@ class ResultsPage(QScrollArea):
                 held = ", ".join(questionnaire.dimension(d).title for d in score.held_back_by)
                 note = f"Capped at level {score.level_value}: held back by {held}"
             title = f"{area.title} (enabler)" if area.enabler else area.title
-            for column, text in enumerate((title, score_text(score.score), level, note)):
+            for column, text in enumerate(
+                (title, score_text(score.score, questionnaire.scale.step), level, note)
+            ):
                 self.areas.setItem(row, column, QTableWidgetItem(text))
         # The note says why a level was capped; with nothing capped an empty column says nothing.
         self.areas.setColumnHidden(3, not capped)

@@ -31,7 +31,7 @@ from assessor.model import (
     Mode,
     Questionnaire,
 )
-from assessor.ui.commands import ValueCommand
+from assessor.ui.commands import CallCommand, ValueCommand
 from assessor.ui.session_edits import Recorded, SessionEdits
 from assessor.ui.session_files import SessionFiles
 
@@ -296,6 +296,48 @@ class Session(QObject):
         stack.push(command)
         self._last_command = command
         self._last_index = stack.index()
+
+    # For edits made outside the session (the workshop's tallies, rounds and pack imports) -----------
+
+    def push_edit(
+        self,
+        text: str,
+        old: Any,
+        new: Any,
+        setter: Callable[[Any], object],
+        done: Callable[[], None],
+        *,
+        merge: str = "",
+    ) -> None:
+        """Run ``setter(new)``, one of the Assessment's validated operations (an AssessmentError leaves the
+        model and the stack untouched), and push it as one undo step named ``text`` whose undo runs
+        ``setter(old)``; ``done`` tells the pages after each. Nothing happens when ``old == new``."""
+        self._push(text, old, new, setter, done, merge=merge)
+
+    def push_applied(
+        self, text: str, do: Callable[[], object], undo: Callable[[], object], done: Callable[[], None]
+    ) -> None:
+        """Push an edit the caller has already made (by ``do()``, Assessment operations) as one undo step
+        named ``text``: undo runs ``undo()``, redo ``do()`` again; ``done`` tells the pages after each."""
+        self.undo_stack.push(CallCommand(text, do, undo, self._after(done)))
+
+    def answers_edited(self, question_id: str) -> None:
+        """After an edit of the answers or tallies of ``question_id``: the scores are stale; tell the pages."""
+        self._answers_done(question_id)
+
+    def participants_edited(self) -> None:
+        """After participants were added or removed: nobody removed keeps answering; tell the pages."""
+        self._participants_done()
+
+    def rounds_edited(self) -> None:
+        """After a round was added or removed: the scores are stale, the current round stays one that exists;
+        tell the pages."""
+        self._results = None
+        rounds = len(self.require().rounds)
+        if self._current_round >= rounds:
+            self.set_current_round(rounds - 1)
+        self.details_changed.emit()
+        self.results_changed.emit()
 
     def _after(self, done: Callable[[], None]) -> Callable[[], None]:
         def after() -> None:

@@ -102,11 +102,15 @@ class SessionEdits:
     def toggle_parked(self, question_id: str) -> None:
         assessment = self.session.require()
         assessment.questionnaire.question(question_id)
-        old = list(assessment.parked)
-        new = [q for q in old if q != question_id] if question_id in old else [*old, question_id]
+        # The question's place in the parked list (None: not parked), so undoing puts it back where it was.
+        old = assessment.parked.index(question_id) if question_id in assessment.parked else None
+        new = None if old is not None else len(assessment.parked)
 
-        def setter(value: list[str]) -> None:
-            assessment.parked = list(value)
+        def setter(place: int | None) -> None:
+            if place is None:
+                assessment.unpark(question_id)
+            else:
+                assessment.park(question_id, at=place)
 
         self.session._push(
             "Flag for later", old, new, setter, lambda: self.session.answer_changed.emit(question_id)
@@ -186,7 +190,10 @@ class SessionEdits:
         new = dataclasses.replace(old, **changes)
 
         def setter(values: Details | Branding) -> None:
-            setattr(assessment, record, dataclasses.replace(values))
+            if isinstance(values, Details):
+                assessment.set_details(dataclasses.replace(values))
+            else:
+                assessment.set_branding(dataclasses.replace(values))
 
         self.session._push(
             text, old, new, setter, self.session._details_done, merge=f"{record}.{name}" if merge else ""
@@ -195,9 +202,6 @@ class SessionEdits:
     def set_mode(self, mode: Mode) -> None:
         assessment = self.session.require()
 
-        def setter(value: Mode) -> None:
-            assessment.mode = value
-
         def done() -> None:
             self.session._results = None
             # A change of mode is a change of who holds the laptop: nobody's private answers stay on screen.
@@ -205,14 +209,11 @@ class SessionEdits:
             self.session._details_done()
             self.session.results_changed.emit()
 
-        self.session._push("Change mode", assessment.mode, Mode(mode), setter, done)
+        self.session._push("Change mode", assessment.mode, Mode(mode), assessment.set_mode, done)
 
     def set_show_names(self, show: bool) -> None:
         assessment = self.session.require()
-
-        def setter(value: bool) -> None:
-            assessment.show_names = value
-
+        setter = assessment.set_show_names
         self.session._push(
             "Show names", assessment.show_names, bool(show), setter, self.session._participants_done
         )
@@ -222,12 +223,12 @@ class SessionEdits:
         if not name.strip():
             raise AssessmentError("A participant needs a name (or a label such as 'Director of Housing').")
         participant = assessment.add_participant(name, role, anonymous=anonymous)
-        index = len(assessment.participants) - 1
+        place = assessment.place_of_participant(participant.id)
         self.session.undo_stack.push(
             CallCommand(
                 "Add participant",
-                lambda: assessment.participants.insert(index, participant),
-                lambda: assessment.participants.remove(participant),
+                lambda: assessment.restore_participant(place),
+                lambda: assessment.remove_participant(participant.id),
                 self.session._after(self.session._participants_done),
             )
         )
@@ -235,22 +236,13 @@ class SessionEdits:
 
     def remove_participant(self, participant_id: str) -> None:
         assessment = self.session.require()
-        participant = assessment.participant(participant_id)
-        index = assessment.participants.index(participant)
-        saved = [the_round.answers.get(participant_id) for the_round in assessment.rounds]
+        place = assessment.place_of_participant(participant_id)
         assessment.remove_participant(participant_id)
-
-        def restore() -> None:
-            assessment.participants.insert(index, participant)
-            for the_round, answers in zip(assessment.rounds, saved, strict=False):
-                if answers is not None:
-                    the_round.answers[participant_id] = answers
-
         self.session.undo_stack.push(
             CallCommand(
                 "Remove participant",
                 lambda: assessment.remove_participant(participant_id),
-                restore,
+                lambda: assessment.restore_participant(place),
                 self.session._after(self.session._participants_done),
             )
         )
@@ -264,8 +256,7 @@ class SessionEdits:
         old = {key: getattr(participant, key) for key in changes}
 
         def setter(values: dict[str, Any]) -> None:
-            for key, value in values.items():
-                setattr(participant, key, value)
+            assessment.edit_participant(participant_id, values)
 
         key = ",".join(sorted(changes))
         self.session._push(
@@ -283,7 +274,7 @@ class SessionEdits:
 
         def setter(value: ChosenPilot | None) -> None:
             if value is None:
-                assessment.pilots = [p for p in assessment.pilots if p.pilot_id != chosen.pilot_id]
+                assessment.remove_pilot(chosen.pilot_id)
             else:
                 assessment.set_pilot(value)
 
@@ -306,12 +297,7 @@ class SessionEdits:
         )
 
         def setter(value: str) -> None:
-            if area_id is None:
-                assessment.commentary.overall = value
-            elif value:
-                assessment.commentary.areas[area_id] = value
-            else:
-                assessment.commentary.areas.pop(area_id, None)
+            assessment.set_commentary(area_id, value)
 
         self.session._push(
             "Edit commentary",

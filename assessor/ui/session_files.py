@@ -9,18 +9,35 @@ to the packs' own recovery store.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from assessor.model import Assessment
 
 if TYPE_CHECKING:
-    from assessor.storage.pack_recovery import PackRecoveryStore
+    from assessor.storage.pack_recovery import PackRecoveryEntry
     from assessor.storage.packs import ParticipantPack
-    from assessor.storage.recovery import RecoveryStore
+    from assessor.storage.recovery import RecoveryEntry, RecoveryStore
+
+    AssessmentStore = RecoveryStore[Assessment, RecoveryEntry]
+    PackStore = RecoveryStore[ParticipantPack, PackRecoveryEntry]
     from assessor.ui.session import Session
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """What differs between an assessment and a participant pack being answered, as the session needs it."""
+
+    #: The recovery store of this kind of document (``assessor.storage.recovery.RecoveryStore``).
+    store: Any
+    #: What its recovery file keeps now (the assessment; the pack with the answers given so far).
+    document: Callable[[], Any]
+    #: Save it to a file (storage errors propagate).
+    save: Callable[[Path], None]
 
 
 class SessionFiles:
@@ -28,8 +45,8 @@ class SessionFiles:
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self._recovery_store: RecoveryStore | None = None
-        self._pack_recovery_store: PackRecoveryStore | None = None
+        self._recovery_store: AssessmentStore | None = None
+        self._pack_recovery_store: PackStore | None = None
 
     def open_pack(self, path: Path) -> Assessment:
         """Open a participant pack to answer; storage errors propagate to the caller, who shows them."""
@@ -50,18 +67,10 @@ class SessionFiles:
     def save(self, path: Path | None = None) -> Path:
         """Save to ``path`` (or the current file); storage errors propagate, the assessment is kept.
         A pack being answered is saved as the pack, with the answers given."""
-        from assessor.storage import save_assessment
-
         target = path or self.session.path
         if target is None:
             raise ValueError("No file name yet: use Save As.")
-        assessment = self.session.require()
-        if self.session.pack is not None:
-            from assessor.ui.pack_answering import save_answered_pack
-
-            self.session.pack = save_answered_pack(self.session.pack, assessment, Path(target))
-        else:
-            save_assessment(assessment, target)
+        self._kind().save(Path(target))
         self.session.path = Path(target)
         self.session._autosave.stop()
         self._discard_recovery()
@@ -82,7 +91,36 @@ class SessionFiles:
 
     # Autosave and recovery ---------------------------------------------------------------------
 
-    def recovery_store(self) -> RecoveryStore:
+    def _kind(self) -> _Kind:
+        """The one place that tells a participant pack being answered from an assessment: how the open
+        document is saved, and what its recovery file keeps in which store."""
+        session = self.session
+        assessment = session.require()
+        pack = session.pack
+        if pack is not None:
+            from assessor.ui.pack_answering import answered_pack, save_answered_pack
+
+            def save_pack(path: Path) -> None:
+                session.pack = save_answered_pack(pack, assessment, path)
+
+            return _Kind(self.pack_recovery_store(), lambda: answered_pack(pack, assessment), save_pack)
+
+        def save(path: Path) -> None:
+            from assessor.storage import save_assessment
+
+            save_assessment(assessment, path)
+
+        return _Kind(self.recovery_store(), lambda: assessment, save)
+
+    def recovery_stores(self) -> tuple[AssessmentStore, PackStore]:
+        """Both stores of unsaved work: the assessments' and the packs' (the start page lists both)."""
+        return self.recovery_store(), self.pack_recovery_store()
+
+    def recovery_store_of(self, entry: Any) -> AssessmentStore | PackStore:
+        """The store an entry of unsaved work (a RecoveryEntry or a PackRecoveryEntry) belongs to."""
+        return next(store for store in self.recovery_stores() if store.holds(entry))
+
+    def recovery_store(self) -> AssessmentStore:
         """The store of recovery files (made on first use: storage is not needed to show the window)."""
         if self._recovery_store is None:
             from assessor.storage.recovery import RecoveryStore
@@ -90,7 +128,7 @@ class SessionFiles:
             self._recovery_store = RecoveryStore()
         return self._recovery_store
 
-    def pack_recovery_store(self) -> PackRecoveryStore:
+    def pack_recovery_store(self) -> PackStore:
         """The store of a pack's recovery files: apart from the assessments' (a pack's stand-in carries the
         whole assessment's id, and must never be offered back, or discarded, as that assessment)."""
         if self._pack_recovery_store is None:
@@ -111,15 +149,9 @@ class SessionFiles:
             return
         from assessor.storage import StorageError
 
+        kind = self._kind()
         try:
-            if self.session.pack is not None:
-                from assessor.ui.pack_answering import answered_pack
-
-                written = self.pack_recovery_store().write(
-                    answered_pack(self.session.pack, self.session.assessment), self.session.path
-                )
-            else:
-                written = self.recovery_store().write(self.session.assessment, self.session.path)
+            written = kind.store.write(kind.document(), self.session.path)
         except (
             OSError,
             StorageError,
@@ -130,10 +162,8 @@ class SessionFiles:
         self.session.autosaved.emit(str(written))
 
     def _discard_recovery(self) -> None:
+        kind = self._kind()
         try:
-            if self.session.pack is not None:
-                self.pack_recovery_store().discard(self.session.pack)
-            else:
-                self.recovery_store().discard(self.session.require())
+            kind.store.discard(kind.document())
         except OSError as exc:
             log.warning("Could not remove the recovery file: %s", exc)

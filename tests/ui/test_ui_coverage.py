@@ -10,7 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 
 from assessor import __version__, userdirs
-from assessor.model import Logo, PilotStatus
+from assessor.model import Logo, PilotStatus, format_score
 from assessor.ui.workshop.reveal_page import KEY_ROLE
 from tests.factories import jpeg_bytes, png_bytes
 from tests.ui.conftest import DEFAULT_QUESTIONNAIRE
@@ -140,7 +140,7 @@ def test_dimension_reveal_shows_counts_and_score_and_no_names(workshop_window, n
     view = _dimension_shown(workshop_window, dimension)
     score = session.results().dimensions[dimension.id]
     assert score.score is not None
-    assert f"Score now {score.score:.1f}" in view.score_label.text()
+    assert f"Score now {format_score(score.score)}" in view.score_label.text()
     assert f"from {score.answered} of {score.total} questions" in view.score_label.text()
     # Each question's row: one answer at levels 1, 2 and 4, none at 3.
     descriptions = [

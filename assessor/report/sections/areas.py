@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, PageBreak
 
-from assessor.model import Area, format_threshold
-from assessor.report.context import ReportContext, esc, score_text
+from assessor.model import Area, format_score, format_threshold, score_text
+from assessor.report.context import ReportContext, esc
 from assessor.report.markdown_flowables import markdown_flowables
 from assessor.report.paragraphs import Paragraph
 from assessor.report.sections.common import band_cell, band_commands, bullets, heading, table
@@ -40,12 +40,14 @@ def _question_line(ctx: ReportContext, result: QuestionResult) -> str:
 def _overview(ctx: ReportContext, area: Area) -> list[Flowable]:
     score = ctx.results.areas[area.id]
     styles = ctx.styles
+    step = ctx.questionnaire.scale.step
     if score.score is None:
         return [ctx.para("Too few of this area's questions were answered to give it a score.")]
     band = f" ({esc(score.band.name)})" if score.band else ""
     story: list[Flowable] = [
         Paragraph(
-            f"Score <b>{score.score:.2f}</b>{band}; level <b>{esc(score.level_name or '—')}</b>.", styles.body
+            f"Score <b>{format_score(score.score, step)}</b>{band}; level <b>{esc(score.level_name or '—')}</b>.",
+            styles.body,
         )
     ]
     if score.capped and score.held_back_by:
@@ -65,7 +67,7 @@ def _overview(ctx: ReportContext, area: Area) -> list[Flowable]:
         rows.append(
             [
                 f"{ctx.numbers[dimension.id]} {dimension.title}",
-                score_text(dim.score),
+                score_text(dim.score, step),
                 band_cell(ctx, dim.band),
                 f"{dim.answered} of {dim.total}",
             ]

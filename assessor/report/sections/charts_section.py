@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 
-from assessor.model import NonAnswer
+from assessor.model import NonAnswer, score_text
 from assessor.model.questionnaire import format_value
 from assessor.report.chart_text import bars_text, radar_text
 from assessor.report.charts import ROW as BAR_ROW
 from assessor.report.charts import Bar, area_bars
-from assessor.report.context import ReportContext, score_text
+from assessor.report.context import ReportContext
 from assessor.report.radar import radar_chart
 from assessor.report.sections.common import band_cell, band_commands, heading, table
 from assessor.report.spread_chart import SpreadRow, spread_heatmaps
@@ -47,7 +47,7 @@ def _radar(ctx: ReportContext) -> list[Flowable]:
                 str(number),
                 dimension.title,
                 questionnaire.area_of(dimension.id).title,
-                score_text(score.score),
+                score_text(score.score, ctx.questionnaire.scale.step),
                 band_cell(ctx, score.band),
             ]
         )
@@ -59,7 +59,13 @@ def _radar(ctx: ReportContext) -> list[Flowable]:
             "higher the team's score; the dashed ring marks where the top band begins.",
             "small",
         ),
-        ctx.para(radar_text([(d.title, ctx.results.dimensions[d.id].score) for d in dimensions]), "small"),
+        ctx.para(
+            radar_text(
+                [(d.title, ctx.results.dimensions[d.id].score) for d in dimensions],
+                ctx.questionnaire.scale.step,
+            ),
+            "small",
+        ),
         radar,
         *table(
             ctx,
@@ -96,12 +102,13 @@ def _bars(ctx: ReportContext) -> list[Flowable]:
                 settings=questionnaire.scoring,
                 levels=questionnaire.scale.values,
                 tick_names=ticks,
+                step=questionnaire.scale.step,
             )
             if start == 0:
                 story.append(CondPageBreak(chart.height + HEADING_ROOM + ALT_ROOM))
                 story.append(heading(ctx, area.title, level=2, key=f"charts-bars-{area.id}", toc=False))
                 scores = [(bar.label, bar.score) for bar in bars]
-                story.append(ctx.para(bars_text(area.title, scores), "small"))
+                story.append(ctx.para(bars_text(area.title, scores, questionnaire.scale.step), "small"))
             else:
                 story.append(CondPageBreak(chart.height + 6))
             story.append(chart)

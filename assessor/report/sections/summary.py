@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
 
-from assessor.model import format_threshold, format_value
-from assessor.report.context import ReportContext, esc, score_text
+from assessor.model import format_score, format_threshold, format_value, score_text
+from assessor.report.context import ReportContext, esc
 from assessor.report.fonts import REGULAR
 from assessor.report.markdown_flowables import markdown_flowables
 from assessor.report.paragraphs import Paragraph
@@ -57,6 +57,7 @@ def strongest_and_weakest(
 def build(ctx: ReportContext) -> list[Flowable]:
     results = ctx.results
     styles = ctx.styles
+    step = ctx.questionnaire.scale.step
     inner: list[Flowable] = []
     if results.overall is None:
         inner.append(ctx.para("Too few questions were answered to give an overall score."))
@@ -68,7 +69,7 @@ def build(ctx: ReportContext) -> list[Flowable]:
         inner.append(
             Paragraph(
                 f"Overall the {esc(ctx.questionnaire.wording.organisation)} is at <b>{esc(level)}</b>, "
-                f"scoring <b>{results.overall:.2f}</b> {ctx.questionnaire.scale.out_of()}{band_text}.",
+                f"scoring <b>{format_score(results.overall, step)}</b> {ctx.questionnaire.scale.out_of()}{band_text}.",
                 styles.body,
             )
         )
@@ -79,7 +80,7 @@ def build(ctx: ReportContext) -> list[Flowable]:
         level = score.level_name or "—"
         if score.capped:
             level += " (capped)"
-        rows.append([area.title, score_text(score.score), level, band_cell(ctx, score.band)])
+        rows.append([area.title, score_text(score.score, step), level, band_cell(ctx, score.band)])
         extra += band_commands(ctx, 3, len(rows), score.band)
     inner.extend(table(ctx, ["Area", "Score", "Level", "Band"], rows, [0.46, 0.14, 0.22, 0.18], extra=extra))
     capped = [results.areas[area.id] for area in ctx.questionnaire.areas if results.areas[area.id].capped]
@@ -103,7 +104,7 @@ def build(ctx: ReportContext) -> list[Flowable]:
 
         def listing(items: list[tuple[str, float]]) -> Paragraph:
             text = "<br/>".join(
-                f"{esc(ctx.questionnaire.dimension(dim_id).title)}: <b>{score:.2f}</b>"
+                f"{esc(ctx.questionnaire.dimension(dim_id).title)}: <b>{format_score(score, step)}</b>"
                 for dim_id, score in items
             )
             return Paragraph(text or "—", styles.cell)

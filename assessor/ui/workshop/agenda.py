@@ -122,7 +122,7 @@ class Agenda(QObject):
         """Write the agenda into the assessment; ``edited`` reports it as a change."""
         if self._assessment is None or not self.boxes:
             return
-        self._assessment.agenda = self.state()
+        self._assessment.set_agenda(self.state())
         if edited:
             self.edited.emit()
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from assessor.model import Assessment, NonAnswer
+from assessor.model import Assessment, NonAnswer, format_score
 from assessor.scoring.results import Results
 from assessor.ui.theme import heading, muted
 from assessor.ui.workshop.reveal_items import choice_short
@@ -44,7 +44,7 @@ class DimensionView(QScrollArea):
                 dict.fromkeys(n for n in (score.level_name, score.band.name if score.band else "") if n)
             )
             line = (
-                f"Score now {score.score:.1f} ({'; '.join(shown)}) from {score.answered} of {score.total} "
+                f"Score now {format_score(score.score, questionnaire.scale.step)} ({'; '.join(shown)}) from {score.answered} of {score.total} "
                 "questions."
             )
         self.score_label = QLabel(line, body)

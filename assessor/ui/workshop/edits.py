@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from assessor.model import Answer, Assessment, Participant, Tally
-from assessor.ui.commands import CallCommand
+from assessor.model import Assessment, Tally
 from assessor.ui.session import Session
 
 if TYPE_CHECKING:
@@ -21,8 +20,8 @@ if TYPE_CHECKING:
 
 def round_questions(assessment: Assessment, round_index: int) -> list[str]:
     """The questions a round covers, in questionnaire order."""
-    wanted = assessment.rounds[round_index].questions
-    return [qid for qid in assessment.questionnaire.questions if wanted is None or qid in wanted]
+    the_round = assessment.rounds[round_index]
+    return [qid for qid in assessment.questionnaire.questions if the_round.covers(qid)]
 
 
 def participant_progress(assessment: Assessment, participant_id: str, round_index: int) -> tuple[int, int]:
@@ -35,8 +34,7 @@ def participant_progress(assessment: Assessment, participant_id: str, round_inde
 def tally_round(session: Session, question_id: str) -> int:
     """The round a show of hands for this question goes into: the current one if it covers it."""
     assessment = session.require()
-    current = assessment.rounds[session.current_round].questions
-    if current is None or question_id in current:
+    if assessment.rounds[session.current_round].covers(question_id):
         return session.current_round
     return assessment.latest_round_for(question_id)
 
@@ -47,12 +45,12 @@ def set_tally(session: Session, question_id: str, tally: Tally | None, *, round_
     if tally is not None and tally.total == 0:
         tally = None
     old = assessment.rounds[round_index].tallies.get(question_id)
-    session._push(
+    session.push_edit(
         "Record show of hands",
         old,
         tally,
         lambda value: assessment.set_tally(question_id, value, round_index=round_index),
-        lambda: session._answers_done(question_id),
+        lambda: session.answers_edited(question_id),
     )
 
 
@@ -61,41 +59,14 @@ def start_round(session: Session, question_ids: Sequence[str]) -> int:
     assessment = session.require()
     index = assessment.start_round(list(question_ids))  # validates
     the_round = assessment.rounds[index]
-
-    def done() -> None:
-        session._results = None
-        if session.current_round >= len(assessment.rounds):
-            session.set_current_round(len(assessment.rounds) - 1)
-        session.details_changed.emit()
-        session.results_changed.emit()
-
-    session.undo_stack.push(
-        CallCommand(
-            "Start a further round",
-            lambda: assessment.rounds.append(the_round),
-            lambda: assessment.rounds.remove(the_round),
-            session._after(done),
-        )
+    session.push_applied(
+        "Start a further round",
+        lambda: assessment.add_round(the_round, index),
+        lambda: assessment.remove_round(index),
+        session.rounds_edited,
     )
     session.set_current_round(index)
     return index
-
-
-Snapshot = tuple[list[Participant], list[dict[str, dict[str, Answer]]]]
-
-
-def _snapshot(assessment: Assessment) -> Snapshot:
-    return (
-        list(assessment.participants),
-        [{pid: dict(answers) for pid, answers in r.answers.items()} for r in assessment.rounds],
-    )
-
-
-def _restore(assessment: Assessment, snapshot: Snapshot) -> None:
-    participants, rounds = snapshot
-    assessment.participants[:] = participants
-    for the_round, answers in zip(assessment.rounds, rounds, strict=False):
-        the_round.answers = {pid: dict(each) for pid, each in answers.items()}
 
 
 def import_packs(
@@ -105,27 +76,25 @@ def import_packs(
     from assessor.storage.pack_import import import_packs as storage_import
 
     assessment = session.require()
-    before = _snapshot(assessment)
+    before = assessment.people_and_answers()
     report = storage_import(assessment, packs, on_duplicate=on_duplicate)
-    if not report.changed and before[0] == assessment.participants:
+    if not report.changed and list(before.participants) == assessment.participants:
         return report
-    after = _snapshot(assessment)
+    after = assessment.people_and_answers()
     touched = {qid for pack in packs for qid in pack.answers}
 
     def done() -> None:
         # The session's own handling of a change of people (a participant the undo removes can no
         # longer be the one answering), then the answers the packs touched.
-        session._participants_done()
+        session.participants_edited()
         for qid in assessment.questionnaire.questions:
             if qid in touched:
                 session.answer_changed.emit(qid)
 
-    session.undo_stack.push(
-        CallCommand(
-            "Import participant packs",
-            lambda: _restore(assessment, after),
-            lambda: _restore(assessment, before),
-            session._after(done),
-        )
+    session.push_applied(
+        "Import participant packs",
+        lambda: assessment.restore_people_and_answers(after),
+        lambda: assessment.restore_people_and_answers(before),
+        done,
     )
     return report

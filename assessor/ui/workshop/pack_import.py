@@ -14,13 +14,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QDropEvent
 
+from assessor.storage.suffixes import PACK_SUFFIX
 from assessor.ui.workshop import prompts
 from assessor.ui.workshop.edits import import_packs
 
 if TYPE_CHECKING:
     from assessor.ui.main_window import MainWindow
-
-PACK_SUFFIX = ".assessment-pack"
 
 
 def pack_paths(event: QDropEvent) -> list[Path]:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessor.model import AssessmentError, Consensus
+from assessor.model import AssessmentError, Consensus, format_score
 from assessor.ui import dialogs
 from assessor.ui.session import Session
 from assessor.ui.theme import muted, scaled_font
@@ -279,7 +279,8 @@ class RevealPage(QWidget):
         else:
             names = [results.overall_level_name, results.overall_band.name if results.overall_band else None]
             shown = list(dict.fromkeys(name for name in names if name))  # once when level and band agree
-            overall = f"{results.overall:.1f} ({'; '.join(shown)})" if shown else f"{results.overall:.1f}"
+            score = format_score(results.overall, self.session.questionnaire.scale.step)
+            overall = f"{score} ({'; '.join(shown)})" if shown else score
         pilots = [r.pilot.title for r in recommend(self.session.require(), results)]
         self.scores.setText(
             f"Overall score now: {overall}. Starter pilots now recommended: {'; '.join(pilots) or 'none yet'}."

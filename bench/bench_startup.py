@@ -65,9 +65,9 @@ APP = (
     + """
 import sys
 sys.path.insert(0, {root!r})
-from PySide6.QtWidgets import QApplication
 
 def _exec(*_args):
+    from PySide6.QtWidgets import QApplication
     app = QApplication.instance()
     _report(app)
     window = app.activeWindow() or next(w for w in app.topLevelWidgets() if w.isVisible())
@@ -76,7 +76,23 @@ def _exec(*_args):
     print("LOADED", *(m in sys.modules for m in {heavy!r}), flush=True)
     return 0
 
-QApplication.exec = _exec
+class _ReplaceExec:
+    # QApplication.exec is replaced as PySide6.QtWidgets is first imported, by the application itself: the
+    # modules load in the order they do for ``main.py`` (importing PySide6 here first would change it).
+    def find_spec(self, name, path=None, target=None):
+        if name != "PySide6.QtWidgets":
+            return None
+        sys.meta_path.remove(self)
+        from importlib.util import find_spec
+        spec = find_spec(name)
+        load = spec.loader.exec_module
+        def exec_module(module):
+            load(module)
+            module.QApplication.exec = _exec
+        spec.loader.exec_module = exec_module
+        return spec
+
+sys.meta_path.insert(0, _ReplaceExec())
 from assessor.launcher import main
 sys.exit(main([{questionnaire!r}]))
 """

@@ -10,15 +10,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDragMoveEvent,
-    QDropEvent,
-    QKeySequence,
-)
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
 
 from assessor import APP_NAME, __version__, userdirs
@@ -28,6 +20,9 @@ from assessor.ui.session import Session
 from assessor.ui.settings import Settings
 
 if TYPE_CHECKING:
+    # Annotations only: QEvent's type (with its long enum of event kinds) is not built to show the window.
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
+
     from assessor.ui.start_page import StartPage
 
 log = logging.getLogger(__name__)
@@ -39,7 +34,9 @@ def make_action(
     """An action with a shortcut, an accessible name (its text without &) and a status tip."""
     action = QAction(text, parent)
     if shortcut is not None:
-        action.setShortcut(QKeySequence(shortcut))
+        # setShortcuts, not setShortcut: resolving the latter's overloads builds PySide's type for the ``Qt``
+        # namespace, over 20 ms of start-up (tests/ui/test_startup.py).
+        action.setShortcuts([QKeySequence(shortcut)])
     plain = text.replace("&", "").replace("…", "")
     action.setStatusTip(tip or plain)
     action.setToolTip(

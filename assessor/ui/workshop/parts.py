@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 if TYPE_CHECKING:
@@ -70,6 +69,7 @@ class WorkshopParts:
     def agenda_dock(self) -> QDockWidget:
         """The agenda side panel, built the first time it is shown."""
         if self.dock is None:
+            from PySide6.QtCore import Qt
             from PySide6.QtWidgets import QDockWidget
 
             from assessor.ui.workshop.agenda import AgendaPanel
@@ -126,6 +126,7 @@ class WorkshopParts:
             self._install_bar(self.window.page("answer"))
 
     def _install_bar(self, page) -> None:
+        from PySide6.QtCore import Qt
         from PySide6.QtGui import QShortcut
 
         from assessor.ui.workshop.handover import ParticipantBar
@@ -142,6 +143,7 @@ class WorkshopParts:
     # Presenter ----------------------------------------------------------------------------------
 
     def open_presenter(self) -> PresenterView:
+        from PySide6.QtCore import Qt
         from PySide6.QtGui import QGuiApplication
 
         from assessor.ui.workshop.presenter import PresenterView

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QColor, QImage, QPixmap
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -92,6 +92,8 @@ class BrandingBox(QGroupBox):
         if not path or not self.session.is_open:
             return
         self.settings.set_last_folder(path, "logos")
+        from PySide6.QtGui import QImage
+
         from assessor.storage.logos import LogoError, load_logo
 
         try:
@@ -195,6 +197,7 @@ class LogoRow(QWidget):
         # Set with the first logo, not before: naming ``Qt`` builds PySide's type for the ``Qt`` namespace,
         # over 20 ms, which the first window (no logo yet) does without (tests/ui/test_startup.py).
         from PySide6.QtCore import Qt
+        from PySide6.QtGui import QImage, QPixmap
 
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

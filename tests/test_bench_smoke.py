@@ -30,7 +30,7 @@ SMALLEST: dict[str, list[str]] = {
     "bench_report.py": ["--smoke"],
     "bench_report_fuzz.py": ["--examples", "1", "--minutes", "0.5"],
     "bench_scoring.py": ["--smoke"],
-    "bench_startup.py": ["--runs", "1"],
+    "bench_startup.py": ["--smoke"],
     "bench_text_exports.py": ["--examples", "5", "--minutes", "0.5"],
     "kill_test.py": ["--runs", "2", "--long-every", "0"],
     "kill_window.py": ["--runs", "1", "--max-kill", "3"],

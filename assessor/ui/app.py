@@ -12,7 +12,6 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -70,7 +69,8 @@ def application() -> QApplication:
     """The QApplication, created once (tests already have one from pytest-qt)."""
     app = QApplication.instance()
     if app is None:
-        QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        # Fractional scale factors pass through unrounded: Qt 6's default, so not set here (naming the
+        # policy would build PySide's Python type for the ``Qt`` namespace and its ~90 enums, over 20 ms).
         # Fusion is asked for on the command line Qt reads: QApplication.setStyle() (or even style())
         # would also build PySide's Python type for QStyle and its many enums, about 10 ms of start-up.
         app = QApplication([sys.argv[0] if sys.argv else "collab-assessor", "-style", "fusion"])

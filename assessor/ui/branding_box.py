@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage, QPixmap
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -93,6 +92,8 @@ class BrandingBox(QGroupBox):
         if not path or not self.session.is_open:
             return
         self.settings.set_last_folder(path, "logos")
+        from PySide6.QtGui import QImage
+
         from assessor.storage.logos import LogoError, load_logo
 
         try:
@@ -161,9 +162,7 @@ class LogoRow(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         self.preview = QLabel(self)
         self.preview.setFixedSize(self.PREVIEW_HEIGHT * 3, self.PREVIEW_HEIGHT)
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label = QLabel("No logo", self)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.browse_button = QPushButton("Browse…", self)
         self.browse_button.clicked.connect(lambda: box.browse(name))
         self.remove_button = QPushButton("Remove", self)
@@ -195,6 +194,13 @@ class LogoRow(QWidget):
             self.label.setText("No logo")
             self.preview.clear()
             return
+        # Set with the first logo, not before: naming ``Qt`` builds PySide's type for the ``Qt`` namespace,
+        # over 20 ms, which the first window (no logo yet) does without (tests/ui/test_startup.py).
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QImage, QPixmap
+
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.label.setText(logo.name or "Logo")
         self.label.setToolTip("Kept inside the assessment: the image file itself is no longer needed.")
         image = QImage.fromData(logo.data)

@@ -1,4 +1,8 @@
-"""Every message box and file chooser goes through these thin helpers, so tests can monkeypatch them."""
+"""Every message box and file chooser goes through these thin helpers, so tests can monkeypatch them.
+
+Each helper imports its Qt dialog class when it is first called: the first window shows none of them, and
+building PySide's type for each (with its enums) would add to the start-up.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from assessor.questionnaire import Problem
@@ -51,11 +55,15 @@ class SaveChoice(Enum):
 
 
 def info(parent: QWidget | None, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.information(parent, title, text)
 
 
 def error(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
     """An error the user can act on: ``text`` says what happened and what to do."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     if details:
         box.setDetailedText(details)
@@ -63,12 +71,16 @@ def error(parent: QWidget | None, title: str, text: str, details: str = "") -> N
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
     answer = QMessageBox.question(parent, title, text)
     return answer == QMessageBox.StandardButton.Yes
 
 
 def offer_save_as(parent: QWidget | None, title: str, text: str) -> bool:
     """A save failed (``text`` says why): True when the user takes "Save As…" to save somewhere else."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
     save_as = box.addButton("Save &As…", QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
@@ -78,6 +90,8 @@ def offer_save_as(parent: QWidget | None, title: str, text: str) -> bool:
 
 
 def ask_save_changes(parent: QWidget | None, name: str) -> SaveChoice:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle("Unsaved changes")
@@ -96,21 +110,29 @@ def ask_save_changes(parent: QWidget | None, name: str) -> SaveChoice:
 
 def open_file(parent: QWidget | None, title: str, folder: str, filter_text: str) -> str:
     """The chosen path, or "" when cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getOpenFileName(parent, title, folder, filter_text)
     return path
 
 
 def open_files(parent: QWidget | None, title: str, folder: str, filter_text: str) -> list[str]:
+    from PySide6.QtWidgets import QFileDialog
+
     paths, _ = QFileDialog.getOpenFileNames(parent, title, folder, filter_text)
     return list(paths)
 
 
 def save_file(parent: QWidget | None, title: str, suggested: str, filter_text: str) -> str:
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filter_text)
     return path
 
 
 def choose_folder(parent: QWidget | None, title: str, folder: str) -> str:
+    from PySide6.QtWidgets import QFileDialog
+
     return QFileDialog.getExistingDirectory(parent, title, folder)
 
 
@@ -128,6 +150,8 @@ def choose_colour(parent: QWidget | None, title: str, current: str, default: str
 def replace_or_skip(parent: QWidget | None, title: str, question: str, explanation: str) -> bool:
     """Ask ``question`` (``explanation`` says what each answer does): True for Replace, False for Skip (the
     default, and what closing the box means)."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(title)

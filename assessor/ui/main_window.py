@@ -11,14 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDragMoveEvent,
-    QDropEvent,
-)
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
 
 from assessor import APP_NAME, __version__, userdirs
@@ -29,6 +22,9 @@ from assessor.ui.session import Session
 from assessor.ui.settings import Settings
 
 if TYPE_CHECKING:
+    # Annotations only: QEvent's type (with its long enum of event kinds) is not built to show the window.
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
+
     from assessor.ui.start_page import StartPage
 
 log = logging.getLogger(__name__)

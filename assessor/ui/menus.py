@@ -91,7 +91,7 @@ def build_menus(window: MainWindow) -> Menus:
 
     edit_menu = bar.addMenu("&Edit")
     undo = session.undo_stack.createUndoAction(window, "&Undo")
-    undo.setShortcut(QKeySequence(Std.Undo))
+    undo.setShortcuts([QKeySequence(Std.Undo)])  # as make_action does
     redo = session.undo_stack.createRedoAction(window, "&Redo")
     redo.setShortcuts([QKeySequence(Std.Redo), QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     edit_menu.addActions([undo, redo])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -15,12 +14,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessor.model import AssessmentError
+from assessor.model import AssessmentError, Participant
 from assessor.ui import dialogs
 from assessor.ui.session import Session
 from assessor.ui.theme import muted
 
-ID_ROLE = Qt.ItemDataRole.UserRole
+#: ``Qt.ItemDataRole.UserRole`` (a role is an int): naming ``Qt`` here would build PySide's type for the ``Qt``
+#: namespace at import, over 20 ms of start-up; the first window does without it (tests/ui/test_startup.py).
+ID_ROLE = 0x0100
 NAME, ROLE, ANONYMOUS = range(3)
 
 
@@ -47,9 +48,8 @@ class ParticipantsBox(QGroupBox):
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ROLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(ANONYMOUS, QHeaderView.ResizeMode.ResizeToContents)
-        # One line a row: a long role is elided at the end and shown whole in its tooltip.
+        # One line a row: a long role is elided at the end (item views' default) and shown whole in its tooltip.
         self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setMinimumHeight(self.fontMetrics().lineSpacing() * 10)
         self.table.itemChanged.connect(self._item_changed)
         layout.addWidget(self.table)
@@ -75,25 +75,28 @@ class ParticipantsBox(QGroupBox):
             participants = self.session.require().participants
             self.table.setRowCount(len(participants))
             for index, participant in enumerate(participants):
-                for col, text in ((NAME, participant.name), (ROLE, participant.role)):
-                    item = QTableWidgetItem(text)
-                    item.setData(ID_ROLE, participant.id)
-                    item.setToolTip(text)
-                    self.table.setItem(index, col, item)
-                check = QTableWidgetItem("Anonymous" if participant.anonymous else "Named if shown")
-                check.setFlags(
-                    Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                )
-                check.setCheckState(
-                    Qt.CheckState.Checked if participant.anonymous else Qt.CheckState.Unchecked
-                )
-                check.setData(ID_ROLE, participant.id)
-                self.table.setItem(index, ANONYMOUS, check)
+                self._set_row(index, participant)
             if 0 <= row < self.table.rowCount():
                 self.table.setCurrentCell(row, max(column, 0))
             self.remove_button.setEnabled(bool(participants))
         finally:
             self._refreshing = False
+
+    def _set_row(self, index: int, participant: Participant) -> None:
+        from PySide6.QtCore import Qt  # here, not at import: see ID_ROLE
+
+        for col, text in ((NAME, participant.name), (ROLE, participant.role)):
+            item = QTableWidgetItem(text)
+            item.setData(ID_ROLE, participant.id)
+            item.setToolTip(text)
+            self.table.setItem(index, col, item)
+        check = QTableWidgetItem("Anonymous" if participant.anonymous else "Named if shown")
+        check.setFlags(
+            Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        )
+        check.setCheckState(Qt.CheckState.Checked if participant.anonymous else Qt.CheckState.Unchecked)
+        check.setData(ID_ROLE, participant.id)
+        self.table.setItem(index, ANONYMOUS, check)
 
     def add_participant(self) -> None:
         number = len(self.session.require().participants) + 1
@@ -128,6 +131,8 @@ class ParticipantsBox(QGroupBox):
             elif item.column() == ROLE:
                 self.session.edits.edit_participant(pid, role=item.text().strip())
             else:
+                from PySide6.QtCore import Qt
+
                 self.session.edits.edit_participant(pid, anonymous=item.checkState() == Qt.CheckState.Checked)
         except AssessmentError as exc:
             dialogs.error(self, "Cannot change the participant", str(exc))

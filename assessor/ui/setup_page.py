@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QBoxLayout,
     QButtonGroup,
@@ -39,8 +39,25 @@ DETAIL_FIELDS = (
 )
 
 
+#: The assessment's date as written to its file: ISO 8601 (what ``Qt.DateFormat.ISODate`` writes for a QDate).
+ISO_FORMAT = "yyyy-MM-dd"
+
 #: Access keys already used on the set-up page (the organisation's label picks a letter that is not).
 _TAKEN_MNEMONICS = frozenset("lsdtinoprgyum")
+
+
+def iso_date(text: str) -> QDate:
+    """``QDate.fromString(text, Qt.DateFormat.ISODate)``: the usual ``YYYY-MM-DD`` (or nothing) read here,
+    anything else by Qt. Naming ``Qt.DateFormat`` builds PySide's type for the ``Qt`` namespace, over 20 ms,
+    which the first window does without (tests/ui/test_startup.py)."""
+    if not text:
+        return QDate()
+    digits = text[:4] + text[5:7] + text[8:]
+    if len(text) == 10 and text[4] == text[7] == "-" and digits.isascii() and digits.isdigit():
+        return QDate(int(text[:4]), int(text[5:7]), int(text[8:]))
+    from PySide6.QtCore import Qt
+
+    return QDate.fromString(text, Qt.DateFormat.ISODate)
 
 
 def with_mnemonic(text: str, *, taken: frozenset[str]) -> str:
@@ -97,7 +114,7 @@ class SetupPage(QScrollArea):
         # Review dates lie up to a year or more after this date: a date near 9999 has none that can be written.
         self.date.setDateRange(QDate(1900, 1, 1), QDate(2999, 12, 31))
         self.date.setAccessibleName("Date of the assessment")
-        self.date.dateChanged.connect(lambda d: self._set_detail("date", d.toString(Qt.DateFormat.ISODate)))
+        self.date.dateChanged.connect(lambda d: self._set_detail("date", d.toString(ISO_FORMAT)))
         form.insertRow(2, "&Date:", self.date)
         left.addWidget(details)
 
@@ -166,7 +183,7 @@ class SetupPage(QScrollArea):
                     edit.setText(value)
             if self.scope.toPlainText() != assessment.details.scope:
                 self.scope.setPlainText(assessment.details.scope)
-            date = QDate.fromString(assessment.details.date, Qt.DateFormat.ISODate)
+            date = iso_date(assessment.details.date)
             self.date.setDate(date if date.isValid() else QDate.currentDate())
             (self.mode_team if assessment.mode is Mode.TEAM else self.mode_individual).setChecked(True)
             self.show_names.setChecked(assessment.show_names)

@@ -7,6 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from assessor import paths
 from assessor.model import Consensus, Mode, Tally
 from assessor.ui.app import MAX_LOG_BYTES, create_window, rotate_log
@@ -73,22 +76,43 @@ def test_the_log_is_moved_aside_when_too_large(tmp_path: Path) -> None:
 
 STARTUP = """
 import sys
-from PySide6.QtWidgets import QApplication
+from assessor.launcher import BEFORE_QT, main
 def _exec(*_args):
+    import PySide6.QtCore
+    from PySide6.QtWidgets import QApplication
     print(*(m in sys.modules for m in sys.argv[2:]))
+    # PySide builds its Python type for the Qt namespace (some 90 enums, over 20 ms) when it is first named.
+    print("Qt" in vars(PySide6.QtCore))
+    order = list(sys.modules)  # in the order they were first imported
+    print(all(order.index(name) < order.index("PySide6") for name in BEFORE_QT))
     app = QApplication.instance()
     app.setStyleSheet("")  # style() is then the style itself, not the style-sheet wrapper
     print(app.style().name())
     return 0
-QApplication.exec = _exec
-from assessor.launcher import main
+class ReplaceExec:
+    # QApplication.exec is replaced as the application first imports PySide6.QtWidgets, so the modules load
+    # in the order they do from main.py (importing PySide6 here first would change it).
+    def find_spec(self, name, path=None, target=None):
+        if name != "PySide6.QtWidgets":
+            return None
+        sys.meta_path.remove(self)
+        from importlib.util import find_spec
+        spec = find_spec(name)
+        load = spec.loader.exec_module
+        def exec_module(module):
+            load(module)
+            module.QApplication.exec = _exec
+        spec.loader.exec_module = exec_module
+        return spec
+sys.meta_path.insert(0, ReplaceExec())
 main([sys.argv[1]])
 """
 
 
 def test_the_second_start_loads_neither_yaml_nor_the_report_nor_charts(tmp_path: Path) -> None:
     """The real entry point, twice: the first start reads the YAML (and caches it), the second does not;
-    neither loads what only later screens need; the style is Fusion."""
+    neither loads what only later screens need, nor builds the Qt namespace; the Qt-free modules the window
+    needs load before PySide6; the style is Fusion."""
     heavy = [
         "yaml",
         "assessor.questionnaire.build",
@@ -115,7 +139,11 @@ def test_the_second_start_loads_neither_yaml_nor_the_report_nor_charts(tmp_path:
     ]
     first, second = (run.stdout.split() for run in runs)
     assert first[:2] == ["True", "True"]  # a fresh cache: the YAML was read and validated
-    assert second == ["False"] * len(heavy) + ["fusion"]
+    loaded = [name for name, shown in zip(heavy, second, strict=False) if shown != "False"]
+    assert loaded == [], f"loaded before the window showed: {loaded}"
+    assert second[len(heavy)] == "False", "the Qt namespace was built before the window showed"
+    assert second[len(heavy) + 1] == "True", "a module of BEFORE_QT was imported after PySide6"
+    assert second[len(heavy) + 2 :] == ["fusion"]
 
 
 def test_storage_names_are_imported_when_first_used() -> None:
@@ -167,3 +195,25 @@ def test_the_status_count_without_scoring_agrees_with_scoring(team_window) -> No
 def test_the_status_count_of_the_example_agrees_with_scoring(window) -> None:
     assert window.files.open_example()
     assert _counts_agree(window.session)[0] > 0
+
+
+_DATE_TEXT = st.one_of(
+    st.dates().map(lambda day: day.isoformat()),
+    st.text(alphabet="0123456789-/.T: x", max_size=14),
+    st.from_regex(r"\d{4}-\d{2}-\d{2}", fullmatch=True),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_DATE_TEXT)
+def test_the_set_up_page_reads_a_date_as_qt_reads_iso_8601(text: str) -> None:
+    """The set-up page reads and writes its date without naming the Qt namespace, as Qt's ISO 8601 would."""
+    from PySide6.QtCore import QDate, Qt
+
+    from assessor.ui.setup_page import ISO_FORMAT, iso_date
+
+    ours, qts = iso_date(text), QDate.fromString(text, Qt.DateFormat.ISODate)
+    assert ours.isValid() == qts.isValid()
+    if qts.isValid():
+        assert ours == qts
+        assert qts.toString(ISO_FORMAT) == qts.toString(Qt.DateFormat.ISODate)  # and writes it back the same

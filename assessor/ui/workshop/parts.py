@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QBoxLayout
 
@@ -74,6 +73,7 @@ class WorkshopParts:
     def agenda_dock(self) -> QDockWidget:
         """The agenda side panel, built the first time it is shown."""
         if self.dock is None:
+            from PySide6.QtCore import Qt
             from PySide6.QtWidgets import QDockWidget
 
             from assessor.ui.workshop.agenda import AgendaPanel
@@ -131,6 +131,7 @@ class WorkshopParts:
             self._install_bar(cast("AnswerPage", self.window.page("answer")))
 
     def _install_bar(self, page: AnswerPage) -> None:
+        from PySide6.QtCore import Qt
         from PySide6.QtGui import QShortcut
 
         from assessor.ui.workshop.handover import ParticipantBar
@@ -149,6 +150,7 @@ class WorkshopParts:
     # Presenter ----------------------------------------------------------------------------------
 
     def open_presenter(self) -> PresenterView:
+        from PySide6.QtCore import Qt
         from PySide6.QtGui import QGuiApplication
 
         from assessor.ui.workshop.presenter import PresenterView

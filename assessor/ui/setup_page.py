@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from assessor.model import AssessmentError, Mode, Wording
 from assessor.ui import dialogs
+from assessor.ui.accessibility import focus_within
 from assessor.ui.branding_box import BrandingBox
 from assessor.ui.participants_box import ParticipantsBox
 from assessor.ui.session import Session
@@ -100,6 +101,16 @@ class SetupPage(QScrollArea):
         self.date.dateChanged.connect(lambda d: self._set_detail("date", d.toString(Qt.DateFormat.ISODate)))
         form.insertRow(2, "&Date:", self.date)
         left.addWidget(details)
+        # Scope and Date sit second and third on the screen though they are made last: Tab follows the screen.
+        tab_chain(
+            [
+                self.fields["organisation"],
+                self.scope,
+                self.date,
+                self.fields["facilitator"],
+                self.fields["consultant"],
+            ]
+        )
 
         mode_box = QGroupBox("How the team answers", details)
         mode_layout = QVBoxLayout(mode_box)
@@ -193,6 +204,8 @@ class SetupPage(QScrollArea):
     def page_entered(self) -> None:
         self.refresh()
         self.participants.refresh()
+        if not focus_within(self):
+            self.fields["organisation"].setFocus(Qt.FocusReason.OtherFocusReason)  # a control, not the page
 
     # Edits --------------------------------------------------------------------------------------
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -83,7 +84,7 @@ def key_rows(window: MainWindow) -> list[tuple[str, str, str]]:
 
 def _shortcuts(action: QAction) -> str:
     names = [key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts()]
-    return " or ".join(name for name in names if name)
+    return " or ".join(dict.fromkeys(name for name in names if name))  # a standard key may repeat one given
 
 
 def _plain(text: str) -> str:
@@ -117,11 +118,16 @@ class KeysDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        self.table.resizeRowsToContents()
+        # Wrapped rows fit their text once the columns have their widths (and whenever they change).
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         metrics = self.fontMetrics()
-        self.resize(metrics.horizontalAdvance("M") * 70, metrics.lineSpacing() * 36)
+        self.resize(metrics.horizontalAdvance("M") * 80, metrics.lineSpacing() * 40)
         self.table.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self.table.resizeRowsToContents)  # once the columns have their shown widths

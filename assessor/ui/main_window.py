@@ -246,12 +246,10 @@ class MainWindow(QMainWindow):
         """View > Single-key shortcuts: whether 1 to 9, D, N and F answer on the answer page; remembered."""
         self.settings.set_single_key_shortcuts(on)
         self.menus.single_keys.setChecked(on)
-        if "answer" in self._pages:
-            from assessor.ui.answer_page import AnswerPage
-
-            page = self._pages["answer"]
-            if isinstance(page, AnswerPage):
-                page.set_single_keys(on)
+        for page in self._pages.values():  # the answer page's, and the reveal's once it has any
+            switch = getattr(page, "set_single_keys", None)
+            if callable(switch):
+                switch(on)
 
     # Help -------------------------------------------------------------------------------------
 

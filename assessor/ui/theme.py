@@ -294,6 +294,21 @@ def apply_theme(
     app.setStyleSheet(style_sheet(found))
 
 
+def system_colours_changed(app: QApplication) -> None:
+    """The system switched between light, dark or high contrast while running: read its palette afresh (an
+    empty palette gives the application the platform's back) and apply the theme to it again."""
+    app.setPalette(QPalette())
+    apply_theme(app, system=QPalette(app.palette()))
+
+
+def follow_system_colours(app: QApplication) -> None:
+    """Apply the theme again whenever the system's colour scheme changes (once per application)."""
+    if app.property("assessor_follows_system"):
+        return
+    app.setProperty("assessor_follows_system", True)
+    app.styleHints().colorSchemeChanged.connect(lambda _scheme: system_colours_changed(app))
+
+
 def is_high_contrast(app: QApplication) -> bool:
     return bool(app.property("assessor_high_contrast"))
 

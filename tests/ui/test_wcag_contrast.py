@@ -239,3 +239,22 @@ def test_a_ticked_box_and_a_chosen_radio_show_their_mark(themed, qapp, qtbot, na
             for y in range(before.height())
         )
         assert changed >= 12, (type(button).__name__, changed)
+
+
+def test_the_theme_follows_the_system_when_its_colours_change(qapp, themed, monkeypatch):
+    """A change of the system's colour scheme while running: the platform's palette is read again and the
+    theme worked out for it (here the platform's palette is swapped for a dark one)."""
+    themed("light")
+    platform = dark_palette()
+    real_set = QApplication.setPalette
+
+    def set_palette(palette, *args):
+        real_set(platform if palette.resolveMask() == 0 else palette, *args)
+
+    monkeypatch.setattr(QApplication, "setPalette", staticmethod(set_palette))
+    theme.system_colours_changed(qapp)
+    monkeypatch.undo()
+    assert theme.current().dark
+    assert qapp.palette().color(Role.Window).name() == "#000000"
+    failing = [pair for pair, (fg, bg, needed) in pairs(qapp).items() if contrast(fg, bg) < needed]
+    assert not failing

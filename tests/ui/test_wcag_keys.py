@@ -152,3 +152,27 @@ def test_the_hand_over_button_names_the_reveal_key_from_its_action(team_window, 
     team_window.page_action("reveal").setShortcut(QKeySequence("Ctrl+9"))
     page.set_reveal_key(team_window.page_action("reveal").shortcut())
     assert f"({_native('Ctrl+9')})" in page.reveal_button.text()
+
+
+def test_a_single_key_of_the_reveal_follows_the_switch(team_window, qtbot, monkeypatch):
+    """A single key in the reveal's table (parking with F is one) is turned off with the others."""
+    from assessor.ui.keys import PageKey
+    from assessor.ui.workshop import reveal_page
+
+    extra = PageKey(("X",), "next question (a test's key)", "next", single=True)
+    monkeypatch.setattr(reveal_page, "REVEAL_KEYS", (*reveal_page.REVEAL_KEYS, extra))
+    individual_window(team_window)
+    activate(qtbot, team_window)
+    team_window.show_page("reveal")
+    page = team_window.page("reveal")
+    page.show_question(page.items[0].question_id)
+    page.tree.setFocus()
+    qtbot.waitUntil(page.tree.hasFocus)
+    press(qtbot, Qt.Key.Key_X)
+    assert page.current_question() == page.items[1].question_id
+    team_window.menus.single_keys.trigger()  # off
+    press(qtbot, Qt.Key.Key_X)
+    assert page.current_question() == page.items[1].question_id
+    team_window.menus.single_keys.trigger()  # on again
+    press(qtbot, Qt.Key.Key_X)
+    assert page.current_question() == page.items[2].question_id

@@ -147,3 +147,50 @@ def test_an_announcement_is_qt_s_announcement_event(team_window, monkeypatch):
     assert event.type() == QAccessible.Event.Announcement
     assert event.message() == "Saved here"
     assert event.object() is team_window
+
+
+def _labels_hiding_their_text(root) -> list[str]:
+    """Shown labels with text whose accessible name is not that text (a fixed name hides what they say)."""
+    from PySide6.QtWidgets import QLabel
+
+    from tests.ui.accessible_tree import node
+
+    hiding = []
+    for label in root.findChildren(QLabel):
+        if not label.isVisibleTo(root) or not label.text().strip() or label.buddy() is not None:
+            continue
+        interface = QAccessible.queryAccessibleInterface(label)
+        name = node(interface).name
+        shown = label.text().replace("&", "")
+        if label.textFormat() == Qt.TextFormat.RichText or "<" in shown:
+            continue  # rich text: its words, not its tags (checked by the radar's key test)
+        if shown not in name.replace("&", ""):  # a name may add to the text ("Question 1: ..."), not hide it
+            hiding.append(f"{shown[:40]!r} named {name[:40]!r}")
+    return hiding
+
+
+def test_no_label_on_a_workshop_screen_hides_its_text(team_window, qtbot):
+    individual_window(team_window)
+    activate(qtbot, team_window)
+    session = team_window.session
+    team_window.workshop.start_turn(session.require().participants[0].id)
+    team_window.show_page("answer")
+    answer = team_window.page("answer")
+    team_window.show_page("reveal")
+    reveal = team_window.page("reveal")
+    team_window.workshop.parts.show_agenda(True)
+    presenter = team_window.workshop.parts.open_presenter()
+    QApplication.processEvents()
+    for root in (answer, reveal, team_window.workshop.parts.agenda_panel, presenter):
+        assert not _labels_hiding_their_text(root), type(root).__name__
+    presenter.close()
+
+
+def test_the_label_check_can_fail(qtbot):
+    from PySide6.QtWidgets import QLabel, QWidget
+
+    root = QWidget()
+    qtbot.addWidget(root)
+    label = QLabel("12:00 left", root)
+    label.setAccessibleName("Timer")
+    assert _labels_hiding_their_text(root) == ["'12:00 left' named 'Timer'"]

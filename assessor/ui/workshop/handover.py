@@ -202,7 +202,7 @@ class ParticipantBar(QWidget):
         self.who = QLabel(self)
         self.who.setFont(scaled_font(self.who, 1.1, bold=True))
         self.who.setWordWrap(True)
-        self.who.setAccessibleName("Whose private answers are showing")
+        self.who.setAccessibleDescription("Whose private answers are showing")
         self.next_button = QPushButton("Next unanswered (Ctrl+J)", self)
         self.hand_button = QPushButton("I've finished: hand over (Ctrl+H)", self)
         layout.addWidget(self.who, 1)

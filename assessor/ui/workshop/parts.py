@@ -121,6 +121,7 @@ class WorkshopParts:
 
         page = RevealPage(self.session)
         page.question_shown.connect(self._follow_in_presenter)
+        page.set_single_keys(self.window.settings.single_key_shortcuts())
         return page
 
     @property

@@ -69,7 +69,7 @@ class PresenterView(QWidget):
         top = QHBoxLayout()
         self.where = _label(self)
         self.timer = _label(self, wrap=False)
-        self.timer.setAccessibleName("Timer")
+        self.timer.setAccessibleDescription("Timer")
         self.counter = _label(self, wrap=False)
         top.addWidget(self.where, 1)
         top.addWidget(self.timer)

@@ -108,11 +108,20 @@ class RevealPage(QWidget):
             "next": lambda: self.step(1),
             "previous": lambda: self.step(-1),
         }
+        #: Shortcuts of single character keys (``PageKey.single``): View > Single-key shortcuts turns them off.
+        self.single_key_shortcuts: list[QShortcut] = []
         for entry in REVEAL_KEYS:
             for sequence in entry.keys:
                 shortcut = QShortcut(QKeySequence(sequence), self)
                 shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
                 shortcut.activated.connect(slots[entry.slot])
+                if entry.single:
+                    self.single_key_shortcuts.append(shortcut)
+
+    def set_single_keys(self, on: bool) -> None:
+        """Turn the single-key shortcuts on or off (View > Single-key shortcuts, WCAG 2.1.4)."""
+        for shortcut in self.single_key_shortcuts:
+            shortcut.setEnabled(on)
 
     def _build_question_pane(self) -> QWidget:
         pane = QWidget(self)

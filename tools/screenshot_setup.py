@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "docs" / "screenshots"
+HIGH_CONTRAST = "--high-contrast" in sys.argv
+OUT = ROOT / ("screenshots-tmp" if HIGH_CONTRAST else "docs/screenshots")
 
 
 def prepare() -> None:
@@ -24,13 +25,19 @@ def prepare() -> None:
 
 
 def open_window() -> Any:
-    """The application's main window, with no modal "about this file" notice to get in the way."""
+    """The application's main window, with no modal "about this file" notice to get in the way.
+
+    With ``--high-contrast`` on the command line the window uses the built-in high-contrast theme and the
+    pictures go to ``screenshots-tmp/`` with ``-high-contrast`` in their names (to look at, not to ship)."""
     from assessor.ui import dialogs
     from assessor.ui.app import create_window
 
     dialogs.info = lambda *_a, **_k: None
+    window = create_window([])
+    if HIGH_CONTRAST:
+        window.set_high_contrast(True)
     OUT.mkdir(parents=True, exist_ok=True)
-    return create_window([])
+    return window
 
 
 def save_picture(widget: Any, name: str, *, settle: int = 3) -> None:
@@ -40,6 +47,6 @@ def save_picture(widget: Any, name: str, *, settle: int = 3) -> None:
     app = QApplication.instance()
     for _ in range(settle):
         app.processEvents()
-    path = OUT / f"{name}.png"
+    path = OUT / f"{name}{'-high-contrast' if HIGH_CONTRAST else ''}.png"
     widget.grab().save(str(path))
     print(path.relative_to(ROOT))

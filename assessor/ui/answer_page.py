@@ -1,7 +1,8 @@
 """Answering: the navigator beside the question view, driven entirely from the keyboard.
 
-Keys (when not typing in a text box): 1..N choose a level, D Don't know, N Not applicable, Delete clears,
-F flags for later; Page Down, Ctrl+Enter or Alt+Right go to the next question, Page Up or Alt+Left back.
+Keys (``ANSWER_KEYS``; the single keys only while the answer area has the focus, and not when typing in a text
+box): 1..N choose a level, D Don't know, N Not applicable, Delete clears, F flags for later; Page Down,
+Ctrl+Enter or Alt+Right go to the next question (the focus moves to its text), Page Up or Alt+Left back.
 The workshop screens can put a participant switcher in ``header`` (a QHBoxLayout above the question).
 """
 
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QSp
 
 from assessor.model import AssessmentError, Choice, Confidence, Mode, NonAnswer, Questionnaire
 from assessor.ui import dialogs
+from assessor.ui.accessibility import announce
+from assessor.ui.keys import PageKey
 from assessor.ui.navigator import Navigator
 from assessor.ui.question_view import QuestionView
 from assessor.ui.session import Session
@@ -22,6 +25,18 @@ from assessor.ui.theme import muted
 
 NEXT_KEYS = ("PgDown", "Ctrl+Return", "Ctrl+Enter", "Alt+Right")
 PREVIOUS_KEYS = ("PgUp", "Alt+Left")
+
+#: Every key of the answer page: installed from here, listed from here by Help > Keyboard shortcuts.
+ANSWER_KEYS = (
+    PageKey(tuple(str(n) for n in range(1, 10)), "choose that level", "level", "1 to 9", single=True),
+    PageKey(("D",), "Don't know (where the scale offers it)", "dont_know", single=True),
+    PageKey(("N",), "Not applicable (where the question offers it)", "not_applicable", single=True),
+    PageKey(("F",), "flag the question for later (or unflag it)", "flag", single=True),
+    PageKey(("Delete",), "clear the answer", "clear"),
+    PageKey(NEXT_KEYS, "next question (the focus moves to its text)", "next"),
+    PageKey(PREVIOUS_KEYS, "previous question", "previous"),
+    PageKey(("Esc",), "leave the note, back to the level cards", "leave_note", shown="Esc (in the note)"),
+)
 
 
 def key_help(questionnaire: Questionnaire) -> str:
@@ -46,7 +61,8 @@ class AnswerPage(QWidget):
         outer.setContentsMargins(8, 8, 8, 4)
         self.header = QHBoxLayout()
         self.recording_as = QLabel(self)
-        self.recording_as.setAccessibleName("Whose answers are recorded")
+        # Its name is its text (who is answering changes); what it is for is its description.
+        self.recording_as.setAccessibleDescription("Whose answers are recorded")
         self.header.addWidget(self.recording_as, 1)
         self.flag_button = QPushButton("Flag for later (F)", self)
         self.flag_button.setCheckable(True)
@@ -88,21 +104,35 @@ class AnswerPage(QWidget):
         self.rebuild()
 
     def _install_keys(self) -> None:
-        def key(sequence: str, slot: Callable[..., object]) -> None:
-            shortcut = QShortcut(QKeySequence(sequence), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        """The shortcuts of ``ANSWER_KEYS``. Keys that answer (single keys and Delete) belong to the answer
+        area: in the question list they would change an answer the user is not looking at (WCAG 2.1.4)."""
+        slots: dict[str, Callable[[], object]] = {
+            "dont_know": lambda: self._record_non_answer(NonAnswer.DONT_KNOW),
+            "not_applicable": lambda: self._record_non_answer(NonAnswer.NOT_APPLICABLE),
+            "flag": self.toggle_flag,
+            "clear": lambda: self._record_choice(None),
+            "next": self.next_question,
+            "previous": self.previous_question,
+        }
+        self.single_key_shortcuts: list[QShortcut] = []
+        for entry in ANSWER_KEYS:
+            if entry.slot == "leave_note":
+                continue  # the note's own key (QuestionView.eventFilter)
+            answers = entry.single or entry.slot == "clear"
+            for sequence in entry.keys:
+                shortcut = QShortcut(QKeySequence(sequence), self.view if answers else self)
+                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                if entry.slot == "level":
+                    shortcut.activated.connect(lambda n=int(sequence): self.view.choose_key(n))
+                else:
+                    shortcut.activated.connect(slots[entry.slot])
+                if entry.single:
+                    self.single_key_shortcuts.append(shortcut)
 
-        for number in range(1, 10):
-            key(str(number), lambda n=number: self.view.choose_key(n))
-        key("D", lambda: self._record_non_answer(NonAnswer.DONT_KNOW))
-        key("N", lambda: self._record_non_answer(NonAnswer.NOT_APPLICABLE))
-        key("Delete", lambda: self._record_choice(None))
-        key("F", self.toggle_flag)
-        for sequence in NEXT_KEYS:
-            key(sequence, self.next_question)
-        for sequence in PREVIOUS_KEYS:
-            key(sequence, self.previous_question)
+    def set_single_keys(self, on: bool) -> None:
+        """Turn the single-key shortcuts on or off (View > Single-key shortcuts)."""
+        for shortcut in self.single_key_shortcuts:
+            shortcut.setEnabled(on)
 
     # Showing ------------------------------------------------------------------------------------
 
@@ -224,9 +254,24 @@ class AnswerPage(QWidget):
             before = [q for q in order if numbers[q] < numbers[current]]
             target = (after[:1] or before[-1:]) if delta > 0 else (before[-1:] or after[:1])
             self.show_question(target[0])
+            self._arrived()
             return
         index = min(max(order.index(current) + delta, 0), len(order) - 1)
         self.show_question(order[index])
+        self._arrived()
+
+    def _arrived(self) -> None:
+        """After Page Down or Up: the focus on the new question's text (a screen reader reads it) and its
+        state announced (WCAG 4.1.3)."""
+        qid = self.current_question
+        if qid is None or not self.session.is_open:
+            return
+        self.view.text.setFocus(Qt.FocusReason.OtherFocusReason)
+        number = self.navigator.nav_model.numbers[qid]
+        total = self.session.questionnaire.question_count
+        choice = self.session.recorded(qid).choice
+        state = "not answered yet" if choice is None else f"answered {self.view.choice_words(choice)}"
+        announce(self.view.text, f"Question {number} of {total}, {state}")
 
     # Recording ----------------------------------------------------------------------------------
 

@@ -91,11 +91,14 @@ def application() -> QApplication:
 def create_window(argv: list[str]) -> MainWindow:  # MainWindow is imported late to keep this module light
     """Build and show the main window; ``argv`` may name an assessment or a questionnaire to open."""
     from assessor.ui.main_window import MainWindow
-    from assessor.ui.theme import apply_theme
+    from assessor.ui.settings import Settings
+    from assessor.ui.theme import apply_theme, follow_system_colours
 
     app = application()
-    apply_theme(app)
-    window = MainWindow(show_start=not argv)
+    settings = Settings()
+    apply_theme(app, high_contrast=settings.high_contrast())
+    follow_system_colours(app)
+    window = MainWindow(settings, show_start=not argv)
     install_excepthook(window)
     # A file named on the command line is opened before the window shows, so the first frame is the
     # assessment (the start page is only built if the file cannot be opened).

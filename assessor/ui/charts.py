@@ -19,35 +19,35 @@ from PySide6.QtCharts import (
     QPolarChart,
 )
 from PySide6.QtCore import QMargins, QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from assessor.model import Questionnaire
 from assessor.model.questionnaire import Scale, format_score, format_value
-from assessor.ui.theme import ACCENT, MUTED, scaled_font
+from assessor.ui.theme import current as theme_colours
+from assessor.ui.theme import scaled_font
 
 if TYPE_CHECKING:
     from assessor.scoring import Results
 
-#: Grid lines and the panel behind the charts.
-GRID = QColor("#C8C8C8")
-PANEL = QColor("#FFFFFF")
-TEXT = QColor("#1A1A1A")
+# The colours are the theme's (``theme.current()``): the palette's base behind the charts, its text colour
+# for labels, the accent for the line and bars, so a dark or high-contrast palette keeps every pair readable.
 
 
 def _view(chart: QChart, name: str, parent: QWidget | None) -> QChartView:
     chart.setMargins(QMargins(4, 4, 4, 4))
     chart.legend().setVisible(False)
     chart.setBackgroundRoundness(0)
-    chart.setBackgroundVisible(False)  # the panel behind is white already
+    chart.setBackgroundVisible(False)  # the panel behind is the palette's base already
     font = chart.titleFont()
     font.setBold(True)
     chart.setTitleFont(font)
     view = QChartView(chart, parent)
     view.setFrameShape(QFrame.Shape.NoFrame)
-    view.setStyleSheet(f"background: {PANEL.name()};")
+    view.setStyleSheet("QGraphicsView { background: palette(base); }")
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setAccessibleName(name)
+    view.viewport().setAccessibleName(name)  # a screen reader meets the drawing area as a node of its own
     view.setMinimumHeight(view.fontMetrics().lineSpacing() * 18)
     return view
 
@@ -76,8 +76,9 @@ class RadarChart:
         self.chart.setTitle("Dimensions")
         self.view = QFrame(parent)
         self.view.setObjectName("chartPanel")
-        self.view.setStyleSheet(f"QFrame#chartPanel {{ background: {PANEL.name()}; }}")
+        self.view.setStyleSheet("QFrame#chartPanel { background: palette(base); }")
         self.view.setAccessibleName("Radar chart of dimension scores")
+        self.view.setAccessibleDescription("The same scores are in the key beside it and the dimension table")
         layout = QHBoxLayout(self.view)
         layout.setContentsMargins(0, 0, 12, 0)
         self.chart_view = _view(self.chart, "Radar chart of dimension scores", self.view)
@@ -88,7 +89,8 @@ class RadarChart:
         self.key.setWordWrap(True)
         self.key.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.key.setFont(scaled_font(self.key, 0.9))
-        self.key.setAccessibleName("Key to the radar: each numbered dimension and its score")
+        # Its name is its text (every dimension and score): a fixed name would hide them.
+        self.key.setAccessibleDescription("Key to the radar: each numbered dimension and its score")
         self.key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.key.setMaximumWidth(self.key.fontMetrics().horizontalAdvance("M") * 44)
         layout.addWidget(self.key, 1)
@@ -112,11 +114,17 @@ class RadarChart:
         radial.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
         for value in scale.values:
             radial.append(format_value(value), value)
+        colours = theme_colours()
+        chart.setTitleBrush(colours.text)
+        for axis in (angular, radial):
+            axis.setLabelsBrush(colours.text)
+            axis.setGridLineColor(colours.grid)
+            axis.setLinePenColor(colours.grid)
         chart.addAxis(angular, QPolarChart.PolarOrientation.PolarOrientationAngular)
         chart.addAxis(radial, QPolarChart.PolarOrientation.PolarOrientationRadial)
         series = QLineSeries()
         series.setName("Team score")
-        pen = QPen(QColor(ACCENT))
+        pen = QPen(colours.accent)
         pen.setWidthF(2.5)
         series.setPen(pen)
         series.setPointsVisible(True)
@@ -179,6 +187,7 @@ class AreaBarsView(QWidget):
         self.levels: tuple[float, ...] = (1, 2, 3, 4)
         self.step: float = 1
         self.setAccessibleName("Bar chart of area scores with bands")
+        self.setObjectName("chartBars")
         self.setMinimumHeight(self.fontMetrics().lineSpacing() * 14)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
@@ -196,15 +205,17 @@ class AreaBarsView(QWidget):
         return QSize(self.fontMetrics().horizontalAdvance("M") * 40, self.fontMetrics().lineSpacing() * 18)
 
     def paintEvent(self, _event: QPaintEvent) -> None:
+        colours = theme_colours()
+        panel, text = colours.base, colours.text
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), PANEL)
+        painter.fillRect(self.rect(), panel)
         metrics = QFontMetrics(self.font())
         line = metrics.lineSpacing()
         pad = line // 2
         title_font = scaled_font(self, 1.0, bold=True)
         painter.setFont(title_font)
-        painter.setPen(TEXT)
+        painter.setPen(text)
         # The title level with the radar's (QtCharts puts its title about a line down).
         title_rect = QRect(0, int(line * 1.1), self.width(), QFontMetrics(title_font).lineSpacing())
         painter.drawText(title_rect, Qt.AlignmentFlag.AlignHCenter, "Areas")
@@ -231,9 +242,9 @@ class AreaBarsView(QWidget):
         # The scale: a grid line and a number at each level, from the lowest to the highest value.
         for level in self.levels:
             x = x_of(level)
-            painter.setPen(QPen(GRID, 1))
+            painter.setPen(QPen(colours.grid, 1))
             painter.drawLine(QPointF(x, top), QPointF(x, bottom))
-            painter.setPen(QColor(MUTED))
+            painter.setPen(colours.muted)
             painter.drawText(
                 QRectF(x - line * 2, bottom + 2, line * 4, line),
                 Qt.AlignmentFlag.AlignHCenter,
@@ -241,7 +252,7 @@ class AreaBarsView(QWidget):
             )
         for index, row in enumerate(rows):
             y = top + row_height * index
-            painter.setPen(TEXT)
+            painter.setPen(text)
             painter.drawText(
                 QRectF(pad, y, label_width, row_height),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
@@ -253,10 +264,10 @@ class AreaBarsView(QWidget):
             if row.score is not None:
                 # A score at the lowest level still shows a sliver of bar.
                 width = max(x_of(row.score) - left, 3.0)
-                painter.fillRect(QRectF(left, bar_top, width, bar_height), QColor(ACCENT))
+                painter.fillRect(QRectF(left, bar_top, width, bar_height), colours.accent)
                 inside = metrics.horizontalAdvance(value_text) + pad * 2 <= width
                 if inside:
-                    painter.setPen(PANEL)
+                    painter.setPen(colours.on_accent)
                     painter.drawText(
                         QRectF(left, bar_top, width - pad, bar_height),
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
@@ -265,7 +276,7 @@ class AreaBarsView(QWidget):
                     after = row.band
                 else:
                     after = f"{value_text} {row.band}"
-                painter.setPen(TEXT)
+                painter.setPen(text)
                 painter.drawText(
                     QRectF(
                         left + width + pad, bar_top, max(self.width() - left - width - pad * 2, 0), bar_height
@@ -274,7 +285,7 @@ class AreaBarsView(QWidget):
                     after,
                 )
             else:
-                painter.setPen(TEXT)
+                painter.setPen(text)
                 painter.drawText(
                     QRectF(left + pad, bar_top, span, bar_height),
                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,

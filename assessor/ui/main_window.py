@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QWi
 
 from assessor import APP_NAME, __version__, userdirs
 from assessor.ui import dialogs
+from assessor.ui.accessibility import announce
 from assessor.ui.actions import make_action
 from assessor.ui.file_controller import FileController
 from assessor.ui.session import Session
@@ -58,6 +59,8 @@ class MainWindow(QMainWindow):
         self._register_core_pages()
         self._status = QLabel("")
         self.statusBar().addPermanentWidget(self._status)
+        # What the status bar says (saved, recovered, not offered here…) a screen reader says too (WCAG 4.1.3).
+        self.statusBar().messageChanged.connect(lambda text: announce(self.statusBar(), text))
         self.session.title_changed.connect(self._update_title)
         self.session.dirty_changed.connect(self._show_modified)
         self.session.assessment_replaced.connect(self._on_assessment_replaced)
@@ -131,6 +134,10 @@ class MainWindow(QMainWindow):
 
         return StartPage(self.files, self.settings, self)
 
+    def page_action(self, name: str) -> QAction:
+        """The View-menu action that shows the page ``name`` (its shortcut is the page's key)."""
+        return self._page_actions[name]
+
     def current_page_name(self) -> str:
         current = self.stack.currentWidget()
         return next((name for name, widget in self._pages.items() if widget is current), "")
@@ -143,7 +150,9 @@ class MainWindow(QMainWindow):
         def answer_page() -> QWidget:
             from assessor.ui.answer_page import AnswerPage
 
-            return AnswerPage(self.session)
+            page = AnswerPage(self.session)
+            page.set_single_keys(self.settings.single_key_shortcuts())
+            return page
 
         self.add_page("answer", None, "&Answer", "Ctrl+2", factory=answer_page)
 
@@ -157,6 +166,8 @@ class MainWindow(QMainWindow):
         from assessor.ui.workshop import install_workshop
 
         self.workshop = install_workshop(self)  # the workshop's pages, menu entries, agenda, presenter view
+        self.menus.view.addSeparator()
+        self.menus.view.addActions([self.menus.high_contrast, self.menus.single_keys])
 
     # Menus ------------------------------------------------------------------------------------
 
@@ -210,7 +221,39 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage("Could not write the recovery file: save your work now", 10000)
 
+    # Look and keys ----------------------------------------------------------------------------
+
+    def set_high_contrast(self, on: bool) -> None:
+        """View > High contrast: the built-in theme, or the system's palette again; remembered."""
+        from PySide6.QtWidgets import QApplication
+
+        from assessor.ui.theme import apply_theme
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, high_contrast=on)
+        self.settings.set_high_contrast(on)
+        self.menus.high_contrast.setChecked(on)
+        self.statusBar().showMessage(
+            "High contrast on" if on else "High contrast off: the system's colours", 5000
+        )
+
+    def set_single_key_shortcuts(self, on: bool) -> None:
+        """View > Single-key shortcuts: whether 1 to 9, D, N and F answer on the answer page; remembered."""
+        self.settings.set_single_key_shortcuts(on)
+        self.menus.single_keys.setChecked(on)
+        for page in self._pages.values():  # the answer page's, and the reveal's once it has any
+            switch = getattr(page, "set_single_keys", None)
+            if callable(switch):
+                switch(on)
+
     # Help -------------------------------------------------------------------------------------
+
+    def show_keys(self) -> None:
+        """Help > Keyboard shortcuts: every key, listed from the actions and shortcuts themselves."""
+        from assessor.ui.keys_dialog import KeysDialog
+
+        KeysDialog(self).exec()
 
     def show_guide(self) -> None:
         from assessor.ui.guide_dialog import GuideDialog

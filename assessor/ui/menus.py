@@ -39,6 +39,11 @@ class Menus:
     close: QAction
     undo: QAction
     redo: QAction
+    #: View > High contrast (the built-in theme, remembered) and View > Single-key shortcuts.
+    high_contrast: QAction
+    single_keys: QAction
+    #: Help > Keyboard shortcuts.
+    keys_help: QAction
     #: Enabled only while an assessment is open.
     needing_assessment: list[QAction]
     #: What a participant answering a pack can use (the rest needs the whole assessment).
@@ -98,6 +103,25 @@ def build_menus(window: MainWindow) -> Menus:
 
     view_menu = bar.addMenu("&View")
     view_separator = view_menu.addSeparator()
+    # Added to the View menu by the window, after the workshop's entries.
+    high_contrast = make_action(
+        window,
+        "&High contrast",
+        window.set_high_contrast,
+        "Ctrl+Shift+H",
+        "White on black with yellow focus, instead of the system's colours",
+    )
+    high_contrast.setCheckable(True)
+    high_contrast.setChecked(window.settings.high_contrast())
+    single_keys = make_action(
+        window,
+        "Single-&key shortcuts",
+        window.set_single_key_shortcuts,
+        "Ctrl+Shift+K",
+        "Let 1 to 9, D, N and F answer while the answer area has the focus",
+    )
+    single_keys.setCheckable(True)
+    single_keys.setChecked(window.settings.single_key_shortcuts())
 
     workshop_menu = bar.addMenu("&Workshop")
     workshop_menu.setToolTip("Running the workshop in the room")
@@ -112,8 +136,12 @@ def build_menus(window: MainWindow) -> Menus:
             "The questionnaire's guide for the facilitator",
         )
     )
+    keys_help = make_action(
+        window, "&Keyboard shortcuts", window.show_keys, "Ctrl+F1", "Every key of every page and window"
+    )
+    help_menu.addAction(keys_help)
     help_menu.addAction(make_action(window, "&About", window.show_about, None, "Version and log file"))
-    for action in needs:
+    for action in [*needs, high_contrast, single_keys, keys_help]:
         window.addAction(action)
     return Menus(
         file=file_menu,
@@ -133,6 +161,9 @@ def build_menus(window: MainWindow) -> Menus:
         close=close,
         undo=undo,
         redo=redo,
+        high_contrast=high_contrast,
+        single_keys=single_keys,
+        keys_help=keys_help,
         needing_assessment=needs,
         pack_actions=[save, save_as, close],
     )

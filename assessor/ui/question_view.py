@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QButtonGroup,
     QComboBox,
     QFrame,
@@ -87,6 +88,8 @@ class QuestionView(QScrollArea):
         self.text.setWordWrap(True)
         self.text.setFont(scaled_font(self.text, 1.45, bold=True))
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Page Down puts the focus here, so a screen reader reads the new question (not a Tab stop).
+        self.text.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.guidance = QLabel(body)
         self.guidance.setWordWrap(True)
         for widget in (self.where, self.text, self.guidance):
@@ -209,6 +212,11 @@ class QuestionView(QScrollArea):
                 self.group.setExclusive(True)
             else:
                 button.setChecked(True)
+                # A radio group: the focus follows the choice (pressing 2 on card 3 moves to card 2), so
+                # what a screen reader reports as focused is what is checked (WCAG 4.1.2).
+                focused = QApplication.focusWidget()
+                if focused is not button and focused in self.group.buttons():
+                    button.setFocus(Qt.FocusReason.OtherFocusReason)
             index = next(i for i, (value, _) in enumerate(CONFIDENCES) if value == recorded.confidence)
             self.confidence.setCurrentIndex(index)
             has_answer = recorded.choice is not None
@@ -224,6 +232,11 @@ class QuestionView(QScrollArea):
                 self.note.setPlainText(recorded.note)
         finally:
             self._refreshing = False
+
+    def choice_words(self, choice: Choice) -> str:
+        """A choice as its card or button says it ("2  Developing", "Don't know")."""
+        button = self._button_for(choice)
+        return button.text().split("  ", 1)[-1] if button is not None else str(choice)
 
     def _button_for(self, choice: Choice | None) -> QAbstractButton | None:
         if choice is None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from assessor.model import score_text
+from assessor.ui.accessibility import focus_within
 from assessor.ui.charts import AreaBars, RadarChart
 from assessor.ui.commentary_panel import CommentaryPanel
 from assessor.ui.pilots_panel import PilotsPanel
@@ -53,6 +55,23 @@ class ResultsPage(QScrollArea):
         charts.addWidget(self.radar.view, 3)  # the radar and its key side by side
         charts.addWidget(self.bars.view, 2)
         layout.addLayout(charts)
+        # The charts' text alternative (WCAG 1.1.1): the radar's numbers as a table, a keypress away; the
+        # bars' numbers are the Area scores table below.
+        self.table_button = QPushButton("Show the radar's scores as a &table", body)
+        self.table_button.setCheckable(True)
+        self.table_button.toggled.connect(self._show_dimension_table)
+        layout.addWidget(self.table_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.dimension_table = QTableWidget(0, 3, body)
+        self.dimension_table.setHorizontalHeaderLabels(["Number", "Dimension", "Score"])
+        self.dimension_table.setAccessibleName("Dimension scores (the radar chart as a table)")
+        self.dimension_table.setTabKeyNavigation(False)
+        self.dimension_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.dimension_table.verticalHeader().setVisible(False)
+        dimension_header = self.dimension_table.horizontalHeader()
+        dimension_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.dimension_table.hide()
+        layout.addWidget(self.dimension_table)
+        self.bars.view.setAccessibleDescription("The same numbers are in the Area scores table below")
 
         layout.addWidget(heading("Areas", 1.25, body))
         self.areas = QTableWidget(0, 4, body)
@@ -110,6 +129,8 @@ class ResultsPage(QScrollArea):
     def page_entered(self) -> None:
         if self._stale:
             self.refresh()
+        if not focus_within(self):
+            self.table_button.setFocus(Qt.FocusReason.OtherFocusReason)  # a control, not the page
 
     def refresh(self) -> None:
         if not self.session.is_open:
@@ -132,6 +153,7 @@ class ResultsPage(QScrollArea):
         )
         self.radar.update(questionnaire, results)
         self.bars.update(questionnaire, results)
+        self._fill_dimensions(questionnaire, results)
         self._fill_areas(questionnaire, results)
         self._fill_flagged(assessment, results)
         self.pilots.rebuild(recommend(assessment, results))
@@ -141,11 +163,39 @@ class ResultsPage(QScrollArea):
     def _keep_tab_order(self) -> None:
         """Tab in screen order: the pilots' rows and the commentary boxes are rebuilt after the rest, so they
         would otherwise join the end of the focus chain (the pilots after the commentary under them)."""
-        chain: list[QWidget] = [self.areas, self.flagged]
+        chain: list[QWidget] = [self.table_button, self.dimension_table, self.areas, self.flagged]
         for row in self.pilots.rows:
             chain += row.controls
         chain += list(self.commentary.edits.values())
         tab_chain(chain)
+
+    def _show_dimension_table(self, shown: bool) -> None:
+        self.dimension_table.setVisible(shown)
+        self.table_button.setText(
+            "Hide the radar's scores &table" if shown else "Show the radar's scores as a &table"
+        )
+        if shown:
+            self.dimension_table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _fill_dimensions(self, questionnaire: Questionnaire, results: Results) -> None:
+        """The radar's numbers: each dimension's number on the radar, its title and score (as the key)."""
+        dimensions = list(questionnaire.dimensions.values())
+        self.dimension_table.setRowCount(len(dimensions))
+        for row, dimension in enumerate(dimensions):
+            shown = score_text(results.dimensions[dimension.id].score, questionnaire.scale.step)
+            for column, text in enumerate((str(row + 1), dimension.title, shown)):
+                self.dimension_table.setItem(row, column, QTableWidgetItem(text))
+        self.dimension_table.resizeRowsToContents()
+        height = self.dimension_table.horizontalHeader().height() + sum(
+            self.dimension_table.rowHeight(r) for r in range(self.dimension_table.rowCount())
+        )
+        self.dimension_table.setFixedHeight(height + 4)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # High contrast on or off, or the system's palette changed: the charts take the new colours.
+        if event.type() == QEvent.Type.PaletteChange:
+            self._results_changed()
+        super().changeEvent(event)
 
     def _fill_areas(self, questionnaire: Questionnaire, results: Results) -> None:
         self.areas.setRowCount(len(questionnaire.areas))

@@ -33,6 +33,23 @@ class Settings:
     def set_geometry(self, geometry: QByteArray) -> None:
         self._qsettings.setValue("window/geometry", geometry)
 
+    # Look and keys ---------------------------------------------------------------------------
+
+    def high_contrast(self) -> bool:
+        """The built-in high-contrast theme (View > High contrast) rather than the system's palette."""
+        return _as_bool(self._qsettings.value("view/high_contrast", False))
+
+    def set_high_contrast(self, on: bool) -> None:
+        self._qsettings.setValue("view/high_contrast", on)
+
+    def single_key_shortcuts(self) -> bool:
+        """Whether single keys (1 to 9, D, N, F) answer while the answer area has the focus (WCAG 2.1.4:
+        a speech-input user can turn them off; Ctrl and Alt shortcuts stay)."""
+        return _as_bool(self._qsettings.value("keys/single_key", True))
+
+    def set_single_key_shortcuts(self, on: bool) -> None:
+        self._qsettings.setValue("keys/single_key", on)
+
     # Recent files ------------------------------------------------------------------------------
 
     def recent_files(self) -> list[str]:
@@ -66,3 +83,8 @@ class Settings:
 
     def sync(self) -> None:
         self._qsettings.sync()
+
+
+def _as_bool(value: object) -> bool:
+    """An INI file gives a saved bool back as the string "true" or "false"."""
+    return value.lower() == "true" if isinstance(value, str) else bool(value)

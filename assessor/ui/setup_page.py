@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from assessor.model import AssessmentError, Mode, Wording
 from assessor.ui import dialogs
+from assessor.ui.accessibility import focus_within
 from assessor.ui.branding_box import BrandingBox
 from assessor.ui.participants_box import ParticipantsBox
 from assessor.ui.session import Session
@@ -117,6 +118,16 @@ class SetupPage(QScrollArea):
         self.date.dateChanged.connect(lambda d: self._set_detail("date", d.toString(ISO_FORMAT)))
         form.insertRow(2, "&Date:", self.date)
         left.addWidget(details)
+        # Scope and Date sit second and third on the screen though they are made last: Tab follows the screen.
+        tab_chain(
+            [
+                self.fields["organisation"],
+                self.scope,
+                self.date,
+                self.fields["facilitator"],
+                self.fields["consultant"],
+            ]
+        )
 
         mode_box = QGroupBox("How the team answers", details)
         mode_layout = QVBoxLayout(mode_box)
@@ -210,6 +221,10 @@ class SetupPage(QScrollArea):
     def page_entered(self) -> None:
         self.refresh()
         self.participants.refresh()
+        if not focus_within(self):
+            # A control, not the page. setFocus() gives Qt.FocusReason.OtherFocusReason without naming Qt, whose
+            # enum namespace costs over 20 ms of start-up (tests/ui/test_startup.py).
+            self.fields["organisation"].setFocus()
 
     # Edits --------------------------------------------------------------------------------------
 

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -21,8 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from assessor import APP_NAME, paths
+from assessor.ui.accessibility import focus_within
 from assessor.ui.settings import Settings
-from assessor.ui.theme import MUTED, heading, muted, scroll_page_body
+from assessor.ui.theme import current as theme_colours
+from assessor.ui.theme import heading, muted, scroll_page_body
 
 if TYPE_CHECKING:
     from assessor.ui.file_controller import FileController
@@ -158,7 +159,7 @@ class StartPage(QScrollArea):
             placeholder = QListWidgetItem("No recent files yet")
             placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
             # A disabled item is drawn pale grey (under 4.5:1); the muted text colour passes WCAG AA.
-            placeholder.setForeground(QColor(MUTED))
+            placeholder.setForeground(theme_colours().muted)
             self.recent.addItem(placeholder)
         self._entries = self.files.recoverable()
         self.recovery.clear()
@@ -175,6 +176,10 @@ class StartPage(QScrollArea):
     def _refresh_if_shown(self) -> None:
         if self.isVisible():
             self.refresh()
+            if not focus_within(self):
+                # A control with its focus ring, not the page (unsaved work first when there is some).
+                shown = self.recovery if self.recovery_panel.isVisibleTo(self) else self.questionnaires
+                shown.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def focus_new(self) -> None:
         self.questionnaires.setFocus()

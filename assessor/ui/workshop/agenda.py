@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from assessor.model import AgendaState, Assessment
-from assessor.ui.theme import muted, scaled_font
+from assessor.ui.theme import heading, muted, scaled_font, tab_chain
 
 EXTEND_MINUTES = 5
 #: While the timer runs, the time used is reported as a change (for the recovery file) this often.
@@ -240,7 +240,8 @@ class AgendaPanel(QWidget):
         self.timer_label = QLabel(self)
         self.timer_label.setFont(scaled_font(self.timer_label, 1.3, bold=True))
         self.timer_label.setWordWrap(True)
-        self.timer_label.setAccessibleName("Timer")
+        # Its name is its text (the time left changes); what it is, its description.
+        self.timer_label.setAccessibleDescription("Timer")
         layout.addWidget(self.timer_label)
         self.resume_note = muted(
             "The timer was running when this assessment was saved. It is paused now, so the time the "
@@ -248,7 +249,7 @@ class AgendaPanel(QWidget):
             self,
         )
         self.resume_note.setWordWrap(True)
-        self.resume_note.setAccessibleName("Timer restored paused")
+        self.resume_note.setAccessibleDescription("Timer restored paused")
         layout.addWidget(self.resume_note)
         buttons = QHBoxLayout()
         self.start_button = QPushButton("Start (F9)", self)
@@ -264,13 +265,15 @@ class AgendaPanel(QWidget):
         layout.addLayout(self.boxes_grid)
         self._spins: list[QSpinBox] = []
         self._marks: list[QLabel] = []
-        layout.addWidget(QLabel("<b>Parked for later</b>", self))
+        layout.addWidget(heading("Parked for later", 1.0, self, level=3))
         self.parked = QListWidget(self)
         self.parked.setWordWrap(True)
         self.parked.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.parked.setAccessibleName("Questions parked for later (Enter opens one in the reveal)")
         layout.addWidget(self.parked, 1)
         layout.addWidget(muted("Park a question from the reveal or the answer page (F).", self))
+        #: The timer's state last told to a screen reader: (running, area's index).
+        self._announced: tuple[bool, int] | None = None
         agenda.changed.connect(self.refresh)
         self.refresh()
 
@@ -278,6 +281,7 @@ class AgendaPanel(QWidget):
         agenda = self.agenda
         if len(self._spins) != len(agenda.boxes):
             self._rebuild_boxes()
+        self._announce_change()
         self.timer_label.setText(agenda.status_text())
         self.resume_note.setVisible(agenda.resumed_paused)
         self.start_button.setText("Pause (F9)" if agenda.running else "Start (F9)")
@@ -288,6 +292,24 @@ class AgendaPanel(QWidget):
                 spin.blockSignals(True)
                 spin.setValue(box.minutes)
                 spin.blockSignals(False)
+
+    def _announce_change(self) -> None:
+        """The timer started, paused or moved to another area: said to a screen reader (WCAG 4.1.3), not
+        each second's tick."""
+        agenda = self.agenda
+        state = (agenda.running, agenda.current)
+        before = self._announced
+        self._announced = state
+        if before is None or before == state or not agenda.boxes:
+            return
+        from assessor.ui.accessibility import announce
+
+        if before[1] != state[1]:
+            announce(self.timer_label, f"Now {agenda.boxes[agenda.current].title}. {agenda.status_text()}")
+        else:
+            announce(
+                self.timer_label, f"Timer {'started' if agenda.running else 'paused'}. {agenda.status_text()}"
+            )
 
     def _rebuild_boxes(self) -> None:
         while self.boxes_grid.count():
@@ -312,6 +334,8 @@ class AgendaPanel(QWidget):
             self._spins.append(spin)
             self._marks.append(mark)
         self.boxes_grid.setColumnStretch(1, 1)
+        # The time boxes are made after the parked list under them: Tab follows the screen (WCAG 2.4.3).
+        tab_chain([self.next_button, *self._spins, self.parked])
 
     def show_parked(self, assessment: Assessment | None) -> None:
         self.parked.clear()

@@ -56,7 +56,7 @@ class ConsensusPanel(QWidget):
         self.clear_button = QPushButton("Clear agreement", self)
         self.state = QLabel(self)
         self.state.setWordWrap(True)
-        self.state.setAccessibleName("Agreement state")
+        self.state.setAccessibleDescription("Agreement state")
         left = QVBoxLayout()
         left.addWidget(label)
         left.addWidget(self.choice)

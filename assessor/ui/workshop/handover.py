@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -82,7 +83,9 @@ class HandoverPage(QWidget):
         self.start_button = QPushButton("Start answering (Enter)", self)
         self.start_button.setFont(scaled_font(self.start_button, 1.2, bold=True))
         self.start_button.setDefault(True)
-        self.reveal_button = QPushButton("Everyone has finished: go to the reveal (Ctrl+5)", self)
+        #: The reveal page's key, as the window's View > Reveal action has it (``set_reveal_key``).
+        self.reveal_key = "Ctrl+5"
+        self.reveal_button = QPushButton(f"Everyone has finished: go to the reveal ({self.reveal_key})", self)
         buttons.addWidget(self.start_button)
         buttons.addStretch(1)
         buttons.addWidget(self.reveal_button)
@@ -98,6 +101,11 @@ class HandoverPage(QWidget):
         self.reveal_button.clicked.connect(self.go_to_reveal.emit)
         self.round_choice.activated.connect(self._round_chosen)
         _refresh_on_people_and_progress(session, self.refresh)
+
+    def set_reveal_key(self, key: QKeySequence) -> None:
+        """The reveal's shortcut in the button's words, from the action that has it (never out of step)."""
+        self.reveal_key = key.toString(QKeySequence.SequenceFormat.NativeText)
+        self.refresh()
 
     def page_entered(self) -> None:
         # Whoever answered last is no longer shown anywhere: the answer page stays empty until someone starts.
@@ -143,7 +151,9 @@ class HandoverPage(QWidget):
         if not assessment.participants:
             self.people.addItem("No participants yet: add them in Set-up (Ctrl+1).")
         self.reveal_button.setText(
-            "Everyone has finished: go to the reveal (Ctrl+5)" if all_done else "Go to the reveal (Ctrl+4)"
+            f"Everyone has finished: go to the reveal ({self.reveal_key})"
+            if all_done
+            else f"Go to the reveal ({self.reveal_key})"
         )
         self._select_next_unfinished(round_index)
 
@@ -192,7 +202,7 @@ class ParticipantBar(QWidget):
         self.who = QLabel(self)
         self.who.setFont(scaled_font(self.who, 1.1, bold=True))
         self.who.setWordWrap(True)
-        self.who.setAccessibleName("Whose private answers are showing")
+        self.who.setAccessibleDescription("Whose private answers are showing")
         self.next_button = QPushButton("Next unanswered (Ctrl+J)", self)
         self.hand_button = QPushButton("I've finished: hand over (Ctrl+H)", self)
         layout.addWidget(self.who, 1)

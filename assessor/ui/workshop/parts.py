@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QBoxLayout
 
+from assessor.ui.keys import PageKey
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDockWidget
 
@@ -27,6 +29,12 @@ if TYPE_CHECKING:
     from assessor.ui.workshop.pack_import import PackImporter
     from assessor.ui.workshop.presenter import PresenterView
     from assessor.ui.workshop.reveal_page import RevealPage
+
+
+#: The participant bar's key on the answer page (Help > Keyboard shortcuts lists it from here).
+NEXT_UNANSWERED = PageKey(
+    ("Ctrl+J",), "next question the person answering has not answered", "next_unanswered"
+)
 
 
 class WorkshopParts:
@@ -105,6 +113,7 @@ class WorkshopParts:
         page = HandoverPage(self.session)
         page.start_turn.connect(self.workshop.start_turn)
         page.go_to_reveal.connect(lambda: self.window.show_page("reveal"))
+        page.set_reveal_key(self.window.page_action("reveal").shortcut())
         return page
 
     def _make_reveal(self) -> RevealPage:
@@ -112,6 +121,7 @@ class WorkshopParts:
 
         page = RevealPage(self.session)
         page.question_shown.connect(self._follow_in_presenter)
+        page.set_single_keys(self.window.settings.single_key_shortcuts())
         return page
 
     @property
@@ -143,7 +153,7 @@ class WorkshopParts:
         self.bar.hand_over.connect(self.workshop.hand_over)
         self.bar.next_unanswered.connect(self.workshop.next_unanswered)
         self.bar.refresh()
-        shortcut = QShortcut(QKeySequence("Ctrl+J"), page)
+        shortcut = QShortcut(QKeySequence(NEXT_UNANSWERED.keys[0]), page)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.workshop.next_unanswered)
 

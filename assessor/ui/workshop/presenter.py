@@ -12,6 +12,7 @@ from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from assessor.ui.keys import PageKey
 from assessor.ui.session import Session
 from assessor.ui.workshop.agenda import Agenda
 from assessor.ui.workshop.reveal_items import reveal_items, round_label, spread_summary
@@ -25,6 +26,21 @@ QUESTION_GAP = 16
 
 NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Space, Qt.Key.Key_Down}
 BACK_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace, Qt.Key.Key_Up}
+
+#: The presenter's keys for Help > Keyboard shortcuts (``keyPressEvent`` handles them; a test checks that
+#: every key it handles is listed here).
+PRESENTER_KEYS = (
+    PageKey(("Right", "PgDown", "Space", "Down"), "next slide", "next"),
+    PageKey(("Left", "PgUp", "Backspace", "Up"), "previous slide", "previous"),
+    PageKey(("Home",), "first slide", "first"),
+    PageKey(("End",), "last slide", "last"),
+    PageKey(("R",), "show or hide the spread of this question", "reveal"),
+    PageKey(("F11",), "full screen, or back to a window", "full_screen"),
+    PageKey(("Esc",), "leave full screen; in a window, close the presenter view", "close"),
+    PageKey(("F9",), "start or pause the timer", "timer"),
+    PageKey(("Shift+F9",), "add five minutes to the time box", "extend"),
+    PageKey(("F8",), "next area on the agenda", "next_area"),
+)
 
 
 def _label(parent: QWidget, *, wrap: bool = True) -> QLabel:
@@ -53,7 +69,7 @@ class PresenterView(QWidget):
         top = QHBoxLayout()
         self.where = _label(self)
         self.timer = _label(self, wrap=False)
-        self.timer.setAccessibleName("Timer")
+        self.timer.setAccessibleDescription("Timer")
         self.counter = _label(self, wrap=False)
         top.addWidget(self.where, 1)
         top.addWidget(self.timer)

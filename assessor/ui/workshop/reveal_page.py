@@ -7,6 +7,7 @@ The scores and the recommended pilots at the foot update as soon as anything is 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -25,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from assessor.model import AssessmentError, Consensus, format_score
 from assessor.ui import dialogs
+from assessor.ui.accessibility import announce
+from assessor.ui.keys import PageKey
 from assessor.ui.session import Session
 from assessor.ui.theme import muted, scaled_font
 from assessor.ui.workshop.consensus_panel import ConsensusPanel
@@ -36,12 +39,19 @@ from assessor.ui.workshop.reveal_items import (
     round_label,
     spread_summary,
 )
-from assessor.ui.workshop.spread_view import SpreadGrid
+from assessor.ui.workshop.spread_view import SpreadGrid, choice_text
 
 if TYPE_CHECKING:
     from assessor.scoring import Results
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 7
+
+#: The reveal's keys: installed from here, listed from here by Help > Keyboard shortcuts.
+REVEAL_KEYS = (
+    PageKey(("Ctrl+Return", "Ctrl+Enter"), "record the agreed answer", "agree"),
+    PageKey(("Alt+Down",), "next question", "next"),
+    PageKey(("Alt+Up",), "previous question", "previous"),
+)
 
 
 class RevealPage(QWidget):
@@ -61,7 +71,7 @@ class RevealPage(QWidget):
         self.at_a_glance = QLabel(self)
         self.at_a_glance.setFont(scaled_font(self.at_a_glance, 1.1, bold=True))
         self.at_a_glance.setWordWrap(True)
-        self.at_a_glance.setAccessibleName("What is still to agree")
+        self.at_a_glance.setAccessibleDescription("What is still to agree")
         self.header.addWidget(self.at_a_glance, 1)
         outer.addLayout(self.header)
 
@@ -85,7 +95,7 @@ class RevealPage(QWidget):
         splitter.setSizes([self.fontMetrics().horizontalAdvance("M") * 30, 900])
         outer.addWidget(splitter, 1)
         self.scores = muted("", self)
-        self.scores.setAccessibleName("Scores and starter pilots now")
+        self.scores.setAccessibleDescription("Scores and starter pilots now")
         outer.addWidget(self.scores)
 
         self.tree.currentItemChanged.connect(self._current_changed)
@@ -93,15 +103,25 @@ class RevealPage(QWidget):
         self.consensus.clear.connect(self._clear)
         session.results_changed.connect(self._results_changed)
         session.assessment_replaced.connect(self._results_changed)
-        for sequence, slot in (
-            ("Ctrl+Return", self.consensus.submit),
-            ("Ctrl+Enter", self.consensus.submit),
-            ("Alt+Down", lambda: self.step(1)),
-            ("Alt+Up", lambda: self.step(-1)),
-        ):
-            shortcut = QShortcut(QKeySequence(sequence), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        slots: dict[str, Callable[[], object]] = {
+            "agree": self.consensus.submit,
+            "next": lambda: self.step(1),
+            "previous": lambda: self.step(-1),
+        }
+        #: Shortcuts of single character keys (``PageKey.single``): View > Single-key shortcuts turns them off.
+        self.single_key_shortcuts: list[QShortcut] = []
+        for entry in REVEAL_KEYS:
+            for sequence in entry.keys:
+                shortcut = QShortcut(QKeySequence(sequence), self)
+                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                shortcut.activated.connect(slots[entry.slot])
+                if entry.single:
+                    self.single_key_shortcuts.append(shortcut)
+
+    def set_single_keys(self, on: bool) -> None:
+        """Turn the single-key shortcuts on or off (View > Single-key shortcuts, WCAG 2.1.4)."""
+        for shortcut in self.single_key_shortcuts:
+            shortcut.setEnabled(on)
 
     def _build_question_pane(self) -> QWidget:
         pane = QWidget(self)
@@ -109,6 +129,9 @@ class RevealPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea(pane)
         scroll.setWidgetResizable(True)
+        # A Tab stop so the keyboard can scroll a long spread: named, and ringed when focused (the theme).
+        scroll.setAccessibleName("This question's spread")
+        self.question_scroll = scroll
         body = QWidget(scroll)
         scroll.setWidget(body)
         column = QVBoxLayout(body)
@@ -119,13 +142,13 @@ class RevealPage(QWidget):
         self.question_text.setFont(scaled_font(self.question_text, 1.35, bold=True))
         self.status = QLabel(body)
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("State of this question")
+        self.status.setAccessibleDescription("State of this question")
         self.summary = QLabel(body)
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Spread in words")
+        self.summary.setAccessibleDescription("Spread in words")
         self.spread = SpreadGrid(body)
         self.names = muted("", body)
-        self.names.setAccessibleName("Who chose what (names shown by choice)")
+        self.names.setAccessibleDescription("Who chose what (names shown by choice)")
         for widget in (self.where, self.question_text, self.status, self.summary, self.spread, self.names):
             column.addWidget(widget)
         column.addStretch(1)
@@ -307,8 +330,14 @@ class RevealPage(QWidget):
             self.session.edits.set_consensus(qid, consensus)
         except AssessmentError as exc:
             dialogs.error(self, "Cannot record that", str(exc))
+            return
+        if consensus is not None:
+            number = next((item.number for item in self.items if item.question_id == qid), "")
+            words = choice_text(self.session.questionnaire, consensus.choice)
+            announce(self.status, f"Agreed for question {number}: {words}")
 
     def _clear(self) -> None:
         qid = self.current_question()
         if qid is not None:
             self.session.edits.set_consensus(qid, None)
+            announce(self.status, "Agreement cleared")

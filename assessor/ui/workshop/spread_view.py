@@ -11,15 +11,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
 
 from assessor.model import Choice, NonAnswer, Questionnaire
 from assessor.scoring.results import Spread
 from assessor.ui import theme
-
-INK = QColor("#1A1A1A")  # 17:1 on white
-ACCENT = QColor(theme.ACCENT)
 
 
 @dataclass(frozen=True)
@@ -87,6 +84,13 @@ class DotRow(QWidget):
         return QSize(line * 6, int(line * 1.2 * max(len(self.counts), 1)))
 
     def paintEvent(self, _event: QPaintEvent) -> None:
+        # The widget's own text colour (the presenter's black on white; the theme's, dark or high-contrast,
+        # elsewhere) and the theme's accent where it shows on this background, so the dots stay visible.
+        ink = self.palette().color(QPalette.ColorRole.WindowText)
+        background = self.palette().color(QPalette.ColorRole.Window)
+        accent = theme.current().accent
+        if theme.contrast_ratio(accent, background) < theme.UI_RATIO:
+            accent = ink
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = self.fontMetrics()
@@ -101,26 +105,26 @@ class DotRow(QWidget):
         step = min(metrics.height() * 1.3, usable / (self.scale_max + 0.5))
         radius = max(min(step * 0.36, lane * 0.32), 2.0)
         if self.agreed:
-            painter.setPen(QPen(ACCENT, 2, Qt.PenStyle.DashLine))
+            painter.setPen(QPen(accent, 2, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(QRectF(1, 1, self.width() - 2, self.height() - 2), 4, 4)
         for index, count in enumerate(self.counts):
             latest = index == rounds - 1
             top = index * lane
-            painter.setPen(INK)
+            painter.setPen(ink)
             if several:
                 painter.drawText(
                     QRectF(pad, top, label_width, lane),
                     Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                     f"Round {index + 1}",
                 )
-            painter.setPen(QPen(INK if latest else ACCENT, max(radius * 0.35, 1.5)))
-            painter.setBrush(INK if latest else Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(ink if latest else accent, max(radius * 0.35, 1.5)))
+            painter.setBrush(ink if latest else Qt.BrushStyle.NoBrush)
             centre_y = top + lane / 2
             for dot in range(count):
                 x = pad + label_width + step * (dot + 0.5)
                 painter.drawEllipse(QPointF(x, centre_y), radius, radius)
-            painter.setPen(INK)
+            painter.setPen(ink)
             painter.drawText(
                 QRectF(self.width() - count_width - pad, top, count_width, lane),
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,

@@ -75,7 +75,7 @@ class TallyDialog(QDialog):
             na_label.hide()
         layout.addLayout(form)
         self.total = QLabel(self)
-        self.total.setAccessibleName("Total hands")
+        self.total.setAccessibleDescription("Total hands")
         layout.addWidget(self.total)
         layout.addWidget(
             muted("A show of hands counts in the spread like named answers. No names are kept.", self)

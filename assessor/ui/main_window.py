@@ -188,24 +188,27 @@ class MainWindow(QMainWindow):
         page is first painted: the first frame comes before the model, the questionnaire and the pages
         load. ``finish_start`` runs ``rest`` at once (a caller that cannot wait for the paint)."""
         self._start_rest = rest
-        first = FirstPage(lambda: QTimer.singleShot(0, self.finish_start), self.stack)
+        first = FirstPage(lambda: QTimer.singleShot(0, self, self.finish_start), self.stack)
         self.stack.addWidget(first)
         self.stack.setCurrentWidget(first)
         self.show()
-        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self.finish_start)
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self.finish_start)  # not called once the window is gone
 
     def finish_start(self) -> None:
-        """Run what ``show_first`` deferred, once (later calls do nothing); the empty page goes."""
+        """Run what ``show_first`` deferred, once (later calls do nothing); the empty page goes, and the start
+        page shows if ``rest`` showed none (or failed: the excepthook tells the user, the window stays)."""
         rest, self._start_rest = self._start_rest, None
         if rest is None:
             return
         first = self.stack.currentWidget()
-        rest()
-        if isinstance(first, FirstPage):
-            if self.stack.currentWidget() is first:  # ``rest`` showed no page: the start page, then
-                self.show_page("start")
-            self.stack.removeWidget(first)
-            first.deleteLater()
+        try:
+            rest()
+        finally:
+            if isinstance(first, FirstPage):
+                if self.stack.currentWidget() is first:
+                    self.show_page("start")
+                self.stack.removeWidget(first)
+                first.deleteLater()
 
     # Menus ------------------------------------------------------------------------------------
 

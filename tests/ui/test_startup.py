@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -160,7 +161,9 @@ def test_the_first_frame_comes_before_the_model_and_the_second_start_reads_no_ya
         assert lines[2] == "True", "a module of BEFORE_QT was imported after PySide6"
         assert lines[3] == "False -", "the file was opened before the first frame"
         turns, page, _yaml = lines[4].split()
-        assert 1 <= int(turns) <= 2, f"the file opened {turns} turns of the event loop after the window showed"
+        assert 1 <= int(turns) <= 2, (
+            f"the file opened {turns} turns of the event loop after the window showed"
+        )
         assert page == "setup"
         assert lines[5:] == ["fusion"]
     first, second = (run.stdout.splitlines()[4].split()[2] for run in runs)
@@ -271,3 +274,35 @@ def test_the_set_up_page_reads_a_date_as_qt_reads_iso_8601(text: str) -> None:
     if qts.isValid():
         assert ours == qts
         assert qts.toString(ISO_FORMAT) == qts.toString(Qt.DateFormat.ISODate)  # and writes it back the same
+
+
+def test_a_window_never_painted_still_opens_its_file(qtbot, monkeypatch, scripted_dialogs) -> None:
+    """A window shown minimised (or never exposed) gets no first paint: the file opens all the same."""
+    from assessor.ui.app import show_window
+    from assessor.ui.main_window import FIRST_PAINT_WAIT_MS, FirstPage
+
+    monkeypatch.setattr(FirstPage, "paintEvent", lambda self, event: None)
+    window = show_window([str(DEFAULT_QUESTIONNAIRE)])
+    qtbot.addWidget(window)
+    qtbot.wait(FIRST_PAINT_WAIT_MS // 2)
+    assert not window.session.is_open  # still waiting for the paint
+    qtbot.waitUntil(lambda: window.session.is_open, timeout=FIRST_PAINT_WAIT_MS * 10)
+    assert window.current_page_name() == "setup"
+    window.session.files.close()
+
+
+def test_what_follows_the_first_frame_failing_leaves_the_start_page(qtbot) -> None:
+    from assessor.ui.main_window import FirstPage, MainWindow
+
+    window = MainWindow(show_start=False)
+    qtbot.addWidget(window)
+
+    def rest() -> None:
+        raise RuntimeError("simulated")
+
+    window.show_first(rest)
+    assert isinstance(window.stack.currentWidget(), FirstPage)
+    with pytest.raises(RuntimeError, match="simulated"):
+        window.finish_start()  # from the event loop, the excepthook would tell the user
+    assert window.current_page_name() == "start"
+    assert not any(isinstance(window.stack.widget(i), FirstPage) for i in range(window.stack.count()))

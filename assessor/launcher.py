@@ -19,10 +19,11 @@ from assessor.storage.suffixes import ASSESSMENT_SUFFIX, PACK_SUFFIX
 OPENABLE_SUFFIXES = (ASSESSMENT_SUFFIX, PACK_SUFFIX, ".yaml", ".yml", ".json")
 #: Windows: the options that (un)register the file association for the current user (assessor.file_types).
 FILE_TYPE_OPTIONS = ("--register-file-types", "--unregister-file-types")
-#: The modules the first window needs that never import Qt, imported before it: once imported, PySide6 reads
+#: The modules the first frame needs that never import Qt, imported before it: once imported, PySide6 reads
 #: the source of every module imported after it (looking for ``from __feature__ import ...``), about 0.2 ms a
-#: module, and these bring some thirty (the model, the questionnaire cache, json, platformdirs).
-BEFORE_QT = ("assessor.model", "assessor.storage.questionnaire_cache")
+#: module, and these bring some ten (platformdirs among them). The model and the questionnaire cache are not
+#: among them: they load after the first paint, with the assessment (see MainWindow.show_first).
+BEFORE_QT = ("dataclasses", "datetime", "assessor.paths", "assessor.userdirs")
 
 
 def unknown_argument(argument: str, commands: Sequence[str]) -> str | None:

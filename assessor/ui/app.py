@@ -88,8 +88,9 @@ def application() -> QApplication:
     return app
 
 
-def create_window(argv: list[str]) -> MainWindow:  # MainWindow is imported late to keep this module light
-    """Build and show the main window; ``argv`` may name an assessment or a questionnaire to open."""
+def show_window(argv: list[str]) -> MainWindow:  # MainWindow is imported late to keep this module light
+    """Show the main window at once; right after its first paint, open the assessment or questionnaire
+    ``argv`` names (the start page if there is none, or it cannot be opened), or show the start page."""
     from assessor.ui.main_window import MainWindow
     from assessor.ui.settings import Settings
     from assessor.ui.theme import apply_theme, follow_system_colours
@@ -98,13 +99,22 @@ def create_window(argv: list[str]) -> MainWindow:  # MainWindow is imported late
     settings = Settings()
     apply_theme(app, high_contrast=settings.high_contrast())
     follow_system_colours(app)
-    window = MainWindow(settings, show_start=not argv)
+    window = MainWindow(settings, show_start=False)
     install_excepthook(window)
-    # A file named on the command line is opened before the window shows, so the first frame is the
-    # assessment (the start page is only built if the file cannot be opened).
-    if argv and not window.files.open_any(Path(argv[0])):
-        window.show_page("start")
-    window.show()
+
+    def rest() -> None:
+        # The start page is built only if no file was named, or the file cannot be opened.
+        if not argv or not window.files.open_any(Path(argv[0])):
+            window.show_page("start")
+
+    window.show_first(rest)
+    return window
+
+
+def create_window(argv: list[str]) -> MainWindow:
+    """``show_window`` without waiting for the first paint: the window returned is complete (the tests')."""
+    window = show_window(argv)
+    window.finish_start()
     return window
 
 
@@ -126,7 +136,7 @@ def run_app(argv: list[str]) -> int:
     setup_logging()
     log.info("%s %s starting", APP_NAME, __version__)
     app = application()
-    window = create_window(argv)
+    window = show_window(argv)
     code = app.exec()
     del window
     sys.excepthook = sys.__excepthook__

@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QWidget
 
@@ -24,11 +24,29 @@ from assessor.ui.settings import Settings
 
 if TYPE_CHECKING:
     # Annotations only: QEvent's type (with its long enum of event kinds) is not built to show the window.
-    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QPaintEvent
 
     from assessor.ui.start_page import StartPage
 
 log = logging.getLogger(__name__)
+
+#: What ``show_first`` deferred runs this long after the window was shown if no first paint came by then
+#: (a window shown minimised, or a platform that never exposes it).
+FIRST_PAINT_WAIT_MS = 300
+
+
+class FirstPage(QWidget):
+    """The first frame's page: empty, so the window paints at once; its first paint calls ``painted``."""
+
+    def __init__(self, painted: Callable[[], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Opening")
+        self._painted: Callable[[], None] | None = painted
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painted, self._painted = self._painted, None
+        if painted is not None:
+            painted()
 
 
 class MainWindow(QMainWindow):
@@ -52,6 +70,7 @@ class MainWindow(QMainWindow):
         self._page_actions: dict[str, QAction] = {}
         self._page_group = QActionGroup(self)
         self._lazy_pages: dict[str, Callable[[], QWidget]] = {}
+        self._start_rest: Callable[[], None] | None = None  # what ``show_first`` left for after the paint
         self._build_menus()
         self.add_page(
             "start", None, "&Start", "Ctrl+0", factory=self._make_start_page, needs_assessment=False
@@ -143,9 +162,12 @@ class MainWindow(QMainWindow):
         return next((name for name, widget in self._pages.items() if widget is current), "")
 
     def _register_core_pages(self) -> None:
-        from assessor.ui.setup_page import SetupPage
+        def setup_page() -> QWidget:
+            from assessor.ui.setup_page import SetupPage
 
-        self.add_page("setup", SetupPage(self.session, self.files), "Set-&up", "Ctrl+1")
+            return SetupPage(self.session, self.files)
+
+        self.add_page("setup", None, "Set-&up", "Ctrl+1", factory=setup_page)
 
         def answer_page() -> QWidget:
             from assessor.ui.answer_page import AnswerPage
@@ -168,6 +190,36 @@ class MainWindow(QMainWindow):
         self.workshop = install_workshop(self)  # the workshop's pages, menu entries, agenda, presenter view
         self.menus.view.addSeparator()
         self.menus.view.addActions([self.menus.high_contrast, self.menus.single_keys])
+
+    # Start-up ----------------------------------------------------------------------------------
+
+    def show_first(self, rest: Callable[[], None]) -> None:
+        """Show the window now, with its menus and an empty page, and run ``rest`` (open the file named on
+        the command line, or show and fill the start page) on the next turn of the event loop after that
+        page is first painted: the first frame comes before the model, the questionnaire and the pages
+        load. ``finish_start`` runs ``rest`` at once (a caller that cannot wait for the paint)."""
+        self._start_rest = rest
+        first = FirstPage(lambda: QTimer.singleShot(0, self, self.finish_start), self.stack)
+        self.stack.addWidget(first)
+        self.stack.setCurrentWidget(first)
+        self.show()
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self.finish_start)  # not called once the window is gone
+
+    def finish_start(self) -> None:
+        """Run what ``show_first`` deferred, once (later calls do nothing); the empty page goes, and the start
+        page shows if ``rest`` showed none (or failed: the excepthook tells the user, the window stays)."""
+        rest, self._start_rest = self._start_rest, None
+        if rest is None:
+            return
+        first = self.stack.currentWidget()
+        try:
+            rest()
+        finally:
+            if isinstance(first, FirstPage):
+                if self.stack.currentWidget() is first:
+                    self.show_page("start")
+                self.stack.removeWidget(first)
+                first.deleteLater()
 
     # Menus ------------------------------------------------------------------------------------
 

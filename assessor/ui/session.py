@@ -24,18 +24,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from assessor.model import (
-    Assessment,
-    AssessmentError,
-    Details,
-    Mode,
-    Questionnaire,
-)
 from assessor.ui.commands import CallCommand, ValueCommand
 from assessor.ui.session_edits import Recorded, SessionEdits
 from assessor.ui.session_files import SessionFiles
 
 if TYPE_CHECKING:
+    # The model loads with the first assessment, after the window's first paint (see MainWindow.show_first).
+    from assessor.model import Assessment, Questionnaire
     from assessor.scoring import Results
     from assessor.storage.packs import ParticipantPack
 
@@ -150,6 +145,8 @@ class Session(QObject):
         self.results_changed.emit()
 
     def new_assessment(self, questionnaire: Questionnaire) -> Assessment:
+        from assessor.model import Assessment, Details
+
         # The assessment's date defaults to today (the report and review dates come from it).
         assessment = Assessment.new(questionnaire, Details(date=date.today().isoformat()))
         self.set_assessment(assessment)
@@ -214,6 +211,8 @@ class Session(QObject):
         assessment stays marked unsaved if it was. Shared edits (set-up, tallies, consensus) made before
         the change can then no longer be undone either; a hand-over is a natural point for that.
         """
+        from assessor.model import Mode
+
         assessment = self.assessment
         if assessment is None or assessment.mode is not Mode.INDIVIDUAL:
             return
@@ -233,6 +232,8 @@ class Session(QObject):
         return self._current_round
 
     def set_current_round(self, index: int) -> None:
+        from assessor.model import AssessmentError
+
         assessment = self.require()
         if not 0 <= index < len(assessment.rounds):
             raise AssessmentError(f"There is no round {index + 1}.")
@@ -243,6 +244,8 @@ class Session(QObject):
     def round_scope(self) -> frozenset[str] | None:
         """The questions the answer page records now: None for every question (team answer mode, or a
         round that covers them all); in a later individual round, only the ones that round re-scores."""
+        from assessor.model import Mode
+
         assessment = self.require()
         if assessment.mode is not Mode.INDIVIDUAL:
             return None
@@ -252,6 +255,8 @@ class Session(QObject):
 
     def records_consensus(self) -> bool:
         """True when the answer page records the team's consensus (team answer mode)."""
+        from assessor.model import Mode
+
         return self.require().mode is Mode.TEAM
 
     def recorded(self, question_id: str) -> Recorded:

@@ -11,22 +11,21 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Any
 
-from assessor.model import (
-    Answer,
-    AssessmentError,
-    Branding,
-    Choice,
-    ChosenPilot,
-    Confidence,
-    Consensus,
-    Details,
-    Logo,
-    Mode,
-    Participant,
-)
 from assessor.ui.commands import CallCommand, OwnedSetter
 
 if TYPE_CHECKING:
+    from assessor.model import (
+        Answer,
+        Branding,
+        Choice,
+        ChosenPilot,
+        Confidence,
+        Consensus,
+        Details,
+        Logo,
+        Mode,
+        Participant,
+    )
     from assessor.ui.session import Session
 
 
@@ -49,6 +48,8 @@ class SessionEdits:
 
     def record_choice(self, question_id: str, choice: Choice | None) -> None:
         """Record (None clears) the answer to a question for whoever records in this mode."""
+        from assessor.model import Answer, Consensus
+
         assessment = self.session.require()
         if self.session.records_consensus():
             old_c = assessment.consensus.get(question_id)
@@ -64,6 +65,8 @@ class SessionEdits:
         self._push_answer(pid, question_id, round_index, old, new, "Record answer")
 
     def set_note(self, question_id: str, note: str) -> None:
+        from assessor.model import AssessmentError
+
         assessment = self.session.require()
         if self.session.records_consensus():
             old_c = assessment.consensus.get(question_id)
@@ -86,6 +89,8 @@ class SessionEdits:
         )
 
     def set_confidence(self, question_id: str, confidence: Confidence | None) -> None:
+        from assessor.model import AssessmentError
+
         if self.session.records_consensus():
             raise AssessmentError("A team answer has no confidence level.")
         pid, old, round_index = self._answer_target(question_id)
@@ -117,6 +122,8 @@ class SessionEdits:
         )
 
     def _answer_target(self, question_id: str) -> tuple[str, Answer | None, int]:
+        from assessor.model import AssessmentError
+
         assessment = self.session.require()
         pid = self.session.current_participant
         if pid is None:
@@ -184,6 +191,8 @@ class SessionEdits:
         """Change one field of the assessment's ``details`` or ``branding`` record. The record is copied in
         and out, so the undo stack's old and new values never change under it; typing in one field merges
         into one undo step."""
+        from assessor.model import Details
+
         assessment = self.session.require()
         old: Details | Branding = dataclasses.replace(getattr(assessment, record))
         changes: dict[str, Any] = {name: value}  # a field of whichever record
@@ -200,6 +209,8 @@ class SessionEdits:
         )
 
     def set_mode(self, mode: Mode) -> None:
+        from assessor.model import Mode
+
         assessment = self.session.require()
 
         def done() -> None:
@@ -219,6 +230,8 @@ class SessionEdits:
         )
 
     def add_participant(self, name: str, role: str = "", *, anonymous: bool = False) -> Participant:
+        from assessor.model import AssessmentError
+
         assessment = self.session.require()
         if not name.strip():
             raise AssessmentError("A participant needs a name (or a label such as 'Director of Housing').")
@@ -249,6 +262,8 @@ class SessionEdits:
 
     def edit_participant(self, participant_id: str, **changes: Any) -> None:
         """Change a participant's name, role or anonymity (keyword arguments of those names)."""
+        from assessor.model import AssessmentError
+
         assessment = self.session.require()
         participant = assessment.participant(participant_id)
         if "name" in changes and not str(changes["name"]).strip():

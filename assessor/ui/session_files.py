@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assessor.model import Assessment
-
 if TYPE_CHECKING:
+    from assessor.model import Assessment
     from assessor.storage.pack_recovery import PackRecoveryEntry
     from assessor.storage.packs import ParticipantPack
     from assessor.storage.recovery import RecoveryEntry, RecoveryStore

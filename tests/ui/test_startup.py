@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -80,12 +81,21 @@ from assessor.launcher import BEFORE_QT, main
 def _exec(*_args):
     import PySide6.QtCore
     from PySide6.QtWidgets import QApplication
+    app = QApplication.instance()
+    window = next(w for w in app.topLevelWidgets() if w.isVisible())
+    # The window is shown; its first frame is painted on the next turn of the event loop.
     print(*(m in sys.modules for m in sys.argv[2:]))
     # PySide builds its Python type for the Qt namespace (some 90 enums, over 20 ms) when it is first named.
     print("Qt" in vars(PySide6.QtCore))
     order = list(sys.modules)  # in the order they were first imported
     print(all(order.index(name) < order.index("PySide6") for name in BEFORE_QT))
-    app = QApplication.instance()
+    print(window.session.is_open, window.current_page_name() or "-")
+    turns = 0
+    while not window.session.is_open and turns < 10:
+        app.processEvents()
+        turns += 1
+    # Right after the first paint: the questionnaire (from the cache, or its YAML on a first start).
+    print(turns, window.current_page_name(), "yaml" in sys.modules)
     app.setStyleSheet("")  # style() is then the style itself, not the style-sheet wrapper
     print(app.style().name())
     return 0
@@ -109,19 +119,25 @@ main([sys.argv[1]])
 """
 
 
-def test_the_second_start_loads_neither_yaml_nor_the_report_nor_charts(tmp_path: Path) -> None:
-    """The real entry point, twice: the first start reads the YAML (and caches it), the second does not;
-    neither loads what only later screens need, nor builds the Qt namespace; the Qt-free modules the window
-    needs load before PySide6; the style is Fusion."""
+def test_the_first_frame_comes_before_the_model_and_the_second_start_reads_no_yaml(tmp_path: Path) -> None:
+    """The real entry point, twice. The window shows before the model, the questionnaire, the pages, the
+    report or the charts load, and before the Qt namespace is built; the Qt-free modules the window needs
+    load before PySide6. The file named on the command line opens on the first turns of the event loop
+    after that (the set-up page); the first start reads the YAML (and caches it), the second does not. The
+    style is Fusion."""
     heavy = [
+        "assessor.model",  # the model's dataclasses load with the first assessment
+        "assessor.storage.questionnaire_cache",
         "yaml",
         "assessor.questionnaire.build",
         "reportlab",
         "PySide6.QtCharts",
         "assessor.report",
         "assessor.scoring",
-        "assessor.storage.fileformat",  # the questionnaire cache needs only part of storage
+        "assessor.storage.fileformat",
         "uuid",  # assessment ids come from os.urandom: uuid would bring in platform
+        "assessor.ui.start_page",  # pages are built when first shown
+        "assessor.ui.setup_page",
         "assessor.ui.workshop.agenda",  # the workshop's screens and importer are built on first use
         "assessor.ui.workshop.handover",
         "assessor.ui.workshop.pack_import",
@@ -137,13 +153,54 @@ def test_the_second_start_loads_neither_yaml_nor_the_report_nor_charts(tmp_path:
         subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=60, check=True)
         for _ in range(2)
     ]
-    first, second = (run.stdout.split() for run in runs)
-    assert first[:2] == ["True", "True"]  # a fresh cache: the YAML was read and validated
-    loaded = [name for name, shown in zip(heavy, second, strict=False) if shown != "False"]
-    assert loaded == [], f"loaded before the window showed: {loaded}"
-    assert second[len(heavy)] == "False", "the Qt namespace was built before the window showed"
-    assert second[len(heavy) + 1] == "True", "a module of BEFORE_QT was imported after PySide6"
-    assert second[len(heavy) + 2 :] == ["fusion"]
+    for run in runs:
+        lines = run.stdout.splitlines()
+        loaded = [name for name, shown in zip(heavy, lines[0].split(), strict=True) if shown != "False"]
+        assert loaded == [], f"loaded before the window showed: {loaded}"
+        assert lines[1] == "False", "the Qt namespace was built before the window showed"
+        assert lines[2] == "True", "a module of BEFORE_QT was imported after PySide6"
+        assert lines[3] == "False -", "the file was opened before the first frame"
+        turns, page, _yaml = lines[4].split()
+        assert 1 <= int(turns) <= 2, (
+            f"the file opened {turns} turns of the event loop after the window showed"
+        )
+        assert page == "setup"
+        assert lines[5:] == ["fusion"]
+    first, second = (run.stdout.splitlines()[4].split()[2] for run in runs)
+    assert (first, second) == ("True", "False")  # a fresh cache: the YAML was read and validated, once
+
+
+def test_a_start_without_a_file_shows_the_filled_start_page_right_after_the_first_frame(qtbot) -> None:
+    from assessor.ui.app import show_window
+
+    window = show_window([])
+    qtbot.addWidget(window)
+    assert window.isVisible()
+    assert window.current_page_name() == "" and "start" not in window._pages  # the empty first page
+    qtbot.waitUntil(lambda: window.current_page_name() == "start", timeout=2000)
+    page = window.start_page
+    qtbot.waitUntil(lambda: page.questionnaires.count() > 0, timeout=2000)
+    assert window.stack.count() == 1  # the first frame's page is gone
+    window.finish_start()  # a second call does nothing
+    assert window.current_page_name() == "start"
+
+
+def test_shortcuts_before_the_first_paint_find_nothing_open_to_act_on(qtbot, scripted_dialogs) -> None:
+    """Between the first frame and the assessment opening, the actions that need one are disabled, and
+    the rest (the start page, About) work."""
+    from assessor.ui.app import show_window
+
+    window = show_window([str(DEFAULT_QUESTIONNAIRE)])
+    qtbot.addWidget(window)
+    assert not window.session.is_open
+    assert not window.menus.save.isEnabled() and not window.menus.export_pdf.isEnabled()
+    for action in window.menus.needing_assessment:
+        action.trigger()  # disabled: nothing happens
+    window.show_page("results")  # needs an assessment: the start page instead
+    assert window.current_page_name() == "start"
+    qtbot.waitUntil(lambda: window.session.is_open, timeout=2000)
+    assert window.current_page_name() == "setup"
+    window.session.files.close()
 
 
 def test_storage_names_are_imported_when_first_used() -> None:
@@ -217,3 +274,35 @@ def test_the_set_up_page_reads_a_date_as_qt_reads_iso_8601(text: str) -> None:
     if qts.isValid():
         assert ours == qts
         assert qts.toString(ISO_FORMAT) == qts.toString(Qt.DateFormat.ISODate)  # and writes it back the same
+
+
+def test_a_window_never_painted_still_opens_its_file(qtbot, monkeypatch, scripted_dialogs) -> None:
+    """A window shown minimised (or never exposed) gets no first paint: the file opens all the same."""
+    from assessor.ui.app import show_window
+    from assessor.ui.main_window import FIRST_PAINT_WAIT_MS, FirstPage
+
+    monkeypatch.setattr(FirstPage, "paintEvent", lambda self, event: None)
+    window = show_window([str(DEFAULT_QUESTIONNAIRE)])
+    qtbot.addWidget(window)
+    qtbot.wait(FIRST_PAINT_WAIT_MS // 2)
+    assert not window.session.is_open  # still waiting for the paint
+    qtbot.waitUntil(lambda: window.session.is_open, timeout=FIRST_PAINT_WAIT_MS * 10)
+    assert window.current_page_name() == "setup"
+    window.session.files.close()
+
+
+def test_what_follows_the_first_frame_failing_leaves_the_start_page(qtbot) -> None:
+    from assessor.ui.main_window import FirstPage, MainWindow
+
+    window = MainWindow(show_start=False)
+    qtbot.addWidget(window)
+
+    def rest() -> None:
+        raise RuntimeError("simulated")
+
+    window.show_first(rest)
+    assert isinstance(window.stack.currentWidget(), FirstPage)
+    with pytest.raises(RuntimeError, match="simulated"):
+        window.finish_start()  # from the event loop, the excepthook would tell the user
+    assert window.current_page_name() == "start"
+    assert not any(isinstance(window.stack.widget(i), FirstPage) for i in range(window.stack.count()))

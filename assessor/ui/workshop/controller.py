@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from assessor.model import AssessmentError, Mode, Tally
 from assessor.ui import dialogs
 from assessor.ui.workshop.actions import install_actions
 from assessor.ui.workshop.parts import WorkshopParts
@@ -24,6 +23,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent
     from PySide6.QtWidgets import QListWidgetItem
 
+    from assessor.model import Tally
     from assessor.ui.main_window import MainWindow
 
 
@@ -110,6 +110,7 @@ class Workshop(QObject):
         self.next_unanswered(from_start=True)
 
     def next_unanswered(self, *, from_start: bool = False) -> None:
+        from assessor.model import Mode
         from assessor.ui.workshop.edits import participant_progress, round_questions
 
         assessment = self.session.require()
@@ -162,6 +163,7 @@ class Workshop(QObject):
             self.record_tally(qid, dialog.result_tally())
 
     def record_tally(self, question_id: str, tally: Tally | None) -> None:
+        from assessor.model import AssessmentError
         from assessor.ui.workshop.edits import set_tally, tally_round
 
         try:
@@ -187,6 +189,7 @@ class Workshop(QObject):
             self.start_second_round(dialog.chosen())
 
     def start_second_round(self, question_ids: list[str]) -> None:
+        from assessor.model import AssessmentError
         from assessor.ui.workshop.edits import start_round
 
         try:

@@ -135,3 +135,17 @@ def test_a_finished_round_and_team_answers_hold_nothing_back() -> None:
     assert not reveal_gate(assessment).in_progress
     team = make_assessment(participants=3, mode=Mode.TEAM)
     assert not reveal_gate(team).in_progress
+
+
+def test_an_always_anonymous_participant_is_shown_by_letter_and_without_role() -> None:
+    from assessor.scoring.disclosure import screen_name, screen_role
+
+    assessment = make_assessment(participants=3)
+    assessment.participants[1].anonymous = True
+    assessment.participants[2].name = ""
+    assert [screen_name(assessment, p.id) for p in assessment.participants] == [
+        "Person 1",
+        "Participant B",
+        "Participant C",
+    ]
+    assert [screen_role(assessment, p.id) for p in assessment.participants] == ["Role 1", "", "Role 3"]

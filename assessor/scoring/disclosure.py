@@ -10,6 +10,8 @@ projector tells the room what they chose, because the hand-over screen shows who
 2. The flags worked out from such a spread ("views differ", "many don't know") are withheld with it.
 3. A reveal opened while a round is still being answered shows only the questions that everyone has
    answered in the latest round that re-scores them (``reveal_gate``), unless the facilitator overrides.
+4. A participant marked always anonymous is never named on a shared screen (the hand-over list, the answer
+   page): their letter ("Participant B") stands for them, and their role is not shown (``screen_name``).
 
 The UI and the report only ask these functions; nothing here imports Qt.
 """
@@ -20,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assessor.model import Assessment, Mode, ScoringSettings
+from assessor.model.assessment import anonymous_label
 from assessor.scoring.results import QuestionResult, Spread
 
 _WORDS = (
@@ -178,3 +181,21 @@ def visible_questions(
     """The questions a reveal may show now, in the order given."""
     gate = reveal_gate(assessment)
     return [question_id for question_id in question_ids if gate.may_show(question_id, override=override)]
+
+
+# Who is answering, on a shared screen ----------------------------------------------------------------
+
+
+def screen_name(assessment: Assessment, participant_id: str) -> str:
+    """How the hand-over list and the answer page call a participant: their name, or their letter
+    ("Participant B") when they asked always to be anonymous or have no name."""
+    participant = assessment.participant(participant_id)
+    if participant.anonymous or not participant.name.strip():
+        return anonymous_label(assessment.participants.index(participant))
+    return participant.name
+
+
+def screen_role(assessment: Assessment, participant_id: str) -> str:
+    """A participant's role for a shared screen: none for an anonymous participant (a role can name them)."""
+    participant = assessment.participant(participant_id)
+    return "" if participant.anonymous else participant.role.strip()

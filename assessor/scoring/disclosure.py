@@ -133,7 +133,7 @@ class RevealGate:
 
     #: Participants (ids, in set-up order) who have not answered every question of the latest round.
     waiting: tuple[str, ...] = ()
-    #: Questions not everyone has answered in the latest round that re-scores them.
+    #: Questions some but not everyone have answered in the latest round that re-scores them.
     unanswered: frozenset[str] = frozenset()
 
     @property
@@ -149,8 +149,10 @@ class RevealGate:
 def reveal_gate(assessment: Assessment) -> RevealGate:
     """Who is still answering the latest round (individual rounds only), and which questions wait for them.
 
-    A question answered by a show of hands in its round counts as answered by everyone. Team answers (one
-    agreed answer per question) have no round to wait for.
+    A question waits when some but not all participants have answered it in the latest round that covers
+    it: a question nobody has answered there yet shows the round before (or "no answers yet"), which tells
+    nothing new. A question answered by a show of hands in its round counts as answered by everyone. Team
+    answers (one agreed answer per question) have no round to wait for.
     """
     if assessment.mode is not Mode.INDIVIDUAL or not assessment.participants:
         return RevealGate()
@@ -170,7 +172,8 @@ def reveal_gate(assessment: Assessment) -> RevealGate:
         the_round = assessment.rounds[assessment.latest_round_for(question_id)]
         if question_id in the_round.tallies:
             continue
-        if any(question_id not in the_round.answers.get(p.id, {}) for p in assessment.participants):
+        answered = [question_id in the_round.answers.get(p.id, {}) for p in assessment.participants]
+        if any(answered) and not all(answered):  # nobody yet: the earlier round (or nothing) is shown
             unanswered.add(question_id)
     return RevealGate(waiting=waiting, unanswered=frozenset(unanswered))
 

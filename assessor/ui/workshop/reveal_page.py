@@ -1,8 +1,13 @@
 """Reveal and consensus: the anonymous spread per question and per dimension, divergent and unclear items
 first, level descriptors beside the dots, and the agreed answer with its rationale and dissent.
 
-Keys: arrows in the list; Alt+Down / Alt+Up next and previous question; Ctrl+Enter records the agreement.
-The scores and the recommended pilots at the foot update as soon as anything is recorded.
+Keys: arrows in the list; Alt+Down / Alt+Up next and previous question; Ctrl+Enter records the agreement;
+F parks the question for later (or brings it back). The scores and the recommended pilots at the foot update
+as soon as anything is recorded.
+
+Nothing of fewer answers than the questionnaire's ``min_answers_shown`` is shown, and while a round is still
+being answered only the questions everyone has answered, unless the facilitator ticks the switch that says so
+(``assessor.scoring.disclosure``).
 """
 
 from __future__ import annotations
@@ -12,8 +17,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
@@ -24,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from assessor.model import AssessmentError, Consensus
+from assessor.scoring.disclosure import is_withheld, reveal_gate, shown_spreads
 from assessor.ui import dialogs
 from assessor.ui.session import Session
 from assessor.ui.theme import muted, scaled_font
@@ -47,6 +56,8 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 7
 class RevealPage(QWidget):
     #: The question now shown (the presenter view follows it).
     question_shown = Signal(str)
+    #: The facilitator changed what a reveal shows while a round is being answered.
+    gate_changed = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +75,7 @@ class RevealPage(QWidget):
         self.at_a_glance.setAccessibleName("What is still to agree")
         self.header.addWidget(self.at_a_glance, 1)
         outer.addLayout(self.header)
+        self._build_gate(outer)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.tree = QTreeWidget(splitter)
@@ -93,15 +105,65 @@ class RevealPage(QWidget):
         self.consensus.clear.connect(self._clear)
         session.results_changed.connect(self._results_changed)
         session.assessment_replaced.connect(self._results_changed)
+        session.answer_changed.connect(lambda _qid: self._results_changed())  # parking is no score change
         for sequence, slot in (
             ("Ctrl+Return", self.consensus.submit),
             ("Ctrl+Enter", self.consensus.submit),
             ("Alt+Down", lambda: self.step(1)),
             ("Alt+Up", lambda: self.step(-1)),
+            ("F", self.toggle_parked),
         ):
             shortcut = QShortcut(QKeySequence(sequence), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+
+    def _build_gate(self, outer: QVBoxLayout) -> None:
+        """The warning shown while a round is still being answered, and the facilitator's override."""
+        self.gate_bar = QWidget(self)
+        self.gate_bar.setObjectName("panel")
+        row = QVBoxLayout(self.gate_bar)
+        row.setContentsMargins(8, 6, 8, 6)
+        self.gate_warning = QLabel(self.gate_bar)
+        self.gate_warning.setWordWrap(True)
+        self.gate_warning.setAccessibleName("A round is still being answered")
+        self.show_unfinished = QCheckBox(
+            "Show the questions not everyone has answered yet (your choice: Undo does not reverse it)",
+            self.gate_bar,
+        )
+        self.show_unfinished.setAccessibleName("Show the questions not everyone has answered yet")
+        row.addWidget(self.gate_warning)
+        row.addWidget(self.show_unfinished)
+        outer.addWidget(self.gate_bar)
+        self.gate_bar.hide()
+        self.show_unfinished.toggled.connect(self._override_toggled)
+
+    def _override_toggled(self, checked: bool) -> None:
+        """The facilitator's explicit choice: kept on the session, not an undo step."""
+        if self.session.reveal_unfinished != checked:
+            self.session.reveal_unfinished = checked
+            self.refresh()
+            self.gate_changed.emit()
+
+    def _show_gate(self) -> None:
+        assessment = self.session.require()
+        gate = reveal_gate(assessment)
+        self.gate_bar.setVisible(gate.in_progress)
+        if not gate.in_progress:
+            return
+        waiting = len(gate.waiting)
+        people = "person has" if waiting == 1 else "people have"
+        hidden = len(gate.unanswered)
+        if self.session.reveal_unfinished:
+            shown = f"All questions are shown, including {hidden} not everyone has answered."
+        else:
+            shown = f"Only the questions everyone has answered are shown ({hidden} held back)."
+        self.gate_warning.setText(
+            f"⚠ A round is still being answered: {waiting} {people} not finished. {shown} "
+            "Opening the reveal now shows the room how the answers so far fall."
+        )
+        self.show_unfinished.blockSignals(True)
+        self.show_unfinished.setChecked(self.session.reveal_unfinished)
+        self.show_unfinished.blockSignals(False)
 
     def _build_question_pane(self) -> QWidget:
         pane = QWidget(self)
@@ -126,8 +188,19 @@ class RevealPage(QWidget):
         self.spread = SpreadGrid(body)
         self.names = muted("", body)
         self.names.setAccessibleName("Who chose what (names shown by choice)")
+        self.park_button = QPushButton("Park for later (F)", body)
+        self.park_button.setCheckable(True)
+        self.park_button.setAccessibleName("Park this question for later")
+        self.park_button.setToolTip(
+            "Parked questions are listed in the agenda panel and at the end of the presenter view"
+        )
+        self.park_button.clicked.connect(self.toggle_parked)
+        park_row = QHBoxLayout()
+        park_row.addWidget(self.park_button)
+        park_row.addStretch(1)
         for widget in (self.where, self.question_text, self.status, self.summary, self.spread, self.names):
             column.addWidget(widget)
+        column.addLayout(park_row)
         column.addStretch(1)
         layout.addWidget(scroll, 1)
         self.consensus = ConsensusPanel(pane)
@@ -153,7 +226,8 @@ class RevealPage(QWidget):
             return
         assessment = self.session.require()
         results = self.session.results()
-        self.items = reveal_items(assessment, results)
+        self.items = reveal_items(assessment, results, show_unfinished=self.session.reveal_unfinished)
+        self._show_gate()
         self._fill_tree()
         to_agree = [item for item in self.items if item.still_to_agree]
         first = [item for item in self.items if item.discuss_first]
@@ -193,7 +267,8 @@ class RevealPage(QWidget):
                 dim_row.setData(0, KEY_ROLE, ("d", dimension.id))
                 area_row.addChild(dim_row)
                 for question in dimension.questions:
-                    dim_row.addChild(self._question_row(by_id[question.id]))
+                    if question.id in by_id:  # held back while a round is being answered
+                        dim_row.addChild(self._question_row(by_id[question.id]))
         self.tree.expandToDepth(0)
         group.setExpanded(True)
         self.tree.blockSignals(False)
@@ -240,26 +315,33 @@ class RevealPage(QWidget):
         assessment = self.session.require()
         results = self.session.results()
         if kind == "d":
-            self.dimension_view.show_dimension(assessment, results, ident)
+            shown = {item.question_id for item in self.items}
+            self.dimension_view.show_dimension(assessment, results, ident, only=shown)
             self.detail.setCurrentWidget(self.dimension_view)
             return
         self.detail.setCurrentWidget(self.question_pane)
         questionnaire = assessment.questionnaire
-        item = next(each for each in self.items if each.question_id == ident)
+        item = next((each for each in self.items if each.question_id == ident), None)
+        if item is None:  # held back while a round is being answered
+            return
         dimension = questionnaire.dimension_of(ident)
         area = questionnaire.area_of(dimension.id)
         self.where.setText(f"{area.title}  ›  {dimension.title}  ·  Question {item.number}")
         self.question_text.setText(questionnaire.question(ident).text)
         self.status.setText(f"{item.marks()}  {item.status().capitalize()}")
         result = results.questions[ident]
-        spreads = [*result.earlier_spreads, result.spread]
-        summary = spread_summary(results, ident)
+        spreads = shown_spreads(result, questionnaire.scoring)
+        summary = spread_summary(results, ident, assessment)
         label = round_label(assessment, results, ident)
         self.summary.setText(f"{summary} ({label})" if label else summary)
         consensus = assessment.consensus.get(ident)
-        self.spread.show_spread(questionnaire, ident, spreads, consensus.choice if consensus else None)
-        self.names.setText(self._names_text(ident))
+        if spreads:
+            self.spread.show_spread(questionnaire, ident, spreads, consensus.choice if consensus else None)
+        self.spread.setVisible(bool(spreads))
+        withheld = is_withheld(result.spread, questionnaire.scoring)
+        self.names.setText("" if withheld else self._names_text(ident))
         self.names.setVisible(bool(self.names.text()))
+        self.park_button.setChecked(ident in assessment.parked)
         self.consensus.show_consensus(questionnaire, ident, consensus)
         self.question_shown.emit(ident)
 
@@ -297,6 +379,23 @@ class RevealPage(QWidget):
         return self.current[1] if self.current and self.current[0] == "q" else None
 
     # Recording ----------------------------------------------------------------------------------
+
+    def toggle_parked(self) -> None:
+        """Park the question shown for later discussion (F or the button), or bring it back."""
+        qid = self.current_question()
+        if qid is None or not self.session.is_open:
+            return
+        self.session.edits.toggle_parked(qid)
+        parked = qid in self.session.require().parked
+        self.park_button.setChecked(parked)
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(
+                "Parked for later: it is listed in the agenda panel (Ctrl+G)."
+                if parked
+                else "No longer parked.",
+                5000,
+            )
 
     def _record(self, consensus: Consensus | None) -> None:
         qid = self.current_question()

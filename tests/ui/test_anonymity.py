@@ -108,6 +108,7 @@ def test_the_presenter_hides_while_someone_answers_privately(workshop_window, qt
     alice = session.require().participants[0].id
     workshop_window.workshop.start_turn(alice)
     assert presenter.privacy_shown()
+    assert "privacy screen" in workshop_window.statusBar().currentMessage()  # announced
     assert "answering privately" in presenter.privacy_text.text()
     assert "P shows the slides again" in presenter.keys.text()
     text = " ".join(visible_texts(presenter))

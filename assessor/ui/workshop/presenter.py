@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -180,6 +181,14 @@ class PresenterView(QWidget):
         if not self.answering_privately():
             self.privacy_lifted = False  # the next private turn hides the slides again
         self.show_slide(self.index)
+        owner = self.parentWidget()
+        if self.isVisible() and self.privacy_shown() and isinstance(owner, QMainWindow):
+            # Said where the facilitator looks (and a screen reader reads the status bar).
+            owner.statusBar().showMessage(
+                "The presenter view shows a privacy screen while they answer: P on it, or its button, "
+                "brings the slides back.",
+                10000,
+            )
 
     def lift_privacy(self) -> None:
         """Bring the slides back while someone still answers privately (P, or the privacy screen's button)."""

@@ -130,7 +130,6 @@ class RevealPage(QWidget):
             "Show the questions not everyone has answered yet (your choice: Undo does not reverse it)",
             self.gate_bar,
         )
-        self.show_unfinished.setAccessibleName("Show the questions not everyone has answered yet")
         row.addWidget(self.gate_warning)
         row.addWidget(self.show_unfinished)
         outer.addWidget(self.gate_bar)
@@ -149,6 +148,8 @@ class RevealPage(QWidget):
         gate = reveal_gate(assessment)
         self.gate_bar.setVisible(gate.in_progress)
         if not gate.in_progress:
+            # The override was for that round: the next round being answered is held back again.
+            self.session.reveal_unfinished = False
             return
         waiting = len(gate.waiting)
         people = "person has" if waiting == 1 else "people have"
@@ -190,7 +191,9 @@ class RevealPage(QWidget):
         self.names.setAccessibleName("Who chose what (names shown by choice)")
         self.park_button = QPushButton("Park for later (F)", body)
         self.park_button.setCheckable(True)
-        self.park_button.setAccessibleName("Park this question for later")
+        self.park_button.setAccessibleDescription(
+            "Parks the question shown for later discussion, or brings it back"
+        )
         self.park_button.setToolTip(
             "Parked questions are listed in the agenda panel and at the end of the presenter view"
         )

@@ -161,6 +161,7 @@ class PresenterView(QWidget):
         self.privacy_back.clicked.connect(self.lift_privacy)
         layout.addStretch(1)
         layout.addWidget(self.privacy_text)
+        layout.addSpacing(24)
         layout.addWidget(self.privacy_back, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -167,3 +168,20 @@ def test_an_always_anonymous_participant_is_shown_by_letter_and_without_role() -
         "Participant C",
     ]
     assert [screen_role(assessment, p.id) for p in assessment.participants] == ["Role 1", "", "Role 3"]
+
+
+@pytest.mark.parametrize(("value", "accepted"), [(4, True), (2, True), (1, False)])
+def test_the_setting_is_read_from_a_questionnaire_and_checked(tmp_path, value: int, accepted: bool) -> None:
+    from assessor.questionnaire import QuestionnaireError, load_questionnaire
+    from tests.conftest import ROOT
+
+    text = (ROOT / "questionnaires" / "council-collaboration.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "q.yaml"
+    path.write_text(
+        text.replace("\nscale:\n", f"\nscoring:\n  min_answers_shown: {value}\nscale:\n", 1), "utf-8"
+    )
+    if accepted:
+        assert load_questionnaire(path).scoring.min_answers_shown == value
+    else:
+        with pytest.raises(QuestionnaireError, match="min_answers_shown"):
+            load_questionnaire(path)

@@ -185,3 +185,10 @@ def test_the_setting_is_read_from_a_questionnaire_and_checked(tmp_path, value: i
     else:
         with pytest.raises(QuestionnaireError, match="min_answers_shown"):
             load_questionnaire(path)
+
+
+def test_scores_wait_for_the_round_unless_overridden() -> None:
+    assessment = make_assessment(answers={"p1": {Q1: 1}}, participants=2)
+    gate = reveal_gate(assessment)
+    assert gate.holds_scores() and not gate.holds_scores(override=True)
+    assert not reveal_gate(make_assessment(participants=2, mode=Mode.TEAM)).holds_scores()

@@ -140,6 +140,11 @@ class RevealGate:
     def in_progress(self) -> bool:
         return bool(self.waiting)
 
+    def holds_scores(self, *, override: bool = False) -> bool:
+        """True when dimension and overall scores are withheld too: while a round is being answered, a
+        score that moves as one late answer comes in tells what that answer was."""
+        return self.in_progress and not override
+
     def may_show(self, question_id: str, *, override: bool = False) -> bool:
         """True when the reveal may show this question now: always once the round is finished or the
         facilitator overrides; meanwhile only when everyone has answered it."""

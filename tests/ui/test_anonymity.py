@@ -92,10 +92,16 @@ def test_a_reveal_during_a_round_warns_and_waits_unless_overridden(workshop_wind
     assert "Undo does not reverse it" in reveal.show_unfinished.text()
     shown = [item.question_id for item in reveal.items]
     assert qids[0] not in shown and qids[1] not in shown and qids[2] in shown  # nobody has answered q3
+    # Nor do scores move as answers come in: a change would tell what the latest answer was.
+    assert "shown when everyone has finished the round" in reveal.scores.text()
+    assert "Overall score now" not in reveal.scores.text()
+    reveal._select(("d", session.questionnaire.dimension_of(qids[2]).id))
+    assert "shown when everyone has finished" in reveal.dimension_view.score_label.text()
     steps = session.undo_stack.count()
     reveal.show_unfinished.setChecked(True)
     assert qids[0] in [item.question_id for item in reveal.items]
     assert "including 2 not everyone has answered" in reveal.gate_warning.text()
+    assert reveal.scores.text().startswith("Overall score now")  # the facilitator chose to go ahead
     assert session.undo_stack.count() == steps and session.reveal_unfinished  # no undo step
 
 

@@ -37,9 +37,11 @@ class DimensionView(QScrollArea):
         dimension_id: str,
         *,
         only: Collection[str] | None = None,
+        score_held: bool = False,
     ) -> None:
         """The table for one dimension: only the questions in ``only`` (all when None); a question with
-        fewer answers than may be shown says so instead of its counts."""
+        fewer answers than may be shown says so instead of its counts; ``score_held`` withholds the score
+        while a round is being answered."""
         questionnaire = assessment.questionnaire
         scoring = questionnaire.scoring
         dimension = questionnaire.dimension(dimension_id)
@@ -48,7 +50,9 @@ class DimensionView(QScrollArea):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(heading(dimension.title, 1.35, body))
         score = results.dimensions[dimension_id]
-        if score.insufficient or score.score is None:
+        if score_held:
+            line = "Its score is shown when everyone has finished the round."
+        elif score.insufficient or score.score is None:
             line = (
                 f"Not enough answers to score yet ({score.answered} of {score.total} questions have a value)."
             )

@@ -319,7 +319,8 @@ class RevealPage(QWidget):
         results = self.session.results()
         if kind == "d":
             shown = {item.question_id for item in self.items}
-            self.dimension_view.show_dimension(assessment, results, ident, only=shown)
+            held = reveal_gate(assessment).holds_scores(override=self.session.reveal_unfinished)
+            self.dimension_view.show_dimension(assessment, results, ident, only=shown, score_held=held)
             self.detail.setCurrentWidget(self.dimension_view)
             return
         self.detail.setCurrentWidget(self.question_pane)
@@ -358,6 +359,13 @@ class RevealPage(QWidget):
 
     def _show_scores(self, results: Results) -> None:
         from assessor.recommend import recommend
+
+        if reveal_gate(self.session.require()).holds_scores(override=self.session.reveal_unfinished):
+            self.scores.setText(
+                "The scores and starter pilots are shown when everyone has finished the round: a score "
+                "that moves as each answer comes in would tell how someone answered."
+            )
+            return
 
         if results.overall is None:
             overall = "not enough answers yet"

@@ -120,7 +120,7 @@ def test_names_appear_in_the_method_only_when_opted_in(assessment: Assessment) -
     # ...and neither a letter nor their role, which would name them, stands in for them.
     assert "Director of housing" not in text
     assert "Participant D" not in text
-    assert "1 person who chose to stay anonymous" in text
+    assert "One further participant who asked not to be named" in text
     assert not any(name in "\n".join(forced) for name in NAMES)
 
 

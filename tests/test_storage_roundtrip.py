@@ -123,6 +123,7 @@ def questionnaires(draw: st.DrawFn) -> Questionnaire:
         divergence_sd=draw(positive),
         divergence_min_answers=draw(st.integers(2, 10)),
         visibility_gap_dk_share=draw(st.floats(0, 1)),
+        min_answers_shown=draw(st.integers(2, 10)),
         recommend_below=draw(finite),
         max_recommendations=draw(st.integers(1, 10)),
         max_per_area=draw(st.integers(1, 10)),

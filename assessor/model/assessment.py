@@ -58,8 +58,12 @@ class Assessment:
     branding: Branding = field(default_factory=Branding)
     #: The facilitator's opt-in to show participant names in reveals and reports.
     show_names: bool = False
-    #: Questions parked for later discussion in the workshop.
+    #: Questions parked for later discussion in the workshop: the team's, shown to everyone (the agenda, the
+    #: presenter view, the results). Parked from the reveal, or by F in team answer mode.
     parked: list[str] = field(default_factory=list)
+    #: Participant id -> the questions that person flagged for themself while answering privately (F in
+    #: individual rounds): their own reminder, never shown to anyone else and never parking the question.
+    flags: dict[str, list[str]] = field(default_factory=dict)
     #: The workshop agenda's time boxes and timer, saved so a workshop can carry on where it stopped.
     agenda: AgendaState = field(default_factory=AgendaState)
     #: A stable id for this assessment (kept across saves): recovery files and participant packs use it.
@@ -220,6 +224,7 @@ class Assessment:
         self.participants.remove(participant)
         for the_round in self.rounds:
             the_round.answers.pop(participant_id, None)
+        self.flags.pop(participant_id, None)
         return participant
 
     def place_of_participant(self, participant_id: str) -> ParticipantPlace:
@@ -278,6 +283,19 @@ class Assessment:
         self.participants[:] = [dataclasses.replace(p) for p in saved.participants]
         for the_round, answers in zip(self.rounds, saved.answers, strict=False):
             the_round.answers = {pid: dict(each) for pid, each in answers.items()}
+
+    def set_flags(self, participant_id: str, question_ids: list[str]) -> list[str]:
+        """Replace one participant's private flags (questions they flagged for themself); returns the
+        previous list. Flags are not parking: nobody else sees them."""
+        self.participant(participant_id)
+        for question_id in question_ids:
+            self._check_question(question_id)
+        previous = list(self.flags.get(participant_id, []))
+        if question_ids:
+            self.flags[participant_id] = list(dict.fromkeys(question_ids))
+        else:
+            self.flags.pop(participant_id, None)
+        return previous
 
     def start_round(self, question_ids: list[str]) -> int:
         """Open a further round that re-scores only these questions; returns its index (undone by

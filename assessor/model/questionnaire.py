@@ -22,6 +22,7 @@ SCORING_LIMITS: dict[str, tuple[float, float | None]] = {
     "divergence_range": (0.0, None),
     "divergence_sd": (0.0, None),
     "divergence_min_answers": (2, None),
+    "min_answers_shown": (2, None),
     "visibility_gap_dk_share": (0.0, 1.0),
     "max_recommendations": (1, None),
     "max_per_area": (1, None),
@@ -166,6 +167,9 @@ class ScoringSettings:
     divergence_sd: float = 0.8
     divergence_min_answers: int = 3
     visibility_gap_dk_share: float = 0.3
+    #: A spread, count or median of fewer answers than this is never shown on a shared screen or in the
+    #: report ("fewer than three answers"): small counts identify people (``assessor.scoring.disclosure``).
+    min_answers_shown: int = 3
     #: Dimensions scoring below this trigger their pilots.
     recommend_below: float = 3.0
     max_recommendations: int = 5

@@ -41,6 +41,7 @@ OTHER_PARTS = (
     ("branding", "report's look"),
     ("agenda", "agenda"),
     ("parked", "parked items"),
+    ("flags", "private flags"),
     ("mode", "mode"),
     ("show_names", "show-names choice"),
 )

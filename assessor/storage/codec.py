@@ -49,6 +49,7 @@ ASSESSMENT_KEYS = (
     "rounds",
     "consensus",
     "parked",
+    "flags",
     "pilots",
     "commentary",
     "branding",
@@ -89,6 +90,7 @@ def assessment_to_dict(
         "rounds": [round_to_dict(r) for r in a.rounds],
         "consensus": {qid: _consensus_to_dict(c) for qid, c in a.consensus.items()},
         "parked": list(a.parked),
+        "flags": {pid: list(questions) for pid, questions in a.flags.items()},
         "pilots": [_pilot_to_dict(p) for p in a.pilots],
         "commentary": {"overall": a.commentary.overall, "areas": dict(a.commentary.areas)},
         "branding": _branding_to_dict(a.branding),
@@ -97,6 +99,12 @@ def assessment_to_dict(
         if questionnaire is not None
         else questionnaire_to_dict(a.questionnaire),
     }
+
+
+def _flags_from(data: Any, where: str) -> dict[str, list[str]]:
+    """Participant id -> the questions they flagged for themself."""
+    flags = f.obj(data, where)
+    return {pid: f.texts(flags, pid, where) for pid in flags}
 
 
 def assessment_from_dict(data: Any, where: str = "assessment") -> Assessment:
@@ -128,6 +136,7 @@ def assessment_from_dict(data: Any, where: str = "assessment") -> Assessment:
         rounds=rounds,
         consensus={qid: _consensus_from(item, qw) for qid, item, qw in f.entries(d, "consensus", where)},
         parked=f.texts(d, "parked", where, []),
+        flags=_flags_from(f.field(d, "flags", where, {}), f"{where}.flags"),
         pilots=[_pilot_from(item, iw) for item, iw in f.each(d, "pilots", where, [])],
         commentary=Commentary(
             overall=f.text(commentary, "overall", f"{where}.commentary", ""),

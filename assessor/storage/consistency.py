@@ -116,6 +116,11 @@ def check_assessment(a: Assessment, where: str) -> None:
         _check_choice(a, qid, consensus.choice, f"{where}.consensus.{qid}.choice")
     for index, qid in enumerate(a.parked):
         _known_question(q, qid, f"{where}.parked[{index}]")
+    for pid, flagged in a.flags.items():
+        if pid not in people:
+            raise FormatError(f"{where}.flags.{pid}", f"there is no participant {pid!r}")
+        for index, qid in enumerate(flagged):
+            _known_question(q, qid, f"{where}.flags.{pid}[{index}]")
     pilots = []
     for index, chosen in enumerate(a.pilots):
         pw = f"{where}.pilots[{index}].pilot_id"

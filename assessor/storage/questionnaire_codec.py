@@ -60,6 +60,7 @@ SCORING_KEYS = (
     "divergence_sd",
     "divergence_min_answers",
     "visibility_gap_dk_share",
+    "min_answers_shown",
     "recommend_below",
     "max_recommendations",
     "max_per_area",
@@ -212,6 +213,7 @@ def _scoring_to_dict(s: ScoringSettings) -> dict[str, Any]:
         "divergence_sd": s.divergence_sd,
         "divergence_min_answers": s.divergence_min_answers,
         "visibility_gap_dk_share": s.visibility_gap_dk_share,
+        "min_answers_shown": s.min_answers_shown,
         "recommend_below": s.recommend_below,
         "max_recommendations": s.max_recommendations,
         "max_per_area": s.max_per_area,
@@ -244,6 +246,7 @@ def _scoring_from(data: Any, where: str, scale: Scale) -> ScoringSettings:
         visibility_gap_dk_share=f.number(
             d, "visibility_gap_dk_share", where, defaults.visibility_gap_dk_share
         ),
+        min_answers_shown=f.integer(d, "min_answers_shown", where, defaults.min_answers_shown),
         recommend_below=f.number(d, "recommend_below", where, defaults.recommend_below),
         max_recommendations=f.integer(d, "max_recommendations", where, defaults.max_recommendations),
         max_per_area=f.integer(d, "max_per_area", where, defaults.max_per_area),

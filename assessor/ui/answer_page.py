@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from assessor.model import AssessmentError, Choice, Confidence, Mode, NonAnswer, Questionnaire
+from assessor.scoring.disclosure import screen_name
 from assessor.ui import dialogs
 from assessor.ui.accessibility import announce
 from assessor.ui.keys import PageKey
@@ -184,9 +185,8 @@ class AnswerPage(QWidget):
                 "Individual rounds: add participants in Set-up (Ctrl+1) to record answers"
             )
         else:
-            person = assessment.participant(participant)
-            shown = person.name if person.name else assessment.display_name(participant)
-            self.recording_as.setText(f"Recording the answers of {shown}")
+            # An always-anonymous person by their letter: the answer page may be on the projector.
+            self.recording_as.setText(f"Recording the answers of {screen_name(assessment, participant)}")
         number = self.navigator.nav_model.numbers[qid]
         self.view.show_question(
             assessment.questionnaire,
@@ -196,7 +196,14 @@ class AnswerPage(QWidget):
             confidence_shown=not team,
             enabled=can_record,
         )
-        self.flag_button.setChecked(qid in assessment.parked)
+        self.flag_button.setChecked(self.session.edits.flagged(qid))
+        private = self.session.edits.flags_privately()
+        self.flag_button.setText("Flag for myself (F)" if private else "Flag for later (F)")
+        self.flag_button.setToolTip(
+            "Your own reminder: nobody else sees it, and it does not park the question for the team"
+            if private
+            else "Parks the question for later discussion: it is listed in the agenda panel"
+        )
         order = self.navigator.nav_model.order
         self.previous_button.setEnabled(bool(order) and (qid not in order or order.index(qid) > 0))
         self.next_button.setEnabled(bool(order) and (qid not in order or order.index(qid) < len(order) - 1))
@@ -304,9 +311,11 @@ class AnswerPage(QWidget):
             self._apply(lambda: self.session.edits.set_confidence(qid, confidence))
 
     def toggle_flag(self) -> None:
+        """F: the person answering privately flags the question for themself; in team answer mode it is
+        parked for the team."""
         qid = self.current_question
         if qid is not None:
-            self._apply(lambda: self.session.edits.toggle_parked(qid))
+            self._apply(lambda: self.session.edits.toggle_flag(qid))
 
     def _apply(self, edit: Callable[[], object]) -> None:
         try:

@@ -99,7 +99,7 @@ class NavigatorModel(QStandardItemModel):
         session = self.session
         recorded = session.recorded(qid)
         flags = []
-        if qid in session.require().parked:
+        if session.edits.flagged(qid):  # the person's own flag in individual rounds, else the team's parking
             flags.append("⚑")
         text = session.questionnaire.question(qid).text
         short = text if len(text) <= 60 else text[:57].rstrip() + "…"

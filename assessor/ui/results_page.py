@@ -89,7 +89,7 @@ class ResultsPage(QScrollArea):
 
         layout.addWidget(heading("Flagged items", 1.25, body))
         layout.addWidget(
-            muted("≠ divergent views · ? many Don't knows (a visibility gap) · ⚑ flagged for later", body)
+            muted("≠ divergent views · ? many Don't knows (a visibility gap) · ⚑ parked for later", body)
         )
         self.flagged = QListWidget(body)
         self.flagged.setAccessibleName("Flagged items")
@@ -230,12 +230,18 @@ class ResultsPage(QScrollArea):
 
     def _fill_flagged(self, assessment: Assessment, results: Results) -> None:
         self.flagged.clear()
+        from assessor.scoring.disclosure import shown_divergent, shown_visibility_gap
+
         questionnaire = assessment.questionnaire
+        scoring = questionnaire.scoring
+        # Only flags of spreads that may be shown: "divergent" between two people tells what they chose.
         for qid in results.divergent:
-            self.flagged.addItem(f"≠ Divergent: {questionnaire.question(qid).text}")
+            if shown_divergent(results.questions[qid].spread, scoring):
+                self.flagged.addItem(f"≠ Divergent: {questionnaire.question(qid).text}")
         for qid in results.visibility_gaps:
-            self.flagged.addItem(f"? Visibility gap: {questionnaire.question(qid).text}")
+            if shown_visibility_gap(results.questions[qid].spread, scoring):
+                self.flagged.addItem(f"? Visibility gap: {questionnaire.question(qid).text}")
         for qid in assessment.parked:
-            self.flagged.addItem(f"⚑ Flagged for later: {questionnaire.question(qid).text}")
+            self.flagged.addItem(f"⚑ Parked for later: {questionnaire.question(qid).text}")
         if not self.flagged.count():
             self.flagged.addItem("Nothing flagged.")

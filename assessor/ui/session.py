@@ -79,6 +79,9 @@ class Session(QObject):
         self._last_index = -1
         #: A participant pack being answered (see ``pack_answering``); None for an assessment.
         self.pack: ParticipantPack | None = None
+        #: The facilitator chose to reveal questions not everyone has answered while a round is still being
+        #: answered (the reveal's own switch: no undo step, not saved; opening another assessment clears it).
+        self.reveal_unfinished = False
         #: The edits (each an undo step) and the file with its recovery copy.
         self.edits = SessionEdits(self)
         self.files = SessionFiles(self)
@@ -131,6 +134,7 @@ class Session(QObject):
         # Nobody answers until the hand-over screen chooses someone: opening a file must not put the first
         # participant's private answers on the screen (see _seal_private_answers).
         self._current_participant = None
+        self.reveal_unfinished = False
         self._changed_outside_undo = False
         self.undo_stack.clear()
         self.undo_stack.setClean()

@@ -104,7 +104,40 @@ class SessionEdits:
         old = self.session.require().consensus.get(question_id)
         self._push_consensus(question_id, old, consensus, "Record consensus")
 
+    def flags_privately(self) -> bool:
+        """True when F flags a question for the person answering only (individual rounds, someone
+        answering), False when it parks the question for the team (team answer mode, or nobody answering)."""
+        return not self.session.records_consensus() and self.session.current_participant is not None
+
+    def flagged(self, question_id: str) -> bool:
+        """Whether the answer page shows the question flagged: the person's own flag, or the team's parking."""
+        assessment = self.session.require()
+        pid = self.session.current_participant
+        if self.flags_privately() and pid is not None:
+            return question_id in assessment.flags.get(pid, [])
+        return question_id in assessment.parked
+
+    def toggle_flag(self, question_id: str) -> None:
+        """F on the answer page: a private flag for the person answering (individual rounds), which parks
+        nothing for the team; in team answer mode, parking the question for everyone."""
+        pid = self.session.current_participant
+        if not self.flags_privately() or pid is None:
+            self.toggle_parked(question_id)
+            return
+        assessment = self.session.require()
+        assessment.questionnaire.question(question_id)
+        old = list(assessment.flags.get(pid, []))
+        new = [q for q in old if q != question_id] if question_id in old else [*old, question_id]
+        self.session._push(
+            "Flag for myself",
+            old,
+            new,
+            OwnedSetter(pid, lambda value: assessment.set_flags(pid, value)),
+            lambda: self.session.answer_changed.emit(question_id),
+        )
+
     def toggle_parked(self, question_id: str) -> None:
+        """Park the question for later discussion by the whole team, or bring it back (one undo step)."""
         assessment = self.session.require()
         assessment.questionnaire.question(question_id)
         # The question's place in the parked list (None: not parked), so undoing puts it back where it was.
@@ -118,7 +151,7 @@ class SessionEdits:
                 assessment.park(question_id, at=place)
 
         self.session._push(
-            "Flag for later", old, new, setter, lambda: self.session.answer_changed.emit(question_id)
+            "Park for later", old, new, setter, lambda: self.session.answer_changed.emit(question_id)
         )
 
     def _answer_target(self, question_id: str) -> tuple[str, Answer | None, int]:

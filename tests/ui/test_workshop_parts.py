@@ -150,6 +150,7 @@ def test_presenter_is_large_keyboard_driven_and_nameless(workshop_window, qtbot)
     for person, pid in enumerate(p.id for p in assessment.participants):
         session.set_current_participant(pid)
         session.edits.record_choice(qids[0], 1 + person)
+    session.set_current_participant(None)  # handed over: while someone answers, the projector shows no slides
     session.edits.set_show_names(True)  # even when names are shown in the room, the projector shows none
     session.edits.toggle_parked(qids[5])
     activate(qtbot, workshop_window)
@@ -299,16 +300,23 @@ def test_reveal_shows_the_round_the_score_used(workshop_window) -> None:
 
     session.set_current_participant(assessment.participants[0].id)
     session.edits.record_choice(qid, 3)  # the first answer in round 2
-    reveal.show_question(qid)
+    session.set_current_participant(None)  # handed over
     assert session.results().questions[qid].round_index == 1
-    assert reveal.summary.text().startswith("1 answer")
-    assert "(round 2; hollow circles show round 1)" in reveal.summary.text()
-    rows = [row.counts for row in reveal.spread.rows if row.isVisibleTo(reveal)][:4]
-    assert rows == [(1, 0), (1, 0), (0, 1), (1, 0)]  # round 1 hollow, round 2 filled
-    assert reveal.names.text() == "Names shown (opted in): level 3: Alice Abbott"
+    # The round is still being answered: the reveal warns and holds the question back...
+    assert reveal.gate_bar.isVisibleTo(reveal) and "still being answered" in reveal.gate_warning.text()
+    assert qid not in [item.question_id for item in reveal.items]
+    # ...until the facilitator overrides; even then one answer is not counted out, nor named.
+    reveal.show_unfinished.setChecked(True)
+    assert session.reveal_unfinished
+    reveal.show_question(qid)
+    assert reveal.summary.text().startswith("Fewer than three answers")
+    assert "1 answer" not in reveal.summary.text() and "level 3" not in reveal.summary.text()
+    assert not reveal.spread.isVisibleTo(reveal)
+    assert reveal.names.text() == ""
     presenter = workshop_window.workshop.parts.open_presenter()
     presenter.show_question(qid)
-    assert "round 2; hollow circles show round 1" in presenter.r_summary.text()
+    assert presenter.r_summary.text().startswith("Fewer than three answers")
+    assert not presenter.r_spread.isVisibleTo(presenter)
     presenter.close()
 
 

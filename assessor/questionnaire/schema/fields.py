@@ -79,6 +79,7 @@ SCORING: Spec = {
     "divergence_sd": Field(Kind.NUMBER),
     "divergence_min_answers": Field(Kind.INT),
     "visibility_gap_dk_share": Field(Kind.NUMBER),
+    "min_answers_shown": Field(Kind.INT),
     "recommend_below": Field(Kind.NUMBER),
     "max_recommendations": Field(Kind.INT),
     "max_per_area": Field(Kind.INT),

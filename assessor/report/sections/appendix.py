@@ -4,16 +4,21 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
+from assessor.model import ScoringSettings
 from assessor.report.context import ReportContext
 from assessor.report.sections.common import heading, table
 from assessor.scoring import Spread
+from assessor.scoring.disclosure import is_withheld, shown_value, withheld_text
 
 CHUNK_ROWS = 24
 
 
-def spread_text(spread: Spread) -> str:
+def spread_text(spread: Spread, scoring: ScoringSettings | None = None) -> str:
+    """Lowest to highest (count), DK and N/A counts; "fewer than three answers" for too few to show."""
     if spread.responses == 0:
         return "—"
+    if is_withheld(spread, scoring or ScoringSettings()):
+        return withheld_text(scoring or ScoringSettings()).capitalize()
     parts = []
     if spread.count:
         parts.append(
@@ -54,8 +59,8 @@ def build(ctx: ReportContext) -> list[Flowable]:
                 rows.append(
                     [
                         f"{ctx.numbers[question.id]} {question.text}",
-                        ctx.value_label(result.value),
-                        spread_text(result.spread),
+                        ctx.value_label(shown_value(result, ctx.questionnaire.scoring)),
+                        spread_text(result.spread, ctx.questionnaire.scoring),
                         consensus,
                         " / ".join(notes),
                     ]

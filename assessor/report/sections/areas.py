@@ -11,15 +11,18 @@ from assessor.report.markdown_flowables import markdown_flowables
 from assessor.report.paragraphs import Paragraph
 from assessor.report.sections.common import band_cell, band_commands, bullets, heading, table
 from assessor.scoring import QuestionResult
+from assessor.scoring.disclosure import shown_divergent, shown_value, shown_visibility_gap
 
 
 def ranked_questions(ctx: ReportContext, area: Area) -> list[QuestionResult]:
-    """The area's questions with a team value, highest first (ties in questionnaire order)."""
+    """The area's questions with a team value that may be shown, highest first (ties in questionnaire
+    order): a median of fewer answers than ``min_answers_shown`` is not."""
+    scoring = ctx.questionnaire.scoring
     results = [
         ctx.results.questions[question.id]
         for dimension in area.dimensions
         for question in dimension.questions
-        if ctx.results.questions[question.id].value is not None
+        if shown_value(ctx.results.questions[question.id], scoring) is not None
     ]
     return sorted(results, key=lambda result: -(result.value or 0.0))
 
@@ -128,7 +131,7 @@ def _divergent(ctx: ReportContext, area: Area) -> list[Flowable]:
         for question in dimension.questions:
             result = ctx.results.questions[question.id]
             spread = result.spread
-            if not spread.divergent:
+            if not shown_divergent(spread, ctx.questionnaire.scoring):  # never a spread of a few answers
                 continue
             answers = f"{spread.minimum} to {spread.maximum} from {spread.count} answers"
             agreed = ctx.assessment.consensus.get(question.id)
@@ -156,7 +159,7 @@ def _dont_know(ctx: ReportContext, area: Area) -> list[Flowable]:
     for dimension in area.dimensions:
         for question in dimension.questions:
             spread = ctx.results.questions[question.id].spread
-            if spread.visibility_gap:
+            if shown_visibility_gap(spread, ctx.questionnaire.scoring):
                 lines.append(
                     f"{ctx.numbers[question.id]} {question.text} — {spread.dont_know} of "
                     f"{spread.responses} answered Don't know ({spread.dk_share:.0%})"

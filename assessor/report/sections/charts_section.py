@@ -14,6 +14,7 @@ from assessor.report.radar import radar_chart
 from assessor.report.sections.common import band_cell, band_commands, heading, table
 from assessor.report.spread_chart import SpreadRow, spread_heatmaps
 from assessor.report.styles import FRAME_HEIGHT
+from assessor.scoring.disclosure import is_withheld
 
 #: Room for an area's heading above its first bar chart.
 HEADING_ROOM = 40
@@ -119,8 +120,8 @@ def spread_rows(ctx: ReportContext) -> list[SpreadRow]:
     rows = []
     for question_id, result in ctx.results.questions.items():
         spread = result.spread
-        if spread.responses == 0:
-            continue
+        if spread.responses == 0 or is_withheld(spread, ctx.questionnaire.scoring):
+            continue  # nothing to show, or too few answers to show without identifying people
         counts = [spread.distribution.get(value, 0) for value in ctx.questionnaire.scale.values]
         counts += _non_answer_counts(ctx, spread.dont_know, spread.not_applicable)
         rows.append(

@@ -9,32 +9,42 @@ from reportlab.platypus import Flowable, PageBreak
 from assessor.model import Mode, format_threshold, format_value
 from assessor.report.context import ReportContext
 from assessor.report.sections.common import bullets, heading, long_date, table
+from assessor.scoring.disclosure import number_in_words
 
 
 def participants_text(ctx: ReportContext) -> list[str]:
-    """Participants by role; names only where the facilitator opted in and the person allowed it."""
+    """Participants by role; names only where the facilitator opted in and the person allowed it.
+
+    A participant marked always anonymous is neither named nor listed by role (there is often only one
+    person in a role, such as the voluntary sector's chief executive): they are counted at the end as
+    further participants who asked not to be named.
+    """
     assessment = ctx.assessment
     if not assessment.participants:
         return []
+    anonymous = sum(1 for participant in assessment.participants if participant.anonymous)
+    lines = []
     if ctx.show_names:
-        lines = []
-        anonymous = 0
         for participant in assessment.participants:
             shown = assessment.display_name(participant.id)
-            if shown != participant.name:
-                # Someone who chose to stay anonymous: neither a letter nor a role, which would name them.
-                anonymous += 1
+            if participant.anonymous or shown != participant.name:
+                # No name to show: a letter or a role alone would not hide who they are.
+                anonymous += 0 if participant.anonymous else 1
                 continue
             role = f", {participant.role}" if participant.role.strip() else ""
             lines.append(f"{shown}{role}")
-        if anonymous:
-            people = "person" if anonymous == 1 else "people"
-            lines.append(f"{anonymous} {people} who chose to stay anonymous")
-        return lines
-    roles = Counter(
-        participant.role.strip() or "Role not recorded" for participant in assessment.participants
-    )
-    return [f"{role}" + (f" ({count})" if count > 1 else "") for role, count in sorted(roles.items())]
+    else:
+        roles = Counter(
+            participant.role.strip() or "Role not recorded"
+            for participant in assessment.participants
+            if not participant.anonymous
+        )
+        lines = [f"{role}" + (f" ({count})" if count > 1 else "") for role, count in sorted(roles.items())]
+    if anonymous:
+        further = "further " if lines else ""
+        people = "participant who" if anonymous == 1 else "participants who"
+        lines.append(f"{number_in_words(anonymous).capitalize()} {further}{people} asked not to be named")
+    return lines
 
 
 def _how_it_ran(ctx: ReportContext) -> str:

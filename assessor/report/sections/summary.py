@@ -11,6 +11,7 @@ from assessor.report.markdown_flowables import markdown_flowables
 from assessor.report.paragraphs import Paragraph
 from assessor.report.sections.common import band_cell, band_commands, cell, heading, table
 from assessor.report.styles import FRAME_WIDTH
+from assessor.scoring.disclosure import shown_divergent, shown_visibility_gap
 
 
 def pilot_lines(ctx: ReportContext) -> tuple[str, list[str]]:
@@ -128,8 +129,9 @@ def build(ctx: ReportContext) -> list[Flowable]:
             )
         )
         inner.append(pair)
-    divergent = len(results.divergent)
-    gaps = len(results.visibility_gaps)
+    scoring = ctx.questionnaire.scoring
+    divergent = sum(1 for r in results.questions.values() if shown_divergent(r.spread, scoring))
+    gaps = sum(1 for r in results.questions.values() if shown_visibility_gap(r.spread, scoring))
     if divergent or gaps:
         inner.append(
             Paragraph(

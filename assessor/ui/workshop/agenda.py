@@ -271,7 +271,13 @@ class AgendaPanel(QWidget):
         self.parked.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.parked.setAccessibleName("Questions parked for later (Enter opens one in the reveal)")
         layout.addWidget(self.parked, 1)
-        layout.addWidget(muted("Park a question from the reveal or the answer page (F).", self))
+        layout.addWidget(
+            muted(
+                "Park a question from the reveal (F or its Park button), or with F on the answer page when "
+                "recording team answers. A participant's own flag parks nothing.",
+                self,
+            )
+        )
         #: The timer's state last told to a screen reader: (running, area's index).
         self._announced: tuple[bool, int] | None = None
         agenda.changed.connect(self.refresh)

@@ -47,6 +47,10 @@ class ConsensusPanel(QWidget):
             self, "Rationale", "Why the team agreed this: the evidence that settled it"
         )
         self.dissent = _text_box(self, "Dissent", "Any view that still differs, without saying who holds it")
+        # The view, never whose it is: a role ("the voluntary sector's view") names a person as surely as a name.
+        self.dissent.setAccessibleDescription(
+            "The view that still differs, with no name or role of who holds it"
+        )
         rationale_label = QLabel("&Rationale:", self)
         rationale_label.setBuddy(self.rationale)
         dissent_label = QLabel("Di&ssent:", self)

@@ -178,7 +178,14 @@ class Workshop(QObject):
 
         if not self.session.is_open:
             return
-        divergent = list(self.session.results().divergent)
+        from assessor.scoring.disclosure import shown_divergent
+
+        results = self.session.results()
+        scoring = self.session.questionnaire.scoring
+        # As the reveal shows them: a spread of too few answers is not called divergent on screen.
+        divergent = [
+            qid for qid in results.divergent if shown_divergent(results.questions[qid].spread, scoring)
+        ]
         if not divergent:
             dialogs.info(
                 self.window, "Second round", "No question is divergent, so there is nothing to re-score."

@@ -3,10 +3,13 @@ dimension's score as it stands. Dots and numbers together, so nothing relies on 
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from assessor.model import Assessment, NonAnswer, format_score
+from assessor.scoring.disclosure import is_withheld, shown_divergent, shown_visibility_gap, withheld_text
 from assessor.scoring.results import Results
 from assessor.ui.theme import heading, muted
 from assessor.ui.workshop.reveal_items import choice_short
@@ -27,15 +30,29 @@ class DimensionView(QScrollArea):
         self.setWidgetResizable(True)
         self.setAccessibleName("Spread for a dimension")
 
-    def show_dimension(self, assessment: Assessment, results: Results, dimension_id: str) -> None:
+    def show_dimension(
+        self,
+        assessment: Assessment,
+        results: Results,
+        dimension_id: str,
+        *,
+        only: Collection[str] | None = None,
+        score_held: bool = False,
+    ) -> None:
+        """The table for one dimension: only the questions in ``only`` (all when None); a question with
+        fewer answers than may be shown says so instead of its counts; ``score_held`` withholds the score
+        while a round is being answered."""
         questionnaire = assessment.questionnaire
+        scoring = questionnaire.scoring
         dimension = questionnaire.dimension(dimension_id)
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(heading(dimension.title, 1.35, body))
         score = results.dimensions[dimension_id]
-        if score.insufficient or score.score is None:
+        if score_held:
+            line = "Its score is shown when everyone has finished the round."
+        elif score.insufficient or score.score is None:
             line = (
                 f"Not enough answers to score yet ({score.answered} of {score.total} questions have a value)."
             )
@@ -66,11 +83,21 @@ class DimensionView(QScrollArea):
             label = QLabel(f"<b>{text}</b>", body)
             grid.addWidget(label, 0, column)
         numbers = {qid: n for n, qid in enumerate(questionnaire.questions, start=1)}
-        for row, question in enumerate(dimension.questions, start=1):
+        listed = [q for q in dimension.questions if only is None or q.id in only]
+        for row, question in enumerate(listed, start=1):
             spread = results.questions[question.id].spread
             question_label = QLabel(f"{numbers[question.id]}. {question.text}", body)
             question_label.setWordWrap(True)
             grid.addWidget(question_label, row, 0)
+            consensus = assessment.consensus.get(question.id)
+            if is_withheld(spread, scoring):
+                withheld = QLabel(withheld_text(scoring).capitalize(), body)
+                grid.addWidget(withheld, row, 1, 1, len(columns))
+                grid.addWidget(
+                    QLabel(choice_short(consensus.choice if consensus else None), body), row, len(columns) + 1
+                )
+                question_label.setAccessibleDescription(withheld_text(scoring))
+                continue
             said = []
             for column, (name, choice) in enumerate(columns, start=1):
                 if choice is NonAnswer.DONT_KNOW:
@@ -84,11 +111,10 @@ class DimensionView(QScrollArea):
                 cell.setAccessibleName(f"{name}: {count}")
                 grid.addWidget(cell, row, column)
                 said.append(f"{name} {count}")
-            consensus = assessment.consensus.get(question.id)
             flags = []
-            if spread.divergent:
+            if shown_divergent(spread, scoring):
                 flags.append("≠ differ")
-            if spread.visibility_gap:
+            if shown_visibility_gap(spread, scoring):
                 flags.append("? many DK")
             agreed = choice_short(consensus.choice if consensus else None)
             grid.addWidget(QLabel(" ".join([agreed, *flags]), body), row, len(columns) + 1)
@@ -96,5 +122,13 @@ class DimensionView(QScrollArea):
         grid.setColumnStretch(0, 1)
         layout.addLayout(grid)
         layout.addWidget(muted("● one per answer (named answers and shows of hands alike); – nobody.", body))
+        if len(listed) < len(dimension.questions):
+            layout.addWidget(
+                muted(
+                    f"{len(dimension.questions) - len(listed)} of its questions are held back until everyone "
+                    "has answered them.",
+                    body,
+                )
+            )
         layout.addStretch(1)
         self.setWidget(body)  # the scroll area deletes the previous body

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from assessor.model import Mode
+from assessor.scoring.disclosure import screen_name, screen_role
 from assessor.ui.session import Session
 from assessor.ui.theme import heading, muted, scaled_font
 from assessor.ui.workshop.edits import participant_progress, round_questions
@@ -96,6 +97,16 @@ class HandoverPage(QWidget):
             self,
         )
         layout.addWidget(self.team_note)
+        self.mirror_note = muted(
+            "Only one screen is connected. If a projector mirrors it, the room will see each person's private "
+            "answers: set the display to extend (Windows+P, then Extend) so the projector shows the presenter "
+            "view (F5), which hides everything while someone answers, or blank the projector before anyone "
+            "starts.",
+            self,
+        )
+        self.mirror_note.setWordWrap(True)
+        self.mirror_note.setAccessibleDescription("Projector warning")
+        layout.addWidget(self.mirror_note)
         self.people.itemActivated.connect(lambda _item: self._start())
         self.start_button.clicked.connect(self._start)
         self.reveal_button.clicked.connect(self.go_to_reveal.emit)
@@ -124,6 +135,7 @@ class HandoverPage(QWidget):
         assessment = self.session.require()
         individual = assessment.mode is Mode.INDIVIDUAL
         self.team_note.setVisible(not individual)
+        self.mirror_note.setVisible(individual and len(QGuiApplication.screens()) < 2)
         for widget in (self.people, self.start_button, self.round_choice):
             widget.setEnabled(individual)
         for index, the_round in enumerate(assessment.rounds):
@@ -143,8 +155,10 @@ class HandoverPage(QWidget):
         for participant in assessment.participants:
             answered, total = participant_progress(assessment, participant.id, round_index)
             all_done = all_done and answered >= total
-            name = participant.name or assessment.display_name(participant.id)
-            role = f" ({participant.role})" if participant.role else ""
+            # Always-anonymous people by their letter and without their role: this screen is often projected.
+            name = screen_name(assessment, participant.id)
+            role_text = screen_role(assessment, participant.id)
+            role = f" ({role_text})" if role_text else ""
             item = QListWidgetItem(f"{name}{role} — {progress_text(answered, total)}")
             item.setData(PID_ROLE, participant.id)
             self.people.addItem(item)

@@ -122,6 +122,7 @@ class WorkshopParts:
         page = RevealPage(self.session)
         page.question_shown.connect(self._follow_in_presenter)
         page.set_single_keys(self.window.settings.single_key_shortcuts())
+        page.gate_changed.connect(self._rebuild_presenter)
         return page
 
     @property
@@ -188,6 +189,11 @@ class WorkshopParts:
     def _follow_in_presenter(self, question_id: str) -> None:
         if self.presenter is not None and self.presenter.isVisible():
             self.presenter.show_question(question_id)
+
+    def _rebuild_presenter(self) -> None:
+        """The reveal now shows more or fewer questions: so does the presenter view."""
+        if self.presenter is not None and self.presenter.isVisible():
+            self.presenter.rebuild_slides()
 
     def close(self) -> None:
         if self.presenter is not None:

@@ -4,14 +4,29 @@ Dark text on white (contrast above 15:1), sizes taken from the window's height s
 of a room at 1280x720. Keys: Right, Page Down or Space next; Left, Page Up or Backspace back; Home, End;
 R switches between the question and its reveal; F11 full screen; Esc leaves full screen, then closes;
 F9 starts or pauses the timer, Shift+F9 adds five minutes, F8 next area.
+
+While someone answers privately (individual rounds), the view shows a privacy screen instead, so nothing of
+theirs reaches the projector; it comes back when they hand over, or at once with P or its button. Nothing of
+fewer answers than the questionnaire's ``min_answers_shown`` is shown (``assessor.scoring.disclosure``).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QFontMetrics, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from assessor.model import Mode
+from assessor.scoring.disclosure import shown_divergent, shown_spreads, shown_visibility_gap
 from assessor.ui.keys import PageKey
 from assessor.ui.session import Session
 from assessor.ui.workshop.agenda import Agenda
@@ -25,6 +40,8 @@ MUTED = "#3A3A3A"  # 11:1 on white
 QUESTION_GAP = 16
 
 NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Space, Qt.Key.Key_Down}
+KEYS_LINE = "→ next   ← back   R question / reveal   F11 full screen   Esc close"
+
 BACK_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace, Qt.Key.Key_Up}
 
 #: The presenter's keys for Help > Keyboard shortcuts (``keyPressEvent`` handles them; a test checks that
@@ -40,6 +57,7 @@ PRESENTER_KEYS = (
     PageKey(("F9",), "start or pause the timer", "timer"),
     PageKey(("Shift+F9",), "add five minutes to the time box", "extend"),
     PageKey(("F8",), "next area on the agenda", "next_area"),
+    PageKey(("P",), "while someone answers privately: bring the slides back", "privacy"),
 )
 
 
@@ -82,11 +100,15 @@ class PresenterView(QWidget):
         self._build_question()
         self._build_reveal()
         self._build_parked()
+        self._build_privacy()
         self.keys = _label(self)
-        self.keys.setText("→ next   ← back   R question / reveal   F11 full screen   Esc close")
+        self.keys.setText(KEYS_LINE)
         outer.addWidget(self.keys)
         agenda.changed.connect(self._show_timer)
         session.results_changed.connect(self._results_changed)
+        session.current_participant_changed.connect(lambda _pid: self._privacy_changed())
+        #: The facilitator brought the slides back while someone answers privately (P or the button).
+        self.privacy_lifted = False
         self.resize(1280, 720)
         self._apply_sizes()
 
@@ -141,6 +163,56 @@ class PresenterView(QWidget):
         layout.addWidget(self.p_list)
         layout.addStretch(1)
 
+    def _build_privacy(self) -> None:
+        self.privacy_page, layout = self._page()
+        self.privacy_text = _label(self.privacy_page)
+        self.privacy_text.setText(
+            "Someone is answering privately.\n\nThe slides come back when they hand over the laptop."
+        )
+        self.privacy_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.privacy_text.setAccessibleDescription("Privacy screen")
+        self.privacy_back = QPushButton("Show the slides again (P)", self.privacy_page)
+        self.privacy_back.setAccessibleDescription(
+            "Brings the presenter view back while someone is still answering privately"
+        )
+        self.privacy_back.clicked.connect(self.lift_privacy)
+        layout.addStretch(1)
+        layout.addWidget(self.privacy_text)
+        layout.addSpacing(24)
+        layout.addWidget(self.privacy_back, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
+
+    def answering_privately(self) -> bool:
+        """True while a participant answers privately on this laptop (individual rounds, not a pack)."""
+        session = self.session
+        return (
+            session.is_open
+            and session.pack is None
+            and session.require().mode is Mode.INDIVIDUAL
+            and session.current_participant is not None
+        )
+
+    def privacy_shown(self) -> bool:
+        return self.stack.currentWidget() is self.privacy_page
+
+    def _privacy_changed(self) -> None:
+        if not self.answering_privately():
+            self.privacy_lifted = False  # the next private turn hides the slides again
+        self.show_slide(self.index)
+        owner = self.parentWidget()
+        if self.isVisible() and self.privacy_shown() and isinstance(owner, QMainWindow):
+            # Said where the facilitator looks (and a screen reader reads the status bar).
+            owner.statusBar().showMessage(
+                "The presenter view shows a privacy screen while they answer: P on it, or its button, "
+                "brings the slides back.",
+                10000,
+            )
+
+    def lift_privacy(self) -> None:
+        """Bring the slides back while someone still answers privately (P, or the privacy screen's button)."""
+        self.privacy_lifted = True
+        self.show_slide(self.index)
+
     # Sizes follow the window: the projector's resolution, not the laptop's font ---------------------
 
     def _font(self, factor: float, *, bold: bool = False) -> QFont:
@@ -164,6 +236,8 @@ class PresenterView(QWidget):
         self.r_agreed.setFont(self._font(1.0, bold=True))
         self.p_title.setFont(self._font(1.6, bold=True))
         self.p_list.setFont(self._font(1.0))
+        self.privacy_text.setFont(self._font(1.3, bold=True))
+        self.privacy_back.setFont(self._font(0.9))
         self._fit_cards()
 
     def _fit_cards(self) -> None:
@@ -242,7 +316,10 @@ class PresenterView(QWidget):
         current = self.slides[self.index] if self.slides else None
         self.slides = [("title", "")]
         if self.session.is_open:
-            for item in reveal_items(self.session.require(), self.session.results()):
+            shown = reveal_items(
+                self.session.require(), self.session.results(), show_unfinished=self.session.reveal_unfinished
+            )
+            for item in shown:
                 self.slides += [("question", item.question_id), ("reveal", item.question_id)]
         self.slides.append(("parked", ""))
         self.index = self.slides.index(current) if current in self.slides else 0
@@ -263,6 +340,12 @@ class PresenterView(QWidget):
         kind, qid = self.slides[self.index]
         self.counter.setText(f"{self.index + 1} / {len(self.slides)}")
         self._show_timer()
+        if self.answering_privately() and not self.privacy_lifted:
+            self.stack.setCurrentWidget(self.privacy_page)
+            self.where.setText("Private answering")
+            self.keys.setText("P shows the slides again   Esc close")
+            return
+        self.keys.setText(KEYS_LINE)
         if kind == "title" or not self.session.is_open:
             self._fill_title()
         elif kind == "question":
@@ -288,7 +371,10 @@ class PresenterView(QWidget):
         assessment = self.session.require()
         self.where.setText(assessment.branding.report_title)
         self.title_big.setText(assessment.details.organisation or assessment.questionnaire.title)
-        first = [i for i in reveal_items(assessment, self.session.results()) if i.discuss_first]
+        shown = reveal_items(
+            assessment, self.session.results(), show_unfinished=self.session.reveal_unfinished
+        )
+        first = [i for i in shown if i.discuss_first]
         agenda = " · ".join(f"{box.title} ({box.minutes} min)" for box in self.agenda.boxes)
         self.title_sub.setText(
             f"{len(first)} questions to discuss first, where views differ or many don't know.\n\n{agenda}"
@@ -333,22 +419,25 @@ class PresenterView(QWidget):
         questionnaire = assessment.questionnaire
         results = self.session.results()
         result = results.questions[qid]
-        spreads = [*result.earlier_spreads, result.spread]
+        scoring = questionnaire.scoring
+        spreads = shown_spreads(result, scoring)
         self.where.setText(self._where(qid) + " · spread of views")
         self.r_text.setText(questionnaire.question(qid).text)
         flags = []
-        if result.spread.divergent:
+        if shown_divergent(result.spread, scoring):
             flags.append("views differ widely")
-        if result.spread.visibility_gap:
+        if shown_visibility_gap(result.spread, scoring):
             flags.append("many don't know")
-        summary = spread_summary(results, qid)
+        summary = spread_summary(results, qid, assessment)
         label = round_label(assessment, results, qid)
         if label:
             summary += f" · {label}"
         self.r_summary.setText(summary + (f" · {', '.join(flags)}" if flags else ""))
         consensus = assessment.consensus.get(qid)
-        self.r_spread.show_spread(questionnaire, qid, spreads, consensus.choice if consensus else None)
-        self.r_spread.set_fonts(self._font(0.95), self._font(0.8))
+        if spreads:
+            self.r_spread.show_spread(questionnaire, qid, spreads, consensus.choice if consensus else None)
+            self.r_spread.set_fonts(self._font(0.95), self._font(0.8))
+        self.r_spread.setVisible(bool(spreads))
         self.r_agreed.setText(
             f"Agreed: {choice_text(questionnaire, consensus.choice)}" if consensus else "Not agreed yet"
         )
@@ -397,6 +486,8 @@ class PresenterView(QWidget):
             self.agenda.extend() if shift else self.agenda.toggle()
         elif key == Qt.Key.Key_F8:
             self.agenda.next_area()
+        elif key == Qt.Key.Key_P and self.privacy_shown():
+            self.lift_privacy()
         else:
             super().keyPressEvent(event)
 

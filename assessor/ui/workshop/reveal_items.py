@@ -9,6 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assessor.model import Assessment, Choice, NonAnswer
+from assessor.scoring.disclosure import (
+    describe_spread,
+    reveal_gate,
+    shown_divergent,
+    shown_visibility_gap,
+)
 from assessor.scoring.results import Results
 
 
@@ -61,18 +67,30 @@ class RevealItem:
         return ", ".join(parts)
 
 
-def reveal_items(assessment: Assessment, results: Results) -> list[RevealItem]:
-    """Every question as a reveal item: discuss-first items, then the rest, each in questionnaire order."""
+def reveal_items(
+    assessment: Assessment, results: Results, *, show_unfinished: bool = False
+) -> list[RevealItem]:
+    """Every question the reveal may show as an item: discuss-first items, then the rest, each in
+    questionnaire order.
+
+    While a round is still being answered, only the questions everyone has answered, unless the facilitator
+    chose ``show_unfinished``; "views differ" and "many don't know" only where the spread may be shown
+    (``assessor.scoring.disclosure``).
+    """
+    scoring = assessment.questionnaire.scoring
+    gate = reveal_gate(assessment)
     items = []
     for number, qid in enumerate(assessment.questionnaire.questions, start=1):
+        if not gate.may_show(qid, override=show_unfinished):
+            continue
         spread = results.questions[qid].spread
         consensus = assessment.consensus.get(qid)
         items.append(
             RevealItem(
                 question_id=qid,
                 number=number,
-                divergent=spread.divergent,
-                visibility_gap=spread.visibility_gap,
+                divergent=shown_divergent(spread, scoring),
+                visibility_gap=shown_visibility_gap(spread, scoring),
                 agreed=consensus.choice if consensus is not None else None,
                 parked=qid in assessment.parked,
                 responses=spread.responses,
@@ -83,24 +101,13 @@ def reveal_items(assessment: Assessment, results: Results) -> list[RevealItem]:
     return first + rest
 
 
-def spread_summary(results: Results, question_id: str) -> str:
-    """One line about a question's spread, in words (no names)."""
-    spread = results.questions[question_id].spread
-    if not spread.responses:
-        return "No answers yet."
-    parts = [f"{spread.responses} {'answer' if spread.responses == 1 else 'answers'}"]
-    if spread.count:
-        if spread.minimum == spread.maximum:
-            parts.append(f"all at level {spread.minimum}")
-        else:
-            parts.append(f"levels {spread.minimum} to {spread.maximum}")
-        if spread.median is not None:
-            parts.append(f"median {spread.median:g}")
-    if spread.dont_know:
-        parts.append(f"{spread.dont_know} Don't know ({spread.dk_share:.0%})")
-    if spread.not_applicable:
-        parts.append(f"{spread.not_applicable} Not applicable")
-    return " · ".join(parts)
+def spread_summary(results: Results, question_id: str, assessment: Assessment | None = None) -> str:
+    """One line about a question's spread, in words (no names; fewer answers than the questionnaire's
+    ``min_answers_shown`` are not counted out: ``assessor.scoring.disclosure``)."""
+    from assessor.model import ScoringSettings
+
+    scoring = assessment.questionnaire.scoring if assessment is not None else ScoringSettings()
+    return describe_spread(results.questions[question_id].spread, scoring)
 
 
 def round_label(assessment: Assessment, results: Results, question_id: str) -> str:

@@ -1,8 +1,13 @@
 """Reveal and consensus: the anonymous spread per question and per dimension, divergent and unclear items
 first, level descriptors beside the dots, and the agreed answer with its rationale and dissent.
 
-Keys: arrows in the list; Alt+Down / Alt+Up next and previous question; Ctrl+Enter records the agreement.
-The scores and the recommended pilots at the foot update as soon as anything is recorded.
+Keys: arrows in the list; Alt+Down / Alt+Up next and previous question; Ctrl+Enter records the agreement;
+F parks the question for later (or brings it back). The scores and the recommended pilots at the foot update
+as soon as anything is recorded.
+
+Nothing of fewer answers than the questionnaire's ``min_answers_shown`` is shown, and while a round is still
+being answered only the questions everyone has answered, unless the facilitator ticks the switch that says so
+(``assessor.scoring.disclosure``).
 """
 
 from __future__ import annotations
@@ -13,8 +18,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
@@ -25,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from assessor.model import AssessmentError, Consensus, format_score
+from assessor.scoring.disclosure import is_withheld, reveal_gate, shown_spreads
 from assessor.ui import dialogs
 from assessor.ui.accessibility import announce
 from assessor.ui.keys import PageKey
@@ -51,12 +60,15 @@ REVEAL_KEYS = (
     PageKey(("Ctrl+Return", "Ctrl+Enter"), "record the agreed answer", "agree"),
     PageKey(("Alt+Down",), "next question", "next"),
     PageKey(("Alt+Up",), "previous question", "previous"),
+    PageKey(("F",), "park this question for later, or bring it back", "park", single=True),
 )
 
 
 class RevealPage(QWidget):
     #: The question now shown (the presenter view follows it).
     question_shown = Signal(str)
+    #: The facilitator changed what a reveal shows while a round is being answered.
+    gate_changed = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,6 +86,7 @@ class RevealPage(QWidget):
         self.at_a_glance.setAccessibleDescription("What is still to agree")
         self.header.addWidget(self.at_a_glance, 1)
         outer.addLayout(self.header)
+        self._build_gate(outer)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.tree = QTreeWidget(splitter)
@@ -103,10 +116,12 @@ class RevealPage(QWidget):
         self.consensus.clear.connect(self._clear)
         session.results_changed.connect(self._results_changed)
         session.assessment_replaced.connect(self._results_changed)
+        session.answer_changed.connect(lambda _qid: self._results_changed())  # parking is no score change
         slots: dict[str, Callable[[], object]] = {
             "agree": self.consensus.submit,
             "next": lambda: self.step(1),
             "previous": lambda: self.step(-1),
+            "park": self.toggle_parked,
         }
         #: Shortcuts of single character keys (``PageKey.single``): View > Single-key shortcuts turns them off.
         self.single_key_shortcuts: list[QShortcut] = []
@@ -122,6 +137,55 @@ class RevealPage(QWidget):
         """Turn the single-key shortcuts on or off (View > Single-key shortcuts, WCAG 2.1.4)."""
         for shortcut in self.single_key_shortcuts:
             shortcut.setEnabled(on)
+
+    def _build_gate(self, outer: QVBoxLayout) -> None:
+        """The warning shown while a round is still being answered, and the facilitator's override."""
+        self.gate_bar = QWidget(self)
+        self.gate_bar.setObjectName("panel")
+        row = QVBoxLayout(self.gate_bar)
+        row.setContentsMargins(8, 6, 8, 6)
+        self.gate_warning = QLabel(self.gate_bar)
+        self.gate_warning.setWordWrap(True)
+        self.gate_warning.setAccessibleDescription("A round is still being answered")
+        self.show_unfinished = QCheckBox(
+            "Show the questions not everyone has answered yet (your choice: Undo does not reverse it)",
+            self.gate_bar,
+        )
+        row.addWidget(self.gate_warning)
+        row.addWidget(self.show_unfinished)
+        outer.addWidget(self.gate_bar)
+        self.gate_bar.hide()
+        self.show_unfinished.toggled.connect(self._override_toggled)
+
+    def _override_toggled(self, checked: bool) -> None:
+        """The facilitator's explicit choice: kept on the session, not an undo step."""
+        if self.session.reveal_unfinished != checked:
+            self.session.reveal_unfinished = checked
+            self.refresh()
+            self.gate_changed.emit()
+
+    def _show_gate(self) -> None:
+        assessment = self.session.require()
+        gate = reveal_gate(assessment)
+        self.gate_bar.setVisible(gate.in_progress)
+        if not gate.in_progress:
+            # The override was for that round: the next round being answered is held back again.
+            self.session.reveal_unfinished = False
+            return
+        waiting = len(gate.waiting)
+        people = "person has" if waiting == 1 else "people have"
+        hidden = len(gate.unanswered)
+        if self.session.reveal_unfinished:
+            shown = f"All questions are shown, including {hidden} not everyone has answered."
+        else:
+            shown = f"Only the questions everyone has answered are shown ({hidden} held back)."
+        self.gate_warning.setText(
+            f"⚠ A round is still being answered: {waiting} {people} not finished. {shown} "
+            "Opening the reveal now shows the room how the answers so far fall."
+        )
+        self.show_unfinished.blockSignals(True)
+        self.show_unfinished.setChecked(self.session.reveal_unfinished)
+        self.show_unfinished.blockSignals(False)
 
     def _build_question_pane(self) -> QWidget:
         pane = QWidget(self)
@@ -149,8 +213,21 @@ class RevealPage(QWidget):
         self.spread = SpreadGrid(body)
         self.names = muted("", body)
         self.names.setAccessibleDescription("Who chose what (names shown by choice)")
+        self.park_button = QPushButton("Park for later (F)", body)
+        self.park_button.setCheckable(True)
+        self.park_button.setAccessibleDescription(
+            "Parks the question shown for later discussion, or brings it back"
+        )
+        self.park_button.setToolTip(
+            "Parked questions are listed in the agenda panel and at the end of the presenter view"
+        )
+        self.park_button.clicked.connect(self.toggle_parked)
+        park_row = QHBoxLayout()
+        park_row.addWidget(self.park_button)
+        park_row.addStretch(1)
         for widget in (self.where, self.question_text, self.status, self.summary, self.spread, self.names):
             column.addWidget(widget)
+        column.addLayout(park_row)
         column.addStretch(1)
         layout.addWidget(scroll, 1)
         self.consensus = ConsensusPanel(pane)
@@ -176,7 +253,8 @@ class RevealPage(QWidget):
             return
         assessment = self.session.require()
         results = self.session.results()
-        self.items = reveal_items(assessment, results)
+        self.items = reveal_items(assessment, results, show_unfinished=self.session.reveal_unfinished)
+        self._show_gate()
         self._fill_tree()
         to_agree = [item for item in self.items if item.still_to_agree]
         first = [item for item in self.items if item.discuss_first]
@@ -216,7 +294,8 @@ class RevealPage(QWidget):
                 dim_row.setData(0, KEY_ROLE, ("d", dimension.id))
                 area_row.addChild(dim_row)
                 for question in dimension.questions:
-                    dim_row.addChild(self._question_row(by_id[question.id]))
+                    if question.id in by_id:  # held back while a round is being answered
+                        dim_row.addChild(self._question_row(by_id[question.id]))
         self.tree.expandToDepth(0)
         group.setExpanded(True)
         self.tree.blockSignals(False)
@@ -263,26 +342,34 @@ class RevealPage(QWidget):
         assessment = self.session.require()
         results = self.session.results()
         if kind == "d":
-            self.dimension_view.show_dimension(assessment, results, ident)
+            shown = {item.question_id for item in self.items}
+            held = reveal_gate(assessment).holds_scores(override=self.session.reveal_unfinished)
+            self.dimension_view.show_dimension(assessment, results, ident, only=shown, score_held=held)
             self.detail.setCurrentWidget(self.dimension_view)
             return
         self.detail.setCurrentWidget(self.question_pane)
         questionnaire = assessment.questionnaire
-        item = next(each for each in self.items if each.question_id == ident)
+        item = next((each for each in self.items if each.question_id == ident), None)
+        if item is None:  # held back while a round is being answered
+            return
         dimension = questionnaire.dimension_of(ident)
         area = questionnaire.area_of(dimension.id)
         self.where.setText(f"{area.title}  ›  {dimension.title}  ·  Question {item.number}")
         self.question_text.setText(questionnaire.question(ident).text)
         self.status.setText(f"{item.marks()}  {item.status().capitalize()}")
         result = results.questions[ident]
-        spreads = [*result.earlier_spreads, result.spread]
-        summary = spread_summary(results, ident)
+        spreads = shown_spreads(result, questionnaire.scoring)
+        summary = spread_summary(results, ident, assessment)
         label = round_label(assessment, results, ident)
         self.summary.setText(f"{summary} ({label})" if label else summary)
         consensus = assessment.consensus.get(ident)
-        self.spread.show_spread(questionnaire, ident, spreads, consensus.choice if consensus else None)
-        self.names.setText(self._names_text(ident))
+        if spreads:
+            self.spread.show_spread(questionnaire, ident, spreads, consensus.choice if consensus else None)
+        self.spread.setVisible(bool(spreads))
+        withheld = is_withheld(result.spread, questionnaire.scoring)
+        self.names.setText("" if withheld else self._names_text(ident))
         self.names.setVisible(bool(self.names.text()))
+        self.park_button.setChecked(ident in assessment.parked)
         self.consensus.show_consensus(questionnaire, ident, consensus)
         self.question_shown.emit(ident)
 
@@ -296,6 +383,13 @@ class RevealPage(QWidget):
 
     def _show_scores(self, results: Results) -> None:
         from assessor.recommend import recommend
+
+        if reveal_gate(self.session.require()).holds_scores(override=self.session.reveal_unfinished):
+            self.scores.setText(
+                "The scores and starter pilots are shown when everyone has finished the round: a score "
+                "that moves as each answer comes in would tell how someone answered."
+            )
+            return
 
         if results.overall is None:
             overall = "not enough answers yet"
@@ -321,6 +415,23 @@ class RevealPage(QWidget):
         return self.current[1] if self.current and self.current[0] == "q" else None
 
     # Recording ----------------------------------------------------------------------------------
+
+    def toggle_parked(self) -> None:
+        """Park the question shown for later discussion (F or the button), or bring it back."""
+        qid = self.current_question()
+        if qid is None or not self.session.is_open:
+            return
+        self.session.edits.toggle_parked(qid)
+        parked = qid in self.session.require().parked
+        self.park_button.setChecked(parked)
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(
+                "Parked for later: it is listed in the agenda panel (Ctrl+G)."
+                if parked
+                else "No longer parked.",
+                5000,
+            )
 
     def _record(self, consensus: Consensus | None) -> None:
         qid = self.current_question()

@@ -47,6 +47,7 @@ class AnswerPage(QWidget):
         self.header = QHBoxLayout()
         self.recording_as = QLabel(self)
         self.recording_as.setAccessibleName("Whose answers are recorded")
+        self.recording_as.setWordWrap(True)  # a long name must not widen the window past a small screen
         self.header.addWidget(self.recording_as, 1)
         self.flag_button = QPushButton("Flag for later (F)", self)
         self.flag_button.setCheckable(True)

@@ -1,16 +1,26 @@
 """The presenter view for the projector: large type, one question or one reveal at a time, no names.
 
 Dark text on white (contrast above 15:1), sizes taken from the window's height so it reads from the back
-of a room at 1280x720. Keys: Right, Page Down or Space next; Left, Page Up or Backspace back; Home, End;
+of a room at 1280x720, and never under MIN_PIXELS (24 px); it opens at the size of its screen. A question or
+reveal that cannot fit even at that size scrolls (the mouse wheel) rather than being cut off. Keys: Right, Page Down or Space next; Left, Page Up or Backspace back; Home, End;
 R switches between the question and its reveal; F11 full screen; Esc leaves full screen, then closes;
 F9 starts or pauses the timer, Shift+F9 adds five minutes, F8 next area.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QFontMetrics, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from assessor.ui.session import Session
 from assessor.ui.workshop.agenda import Agenda
@@ -19,6 +29,10 @@ from assessor.ui.workshop.spread_view import SpreadGrid, choice_text
 
 INK = "#111111"
 MUTED = "#3A3A3A"  # 11:1 on white
+
+#: The smallest text the presenter shows, in pixels: 24 px reads from the back of a room on a 1280x720
+#: projector (the location line, the timer, the keys and the descriptors were 14 to 20 px before).
+MIN_PIXELS = 24
 
 #: Pixels between the question and the level descriptors under it.
 QUESTION_GAP = 16
@@ -56,6 +70,7 @@ class PresenterView(QWidget):
         self.timer.setAccessibleName("Timer")
         self.counter = _label(self, wrap=False)
         top.addWidget(self.where, 1)
+        top.addSpacing(32)  # the location wraps at 1024 px: keep it apart from the timer
         top.addWidget(self.timer)
         top.addSpacing(24)
         top.addWidget(self.counter)
@@ -71,7 +86,9 @@ class PresenterView(QWidget):
         outer.addWidget(self.keys)
         agenda.changed.connect(self._show_timer)
         session.results_changed.connect(self._results_changed)
-        self.resize(1280, 720)
+        # The size of the screen it opens on (a 1280x720 window did not fit a 1024x768 projector).
+        screen = self.screen()
+        self.resize(screen.availableGeometry().size() if screen is not None else QSize(1280, 720))
         self._apply_sizes()
 
     # Building -----------------------------------------------------------------------------------
@@ -93,8 +110,11 @@ class PresenterView(QWidget):
         layout.addStretch(2)
 
     def _build_question(self) -> None:
-        self.question_page, layout = self._page()
-        self.q_text = _label(self.question_page)
+        self.question_page, page_layout = self._page()
+        # The question and its descriptors scroll if even at the smallest size (MIN_PIXELS) they cannot all
+        # fit (a very long question on a seven-level scale at 1024x768): nothing is ever cut off.
+        self.q_scroll, self.q_body, layout = self._scrolling(self.question_page, page_layout)
+        self.q_text = _label(self.q_body)
         layout.addWidget(self.q_text)
         layout.addSpacing(QUESTION_GAP)
         self.cards = QGridLayout()
@@ -104,17 +124,41 @@ class PresenterView(QWidget):
         layout.addStretch(1)
         self.card_titles: list[QLabel] = []
         self.card_texts: list[QLabel] = []
+        self.card_boxes: list[QVBoxLayout] = []
+        #: The cards' columns as placed (see _fit_cards).
+        self.card_columns = 0
+
+    @staticmethod
+    def _scrolling(page: QWidget, page_layout: QVBoxLayout) -> tuple[QScrollArea, QWidget, QVBoxLayout]:
+        """A frameless scroll area filling ``page``: its body and the body's layout."""
+        scroll = QScrollArea(page)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay the presenter's
+        body = QWidget(scroll)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        scroll.setWidget(body)
+        page_layout.addWidget(scroll)
+        return scroll, body, layout
 
     def _build_reveal(self) -> None:
-        self.reveal_page, layout = self._page()
-        self.r_text = _label(self.reveal_page)
-        self.r_summary = _label(self.reveal_page)
-        self.r_spread = SpreadGrid(self.reveal_page)
-        self.r_agreed = _label(self.reveal_page)
+        self.reveal_page, page_layout = self._page()
+        # The spread's descriptors are at least MIN_PIXELS too: rather than squeeze them, the page scrolls.
+        self.r_scroll, body, layout = self._scrolling(self.reveal_page, page_layout)
+        self.r_text = _label(body)
+        self.r_summary = _label(body)
+        self.r_spread = SpreadGrid(body)
+        # On the projector the dots need less room than the descriptors, which must fit at MIN_PIXELS.
+        self.r_spread.grid.setColumnStretch(1, 2)
+        self.r_spread.grid.setColumnStretch(2, 7)
+        self.r_agreed = _label(body)
         layout.addWidget(self.r_text)
         layout.addWidget(self.r_summary)
-        layout.addWidget(self.r_spread, 1)
+        layout.addWidget(self.r_spread)
         layout.addWidget(self.r_agreed)
+        layout.addStretch(1)
 
     def _build_parked(self) -> None:
         self.parked_page, layout = self._page()
@@ -129,7 +173,7 @@ class PresenterView(QWidget):
 
     def _font(self, factor: float, *, bold: bool = False) -> QFont:
         font = QFont(self.font())
-        font.setPixelSize(max(14, int(self.height() / 30 * factor)))
+        font.setPixelSize(max(MIN_PIXELS, int(self.height() / 30 * factor)))
         font.setBold(bold)
         return font
 
@@ -162,12 +206,10 @@ class PresenterView(QWidget):
                 title.setFont(self._font(1.0, bold=True))
                 text.setFont(self._font(0.78))
             return
-        columns = 2 if len(self.card_titles) <= 4 else 3
         layout = self.layout()
         assert layout is not None  # made in __init__
         margins = layout.contentsMargins()
         width = self.width() - margins.left() - margins.right()
-        column_width = (width - self.cards.horizontalSpacing() * (columns - 1)) // columns
         chrome = (
             margins.top()
             + margins.bottom()
@@ -176,25 +218,53 @@ class PresenterView(QWidget):
             + 16  # the page's top margin
             + 4 * layout.spacing()
         )
+        # Two (or three) columns of cards; all abreast in one row when that is what lets them fit at their
+        # smallest (MIN_PIXELS) size; past that, the question page scrolls.
+        choices = (2, 4) if len(shown) <= 4 else (3, 4)
+
+        def column_width(columns: int) -> int:
+            return (width - self.cards.horizontalSpacing() * (columns - 1)) // columns
+
         # A very long question gives up some of its size before the descriptors drop below their smallest.
         q_factor = 1.45
         while True:
             q_font = self._font(q_factor, bold=True)
             q_height = self._text_height(q_font, self.q_text.text(), width)
             available = (self.height() - chrome - q_height) * 0.92  # slack for label margins and rounding
-            if q_factor <= 0.9 or self._cards_height(shown, columns, column_width, 0.78) <= available:
+            fitting = [c for c in choices if self._cards_height(shown, c, column_width(c), 0.78) <= available]
+            if q_factor <= 0.9 or fitting:
                 break
             q_factor -= 0.05
+        columns = (
+            fitting or [min(choices, key=lambda c: self._cards_height(shown, c, column_width(c), 0.78))]
+        )[0]
+        self._place_cards(columns)
         self.q_text.setFont(q_font)
         factor = 1.5
         while factor > 0.78:
-            if self._cards_height(shown, columns, column_width, factor) <= available:
+            if self._cards_height(shown, columns, column_width(columns), factor) <= available:
                 break
             factor -= 0.04
         factor = max(factor, 0.78)
         for title, text in zip(self.card_titles, self.card_texts, strict=True):
             title.setFont(self._font(factor * 1.2, bold=True))
             text.setFont(self._font(factor))
+
+    def _place_cards(self, columns: int) -> None:
+        """Put the cards in ``columns`` equal columns (as _fit_cards assumes: without a stretch the grid sizes
+        columns by their text, so a short descriptor next to a long one left the long one too narrow)."""
+        if columns == self.card_columns:
+            return
+        self.card_columns = columns
+        for box in self.card_boxes:
+            self.cards.removeItem(box)
+        for column in range(max(self.cards.columnCount(), 4)):
+            self.cards.setColumnStretch(column, 0)
+        for index, box in enumerate(self.card_boxes):
+            row, column = divmod(index, columns)
+            self.cards.addLayout(box, row, column)
+        for column in range(columns):
+            self.cards.setColumnStretch(column, 1)
 
     def _cards_height(
         self, shown: list[tuple[QLabel, QLabel]], columns: int, column_width: int, factor: float
@@ -286,18 +356,13 @@ class PresenterView(QWidget):
         self.q_text.setText(question.text)
         levels = questionnaire.scale.levels
         while len(self.card_titles) < len(levels):
-            title, text = _label(self.question_page), _label(self.question_page)
+            title, text = _label(self.q_body), _label(self.q_body)
             text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-            n = len(self.card_titles)
-            columns = 2 if len(levels) <= 4 else 3
-            row, column = divmod(n, columns)
             box = QVBoxLayout()
             box.addWidget(title)
             box.addWidget(text, 1)
-            self.cards.addLayout(box, row, column)
-            # Equal columns, as _fit_cards assumes: without a stretch the grid sizes columns by their text,
-            # so a short descriptor next to a long one left the long one too narrow and off the screen.
-            self.cards.setColumnStretch(column, 1)
+            self.card_boxes.append(box)
+            self.card_columns = 0  # placed by _fit_cards
             self.card_titles.append(title)
             self.card_texts.append(text)
             self._apply_sizes()
@@ -349,7 +414,8 @@ class PresenterView(QWidget):
         self.p_list.setText("\n\n".join(lines) or "Nothing was parked.")
 
     def _show_timer(self) -> None:
-        self.timer.setText(self.agenda.short_text() if self.agenda.boxes else "")
+        over = "⚠ " if self.agenda.is_over() else ""  # a shape as well as the words "Over by"
+        self.timer.setText(over + self.agenda.short_text() if self.agenda.boxes else "")
 
     def _results_changed(self) -> None:
         if self.isVisible():

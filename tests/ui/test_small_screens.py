@@ -215,3 +215,32 @@ def test_a_time_box_running_over_is_shown_and_announced(demo_window, monkeypatch
     agenda._tick()
     assert len(announced) == 2
     agenda.pause()
+
+
+def test_a_page_longer_than_the_screen_says_so_and_scrolls_by_keyboard(demo_window, qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    presenter = demo_window.workshop.parts.open_presenter()
+    qtbot.waitExposed(presenter)
+    presenter.resize(1024, 768)
+    longest = max(
+        demo_window.session.questionnaire.questions,
+        key=lambda qid: sum(
+            len(text) for text in demo_window.session.questionnaire.question(qid).descriptors.values()
+        ),
+    )
+    presenter.show_question(longest, reveal=True)
+    _settle()
+    bar = presenter.r_scroll.verticalScrollBar()
+    assert bar.maximum() > 0 and presenter.keys.text().endswith("Ctrl+↓ more")
+    qtbot.keyClick(presenter, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert bar.value() > 0 and presenter.slides[presenter.index] == (
+        "reveal",
+        longest,
+    )  # scrolled, not moved on
+    qtbot.keyClick(presenter, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert bar.value() == 0
+    presenter.show_slide(0)
+    _settle()
+    assert "more" not in presenter.keys.text()
+    presenter.close()

@@ -3,7 +3,8 @@
 Dark text on white (contrast above 15:1), sizes taken from the window's height so it reads from the back
 of a room at 1280x720, and never under MIN_PIXELS (24 px); it opens at the size of its screen. A question or
 reveal that cannot fit even at that size scrolls (the mouse wheel) rather than being cut off. Keys: Right, Page Down or Space next; Left, Page Up or Backspace back; Home, End;
-R switches between the question and its reveal; F11 full screen; Esc leaves full screen, then closes;
+R switches between the question and its reveal; Ctrl+Down and Ctrl+Up scroll a page longer than the screen
+(the line of keys then says "Ctrl+↓ more"); F11 full screen; Esc leaves full screen, then closes;
 F9 starts or pauses the timer, Shift+F9 adds five minutes, F8 next area.
 """
 
@@ -36,6 +37,10 @@ MIN_PIXELS = 24
 
 #: Pixels between the question and the level descriptors under it.
 QUESTION_GAP = 16
+
+KEYS_TEXT = "→ next   ← back   R question / reveal   F11 full screen   Esc close"
+#: Added to the line of keys while the page shown is longer than the screen.
+MORE_TEXT = "   Ctrl+↓ more"
 
 NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Space, Qt.Key.Key_Down}
 BACK_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace, Qt.Key.Key_Up}
@@ -82,8 +87,10 @@ class PresenterView(QWidget):
         self._build_reveal()
         self._build_parked()
         self.keys = _label(self)
-        self.keys.setText("→ next   ← back   R question / reveal   F11 full screen   Esc close")
+        self.keys.setText(KEYS_TEXT + MORE_TEXT)  # sized with the longest text it shows (see _show_more)
         outer.addWidget(self.keys)
+        for scroll in (self.q_scroll, self.r_scroll):
+            scroll.verticalScrollBar().rangeChanged.connect(lambda _low, _high: self._show_more())
         agenda.changed.connect(self._show_timer)
         session.results_changed.connect(self._results_changed)
         # The size of the screen it opens on (a 1280x720 window did not fit a 1024x768 projector).
@@ -325,6 +332,9 @@ class PresenterView(QWidget):
             self._fill_reveal(qid)
         else:
             self._fill_parked()
+        for scroll in (self.q_scroll, self.r_scroll):
+            scroll.verticalScrollBar().setValue(0)  # each slide from its top
+        self._show_more()
 
     def _where(self, qid: str) -> str:
         questionnaire = self.session.questionnaire
@@ -426,7 +436,10 @@ class PresenterView(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-        if key in NEXT_KEYS:
+        control = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if control and key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            self.scroll_page(1 if key == Qt.Key.Key_Down else -1)
+        elif key in NEXT_KEYS:
             self.show_slide(self.index + 1)
         elif key in BACK_KEYS:
             self.show_slide(self.index - 1)
@@ -449,6 +462,26 @@ class PresenterView(QWidget):
             self.agenda.next_area()
         else:
             super().keyPressEvent(event)
+
+    def scroll_area(self) -> QScrollArea | None:
+        """The scroll area of the page shown (the question or its reveal), if it has one."""
+        current = self.stack.currentWidget()
+        if current is self.question_page:
+            return self.q_scroll
+        return self.r_scroll if current is self.reveal_page else None
+
+    def _show_more(self) -> None:
+        """Say in the line of keys when the page is longer than the screen, and how to see the rest."""
+        scroll = self.scroll_area()
+        more = scroll is not None and scroll.verticalScrollBar().maximum() > 0
+        self.keys.setText(KEYS_TEXT + (MORE_TEXT if more else ""))
+
+    def scroll_page(self, steps: int) -> None:
+        """Scroll the page shown by ``steps`` screens' worth (Ctrl+Down, Ctrl+Up)."""
+        scroll = self.scroll_area()
+        if scroll is not None:
+            bar = scroll.verticalScrollBar()
+            bar.setValue(bar.value() + steps * bar.pageStep())
 
     def _toggle_reveal(self) -> None:
         kind, qid = self.slides[self.index]

@@ -289,6 +289,7 @@ class QuestionView(QScrollArea):
     def choose_key(self, key: int) -> None:
         """Keys 1..N choose the N-th level (whatever its value)."""
         if 1 <= key <= len(self.values) and self.cards[key - 1].isEnabled():
+            self.ensureWidgetVisible(self.cards[key - 1])  # reflowed into rows, it may be below the fold
             self.choice_made.emit(self.values[key - 1])
 
     def _clicked(self, button_id: int) -> None:

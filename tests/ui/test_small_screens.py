@@ -151,6 +151,14 @@ def test_every_level_card_can_be_reached_at_150_percent_font(scripted_dialogs, q
                 assert view.viewport().rect().contains(top_left), (qid, card.radio.text())
                 assert bottom_right.x() <= view.viewport().width(), (qid, card.radio.text())
         assert view.fitting_columns() < view.preferred_columns()  # they reflowed
+        view.verticalScrollBar().setValue(0)
+        view.choose_key(4)  # the key brings the card into view
+        _settle()
+        card = view.cards[3]
+        bottom = card.mapTo(view.viewport(), card.rect().bottomLeft()).y()
+        assert (
+            card.mapTo(view.viewport(), card.rect().topLeft()).y() >= 0 and bottom <= view.viewport().height()
+        )
         window.session.undo_stack.setClean()
         window.session.set_assessment(None)
         window.close()

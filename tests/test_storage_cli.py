@@ -18,8 +18,8 @@ from tests.conftest import run_cli
 
 def test_merge_imports_packs_and_writes_the_output(tmp_path: Path) -> None:
     assessment = make_assessment(participants=2)
-    source = save_assessment(assessment, tmp_path / "council.assessment")
     packs = export_packs(assessment, tmp_path)
+    source = save_assessment(assessment, tmp_path / "council.assessment")  # with the packs' secrets
     for number, path in enumerate(packs, start=1):
         pack = load_pack(path)
         pack.set_answer("a1.d1.q1", Answer(number))

@@ -210,8 +210,8 @@ def test_the_commands_note_an_edit_on_stderr_and_go_on(
 
 def test_a_pack_carries_a_checksum_too(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assessment = make_assessment(participants=1)
-    target = save_assessment(assessment, tmp_path / "council.assessment")
     path = save_pack(make_pack(assessment, "p1"), tmp_path / "p1.assessment-pack")
+    target = save_assessment(assessment, tmp_path / "council.assessment")  # with the pack's secret
     assert not load_pack(path).changed_outside
     _edit(path, lambda d: d["answers"].update({"a1.d1.q1": {"choice": 2, "confidence": None, "note": ""}}))
     assert load_pack(path).changed_outside

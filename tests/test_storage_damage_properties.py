@@ -80,9 +80,10 @@ def check_damaged_assessment(data: bytes, folder: Path, *, report: bool = False)
         ["score", str(path), "--json"],
         ["export-csv", str(path), "-o", str(folder / "out.csv")],
     ]
-    if assessment.participants:  # a pack of its own goes back in
+    if assessment.participants:  # a pack of its own goes back in (saved with the pack's secret, as exported)
         save_pack(make_pack(assessment, assessment.participants[0].id), pack)
-        commands.append(["merge", str(path), str(pack), "-o", str(folder / "merged.assessment")])
+        exported = save_assessment(assessment, folder / "exported.assessment")
+        commands.append(["merge", str(exported), str(pack), "-o", str(folder / "merged.assessment")])
     if report:
         commands.append(["report", str(path), "-o", str(folder / "out.pdf")])
     for args in commands:

@@ -128,7 +128,7 @@ def test_upgrading_embeds_logos_found_at_their_paths(data_dir: Path, tmp_path: P
     saved = save_assessment(loaded.assessment, tmp_path / "moved" / "council.assessment")
     council.unlink()
     consultancy.unlink()
-    assert json.loads(saved.read_text(encoding="utf-8"))["schema_version"] == 2
+    assert json.loads(saved.read_text(encoding="utf-8"))["schema_version"] == 3
     again = load_assessment(saved, questionnaire_lookup=None)
     assert not again.migrated and again.notices == ()
     assert again.assessment == loaded.assessment

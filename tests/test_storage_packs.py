@@ -82,8 +82,8 @@ def _two_packs_for_p1(tmp_path: Path) -> tuple[Assessment, list[ParticipantPack]
     assessment = make_assessment(participants=2, answers={"p1": {"a1.d1.q1": 1, "a1.d1.q3": 2}})
     first = make_pack(assessment, "p1")  # holds p1's existing answers
     first.set_answer("a1.d1.q2", Answer(3))  # only adds: no conflict
-    second = make_pack(assessment, "p1")
-    second.answers = {"a1.d1.q1": Answer(4)}  # changes q1 and lacks q3
+    # A second copy of the same pack (a new export would carry a new secret, and the first would be refused).
+    second = replace(first, answers={"a1.d1.q1": Answer(4)})  # changes q1 and lacks q3
     save_pack(first, tmp_path / "first.assessment-pack")
     save_pack(second, tmp_path / "second.assessment-pack")
     packs = [load_pack(tmp_path / "first.assessment-pack"), load_pack(tmp_path / "second.assessment-pack")]

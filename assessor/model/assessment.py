@@ -66,6 +66,9 @@ class Assessment:
     flags: dict[str, list[str]] = field(default_factory=dict)
     #: The workshop agenda's time boxes and timer, saved so a workshop can carry on where it stopped.
     agenda: AgendaState = field(default_factory=AgendaState)
+    #: The secret of the participant pack last exported for each (participant id, round index): a returned
+    #: pack is only imported if it carries the one for its participant and round (see ``storage.packs``).
+    pack_secrets: dict[tuple[str, int], str] = field(default_factory=dict)
     #: A stable id for this assessment (kept across saves): recovery files and participant packs use it.
     #: 32 random hexadecimal digits, as ``uuid4().hex`` gave, without importing uuid (which brings in
     #: ``platform``, a few milliseconds of the application's start-up).

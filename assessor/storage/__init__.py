@@ -33,7 +33,9 @@ File name suffixes (:mod:`.suffixes`): ``ASSESSMENT_SUFFIX``, ``PACK_SUFFIX``, `
     ``PACK_RECOVERY_SUFFIX``, ``BACKUP_SUFFIX``, each defined there once.
 
 Participant packs (:mod:`.packs`, :mod:`.pack_import`)
-    ``make_pack(assessment, participant_id, *, round_index=None) -> ParticipantPack``,
+    ``make_pack(assessment, participant_id, *, round_index=None) -> ParticipantPack`` (issues the pack a new
+    secret, kept in ``assessment.pack_secrets``: earlier packs for that participant and round are refused),
+    ``reissued(assessment, participant_ids=None) -> list[str]`` (who already has a pack for the latest round),
     ``export_packs(assessment, folder, participant_ids=None) -> list[Path]``, ``save_pack(pack, path)``,
     ``load_pack(path) -> ParticipantPack``; ``pack.set_answer(question_id, answer | None)`` (validated),
     ``pack.question_ids()``, ``pack.unanswered``. ``import_packs(assessment, packs, *,

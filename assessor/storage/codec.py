@@ -54,6 +54,7 @@ ASSESSMENT_KEYS = (
     "commentary",
     "branding",
     "agenda",
+    "pack_secrets",
     "questionnaire",
 )
 BRANDING_KEYS = _LOGOS + _BRANDING
@@ -64,6 +65,8 @@ ROUND_KEYS = ("questions", "answers", "tallies")
 TALLY_KEYS = ("counts", "dont_know", "not_applicable")
 PARTICIPANT_KEYS = ("id", "name", "role", "anonymous")
 CONSENSUS_KEYS = ("choice", "rationale", "dissent", "note")
+#: One exported participant pack's secret (see ``assessor.storage.packs``); since format 3.
+PACK_SECRET_KEYS = ("participant", "round", "secret")
 CHOSEN_PILOT_KEYS = (
     "pilot_id",
     "status",
@@ -95,6 +98,7 @@ def assessment_to_dict(
         "commentary": {"overall": a.commentary.overall, "areas": dict(a.commentary.areas)},
         "branding": _branding_to_dict(a.branding),
         "agenda": _agenda_to_dict(a.agenda),
+        "pack_secrets": _pack_secrets_to_list(a.pack_secrets),
         "questionnaire": questionnaire
         if questionnaire is not None
         else questionnaire_to_dict(a.questionnaire),
@@ -144,6 +148,7 @@ def assessment_from_dict(data: Any, where: str = "assessment") -> Assessment:
         ),
         branding=_branding_from(f.field(d, "branding", where, {}), f"{where}.branding"),
         agenda=_agenda_from(f.field(d, "agenda", where, {}), f"{where}.agenda"),
+        pack_secrets=_pack_secrets_from(d, where),
     )
     check_assessment(assessment, where)
     return assessment
@@ -346,3 +351,31 @@ def _agenda_from(data: Any, where: str) -> AgendaState:
         current=f.text(d, "current", where, ""),
         running=f.flag(d, "running", where, False),
     )
+
+
+# Participant pack secrets (since format 3) -------------------------------------------------------------
+
+
+def _pack_secrets_to_list(secrets: dict[tuple[str, int], str]) -> list[dict[str, Any]]:
+    """One object per exported pack, in participant and round order (so saving twice writes the same)."""
+    return [
+        {"participant": pid, "round": index, "secret": secret}
+        for (pid, index), secret in sorted(secrets.items())
+    ]
+
+
+def _pack_secrets_from(d: dict[str, Any], where: str) -> dict[tuple[str, int], str]:
+    found: dict[tuple[str, int], str] = {}
+    for item, iw in f.each(d, "pack_secrets", where, []):
+        entry = f.known(f.obj(item, iw), PACK_SECRET_KEYS, iw)
+        pid = f.text(entry, "participant", iw)
+        index = f.integer(entry, "round", iw)
+        secret = f.text(entry, "secret", iw)
+        if not pid or not secret:
+            raise f.FormatError(iw, "expected a participant id and a secret, found an empty one")
+        if index < 0:
+            raise f.FormatError(f"{iw}.round", f"expected a round number of at least 0, found {index}")
+        if (pid, index) in found:
+            raise f.FormatError(iw, f"a second secret for participant {pid!r} in round {index + 1}")
+        found[(pid, index)] = secret
+    return found

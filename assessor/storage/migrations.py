@@ -93,8 +93,22 @@ def embed_logos(document: dict[str, Any], notices: list[str]) -> dict[str, Any]:
     return document
 
 
-#: Assessment files: version 2 keeps logos inside the file (version 1 had their paths) and the agenda.
-ASSESSMENT_MIGRATIONS = Migrations(current=2, steps={1: embed_logos})
+def no_pack_secrets(document: dict[str, Any], notices: list[str]) -> dict[str, Any]:
+    """Assessments 2 -> 3: the optional ``pack_secrets`` member is added. A version 2 file has none (no pack
+    exported before it carried a secret can be imported: see ``assessor.storage.pack_import``), so the
+    document is unchanged."""
+    return document
 
-#: Participant packs: version 1 is the first; no steps yet.
-PACK_MIGRATIONS = Migrations(current=1)
+
+def pack_without_secret(document: dict[str, Any], notices: list[str]) -> dict[str, Any]:
+    """Packs 1 -> 2: the ``secret`` member is added. A version 1 pack has none: it still opens (to be
+    answered or read), and import refuses it, saying to export a new pack."""
+    return document
+
+
+#: Assessment files: version 2 keeps logos inside the file (version 1 had their paths) and the agenda;
+#: version 3 adds the secrets of the participant packs exported.
+ASSESSMENT_MIGRATIONS = Migrations(current=3, steps={1: embed_logos, 2: no_pack_secrets})
+
+#: Participant packs: version 2 adds the pack's secret.
+PACK_MIGRATIONS = Migrations(current=2, steps={1: pack_without_secret})

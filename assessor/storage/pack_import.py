@@ -1,7 +1,8 @@
 """Importing returned participant packs into the assessment, explaining anything odd.
 
 Checks, per pack: it comes from this assessment (same id) and the same questionnaire; its round
-exists; and whether the participant already has different answers (from the assessment or an
+exists; it carries the secret the assessment issued for its participant and round (so a pack edited to
+answer for someone else, or one replaced by a newer export, is refused); and whether the participant already has different answers (from the assessment or an
 earlier pack in the same import). That last case is a :class:`PackConflict`, settled by
 ``on_duplicate``: a fixed :class:`DuplicatePolicy`, or a function the UI uses to ask the user.
 """
@@ -12,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from secrets import compare_digest
 
 from assessor.model import Answer, Assessment, AssessmentError, Participant
 from assessor.storage.packs import ParticipantPack
@@ -123,7 +125,42 @@ def refusal(assessment: Assessment, pack: ParticipantPack) -> str | None:
         )
     if not 0 <= pack.round_index < len(assessment.rounds):
         return f"It is for round {pack.round_index + 1}, and this assessment has {len(assessment.rounds)}."
+    return secret_refusal(assessment, pack)
+
+
+def secret_refusal(assessment: Assessment, pack: ParticipantPack) -> str | None:
+    """Why the pack's secret does not let it speak for its participant in its round, or None if it does."""
+    who = _label(assessment, pack.participant)
+    again = (
+        f"Export a new pack for {who} (File > Export > Participant packs), save the assessment, and ask them to "
+        "answer it; the answers in this pack can be read by opening it with File > Open."
+    )
+    if not pack.secret:
+        return (
+            "It was exported by an earlier version of the application, before each pack carried a secret of its "
+            "own, so it cannot be told apart from a pack edited to answer for someone else. " + again
+        )
+    expected = assessment.pack_secrets.get((pack.participant.id, pack.round_index))
+    if expected is None:
+        return (
+            f"This assessment has issued no pack for {who} in round {pack.round_index + 1}, so it may have been "
+            "edited to answer for someone else (or the assessment was not saved after the packs were "
+            "exported: open the copy saved after the export). " + again
+        )
+    if not compare_digest(pack.secret.encode(), expected.encode()):
+        return (
+            f"Its secret is not the one issued for {who} in round {pack.round_index + 1}: either a newer pack "
+            "has been exported for them since (which makes earlier ones unusable), or it was edited to answer "
+            f"for someone else. Ask {who} to answer the latest pack they were sent, or: " + again
+        )
     return None
+
+
+def _label(assessment: Assessment, participant: Participant) -> str:
+    """How to name the pack's participant: as the assessment shows them, or (unknown to it) by the pack."""
+    if any(p.id == participant.id for p in assessment.participants):
+        return assessment.display_name(participant.id)
+    return "this participant"
 
 
 def _import_one(

@@ -1,8 +1,10 @@
 """Participant packs: a small file one participant fills in on their own laptop.
 
 A pack holds the questionnaire snapshot, the assessment's id (so it can only go back into the
-assessment it came from), the participant's identity, the round and questions to answer, and
-answers (empty, or the participant's existing ones). The application answers it with
+assessment it came from), the participant's identity, the round and questions to answer, answers
+(empty, or the participant's existing ones), and a secret of its own: a random text the assessment
+keeps for that participant and round (:attr:`Assessment.pack_secrets`), so a pack edited to speak for
+someone else, or one replaced by a newer export, is refused on import. The application answers it with
 :meth:`ParticipantPack.set_answer` and saves it with :func:`save_pack`; the facilitator imports
 it with :func:`assessor.storage.pack_import.import_packs`.
 """
@@ -10,6 +12,7 @@ it with :func:`assessor.storage.pack_import.import_packs`.
 from __future__ import annotations
 
 import re
+import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -55,6 +58,7 @@ PACK_KEYS = (
     "questions",
     "answers",
     "questionnaire",
+    "secret",
 )
 
 
@@ -72,6 +76,8 @@ class ParticipantPack:
     round_index: int = 0
     questions: list[str] | None = None
     answers: dict[str, Answer] = field(default_factory=dict)
+    #: This pack's own secret, issued when it was exported ("" in a pack exported before packs had one).
+    secret: str = field(default="", repr=False)
     #: Where it was loaded from (not stored in the file).
     source: Path | None = field(default=None, compare=False)
     #: True when it was loaded from a file whose content no longer matches its checksum (see
@@ -103,15 +109,25 @@ class ParticipantPack:
         return [qid for qid in self.question_ids() if qid not in self.answers]
 
 
+def new_secret() -> str:
+    """A pack's secret: 16 random bytes, as URL-safe text (22 characters)."""
+    return secrets.token_urlsafe(16)
+
+
 def make_pack(
     assessment: Assessment, participant_id: str, *, round_index: int | None = None
 ) -> ParticipantPack:
-    """A pack for one participant, holding their existing answers in the round (default: the latest)."""
+    """A pack for one participant, holding their existing answers in the round (default: the latest).
+
+    It carries a new secret, which the assessment keeps for that participant and round in place of any
+    earlier one: from now on, a pack exported earlier for them in that round is refused on import.
+    """
     participant = assessment.participant(participant_id)
     index = len(assessment.rounds) - 1 if round_index is None else round_index
     if not 0 <= index < len(assessment.rounds):
         raise AssessmentError(f"There is no round {index + 1}.")
     the_round = assessment.rounds[index]
+    secret = assessment.pack_secrets[(participant.id, index)] = new_secret()
     return ParticipantPack(
         assessment_id=assessment.id,
         questionnaire=assessment.questionnaire,
@@ -121,7 +137,16 @@ def make_pack(
         round_index=index,
         questions=None if the_round.questions is None else list(the_round.questions),
         answers=dict(the_round.answers.get(participant_id, {})),
+        secret=secret,
     )
+
+
+def reissued(assessment: Assessment, participant_ids: list[str] | None = None) -> list[str]:
+    """Those of the participants (default: everyone) who already have a pack for the latest round: exporting
+    again replaces its secret, so their earlier pack will be refused on import."""
+    index = len(assessment.rounds) - 1
+    ids = participant_ids if participant_ids is not None else [p.id for p in assessment.participants]
+    return [pid for pid in ids if (pid, index) in assessment.pack_secrets]
 
 
 def pack_file_name(pack: ParticipantPack) -> str:
@@ -134,18 +159,32 @@ def pack_file_name(pack: ParticipantPack) -> str:
 def export_packs(
     assessment: Assessment, folder: Path | str, participant_ids: list[str] | None = None
 ) -> list[Path]:
-    """Save a pack for each participant named (default: everyone) in ``folder``; the paths written."""
+    """Save a pack for each participant named (default: everyone) in ``folder``; the paths written.
+
+    Each pack gets a new secret, kept in ``assessment`` (which must then be saved; earlier packs for the same
+    participants and round are refused from now on). A pack that cannot be saved leaves its participant's
+    previous secret in place, and the SaveError goes on to the caller.
+    """
     target = Path(folder)
     ids = participant_ids if participant_ids is not None else [p.id for p in assessment.participants]
     paths = []
     used: set[str] = set()
     for pid in ids:
+        key = (pid, len(assessment.rounds) - 1)
+        previous = assessment.pack_secrets.get(key)
         pack = make_pack(assessment, pid)
         name = pack_file_name(pack)
         if name in used:  # two people with the same name
             name = name.replace(PACK_SUFFIX, f" ({pid}){PACK_SUFFIX}")
         used.add(name)
-        paths.append(save_pack(pack, target / name))
+        try:
+            paths.append(save_pack(pack, target / name))
+        except Exception:
+            if previous is None:
+                assessment.pack_secrets.pop(key, None)
+            else:
+                assessment.pack_secrets[key] = previous
+            raise
     return paths
 
 
@@ -163,6 +202,7 @@ def pack_to_dict(pack: ParticipantPack, *, checksum: bool = True) -> dict[str, A
             "questions": pack.questions,
             "answers": answers_to_dict(pack.answers),
             "questionnaire": questionnaire_to_dict(pack.questionnaire),
+            "secret": pack.secret,
         },
         checksum=checksum,
     )
@@ -186,6 +226,7 @@ def pack_from_dict(
         questionnaire=questionnaire_from_dict(
             f.field(document, "questionnaire", "pack"), "pack.questionnaire"
         ),
+        secret=f.text(document, "secret", "pack", ""),
         source=source,
     )
     check_pack_answers(

@@ -64,6 +64,7 @@ class AnswerPage(QWidget):
         self.recording_as = QLabel(self)
         # Its name is its text (who is answering changes); what it is for is its description.
         self.recording_as.setAccessibleDescription("Whose answers are recorded")
+        self.recording_as.setWordWrap(True)  # a long name must not widen the window past a small screen
         self.header.addWidget(self.recording_as, 1)
         self.flag_button = QPushButton("Flag for later (F)", self)
         self.flag_button.setCheckable(True)

@@ -241,7 +241,7 @@ class Exporter(QObject):
 
     def export_packs(self) -> None:
         from assessor.storage import StorageError
-        from assessor.storage.packs import export_packs
+        from assessor.storage.packs import export_packs, reissued
 
         assessment = self.session.require()
         if not assessment.participants:
@@ -256,15 +256,36 @@ class Exporter(QObject):
         )
         if not folder:
             return
+        again = [assessment.display_name(pid) for pid in reissued(assessment)]
+        secrets_before = dict(assessment.pack_secrets)
         try:
             written = export_packs(assessment, folder)
         except StorageError as exc:
+            if assessment.pack_secrets != secrets_before:  # some packs were written, with new secrets
+                self.session.mark_changed()
             dialogs.error(self.window, "Cannot export the packs", str(exc))
             return
+        self.session.mark_changed()  # the packs' secrets are kept in the assessment
         self.settings.set_last_folder(folder, "packs")
         dialogs.info(
             self.window,
             "Participant packs written",
             f"{len(written)} pack{'s' if len(written) != 1 else ''} written to {folder}. Send each "
-            "participant their own; import the returned packs from the File menu.",
+            "participant their own; import the returned packs from the File menu.\n\n"
+            + pack_secrets_note(again),
         )
+
+
+def pack_secrets_note(again: list[str]) -> str:
+    """What exporting packs did to their secrets: what to save, and which earlier packs are now refused."""
+    note = (
+        "Save the assessment now: it keeps each pack's secret, and a returned pack is only imported if its "
+        "secret matches."
+    )
+    if again:
+        names = ", ".join(again)
+        note += (
+            f" New packs replace the ones exported earlier for {names}: those earlier packs will be refused on "
+            "import, so make sure they answer the new ones."
+        )
+    return note

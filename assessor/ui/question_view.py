@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -101,6 +101,7 @@ class QuestionView(QScrollArea):
         self.group.idClicked.connect(self._clicked)
         self.cards: list[LevelCard] = []
         self.values: list[float] = []
+        self._columns = 0  # the cards' columns as placed (see fitting_columns)
 
         non_answers = QHBoxLayout()
         self.dont_know = QRadioButton("D  Don't know", body)
@@ -150,21 +151,72 @@ class QuestionView(QScrollArea):
             card.deleteLater()
         self.cards = []
         self.values = list(questionnaire.scale.values)
-        columns = 4 if len(self.values) in (4, 7, 8) else min(len(self.values), 3)
         for key, level in enumerate(questionnaire.scale.levels, start=1):
             card = LevelCard(key, level.name, self.widget())
             self.group.addButton(card.radio, key)
-            row, column = divmod(key - 1, columns)
-            self.cards_grid.addWidget(card, row, column)
             self.cards.append(card)
-        for column in range(columns):
-            self.cards_grid.setColumnStretch(column, 1)
+        self._columns = 0
+        self._place_cards()
         self.dont_know.setVisible(questionnaire.scale.allow_dont_know)
         self._scale_allows_na = questionnaire.scale.allow_not_applicable
         # The cards are made after the controls under them, so Tab would reach them last: keep screen order.
         chain: list[QWidget] = [card.radio for card in self.cards]
         chain += [self.dont_know, self.not_applicable, self.confidence, self.clear_button, self.note]
         tab_chain(chain)
+
+    def preferred_columns(self) -> int:
+        """The cards abreast when there is room: four for 4, 7 or 8 levels, else up to three."""
+        count = len(self.cards)
+        return 4 if count in (4, 7, 8) else max(1, min(count, 3))
+
+    def fitting_columns(self) -> int:
+        """The most columns, up to :meth:`preferred_columns` (then 2, then 1), whose cards fit the visible
+        width: with a large system font, or a narrow window, the cards reflow into more rows (the page
+        scrolls down) rather than running off the right-hand side."""
+        if not self.cards:
+            return 1
+        card = self.cards[0]
+        margins = self._margins(card)
+        frame = margins + 2 * card.frameWidth()
+        title = max(c.radio.sizeHint().width() for c in self.cards)
+        text = card.descriptor.fontMetrics().horizontalAdvance("M") * 10  # about 15 characters a line
+        need = max(title, text) + frame
+        room = self.viewport().width() - self._margins(self.widget())
+        spacing = self.cards_grid.horizontalSpacing()
+        preferred = self.preferred_columns()
+        for columns in dict.fromkeys((preferred, 2, 1)):
+            if columns <= preferred and columns * need + spacing * (columns - 1) <= room:
+                return columns
+        return 1
+
+    @staticmethod
+    def _margins(widget: QWidget | None) -> int:
+        """The left and right margins of ``widget``'s layout together."""
+        layout = widget.layout() if widget is not None else None
+        if layout is None:
+            return 0
+        margins = layout.contentsMargins()
+        return margins.left() + margins.right()
+
+    def _place_cards(self) -> None:
+        columns = self.fitting_columns()
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for card in self.cards:
+            self.cards_grid.removeWidget(card)
+        for column in range(max(self.cards_grid.columnCount(), len(self.cards))):
+            self.cards_grid.setColumnStretch(column, 0)
+        for index, card in enumerate(self.cards):
+            row, column = divmod(index, columns)
+            self.cards_grid.addWidget(card, row, column)
+        for column in range(columns):
+            self.cards_grid.setColumnStretch(column, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.cards:
+            self._place_cards()
 
     def show_question(
         self,
@@ -250,6 +302,7 @@ class QuestionView(QScrollArea):
     def choose_key(self, key: int) -> None:
         """Keys 1..N choose the N-th level (whatever its value)."""
         if 1 <= key <= len(self.values) and self.cards[key - 1].isEnabled():
+            self.ensureWidgetVisible(self.cards[key - 1])  # reflowed into rows, it may be below the fold
             self.choice_made.emit(self.values[key - 1])
 
     def _clicked(self, button_id: int) -> None:

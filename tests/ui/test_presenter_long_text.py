@@ -1,11 +1,15 @@
 """The presenter view at 1280x720 with a very long question on a seven-level scale: the question and every
-level's descriptor stay on the screen, above the line of keys (the question gives up some size first)."""
+level's descriptor are whole, at least 24 px, and on the screen above the line of keys, or brought there by
+scrolling when even at 24 px they cannot all fit (the question gives up some size first)."""
 
 from __future__ import annotations
 
 import re
 
+from PySide6.QtGui import QFontInfo
 from PySide6.QtWidgets import QApplication
+
+from assessor.ui.workshop.presenter import MIN_PIXELS
 
 LONG = (
     "Are the main data sets checked for errors before they are used, "
@@ -50,7 +54,14 @@ def test_a_long_question_with_seven_levels_fits_the_projector(
     keys_top = presenter.keys.mapTo(presenter, presenter.keys.rect().topLeft()).y()
     texts = [label for label in presenter.card_texts if label.isVisible()]
     assert len(texts) == 7
+    scroll = presenter.q_scroll
+    scroll_top = scroll.mapTo(presenter, scroll.rect().topLeft()).y()
+    for label in [question, *texts]:
+        assert QFontInfo(label.font()).pixelSize() >= MIN_PIXELS
+        assert label.heightForWidth(label.width()) <= label.height(), label.text()[:30]
     for label in texts:
+        scroll.ensureWidgetVisible(label, 0, 0)
+        QApplication.processEvents()
         top = label.mapTo(presenter, label.rect().topLeft()).y()
-        assert top + label.heightForWidth(label.width()) <= keys_top, label.text()[:30]
+        assert scroll_top <= top and top + label.heightForWidth(label.width()) <= keys_top, label.text()[:30]
     presenter.close()

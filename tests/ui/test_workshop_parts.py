@@ -56,10 +56,12 @@ def test_pack_conflicts_are_explained_and_undone_in_one_step(workshop_window, as
     assessment = session.require()
     pid = assessment.participants[0].id
     first = _pack_file(assessment, pid, tmp_path / "a.assessment-pack", 2)
-    second = _pack_file(assessment, pid, tmp_path / "b.assessment-pack", 4)
     importer = workshop_window.workshop.parts.packs
 
     importer.import_paths([first])
+    # A second pack for the same person (made after the first was imported: a new pack's secret replaces the
+    # first's, which would then be refused).
+    second = _pack_file(assessment, pid, tmp_path / "b.assessment-pack", 4)
     assert asked["questions"] == [] and asked["reports"][-1][0] == "Packs imported"
     asked["replace"] = False
     importer.import_paths([second])  # the same person again, with different answers: asked, and skipped

@@ -8,6 +8,11 @@ again, the agenda is as it was left, except that a timer that was running comes 
 says so): the time the laptop was off is not counted.
 
 Keys (anywhere in the window): F9 starts or pauses, Shift+F9 adds five minutes, F8 moves to the next area.
+
+The agenda follows what is on screen: when the answer page or the reveal shows a question of another area,
+the time box shown (and timed) is that area's (:meth:`Agenda.follow`). When a time box runs over, it says so
+once (``overran``): the panel shows a warning line, and the workshop puts the words in the status bar and
+announces them to a screen reader.
 """
 
 from __future__ import annotations
@@ -19,7 +24,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -65,6 +69,8 @@ class Agenda(QObject):
     changed = Signal()
     #: The facilitator changed the agenda (and, while the timer runs, once a minute): it is unsaved.
     edited = Signal()
+    #: The current time box has just run over: what to say (once per time box, until it is extended).
+    overran = Signal(str)
 
     def __init__(self, parent: QObject | None = None, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(parent)
@@ -80,6 +86,8 @@ class Agenda(QObject):
         self._started_at = 0.0
         self._extra: dict[int, int] = {}
         self._ticks = 0
+        #: The time boxes whose overrun has been announced (an extension that gives time back clears it).
+        self._announced: set[int] = set()
         self.ticker = QTimer(self)
         self.ticker.setInterval(1000)
         self.ticker.timeout.connect(self._tick)
@@ -130,6 +138,33 @@ class Agenda(QObject):
         self._ticks += 1
         self._record(edited=self._ticks % RECORD_EVERY_SECONDS == 0)
         self.changed.emit()
+        self.check_overrun()
+
+    def check_overrun(self) -> None:
+        """Emit ``overran`` the first time the current box is past its time (again after an extension)."""
+        box = self.box()
+        if box is None:
+            return
+        if self.remaining() >= 0:
+            self._announced.discard(self.current)
+            return
+        if self.current in self._announced:
+            return
+        self._announced.add(self.current)
+        self.overran.emit(self.overrun_text())
+
+    def is_over(self) -> bool:
+        return self.box() is not None and self.remaining() < 0
+
+    def overrun_text(self) -> str:
+        """The words for a time box that has run over: which, by how much, and what to do."""
+        box = self.box()
+        if box is None:
+            return ""
+        return (
+            f"Time is up for {box.title}: over by {clock_text(self.remaining())}. Press Shift+F9 for "
+            f"{EXTEND_MINUTES} more minutes or F8 for the next area."
+        )
 
     # Reading ------------------------------------------------------------------------------------
 
@@ -204,6 +239,7 @@ class Agenda(QObject):
             self._extra[self.current] = self._extra.get(self.current, 0) + minutes
             self._record()
             self.changed.emit()
+            self.check_overrun()
 
     def set_minutes(self, index: int, minutes: int) -> None:
         if self.boxes[index].minutes != max(1, minutes):
@@ -213,20 +249,33 @@ class Agenda(QObject):
 
     def go_to(self, index: int) -> None:
         """Move to another area; the time used in each area is kept (coming back carries on from it)."""
-        if not self.boxes:
-            return
-        was_running = self.running
-        self._run(False)
-        self._used_before[self.boxes[self.current].area_id] = self._used
-        self.current = min(max(index, 0), len(self.boxes) - 1)
-        self._used = self._used_before.pop(self.boxes[self.current].area_id, 0.0)
-        if was_running:
-            self._run(True)
-        self._record()
-        self.changed.emit()
+        if self.boxes:
+            self._move(min(max(index, 0), len(self.boxes) - 1), edited=True)
 
     def next_area(self) -> None:
         self.go_to(self.current + 1)
+
+    def follow(self, area_id: str) -> None:
+        """Show (and time) the time box of ``area_id``, the area of the question on screen. While the timer
+        runs the move is written into the assessment (and is unsaved work); stopped, it is only shown, so
+        looking through questions changes nothing in the assessment."""
+        ids = [box.area_id for box in self.boxes]
+        if area_id in ids and ids.index(area_id) != self.current:
+            self._move(ids.index(area_id), edited=self.running)
+
+    def _move(self, index: int, *, edited: bool) -> None:
+        """Make box ``index`` the current one; ``edited``: write the agenda into the assessment as a change."""
+        was_running = self.running
+        self._run(False)
+        self._used_before[self.boxes[self.current].area_id] = self._used
+        self.current = index
+        self._used = self._used_before.pop(self.boxes[self.current].area_id, 0.0)
+        if was_running:
+            self._run(True)
+        if edited:
+            self._record()
+        self.changed.emit()
+        self.check_overrun()
 
 
 class AgendaPanel(QWidget):
@@ -251,12 +300,24 @@ class AgendaPanel(QWidget):
         self.resume_note.setWordWrap(True)
         self.resume_note.setAccessibleDescription("Timer restored paused")
         layout.addWidget(self.resume_note)
-        buttons = QHBoxLayout()
+        # Past the time box: a framed warning line, in words (never colour alone).
+        self.over_note = QLabel(self)
+        self.over_note.setWordWrap(True)
+        self.over_note.setObjectName("overrun")
+        self.over_note.setStyleSheet(
+            "QLabel#overrun { border: 3px solid #B3261E; padding: 4px; font-weight: bold; }"
+        )
+        self.over_note.setAccessibleName("Time box over")
+        self.over_note.hide()
+        layout.addWidget(self.over_note)
+        # Two rows of buttons, not three abreast: the panel stays narrow enough for the window to fit 1024 px.
+        buttons = QGridLayout()
         self.start_button = QPushButton("Start (F9)", self)
         self.extend_button = QPushButton(f"+{EXTEND_MINUTES} min (Shift+F9)", self)
         self.next_button = QPushButton("Next area (F8)", self)
-        for button in (self.start_button, self.extend_button, self.next_button):
-            buttons.addWidget(button)
+        buttons.addWidget(self.start_button, 0, 0)
+        buttons.addWidget(self.extend_button, 0, 1)
+        buttons.addWidget(self.next_button, 1, 0, 1, 2)
         layout.addLayout(buttons)
         self.start_button.clicked.connect(agenda.toggle)
         self.extend_button.clicked.connect(lambda: agenda.extend())
@@ -290,6 +351,10 @@ class AgendaPanel(QWidget):
         self._announce_change()
         self.timer_label.setText(agenda.status_text())
         self.resume_note.setVisible(agenda.resumed_paused)
+        over = agenda.is_over()
+        if over:
+            self.over_note.setText("⚠ " + agenda.overrun_text())
+        self.over_note.setVisible(over)
         self.start_button.setText("Pause (F9)" if agenda.running else "Start (F9)")
         for index, box in enumerate(agenda.boxes):
             self._marks[index].setText("▶ now" if index == agenda.current else "")

@@ -63,6 +63,7 @@ class WorkshopParts:
             self._agenda.load(self.agenda_assessment())
             # The agenda is saved with the assessment: a change to it is unsaved work, autosaved for recovery.
             self._agenda.edited.connect(self.session.mark_changed)
+            self._agenda.overran.connect(self._announce_overrun)
         return self._agenda
 
     def agenda_assessment(self) -> Assessment | None:
@@ -123,6 +124,7 @@ class WorkshopParts:
         page.question_shown.connect(self._follow_in_presenter)
         page.set_single_keys(self.window.settings.single_key_shortcuts())
         page.gate_changed.connect(self._rebuild_presenter)
+        page.question_shown.connect(self.follow_in_agenda)
         return page
 
     @property
@@ -140,6 +142,24 @@ class WorkshopParts:
     def _page_changed(self, name: str) -> None:
         if name == "answer" and self.bar is None:
             self._install_bar(cast("AnswerPage", self.window.page("answer")))
+        if name in ("answer", "reveal"):  # the agenda follows the question now on screen
+            qid = self.answer_page.current_question if name == "answer" else self.reveal.current_question()
+            if qid:
+                self.follow_in_agenda(qid)
+
+    def follow_in_agenda(self, question_id: str) -> None:
+        """Make the agenda's time box that of the area of ``question_id`` (the question on screen)."""
+        if not self.session.is_open or self.session.pack is not None:
+            return
+        questionnaire = self.session.questionnaire
+        if question_id not in questionnaire.questions:
+            return
+        self.agenda.follow(questionnaire.area_of(questionnaire.dimension_of(question_id).id).id)
+
+    def _announce_overrun(self, text: str) -> None:
+        """A time box ran over: the words in the status bar, which announces every message to a screen reader
+        (assessor.ui.accessibility)."""
+        self.window.statusBar().showMessage(text, 15000)
 
     def _install_bar(self, page: AnswerPage) -> None:
         from PySide6.QtCore import Qt
@@ -153,6 +173,7 @@ class WorkshopParts:
         page_layout.insertWidget(0, self.bar)
         self.bar.hand_over.connect(self.workshop.hand_over)
         self.bar.next_unanswered.connect(self.workshop.next_unanswered)
+        page.navigator.question_chosen.connect(self.follow_in_agenda)
         self.bar.refresh()
         shortcut = QShortcut(QKeySequence(NEXT_UNANSWERED.keys[0]), page)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -180,7 +201,10 @@ class WorkshopParts:
             presenter.setScreen(others[0])
             presenter.setGeometry(others[0].geometry())
             presenter.showFullScreen()
-        else:
+        else:  # one screen (or a mirrored projector): the presenter fills it, in a window
+            screen = self.window.screen()
+            if screen is not None:
+                presenter.setGeometry(screen.availableGeometry())
             presenter.show()
         presenter.raise_()
         presenter.activateWindow()

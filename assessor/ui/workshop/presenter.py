@@ -1,8 +1,10 @@
 """The presenter view for the projector: large type, one question or one reveal at a time, no names.
 
 Dark text on white (contrast above 15:1), sizes taken from the window's height so it reads from the back
-of a room at 1280x720. Keys: Right, Page Down or Space next; Left, Page Up or Backspace back; Home, End;
-R switches between the question and its reveal; F11 full screen; Esc leaves full screen, then closes;
+of a room at 1280x720, and never under MIN_PIXELS (24 px); it opens at the size of its screen. A question or
+reveal that cannot fit even at that size scrolls (the mouse wheel) rather than being cut off. Keys: Right, Page Down or Space next; Left, Page Up or Backspace back; Home, End;
+R switches between the question and its reveal; Ctrl+Down and Ctrl+Up scroll a page longer than the screen
+(the line of keys then says "Ctrl+↓ more"); F11 full screen; Esc leaves full screen, then closes;
 F9 starts or pauses the timer, Shift+F9 adds five minutes, F8 next area.
 
 While someone answers privately (individual rounds), the view shows a privacy screen instead, so nothing of
@@ -12,14 +14,16 @@ fewer answers than the questionnaire's ``min_answers_shown`` is shown (``assesso
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -36,12 +40,18 @@ from assessor.ui.workshop.spread_view import SpreadGrid, choice_text
 INK = "#111111"
 MUTED = "#3A3A3A"  # 11:1 on white
 
+#: The smallest text the presenter shows, in pixels: 24 px reads from the back of a room on a 1280x720
+#: projector (the location line, the timer, the keys and the descriptors were 14 to 20 px before).
+MIN_PIXELS = 24
+
 #: Pixels between the question and the level descriptors under it.
 QUESTION_GAP = 16
 
-NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Space, Qt.Key.Key_Down}
-KEYS_LINE = "→ next   ← back   R question / reveal   F11 full screen   Esc close"
+KEYS_TEXT = "→ next   ← back   R question / reveal   F11 full screen   Esc close"
+#: Added to the line of keys while the page shown is longer than the screen.
+MORE_TEXT = "   Ctrl+↓ more"
 
+NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Space, Qt.Key.Key_Down}
 BACK_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace, Qt.Key.Key_Up}
 
 #: The presenter's keys for Help > Keyboard shortcuts (``keyPressEvent`` handles them; a test checks that
@@ -58,6 +68,8 @@ PRESENTER_KEYS = (
     PageKey(("Shift+F9",), "add five minutes to the time box", "extend"),
     PageKey(("F8",), "next area on the agenda", "next_area"),
     PageKey(("P",), "while someone answers privately: bring the slides back", "privacy"),
+    PageKey(("Ctrl+Down",), "scroll down a page longer than the screen", "scroll_down"),
+    PageKey(("Ctrl+Up",), "scroll up a page longer than the screen", "scroll_up"),
 )
 
 
@@ -90,6 +102,7 @@ class PresenterView(QWidget):
         self.timer.setAccessibleDescription("Timer")
         self.counter = _label(self, wrap=False)
         top.addWidget(self.where, 1)
+        top.addSpacing(32)  # the location wraps at 1024 px: keep it apart from the timer
         top.addWidget(self.timer)
         top.addSpacing(24)
         top.addWidget(self.counter)
@@ -102,14 +115,18 @@ class PresenterView(QWidget):
         self._build_parked()
         self._build_privacy()
         self.keys = _label(self)
-        self.keys.setText(KEYS_LINE)
+        self.keys.setText(KEYS_TEXT + MORE_TEXT)  # sized with the longest text it shows (see _show_more)
         outer.addWidget(self.keys)
+        for scroll in (self.q_scroll, self.r_scroll):
+            scroll.verticalScrollBar().rangeChanged.connect(lambda _low, _high: self._show_more())
         agenda.changed.connect(self._show_timer)
         session.results_changed.connect(self._results_changed)
         session.current_participant_changed.connect(lambda _pid: self._privacy_changed())
         #: The facilitator brought the slides back while someone answers privately (P or the button).
         self.privacy_lifted = False
-        self.resize(1280, 720)
+        # The size of the screen it opens on (a 1280x720 window did not fit a 1024x768 projector).
+        screen = self.screen()
+        self.resize(screen.availableGeometry().size() if screen is not None else QSize(1280, 720))
         self._apply_sizes()
 
     # Building -----------------------------------------------------------------------------------
@@ -131,8 +148,11 @@ class PresenterView(QWidget):
         layout.addStretch(2)
 
     def _build_question(self) -> None:
-        self.question_page, layout = self._page()
-        self.q_text = _label(self.question_page)
+        self.question_page, page_layout = self._page()
+        # The question and its descriptors scroll if even at the smallest size (MIN_PIXELS) they cannot all
+        # fit (a very long question on a seven-level scale at 1024x768): nothing is ever cut off.
+        self.q_scroll, self.q_body, layout = self._scrolling(self.question_page, page_layout)
+        self.q_text = _label(self.q_body)
         layout.addWidget(self.q_text)
         layout.addSpacing(QUESTION_GAP)
         self.cards = QGridLayout()
@@ -142,17 +162,41 @@ class PresenterView(QWidget):
         layout.addStretch(1)
         self.card_titles: list[QLabel] = []
         self.card_texts: list[QLabel] = []
+        self.card_boxes: list[QVBoxLayout] = []
+        #: The cards' columns as placed (see _fit_cards).
+        self.card_columns = 0
+
+    @staticmethod
+    def _scrolling(page: QWidget, page_layout: QVBoxLayout) -> tuple[QScrollArea, QWidget, QVBoxLayout]:
+        """A frameless scroll area filling ``page``: its body and the body's layout."""
+        scroll = QScrollArea(page)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay the presenter's
+        body = QWidget(scroll)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        scroll.setWidget(body)
+        page_layout.addWidget(scroll)
+        return scroll, body, layout
 
     def _build_reveal(self) -> None:
-        self.reveal_page, layout = self._page()
-        self.r_text = _label(self.reveal_page)
-        self.r_summary = _label(self.reveal_page)
-        self.r_spread = SpreadGrid(self.reveal_page)
-        self.r_agreed = _label(self.reveal_page)
+        self.reveal_page, page_layout = self._page()
+        # The spread's descriptors are at least MIN_PIXELS too: rather than squeeze them, the page scrolls.
+        self.r_scroll, body, layout = self._scrolling(self.reveal_page, page_layout)
+        self.r_text = _label(body)
+        self.r_summary = _label(body)
+        self.r_spread = SpreadGrid(body)
+        # On the projector the dots need less room than the descriptors, which must fit at MIN_PIXELS.
+        self.r_spread.grid.setColumnStretch(1, 2)
+        self.r_spread.grid.setColumnStretch(2, 7)
+        self.r_agreed = _label(body)
         layout.addWidget(self.r_text)
         layout.addWidget(self.r_summary)
-        layout.addWidget(self.r_spread, 1)
+        layout.addWidget(self.r_spread)
         layout.addWidget(self.r_agreed)
+        layout.addStretch(1)
 
     def _build_parked(self) -> None:
         self.parked_page, layout = self._page()
@@ -217,7 +261,7 @@ class PresenterView(QWidget):
 
     def _font(self, factor: float, *, bold: bool = False) -> QFont:
         font = QFont(self.font())
-        font.setPixelSize(max(14, int(self.height() / 30 * factor)))
+        font.setPixelSize(max(MIN_PIXELS, int(self.height() / 30 * factor)))
         font.setBold(bold)
         return font
 
@@ -252,12 +296,10 @@ class PresenterView(QWidget):
                 title.setFont(self._font(1.0, bold=True))
                 text.setFont(self._font(0.78))
             return
-        columns = 2 if len(self.card_titles) <= 4 else 3
         layout = self.layout()
         assert layout is not None  # made in __init__
         margins = layout.contentsMargins()
         width = self.width() - margins.left() - margins.right()
-        column_width = (width - self.cards.horizontalSpacing() * (columns - 1)) // columns
         chrome = (
             margins.top()
             + margins.bottom()
@@ -266,25 +308,53 @@ class PresenterView(QWidget):
             + 16  # the page's top margin
             + 4 * layout.spacing()
         )
+        # Two (or three) columns of cards; all abreast in one row when that is what lets them fit at their
+        # smallest (MIN_PIXELS) size; past that, the question page scrolls.
+        choices = (2, 4) if len(shown) <= 4 else (3, 4)
+
+        def column_width(columns: int) -> int:
+            return (width - self.cards.horizontalSpacing() * (columns - 1)) // columns
+
         # A very long question gives up some of its size before the descriptors drop below their smallest.
         q_factor = 1.45
         while True:
             q_font = self._font(q_factor, bold=True)
             q_height = self._text_height(q_font, self.q_text.text(), width)
             available = (self.height() - chrome - q_height) * 0.92  # slack for label margins and rounding
-            if q_factor <= 0.9 or self._cards_height(shown, columns, column_width, 0.78) <= available:
+            fitting = [c for c in choices if self._cards_height(shown, c, column_width(c), 0.78) <= available]
+            if q_factor <= 0.9 or fitting:
                 break
             q_factor -= 0.05
+        columns = (
+            fitting or [min(choices, key=lambda c: self._cards_height(shown, c, column_width(c), 0.78))]
+        )[0]
+        self._place_cards(columns)
         self.q_text.setFont(q_font)
         factor = 1.5
         while factor > 0.78:
-            if self._cards_height(shown, columns, column_width, factor) <= available:
+            if self._cards_height(shown, columns, column_width(columns), factor) <= available:
                 break
             factor -= 0.04
         factor = max(factor, 0.78)
         for title, text in zip(self.card_titles, self.card_texts, strict=True):
             title.setFont(self._font(factor * 1.2, bold=True))
             text.setFont(self._font(factor))
+
+    def _place_cards(self, columns: int) -> None:
+        """Put the cards in ``columns`` equal columns (as _fit_cards assumes: without a stretch the grid sizes
+        columns by their text, so a short descriptor next to a long one left the long one too narrow)."""
+        if columns == self.card_columns:
+            return
+        self.card_columns = columns
+        for box in self.card_boxes:
+            self.cards.removeItem(box)
+        for column in range(max(self.cards.columnCount(), 4)):
+            self.cards.setColumnStretch(column, 0)
+        for index, box in enumerate(self.card_boxes):
+            row, column = divmod(index, columns)
+            self.cards.addLayout(box, row, column)
+        for column in range(columns):
+            self.cards.setColumnStretch(column, 1)
 
     def _cards_height(
         self, shown: list[tuple[QLabel, QLabel]], columns: int, column_width: int, factor: float
@@ -345,7 +415,6 @@ class PresenterView(QWidget):
             self.where.setText("Private answering")
             self.keys.setText("P shows the slides again   Esc close")
             return
-        self.keys.setText(KEYS_LINE)
         if kind == "title" or not self.session.is_open:
             self._fill_title()
         elif kind == "question":
@@ -354,6 +423,9 @@ class PresenterView(QWidget):
             self._fill_reveal(qid)
         else:
             self._fill_parked()
+        for scroll in (self.q_scroll, self.r_scroll):
+            scroll.verticalScrollBar().setValue(0)  # each slide from its top
+        self._show_more()
 
     def _where(self, qid: str) -> str:
         questionnaire = self.session.questionnaire
@@ -388,18 +460,13 @@ class PresenterView(QWidget):
         self.q_text.setText(question.text)
         levels = questionnaire.scale.levels
         while len(self.card_titles) < len(levels):
-            title, text = _label(self.question_page), _label(self.question_page)
+            title, text = _label(self.q_body), _label(self.q_body)
             text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-            n = len(self.card_titles)
-            columns = 2 if len(levels) <= 4 else 3
-            row, column = divmod(n, columns)
             box = QVBoxLayout()
             box.addWidget(title)
             box.addWidget(text, 1)
-            self.cards.addLayout(box, row, column)
-            # Equal columns, as _fit_cards assumes: without a stretch the grid sizes columns by their text,
-            # so a short descriptor next to a long one left the long one too narrow and off the screen.
-            self.cards.setColumnStretch(column, 1)
+            self.card_boxes.append(box)
+            self.card_columns = 0  # placed by _fit_cards
             self.card_titles.append(title)
             self.card_texts.append(text)
             self._apply_sizes()
@@ -454,7 +521,8 @@ class PresenterView(QWidget):
         self.p_list.setText("\n\n".join(lines) or "Nothing was parked.")
 
     def _show_timer(self) -> None:
-        self.timer.setText(self.agenda.short_text() if self.agenda.boxes else "")
+        over = "⚠ " if self.agenda.is_over() else ""  # a shape as well as the words "Over by"
+        self.timer.setText(over + self.agenda.short_text() if self.agenda.boxes else "")
 
     def _results_changed(self) -> None:
         if self.isVisible():
@@ -465,7 +533,10 @@ class PresenterView(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-        if key in NEXT_KEYS:
+        control = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if control and key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            self.scroll_page(1 if key == Qt.Key.Key_Down else -1)
+        elif key in NEXT_KEYS:
             self.show_slide(self.index + 1)
         elif key in BACK_KEYS:
             self.show_slide(self.index - 1)
@@ -490,6 +561,28 @@ class PresenterView(QWidget):
             self.lift_privacy()
         else:
             super().keyPressEvent(event)
+
+    def scroll_area(self) -> QScrollArea | None:
+        """The scroll area of the page shown (the question or its reveal), if it has one."""
+        current = self.stack.currentWidget()
+        if current is self.question_page:
+            return self.q_scroll
+        return self.r_scroll if current is self.reveal_page else None
+
+    def _show_more(self) -> None:
+        """Say in the line of keys when the page is longer than the screen, and how to see the rest."""
+        if self.stack.currentWidget() is self.privacy_page:
+            return  # the privacy screen's own line of keys stays
+        scroll = self.scroll_area()
+        more = scroll is not None and scroll.verticalScrollBar().maximum() > 0
+        self.keys.setText(KEYS_TEXT + (MORE_TEXT if more else ""))
+
+    def scroll_page(self, steps: int) -> None:
+        """Scroll the page shown by ``steps`` screens' worth (Ctrl+Down, Ctrl+Up)."""
+        scroll = self.scroll_area()
+        if scroll is not None:
+            bar = scroll.verticalScrollBar()
+            bar.setValue(bar.value() + steps * bar.pageStep())
 
     def _toggle_reveal(self) -> None:
         kind, qid = self.slides[self.index]

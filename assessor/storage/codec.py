@@ -37,6 +37,8 @@ _DETAILS = ("organisation", "scope", "date", "facilitator", "consultant")
 #: The branding's text fields (the logos are embedded images: see ``_branding_to_dict``).
 _BRANDING = ("accent_colour", "confidentiality", "report_title")
 _LOGOS = ("council_logo", "consultancy_logo")
+#: The team's own wording of a chosen pilot (since format 3; "" keeps the pilot library's).
+_PILOT_TEXTS = ("title", "summary", "size", "timescale", "stop_scale_rule", "cost", "first_step")
 
 # The keys each object of the format may hold: exactly what the writers below write (a reader reports any
 # other key as damage, so a value is never silently dropped). Add a key here when a writer gains one.
@@ -72,6 +74,8 @@ CHOSEN_PILOT_KEYS = (
     "start_date",
     "review_dates",
     "notes",
+    *_PILOT_TEXTS,
+    "reason",
 )
 
 
@@ -269,6 +273,8 @@ def _pilot_to_dict(p: ChosenPilot) -> dict[str, Any]:
         "start_date": p.start_date,
         "review_dates": list(p.review_dates),
         "notes": p.notes,
+        **{name: getattr(p, name) for name in _PILOT_TEXTS},
+        "reason": p.reason,
     }
 
 
@@ -283,6 +289,8 @@ def _pilot_from(data: Any, where: str) -> ChosenPilot:
         start_date=f.text(d, "start_date", where, ""),
         review_dates=f.texts(d, "review_dates", where, []),
         notes=f.text(d, "notes", where, ""),
+        **{name: f.text(d, name, where, "") for name in _PILOT_TEXTS},
+        reason=f.text(d, "reason", where, ""),
     )
 
 

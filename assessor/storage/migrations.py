@@ -93,8 +93,19 @@ def embed_logos(document: dict[str, Any], notices: list[str]) -> dict[str, Any]:
     return document
 
 
-#: Assessment files: version 2 keeps logos inside the file (version 1 had their paths) and the agenda.
-ASSESSMENT_MIGRATIONS = Migrations(current=2, steps={1: embed_logos})
+def team_pilot_wording(document: dict[str, Any], notices: list[str]) -> dict[str, Any]:
+    """Version 2 -> 3: a chosen pilot may carry the team's own wording (``title``, ``summary``, ``size``,
+    ``timescale``, ``stop_scale_rule``, ``cost``, ``first_step``) and a ``reason`` for not choosing it.
+
+    Every new key is optional and reads as empty ("as the pilot library has it"), so a version 2 file needs
+    no change; the step exists so that an older application refuses a version 3 file as newer instead of
+    reporting the new keys as damage."""
+    return document
+
+
+#: Assessment files: version 2 keeps logos inside the file (version 1 had their paths) and the agenda;
+#: version 3 lets the team reword a chosen pilot and give a reason for rejecting one.
+ASSESSMENT_MIGRATIONS = Migrations(current=3, steps={1: embed_logos, 2: team_pilot_wording})
 
 #: Participant packs: version 1 is the first; no steps yet.
 PACK_MIGRATIONS = Migrations(current=1)

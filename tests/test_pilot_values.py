@@ -97,11 +97,12 @@ def test_with_team_value_keeps_only_what_the_team_changed() -> None:
     library = assessment.questionnaire.pilots[0]
     chosen = ChosenPilot(pilot_id=library.id)
     assert with_team_value(assessment, chosen, "title", f"  {library.title} ").title == ""
-    assert with_team_value(assessment, chosen, "title", "Our title ").title == "Our title"
+    assert with_team_value(assessment, chosen, "title", "Our title ").title == "Our title "  # as typed
     assert with_team_value(assessment, chosen, "cost", "").cost == ""
     assert with_team_value(assessment, chosen, "measures", list(library.outcomes)).measures == []
     assert with_team_value(assessment, chosen, "measures", ["A", " ", "B "]).measures == ["A", "B"]
-    assert with_team_value(assessment, chosen, "owner", " Jo ").owner == "Jo"
+    assert with_team_value(assessment, chosen, "owner", " Jo ").owner == " Jo "
+    assert pilot_values(assessment, with_team_value(assessment, chosen, "owner", " Jo ")).owner == "Jo"
     assert with_team_value(assessment, chosen, "reason", "Too costly").reason == "Too costly"
     started = with_team_value(assessment, chosen, "start_date", "2025-05-01")
     assert (

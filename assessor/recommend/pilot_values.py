@@ -97,8 +97,10 @@ def pilot_values(assessment: Assessment, chosen: ChosenPilot | str) -> PilotValu
 def with_team_value(
     assessment: Assessment, chosen: ChosenPilot, name: str, value: str | list[str] | tuple[str, ...]
 ) -> ChosenPilot:
-    """``chosen`` with one field set to what the team typed, kept empty when it is the library's own value
-    (texts compare without surrounding spaces; list items are trimmed and blank ones dropped)."""
+    """``chosen`` with one field set to what the team typed, kept empty when it is the library's own value.
+
+    Texts are kept as typed (so typing a space is not undone under the cursor) and compared with the
+    library's without surrounding spaces; list items are trimmed and blank ones dropped."""
     library = library_pilot(assessment, chosen.pilot_id)
     if name in LISTS:
         if isinstance(value, str):
@@ -111,8 +113,8 @@ def with_team_value(
     elif name in TEAM_TEXTS or name in OWN_TEXTS:
         if not isinstance(value, str):
             raise TypeError(f"{name} is a text")
-        text = value.strip()
-        stored = "" if name in TEAM_TEXTS and text == getattr(library, name).strip() else text
+        library_text = getattr(library, name).strip() if name in TEAM_TEXTS else None
+        stored = "" if value.strip() == library_text else value
     else:
         raise ValueError(f"A chosen pilot has no field {name!r} the team can edit.")
     changes: dict[str, Any] = {name: stored}  # one field of the record, checked above

@@ -79,6 +79,8 @@ class Branding:
     accent_colour: str = "#1F4E79"
     confidentiality: str = "Confidential: prepared for the leadership team."
     report_title: str = "Self-assessment"
+    #: Whether the consultancy logo also appears in the running header of every page after the cover.
+    header_logo: bool = False
 
     @classmethod
     def for_wording(cls, wording: Wording) -> Branding:

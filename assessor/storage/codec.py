@@ -57,7 +57,7 @@ ASSESSMENT_KEYS = (
     "agenda",
     "questionnaire",
 )
-BRANDING_KEYS = _LOGOS + _BRANDING
+BRANDING_KEYS = (*_LOGOS, *_BRANDING, "header_logo")
 AGENDA_KEYS = ("minutes", "extra", "elapsed", "current", "running")
 COMMENTARY_KEYS = ("overall", "areas")
 ANSWER_KEYS = ("choice", "confidence", "note")
@@ -301,6 +301,7 @@ def _branding_to_dict(b: Branding) -> dict[str, Any]:
     return {
         **{name: logo_to_dict(getattr(b, name)) for name in _LOGOS},
         **{name: getattr(b, name) for name in _BRANDING},
+        "header_logo": b.header_logo,
     }
 
 
@@ -313,6 +314,7 @@ def _branding_from(data: Any, where: str) -> Branding:
         accent_colour=f.text(d, "accent_colour", where, defaults.accent_colour),
         confidentiality=f.text(d, "confidentiality", where, defaults.confidentiality),
         report_title=f.text(d, "report_title", where, defaults.report_title),
+        header_logo=f.flag(d, "header_logo", where, False),
     )
 
 

@@ -95,9 +95,10 @@ def embed_logos(document: dict[str, Any], notices: list[str]) -> dict[str, Any]:
 
 def team_pilot_wording(document: dict[str, Any], notices: list[str]) -> dict[str, Any]:
     """Version 2 -> 3: a chosen pilot may carry the team's own wording (``title``, ``summary``, ``size``,
-    ``timescale``, ``stop_scale_rule``, ``cost``, ``first_step``) and a ``reason`` for not choosing it.
+    ``timescale``, ``stop_scale_rule``, ``cost``, ``first_step``) and a ``reason`` for not choosing it; the
+    branding may put the consultancy logo in the running header (``header_logo``).
 
-    Every new key is optional and reads as empty ("as the pilot library has it"), so a version 2 file needs
+    Every new key is optional and reads as empty (or false) ("as the pilot library has it"), so a version 2 file needs
     no change; the step exists so that an older application refuses a version 3 file as newer instead of
     reporting the new keys as damage."""
     return document

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 if TYPE_CHECKING:
     from assessor.questionnaire import Problem
+    from assessor.ui.settings import ConsultancyProfile, Settings
 
 QUESTIONNAIRE_FILTER = "Questionnaires (*.yaml *.yml);;All files (*)"
 PDF_FILTER = "PDF documents (*.pdf)"
@@ -146,3 +147,16 @@ def show_problems(parent: QWidget | None, path: Path | str, problems: Sequence[P
     from assessor.ui.problems_dialog import ProblemsDialog
 
     ProblemsDialog(path, problems, parent).exec()
+
+
+def edit_profile(
+    parent: QWidget | None, profile: ConsultancyProfile, settings: Settings
+) -> ConsultancyProfile | None:
+    """The consultancy profile as edited (see ProfileDialog), or None when cancelled."""
+    from assessor.ui.profile_dialog import ProfileDialog
+
+    dialog = ProfileDialog(profile, settings, parent)
+    try:
+        return dialog.profile() if dialog.exec() == ProfileDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()

@@ -149,9 +149,15 @@ class Session(QObject):
         self.dirty_changed.emit(self.dirty)
         self.results_changed.emit()
 
-    def new_assessment(self, questionnaire: Questionnaire) -> Assessment:
+    def new_assessment(
+        self, questionnaire: Questionnaire, *, prepare: Callable[[Assessment], object] | None = None
+    ) -> Assessment:
+        """Start a new assessment; ``prepare`` may brand it first (the consultancy profile), as part of how it
+        starts rather than an undo step."""
         # The assessment's date defaults to today (the report and review dates come from it).
         assessment = Assessment.new(questionnaire, Details(date=date.today().isoformat()))
+        if prepare is not None:
+            prepare(assessment)
         self.set_assessment(assessment)
         return assessment
 

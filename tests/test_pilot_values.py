@@ -12,7 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from assessor.model import Assessment, ChosenPilot, PilotStatus
+from assessor.model import Assessment, AssessmentError, ChosenPilot, PilotStatus
 from assessor.recommend.pilot_values import (
     accepted_pilots,
     default_review_dates,
@@ -214,3 +214,15 @@ def test_the_workbook_shows_the_teams_wording_and_typed_dates(tmp_path: Path) ->
     start = sheet.cell(2, head.index("Start") + 1)
     assert start.is_date and start.value == datetime.datetime(2025, 5, 1)
     assert sheet.cell(2, head.index("Review 2") + 1).value == datetime.datetime(2025, 11, 20)
+
+
+def test_set_pilots_refuses_an_unknown_or_repeated_pilot() -> None:
+    assessment = _assessment()
+    first = assessment.questionnaire.pilots[0].id
+    with pytest.raises(AssessmentError, match="no pilot 'nope'"):
+        assessment.set_pilots([ChosenPilot(pilot_id="nope")])
+    with pytest.raises(AssessmentError, match="two decisions"):
+        assessment.set_pilots([ChosenPilot(pilot_id=first), ChosenPilot(pilot_id=first, owner="Jo")])
+    assert assessment.pilots == []
+    assert assessment.set_pilots([ChosenPilot(pilot_id=first)]) == []
+    assert assessment.set_pilots([]) == [ChosenPilot(pilot_id=first)]

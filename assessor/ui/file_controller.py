@@ -79,7 +79,8 @@ class FileController(QObject):
             return False
         if not self.maybe_save():
             return False
-        self.session.new_assessment(questionnaire, prepare=self.settings.consultancy_profile().apply_to)
+        profile = self.settings.consultancy_profile()
+        self.session.new_assessment(questionnaire, consultant=profile.name, brand=profile.brand)
         return True
 
     def edit_profile(self) -> None:

@@ -16,6 +16,7 @@ The edits themselves are in ``session_edits`` (``session.edits``); opening, savi
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -36,6 +37,7 @@ from assessor.ui.session_edits import Recorded, SessionEdits
 from assessor.ui.session_files import SessionFiles
 
 if TYPE_CHECKING:
+    from assessor.model import Branding
     from assessor.scoring import Results
     from assessor.storage.packs import ParticipantPack
 
@@ -150,14 +152,20 @@ class Session(QObject):
         self.results_changed.emit()
 
     def new_assessment(
-        self, questionnaire: Questionnaire, *, prepare: Callable[[Assessment], object] | None = None
+        self,
+        questionnaire: Questionnaire,
+        *,
+        consultant: str = "",
+        brand: Callable[[Branding], Branding] | None = None,
     ) -> Assessment:
-        """Start a new assessment; ``prepare`` may brand it first (the consultancy profile), as part of how it
-        starts rather than an undo step."""
+        """Start a new assessment; ``consultant`` and ``brand`` (the consultancy profile) are part of how it
+        starts, not undo steps."""
         # The assessment's date defaults to today (the report and review dates come from it).
-        assessment = Assessment.new(questionnaire, Details(date=date.today().isoformat()))
-        if prepare is not None:
-            prepare(assessment)
+        assessment = Assessment.new(
+            questionnaire, Details(date=date.today().isoformat(), consultant=consultant.strip())
+        )
+        if brand is not None:
+            assessment = dataclasses.replace(assessment, branding=brand(assessment.branding))
         self.set_assessment(assessment)
         return assessment
 

@@ -335,7 +335,7 @@ class SessionEdits:
 
         def setter(value: ChosenPilot | None) -> None:
             if value is None:
-                assessment.pilots = [p for p in assessment.pilots if p.pilot_id != pilot_id]
+                assessment.set_pilots([p for p in assessment.pilots if p.pilot_id != pilot_id])
             else:
                 assessment.set_pilot(value)
 
@@ -358,7 +358,7 @@ class SessionEdits:
         new = with_status(assessment, pilot_id, PilotStatus(status))
 
         def setter(value: list[ChosenPilot]) -> None:
-            assessment.pilots = list(value)
+            assessment.set_pilots(value)
 
         text = {PilotStatus.ACCEPTED: "Accept pilot", PilotStatus.REJECTED: "Reject pilot"}
         self.session._push(

@@ -17,7 +17,7 @@ from typing import Any, cast
 from PySide6.QtCore import QByteArray, QSettings
 
 from assessor import userdirs
-from assessor.model import Assessment, Logo
+from assessor.model import Branding, Logo
 
 MAX_RECENT = 8
 
@@ -29,7 +29,7 @@ class ConsultancyProfile:
     An empty field leaves the new assessment's own value (the questionnaire's confidentiality line, the
     default colour)."""
 
-    #: The consultancy's name, written as the assessment's consultant.
+    #: The consultancy's name, a new assessment's consultant.
     name: str = ""
     logo: Logo | None = None
     #: ``#RRGGBB`` or "".
@@ -42,10 +42,8 @@ class ConsultancyProfile:
     def is_empty(self) -> bool:
         return self == ConsultancyProfile()
 
-    def apply_to(self, assessment: Assessment) -> None:
-        """Brand a new assessment (before it is shown: part of how it starts, not an undo step)."""
-        if self.name.strip():
-            assessment.details.consultant = self.name.strip()
+    def brand(self, branding: Branding) -> Branding:
+        """A new assessment's branding with the profile's logo, colour and line (where it has them)."""
         changes: dict[str, Any] = {"header_logo": self.header_logo and self.logo is not None}
         if self.logo is not None:
             changes["consultancy_logo"] = self.logo
@@ -53,7 +51,7 @@ class ConsultancyProfile:
             changes["accent_colour"] = self.accent_colour.strip()
         if self.confidentiality.strip():
             changes["confidentiality"] = self.confidentiality.strip()
-        assessment.branding = dataclasses.replace(assessment.branding, **changes)
+        return dataclasses.replace(branding, **changes)
 
 
 class Settings:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -44,9 +45,9 @@ EDITOR_FIELDS = (
     ("size", "Si&ze:", False, "Size"),
     ("timescale", "Time&scale:", False, "Timescale"),
     ("measures", "&Outcomes to measure (one a line):", True, "Outcomes to measure, one per line"),
-    ("baseline", "&Baseline:", False, "Baseline to take first"),
+    ("baseline", "&Baseline:", True, "Baseline to take first"),
     ("stop_scale_rule", "Stop or scale &rule:", True, "Stop or scale rule"),
-    ("cost", "&Cost:", False, "Typical cost"),
+    ("cost", "&Cost:", True, "Typical cost"),
     ("first_step", "&First step:", True, "First step, in the first two weeks"),
     ("owner", "O&wner:", False, "Owner"),
     ("start_date", "St&art date:", False, "Start date"),
@@ -93,21 +94,27 @@ class PilotEditor(QDialog):
                 self,
             )
         )
-        form = QFormLayout()
-        outer.addLayout(form)
+        # In a scroll area: fourteen fields do not fit a small laptop's screen.
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget(scroll)
+        form = QFormLayout(body)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
         self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
         for name, label, multi_line, accessible in EDITOR_FIELDS:
             widget: QLineEdit | QPlainTextEdit
             if multi_line:
-                widget = QPlainTextEdit(self)
+                widget = QPlainTextEdit(body)
                 widget.setTabChangesFocus(True)
-                widget.setMaximumHeight(widget.fontMetrics().lineSpacing() * 4 + 12)
+                widget.setFixedHeight(widget.fontMetrics().lineSpacing() * 4 + 12)  # the dialog scrolls
                 widget.textChanged.connect(lambda name=name: self._edited(name))
             else:
-                widget = QLineEdit(self)
+                widget = QLineEdit(body)
                 widget.textEdited.connect(lambda _text, name=name: self._edited(name))
             widget.setAccessibleName(f"{accessible} of the pilot {library.title}")
-            text = QLabel(label, self)
+            text = QLabel(label, body)
             text.setBuddy(widget)
             form.addRow(text, widget)
             self.fields[name] = widget
@@ -127,7 +134,7 @@ class PilotEditor(QDialog):
         session.undo_stack.indexChanged.connect(self._stack_moved)
         self.sync(every=True)
         self._stack_moved()
-        self.resize(680, 760)
+        self.resize(720, 640)
 
     # Backward-compatible names for the fields the editor always had.
     @property

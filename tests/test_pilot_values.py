@@ -11,9 +11,14 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from assessor.model import Assessment, AssessmentError, ChosenPilot, PilotStatus
 from assessor.recommend.pilot_values import (
+    LISTS,
+    OWN_TEXTS,
+    TEAM_TEXTS,
     accepted_pilots,
     default_review_dates,
     pilot_numbers,
@@ -24,7 +29,7 @@ from assessor.recommend.pilot_values import (
 )
 from assessor.report import render_report
 from assessor.report.plan_workbook import SHEET_TITLE, plan_rows, write_plan_workbook
-from assessor.storage import load_assessment, save_assessment
+from assessor.storage import assessment_from_dict, assessment_to_dict, load_assessment, save_assessment
 from tests.factories import make_assessment
 from tests.report_helpers import pdf_text
 
@@ -226,3 +231,48 @@ def test_set_pilots_refuses_an_unknown_or_repeated_pilot() -> None:
     assert assessment.pilots == []
     assert assessment.set_pilots([ChosenPilot(pilot_id=first)]) == []
     assert assessment.set_pilots([]) == [ChosenPilot(pilot_id=first)]
+
+
+# Any text the team types: what is kept, what is in effect, and the file keep it ---------------------------
+
+_TYPED = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30)
+FIELDS = st.dictionaries(
+    st.sampled_from(TEAM_TEXTS + OWN_TEXTS + LISTS),
+    _TYPED,
+    max_size=len(TEAM_TEXTS + OWN_TEXTS + LISTS),
+)
+PILOT_INDEX = st.integers(min_value=0, max_value=4)
+
+
+def check_team_values(pilot_index: int, typed: dict[str, str]) -> None:
+    """Type each field in turn: each kept value is empty exactly when it is the library's own, the values
+    in effect are the team's (trimmed) or the library's, and the file gives back the same record."""
+    assessment = _assessment()
+    library = assessment.questionnaire.pilots[pilot_index]
+    chosen = ChosenPilot(pilot_id=library.id)
+    for name, text in typed.items():
+        value: str | list[str] = text.splitlines() if name in LISTS else text
+        chosen = with_team_value(assessment, chosen, name, value)
+    values = pilot_values(assessment, chosen)
+    for name in TEAM_TEXTS:
+        text = typed.get(name, "")
+        expected = text.strip() or getattr(library, name)
+        if text.strip() == getattr(library, name).strip():
+            assert getattr(chosen, name) == ""
+            expected = getattr(library, name)
+        assert getattr(values.pilot, name) == expected, name
+    for name in OWN_TEXTS:
+        assert getattr(chosen, name) == typed.get(name, "")
+    lines = [line.strip() for line in typed.get("measures", "").splitlines() if line.strip()]
+    assert values.measures == (tuple(lines) or library.outcomes)
+    assert (chosen.measures == []) == (not lines or tuple(lines) == library.outcomes)
+    assessment.set_pilot(chosen)
+    again = assessment_from_dict(assessment_to_dict(assessment))
+    assert again.pilots == [chosen]
+    assert pilot_values(again, again.pilots[0]) == values
+
+
+@settings(max_examples=40, deadline=None)
+@given(pilot_index=PILOT_INDEX, typed=FIELDS)
+def test_any_typed_values_are_kept_and_take_effect(pilot_index: int, typed: dict[str, str]) -> None:
+    check_team_values(pilot_index, typed)

@@ -38,7 +38,8 @@ STATUSES = [
 ]
 
 
-#: The editor's fields, in order: (field name, label, multi-line, accessible name).
+#: The editor's fields, in order: (field name, label, multi-line, accessible name). Each label's mnemonic is
+#: its own, and none is Undo's (U), Redo's (D) or Close's (C).
 EDITOR_FIELDS = (
     ("title", "&Title:", False, "Title"),
     ("summary", "&What it is:", True, "What it is"),
@@ -47,9 +48,9 @@ EDITOR_FIELDS = (
     ("measures", "&Outcomes to measure (one a line):", True, "Outcomes to measure, one per line"),
     ("baseline", "&Baseline:", True, "Baseline to take first"),
     ("stop_scale_rule", "Stop or scale &rule:", True, "Stop or scale rule"),
-    ("cost", "&Cost:", True, "Typical cost"),
+    ("cost", "T&ypical cost:", True, "Typical cost"),
     ("first_step", "&First step:", True, "First step, in the first two weeks"),
-    ("owner", "O&wner:", False, "Owner"),
+    ("owner", "Own&er:", False, "Owner"),
     ("start_date", "St&art date:", False, "Start date"),
     ("review_dates", "Re&view dates (one a line):", True, "Review dates, one per line"),
     ("reason", "Why not c&hosen:", True, "Why the team did not choose it"),
@@ -124,7 +125,7 @@ class PilotEditor(QDialog):
         self.fields["review_dates"].setToolTip("ISO dates (YYYY-MM-DD), one a line")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.undo_button = buttons.addButton("&Undo", QDialogButtonBox.ButtonRole.ActionRole)
-        self.redo_button = buttons.addButton("R&edo", QDialogButtonBox.ButtonRole.ActionRole)
+        self.redo_button = buttons.addButton("Re&do", QDialogButtonBox.ButtonRole.ActionRole)
         self.undo_button.clicked.connect(session.undo_stack.undo)
         self.redo_button.clicked.connect(session.undo_stack.redo)
         buttons.rejected.connect(self.accept)

@@ -81,7 +81,7 @@ class ProfileDialog(QDialog):
         colour_row.addWidget(pick)
         form.addRow(self._label("&Accent colour:", self.accent), colour_row)
         self.confidentiality = self._line(profile.confidentiality, "Confidentiality line on every page")
-        form.addRow(self._label("&Confidentiality line:", self.confidentiality), self.confidentiality)
+        form.addRow(self._label("Con&fidentiality line:", self.confidentiality), self.confidentiality)
         self.header_logo = QCheckBox("Show the logo in the &header of every page", self)
         self.header_logo.setChecked(profile.header_logo)
         form.addRow("", self.header_logo)

@@ -178,3 +178,31 @@ def test_pilots_are_numbered_in_the_order_accepted_and_a_rejected_one_keeps_its_
     session.undo_stack.undo()  # the rejection
     session.undo_stack.undo()  # the second acceptance
     assert rows[2].title.text() == f"1. {titles[2]}" and rows[0].title.text() == titles[0]
+
+
+def _mnemonics(dialog) -> list[str]:
+    """The Alt+letter of every label and button of ``dialog``."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    texts = [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton)]
+    return [text[text.index("&") + 1].lower() for text in texts if "&" in text and not text.endswith("&")]
+
+
+def test_every_letter_of_the_editor_reaches_one_field(team_window, monkeypatch) -> None:
+    row = _results(team_window)[0]
+    seen: list[list[str]] = []
+    _edit_with(monkeypatch, row, lambda editor: seen.append(_mnemonics(editor)))
+    [letters] = seen
+    # The fields, Undo and Redo (and Close where the platform's style gives it a letter).
+    assert len(letters) >= len(pilots_panel.EDITOR_FIELDS) + 2
+    assert len(set(letters)) == len(letters), sorted(letters)
+
+
+def test_every_letter_of_the_profile_dialog_is_its_own(qtbot, tmp_path) -> None:
+    from assessor.ui.profile_dialog import ProfileDialog
+    from assessor.ui.settings import ConsultancyProfile, Settings
+
+    dialog = ProfileDialog(ConsultancyProfile(), Settings(tmp_path / "settings.ini"))
+    qtbot.addWidget(dialog)
+    letters = _mnemonics(dialog)
+    assert len(letters) >= 8 and len(set(letters)) == len(letters), sorted(letters)

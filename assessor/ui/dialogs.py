@@ -153,9 +153,11 @@ def edit_profile(
     parent: QWidget | None, profile: ConsultancyProfile, settings: Settings
 ) -> ConsultancyProfile | None:
     """The consultancy profile as edited (see ProfileDialog), or None when cancelled."""
-    from assessor.ui.profile_dialog import ProfileDialog
+    from assessor.ui.profile_dialog import Choosers, ProfileDialog
 
-    dialog = ProfileDialog(profile, settings, parent)
+    # This module's helpers, looked up now (so a test's replacements answer the dialog's questions too).
+    choosers = Choosers(open_file=open_file, choose_colour=choose_colour, error=error)
+    dialog = ProfileDialog(profile, settings, choosers, parent)
     try:
         return dialog.profile() if dialog.exec() == ProfileDialog.DialogCode.Accepted else None
     finally:

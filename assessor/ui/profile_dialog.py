@@ -2,12 +2,15 @@
 
 Remembered in the settings (``Settings.consultancy_profile``) and given to every new assessment; an assessment
 already made keeps its own branding (change that in Set-up). Shown through ``dialogs.edit_profile``, so the
-tests' recorder answers it.
+tests' recorder answers it; the file and colour choosers and messages it shows are ``dialogs``' own, handed in
+(``Choosers``: this module does not import ``dialogs``, which imports it).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -24,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from assessor.model import Branding, Logo
-from assessor.ui import dialogs
 from assessor.ui.settings import ConsultancyProfile
 from assessor.ui.theme import muted
 
@@ -32,17 +34,36 @@ if TYPE_CHECKING:
     from assessor.ui.settings import Settings
 
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+#: The image files a logo may be (as ``dialogs.IMAGE_FILTER``).
+IMAGE_FILTER = "Images (*.png *.jpg *.jpeg)"
+
+
+@dataclass(frozen=True)
+class Choosers:
+    """The helpers of ``assessor.ui.dialogs`` the profile dialog uses."""
+
+    #: (parent, title, folder, filter) -> the path chosen, or "".
+    open_file: Callable[[QWidget | None, str, str, str], str]
+    #: (parent, title, current, default) -> "#RRGGBB", or "".
+    choose_colour: Callable[[QWidget | None, str, str, str], str]
+    #: (parent, title, text) -> None.
+    error: Callable[[QWidget | None, str, str], None]
 
 
 class ProfileDialog(QDialog):
     """Edit a consultancy profile; ``profile()`` is what the dialog holds."""
 
     def __init__(
-        self, profile: ConsultancyProfile, settings: Settings, parent: QWidget | None = None
+        self,
+        profile: ConsultancyProfile,
+        settings: Settings,
+        choosers: Choosers,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Consultancy profile")
         self.settings = settings
+        self.choosers = choosers
         self._logo = profile.logo
         outer = QVBoxLayout(self)
         outer.addWidget(
@@ -110,8 +131,8 @@ class ProfileDialog(QDialog):
 
     def browse(self) -> None:
         """Choose the logo image (checked as Set-up checks a logo)."""
-        path = dialogs.open_file(
-            self, "Choose the consultancy logo", self.settings.last_folder("logos"), dialogs.IMAGE_FILTER
+        path = self.choosers.open_file(
+            self, "Choose the consultancy logo", self.settings.last_folder("logos"), IMAGE_FILTER
         )
         if not path:
             return
@@ -121,7 +142,7 @@ class ProfileDialog(QDialog):
         try:
             self._logo = load_logo(path)
         except LogoError as error:
-            dialogs.error(self, "Cannot use this logo", str(error))
+            self.choosers.error(self, "Cannot use this logo", str(error))
             return
         self._show_logo()
 
@@ -134,7 +155,9 @@ class ProfileDialog(QDialog):
         return self._logo
 
     def _pick_colour(self) -> None:
-        colour = dialogs.choose_colour(self, "Accent colour", self.accent.text(), Branding().accent_colour)
+        colour = self.choosers.choose_colour(
+            self, "Accent colour", self.accent.text(), Branding().accent_colour
+        )
         if colour:
             self.accent.setText(colour)
 
@@ -160,7 +183,7 @@ class ProfileDialog(QDialog):
     def accept(self) -> None:
         problem = self.problem()
         if problem:
-            dialogs.error(self, "Profile not saved", problem)
+            self.choosers.error(self, "Profile not saved", problem)
             self.accent.setFocus()
             return
         super().accept()

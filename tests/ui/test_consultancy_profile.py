@@ -8,7 +8,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog
 
 from assessor.model import Logo
-from assessor.ui.profile_dialog import ProfileDialog
+from assessor.ui import dialogs
+from assessor.ui.profile_dialog import Choosers, ProfileDialog
 from assessor.ui.settings import ConsultancyProfile, Settings
 from tests.factories import png_bytes
 from tests.ui.conftest import DEFAULT_QUESTIONNAIRE
@@ -88,7 +89,9 @@ def test_an_empty_profile_leaves_a_new_assessment_as_the_questionnaire_has_it(wi
 
 def test_the_dialog_edits_each_field(qtbot, scripted_dialogs, tmp_path: Path) -> None:
     settings = Settings(tmp_path / "settings.ini")
-    dialog = ProfileDialog(ConsultancyProfile(name="Old name"), settings)
+    # The dialog is handed the dialog helpers, here the recorder's.
+    choosers = Choosers(open_file=dialogs.open_file, choose_colour=dialogs.choose_colour, error=dialogs.error)
+    dialog = ProfileDialog(ConsultancyProfile(name="Old name"), settings, choosers)
     qtbot.addWidget(dialog)
     assert dialog.name.text() == "Old name" and dialog.logo_label.text() == "No logo"
     assert not dialog.remove_button.isEnabled()
@@ -124,3 +127,19 @@ def test_the_dialog_edits_each_field(qtbot, scripted_dialogs, tmp_path: Path) ->
     dialog.accent.setText("")
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_edit_profile_shows_the_dialog_with_the_dialog_helpers(qtbot, monkeypatch, tmp_path: Path) -> None:
+    handed: list[Choosers] = []
+
+    def fill(dialog: ProfileDialog) -> int:
+        handed.append(dialog.choosers)
+        dialog.name.setText("Acme")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ProfileDialog, "exec", fill)
+    settings = Settings(tmp_path / "settings.ini")
+    assert dialogs.edit_profile(None, ConsultancyProfile(), settings) == ConsultancyProfile(name="Acme")
+    assert handed == [Choosers(dialogs.open_file, dialogs.choose_colour, dialogs.error)]
+    monkeypatch.setattr(ProfileDialog, "exec", lambda _dialog: QDialog.DialogCode.Rejected)
+    assert dialogs.edit_profile(None, PROFILE, settings) is None

@@ -199,10 +199,12 @@ def test_every_letter_of_the_editor_reaches_one_field(team_window, monkeypatch) 
 
 
 def test_every_letter_of_the_profile_dialog_is_its_own(qtbot, tmp_path) -> None:
-    from assessor.ui.profile_dialog import ProfileDialog
+    from assessor.ui import dialogs
+    from assessor.ui.profile_dialog import Choosers, ProfileDialog
     from assessor.ui.settings import ConsultancyProfile, Settings
 
-    dialog = ProfileDialog(ConsultancyProfile(), Settings(tmp_path / "settings.ini"))
+    choosers = Choosers(open_file=dialogs.open_file, choose_colour=dialogs.choose_colour, error=dialogs.error)
+    dialog = ProfileDialog(ConsultancyProfile(), Settings(tmp_path / "settings.ini"), choosers)
     qtbot.addWidget(dialog)
     letters = _mnemonics(dialog)
     assert len(letters) >= 8 and len(set(letters)) == len(letters), sorted(letters)

@@ -28,6 +28,7 @@ SMALLEST: dict[str, list[str]] = {
     "bench_damage.py": ["3"],
     "bench_disclosure.py": ["--examples", "5"],
     "bench_model_operations.py": ["--examples", "5"],
+    "bench_pilot_values.py": ["--examples", "5"],
     "bench_report.py": ["--smoke"],
     "bench_report_fuzz.py": ["--examples", "1", "--minutes", "0.5"],
     "bench_scoring.py": ["--smoke"],

@@ -786,7 +786,7 @@ def test_no_demo_text_says_whose_view_it_was(demo: Assessment) -> None:
     texts = [demo.commentary.overall, *demo.commentary.areas.values()]
     for consensus in demo.consensus.values():
         texts += [consensus.rationale, consensus.dissent]
-    texts += [choice.notes for choice in demo.pilots]
+    texts += [text for choice in demo.pilots for text in (choice.notes, choice.reason)]
     assert [text for text in texts if attributes_to_role(text)] == []
     for participant in demo.participants:
         assert not any(participant.role.lower() in text.lower() for text in texts), participant.role

@@ -50,9 +50,10 @@ def test_whether_a_round_covers_a_question_is_asked_of_the_round() -> None:
     written_out = _lines(
         r"questions is None or|questions is not None and|\b(wanted|current) is None or \w+ in"
     )
-    assert written_out == [
-        "assessor/model/records.py:139: return self.questions is None or question_id in self.questions"
-    ]  # Round.covers itself
+    # Round.covers itself (its line number left out: it moves as records.py grows).
+    assert [(line.split(":")[0], line.split(":", 2)[2]) for line in written_out] == [
+        ("assessor/model/records.py", " return self.questions is None or question_id in self.questions")
+    ]
 
 
 def test_scores_have_one_format_function() -> None:

@@ -145,6 +145,11 @@ def test_each_chosen_pilot_gives_why_what_cost_example_measures_first_step_basel
     ):
         assert section.count(label) >= len(chosen), label
     assert section.count("Stop or scale:") >= len(chosen)
+    # A rejected pilot is not one of the chosen: it is listed after them as considered, with the reason.
     rejected = [p for p in demo.pilots if p.status is PilotStatus.REJECTED]
+    assert rejected
+    chosen_part, _, not_chosen = section.partition("Considered and not chosen")
     for choice in rejected:
-        assert demo.questionnaire.pilot(choice.pilot_id).title not in section
+        title = demo.questionnaire.pilot(choice.pilot_id).title
+        assert title not in chosen_part
+        assert f"{title}: {' '.join(choice.reason.split()[:6])}" in not_chosen

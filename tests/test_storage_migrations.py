@@ -16,13 +16,16 @@ from assessor.storage.migrations import ASSESSMENT_MIGRATIONS, MigrationError, M
 
 
 def _rename_client(document: dict[str, Any], notices: list[str]) -> dict[str, Any]:
-    """An imaginary version 3 renamed ``details.client`` to ``details.organisation``."""
+    """An imaginary next version renamed ``details.client`` to ``details.organisation``."""
     details = document["assessment"]["details"]
     details["organisation"] = details.pop("client")
     return document
 
 
-TEST_MIGRATIONS = Migrations(current=3, steps={**ASSESSMENT_MIGRATIONS.steps, 2: _rename_client})
+TEST_MIGRATIONS = Migrations(
+    current=ASSESSMENT_MIGRATIONS.current + 1,
+    steps={**ASSESSMENT_MIGRATIONS.steps, ASSESSMENT_MIGRATIONS.current: _rename_client},
+)
 
 
 def test_upgrade_applies_steps_in_order_on_a_copy() -> None:
@@ -123,12 +126,12 @@ def test_upgrading_embeds_logos_found_at_their_paths(data_dir: Path, tmp_path: P
     assert not any("left out" in notice for notice in loaded.notices)
     assert loaded.assessment.details.organisation == "Testshire County Council"
     assert loaded.assessment.parked == ["a1.d1.q2"] and loaded.assessment.agenda == AgendaState()
-    # The logo files can go now: saving wrote the images into the file (format 2).
+    # The logo files can go now: saving wrote the images into the file (format 2 on).
     (tmp_path / "moved").mkdir()
     saved = save_assessment(loaded.assessment, tmp_path / "moved" / "council.assessment")
     council.unlink()
     consultancy.unlink()
-    assert json.loads(saved.read_text(encoding="utf-8"))["schema_version"] == 3
+    assert json.loads(saved.read_text(encoding="utf-8"))["schema_version"] == ASSESSMENT_MIGRATIONS.current
     again = load_assessment(saved, questionnaire_lookup=None)
     assert not again.migrated and again.notices == ()
     assert again.assessment == loaded.assessment

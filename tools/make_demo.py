@@ -287,7 +287,7 @@ def _plan(pilot_id: str) -> tuple[str, list[str]]:
 def _choose_pilots(assessment: Assessment) -> None:
     """The team accepts TRIALS recommendations, each for a different low score, and the sharing pilot.
 
-    A recommendation whose weakest dimension an accepted pilot already works on is rejected with a note, as a
+    A recommendation whose weakest dimension an accepted pilot already works on is rejected with a reason, as a
     team would do; so is the first one left over once TRIALS are accepted.
     """
     recommendations = recommend(assessment, score_assessment(assessment))
@@ -320,7 +320,7 @@ def _choose_pilots(assessment: Assessment) -> None:
             "first review."
         )
         assessment.set_pilot(
-            ChosenPilot(pilot_id=recommendation.pilot.id, status=PilotStatus.REJECTED, notes=note)
+            ChosenPilot(pilot_id=recommendation.pilot.id, status=PilotStatus.REJECTED, reason=note)
         )
         if not same:
             break

@@ -117,6 +117,20 @@ class Assessment:
                 return chosen
         return None
 
+    def set_pilots(self, pilots: list[ChosenPilot]) -> list[ChosenPilot]:
+        """Replace the team's decisions on pilots, in order (the accepted ones are numbered in this order);
+        returns the previous list. Each names a pilot of the library, once."""
+        known = {pilot.id for pilot in self.questionnaire.pilots}
+        seen: set[str] = set()
+        for chosen in pilots:
+            if chosen.pilot_id not in known:
+                raise AssessmentError(f"The pilot library has no pilot {chosen.pilot_id!r}.")
+            if chosen.pilot_id in seen:
+                raise AssessmentError(f"The pilot {chosen.pilot_id!r} has two decisions; keep one.")
+            seen.add(chosen.pilot_id)
+        previous, self.pilots = self.pilots, list(pilots)
+        return previous
+
     # Validation helpers -------------------------------------------------------------------------
 
     def _check_question(self, question_id: str) -> None:

@@ -79,6 +79,8 @@ class Branding:
     accent_colour: str = "#1F4E79"
     confidentiality: str = "Confidential: prepared for the leadership team."
     report_title: str = "Self-assessment"
+    #: Whether the consultancy logo also appears in the running header of every page after the cover.
+    header_logo: bool = False
 
     @classmethod
     def for_wording(cls, wording: Wording) -> Branding:
@@ -165,7 +167,13 @@ class PeopleAndAnswers:
 
 @dataclass
 class ChosenPilot:
-    """A pilot the team accepted, rejected or edited, with its owner, measures and dates."""
+    """A pilot the team accepted, rejected or edited, with its owner, measures and dates.
+
+    Only what the team changed is kept: an empty text (or list) means "as the pilot library has it", so a
+    pilot the team did not edit follows its questionnaire (``assessor.recommend.pilot_values`` gives the
+    values in effect). ``measures`` are the pilot's outcomes; empty ``review_dates`` mean the questionnaire's
+    review days after the start date (or after the assessment date when no start date is set).
+    """
 
     pilot_id: str
     status: PilotStatus = PilotStatus.PROPOSED
@@ -175,6 +183,17 @@ class ChosenPilot:
     start_date: str = ""
     review_dates: list[str] = field(default_factory=list)
     notes: str = ""
+    #: The team's own wording of the pilot's title, what it is, size, timescale, stop/scale rule, typical
+    #: cost and first step ("" keeps the library's).
+    title: str = ""
+    summary: str = ""
+    size: str = ""
+    timescale: str = ""
+    stop_scale_rule: str = ""
+    cost: str = ""
+    first_step: str = ""
+    #: Why the team did not choose it (kept with a rejected pilot; the report lists it).
+    reason: str = ""
 
 
 @dataclass

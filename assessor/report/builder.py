@@ -147,6 +147,7 @@ def _render(assessment: Assessment, options: ReportOptions, reporter: _Reporter)
         iso_date=details.date,
         cancel=reporter.cancel,
         on_page=reporter.page,
+        header_logo=assessment.branding.consultancy_logo if assessment.branding.header_logo else None,
     )
     story: list[Flowable] = []
     for index, (name, build) in enumerate(SECTIONS):

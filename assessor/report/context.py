@@ -9,11 +9,11 @@ from assessor.model import (
     Choice,
     ChosenPilot,
     NonAnswer,
-    PilotStatus,
     Questionnaire,
     format_value,
 )
 from assessor.recommend import Recommendation
+from assessor.recommend.pilot_values import accepted_pilots
 from assessor.report.errors import ReportOptions
 from assessor.report.markup import clean, escape
 from assessor.report.paragraphs import Paragraph
@@ -61,13 +61,8 @@ class ReportContext:
 
     @property
     def accepted_pilots(self) -> list[ChosenPilot]:
-        """The pilots the team accepted, in the order they were recorded."""
-        return [
-            chosen
-            for chosen in self.assessment.pilots
-            if chosen.status is PilotStatus.ACCEPTED
-            and chosen.pilot_id in {p.id for p in self.questionnaire.pilots}
-        ]
+        """The pilots the team accepted, in the order they were accepted (numbered 1, 2, ... in that order)."""
+        return accepted_pilots(self.assessment)
 
     def recommendation_for(self, pilot_id: str) -> Recommendation | None:
         for recommendation in self.recommendations:

@@ -22,8 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from assessor import APP_NAME
-from assessor.model import Assessment, PilotStatus
+from assessor.model import Assessment
 from assessor.recommend import Recommendation, recommend
+from assessor.recommend.pilot_values import accepted_pilots, pilot_values
 from assessor.scoring import score_assessment
 from assessor.storage.atomic import atomic_write
 
@@ -67,40 +68,35 @@ class PlanRow:
 def plan_rows(
     assessment: Assessment, recommendations: Sequence[Recommendation] | None = None
 ) -> list[PlanRow]:
-    """The action plan's rows: the accepted pilots in the order recorded, else the recommended ones.
+    """The action plan's rows: the accepted pilots in the order accepted (with the team's wording and dates),
+    else the recommended ones.
 
     ``recommendations`` defaults to the questionnaire's recommendations for the assessment's scores."""
-    if recommendations is None:
-        recommendations = recommend(assessment, score_assessment(assessment))
-    by_id = {rec.pilot.id: rec for rec in recommendations}
-    questionnaire = assessment.questionnaire
-    known = {pilot.id for pilot in questionnaire.pilots}
-    accepted = [c for c in assessment.pilots if c.status is PilotStatus.ACCEPTED and c.pilot_id in known]
+    accepted = accepted_pilots(assessment)
     rows: list[PlanRow] = []
     if accepted:
         for number, chosen in enumerate(accepted, start=1):
-            pilot = questionnaire.pilot(chosen.pilot_id)
-            rec = by_id.get(pilot.id)
-            measures = tuple(chosen.measures) or (rec.measures if rec else tuple(pilot.outcomes))
+            values = pilot_values(assessment, chosen)  # the team's wording and dates, as the report has them
+            pilot = values.pilot
             rows.append(
                 PlanRow(
                     number=number,
                     title=pilot.title,
-                    owner=chosen.owner.strip(),
+                    owner=values.owner,
                     first_step=pilot.first_step,
-                    start=as_date(chosen.start_date),
-                    reviews=tuple(
-                        as_date(day) for day in (chosen.review_dates or (rec.review_dates if rec else ()))
-                    ),
+                    start=as_date(values.start_date),
+                    reviews=tuple(as_date(day) for day in values.review_dates),
                     cost=pilot.cost,
-                    measures=measures,
-                    baseline=chosen.baseline.strip() or (rec.baseline if rec else pilot.baseline),
+                    measures=values.measures,
+                    baseline=values.baseline,
                     stop_scale_rule=pilot.stop_scale_rule,
                     status=STATUSES[0],
-                    notes=chosen.notes.strip(),
+                    notes=values.notes,
                 )
             )
         return rows
+    if recommendations is None:
+        recommendations = recommend(assessment, score_assessment(assessment))
     for number, rec in enumerate(recommendations, start=1):
         rows.append(
             PlanRow(
@@ -123,8 +119,7 @@ def plan_rows(
 
 def chosen_any(assessment: Assessment) -> bool:
     """Whether the team has accepted a pilot (else the workbook lists the recommended ones)."""
-    known = {pilot.id for pilot in assessment.questionnaire.pilots}
-    return any(c.status is PilotStatus.ACCEPTED and c.pilot_id in known for c in assessment.pilots)
+    return bool(accepted_pilots(assessment))
 
 
 def as_date(text: str) -> datetime.date | str:

@@ -13,10 +13,11 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from reportlab.lib.utils import TimeStamp
+from reportlab.lib.utils import ImageReader, TimeStamp
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, TableStyle
 
+from assessor.model import Logo
 from assessor.report.deferred import DeferredCanvas, DeferredContents, Entry
 from assessor.report.errors import ReportCancelled
 from assessor.report.fonts import BOLD, REGULAR
@@ -38,6 +39,9 @@ from assessor.report.styles import (
 
 #: The report's language: the catalogue's /Lang and the XMP metadata's dc:language.
 LANGUAGE = "en-GB"
+#: The largest the consultancy logo is drawn in the running header, in points.
+HEADER_LOGO_HEIGHT = 14
+HEADER_LOGO_WIDTH = 70
 
 
 class Heading(Paragraph):
@@ -113,6 +117,7 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
         iso_date: str,
         cancel: Callable[[], bool] | None = None,
         on_page: Callable[[int], None] | None = None,
+        header_logo: Logo | None = None,
     ) -> None:
         super().__init__(
             target,
@@ -135,6 +140,9 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
         self.report_styles = styles
         self.council = council
         self.report_title = header_title
+        #: The consultancy logo drawn at the right of the running header (a branding option), or None.
+        self.header_logo = header_logo
+        self._header_reader: ImageReader | None = None
         self.footer_note = footer_note
         self.iso_date = iso_date
         self.cancel = cancel
@@ -245,12 +253,31 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
         canvas.drawString(MARGIN_LEFT, top + 4, council)
         canvas.setFont(REGULAR, 8.5)
         canvas.setFillColor(MUTED)
-        title = fit_text(one_line(self.report_title), REGULAR, 8.5, FRAME_WIDTH * 0.42, at_word=True)
-        canvas.drawRightString(width - MARGIN_RIGHT, top + 4, title)
+        right = width - MARGIN_RIGHT
+        if self.header_logo is not None:
+            right -= self._draw_header_logo(canvas, right, top + 2) + 6
+        room = FRAME_WIDTH * 0.42 - (width - MARGIN_RIGHT - right)
+        title = fit_text(one_line(self.report_title), REGULAR, 8.5, room, at_word=True)
+        canvas.drawRightString(right, top + 4, title)
         canvas.setStrokeColor(self.report_styles.accent)
         canvas.setLineWidth(0.8)
         canvas.line(MARGIN_LEFT, top, width - MARGIN_RIGHT, top)
         canvas.restoreState()
+
+    def _draw_header_logo(self, canvas: Canvas, right: float, bottom: float) -> float:
+        """Draw the header logo with its right edge at ``right``, at most 14 points high and 70 wide; its
+        width."""
+        assert self.header_logo is not None
+        if self._header_reader is None:  # decoded once; reportlab embeds the image once for every page
+            from assessor.report.logos import image_reader
+
+            self._header_reader = image_reader(self.header_logo)
+        reader = self._header_reader
+        pixels_wide, pixels_high = reader.getSize()
+        scale = min(HEADER_LOGO_HEIGHT / pixels_high, HEADER_LOGO_WIDTH / pixels_wide)
+        drawn_width, drawn_height = pixels_wide * scale, pixels_high * scale
+        canvas.drawImage(reader, right - drawn_width, bottom, drawn_width, drawn_height, mask="auto")
+        return float(drawn_width)
 
     def _draw_body_footer(self, canvas: Canvas, document: BaseDocTemplate) -> None:
         canvas.saveState()

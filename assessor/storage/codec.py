@@ -37,6 +37,8 @@ _DETAILS = ("organisation", "scope", "date", "facilitator", "consultant")
 #: The branding's text fields (the logos are embedded images: see ``_branding_to_dict``).
 _BRANDING = ("accent_colour", "confidentiality", "report_title")
 _LOGOS = ("council_logo", "consultancy_logo")
+#: The team's own wording of a chosen pilot (since format 3; "" keeps the pilot library's).
+_PILOT_TEXTS = ("title", "summary", "size", "timescale", "stop_scale_rule", "cost", "first_step")
 
 # The keys each object of the format may hold: exactly what the writers below write (a reader reports any
 # other key as damage, so a value is never silently dropped). Add a key here when a writer gains one.
@@ -57,7 +59,7 @@ ASSESSMENT_KEYS = (
     "pack_secrets",
     "questionnaire",
 )
-BRANDING_KEYS = _LOGOS + _BRANDING
+BRANDING_KEYS = (*_LOGOS, *_BRANDING, "header_logo")
 AGENDA_KEYS = ("minutes", "extra", "elapsed", "current", "running")
 COMMENTARY_KEYS = ("overall", "areas")
 ANSWER_KEYS = ("choice", "confidence", "note")
@@ -76,6 +78,8 @@ CHOSEN_PILOT_KEYS = (
     "start_date",
     "review_dates",
     "notes",
+    *_PILOT_TEXTS,
+    "reason",
 )
 
 
@@ -283,6 +287,8 @@ def _pilot_to_dict(p: ChosenPilot) -> dict[str, Any]:
         "start_date": p.start_date,
         "review_dates": list(p.review_dates),
         "notes": p.notes,
+        **{name: getattr(p, name) for name in _PILOT_TEXTS},
+        "reason": p.reason,
     }
 
 
@@ -297,6 +303,8 @@ def _pilot_from(data: Any, where: str) -> ChosenPilot:
         start_date=f.text(d, "start_date", where, ""),
         review_dates=f.texts(d, "review_dates", where, []),
         notes=f.text(d, "notes", where, ""),
+        **{name: f.text(d, name, where, "") for name in _PILOT_TEXTS},
+        reason=f.text(d, "reason", where, ""),
     )
 
 
@@ -307,6 +315,7 @@ def _branding_to_dict(b: Branding) -> dict[str, Any]:
     return {
         **{name: logo_to_dict(getattr(b, name)) for name in _LOGOS},
         **{name: getattr(b, name) for name in _BRANDING},
+        "header_logo": b.header_logo,
     }
 
 
@@ -319,6 +328,7 @@ def _branding_from(data: Any, where: str) -> Branding:
         accent_colour=f.text(d, "accent_colour", where, defaults.accent_colour),
         confidentiality=f.text(d, "confidentiality", where, defaults.confidentiality),
         report_title=f.text(d, "report_title", where, defaults.report_title),
+        header_logo=f.flag(d, "header_logo", where, False),
     )
 
 

@@ -93,10 +93,19 @@ def embed_logos(document: dict[str, Any], notices: list[str]) -> dict[str, Any]:
     return document
 
 
-def no_pack_secrets(document: dict[str, Any], notices: list[str]) -> dict[str, Any]:
-    """Assessments 2 -> 3: the optional ``pack_secrets`` member is added. A version 2 file has none (no pack
-    exported before it carried a secret can be imported: see ``assessor.storage.pack_import``), so the
-    document is unchanged."""
+def version_three_keys(document: dict[str, Any], notices: list[str]) -> dict[str, Any]:
+    """Assessments 2 -> 3: new optional members, none of which a version 2 file has, so the document is
+    unchanged:
+
+    - ``pack_secrets``: the secrets of the participant packs exported (a pack exported before it carried a
+      secret cannot be imported: see ``assessor.storage.pack_import``);
+    - a chosen pilot's team wording (``title``, ``summary``, ``size``, ``timescale``, ``stop_scale_rule``,
+      ``cost``, ``first_step``) and a ``reason`` for not choosing it, each read as empty ("as the pilot library
+      has it"); the branding's ``header_logo``;
+    - ``flags``: each participant's private flags (questions flagged for themself, not parked for everyone).
+
+    The step exists so that an older application refuses a version 3 file as newer instead of reporting the
+    new members as damage."""
     return document
 
 
@@ -107,8 +116,8 @@ def pack_without_secret(document: dict[str, Any], notices: list[str]) -> dict[st
 
 
 #: Assessment files: version 2 keeps logos inside the file (version 1 had their paths) and the agenda;
-#: version 3 adds the secrets of the participant packs exported.
-ASSESSMENT_MIGRATIONS = Migrations(current=3, steps={1: embed_logos, 2: no_pack_secrets})
+#: version 3 adds the packs' secrets, the team's wording of chosen pilots and private flags.
+ASSESSMENT_MIGRATIONS = Migrations(current=3, steps={1: embed_logos, 2: version_three_keys})
 
 #: Participant packs: version 2 adds the pack's secret.
 PACK_MIGRATIONS = Migrations(current=2, steps={1: pack_without_secret})

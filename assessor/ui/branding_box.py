@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -43,6 +44,9 @@ class BrandingBox(QGroupBox):
         form.addRow(
             self._label("Consultanc&y logo:", self.consultancy_logo.browse_button), self.consultancy_logo
         )
+        self.header_logo = QCheckBox("Also show the consultancy logo in the &header of every page", self)
+        self.header_logo.toggled.connect(self._header_logo_toggled)
+        form.addRow("", self.header_logo)
         colour_row = QHBoxLayout()
         self.accent = self._line("accent_colour", "Accent colour as #RRGGBB")
         self.accent.setMaxLength(7)
@@ -83,6 +87,10 @@ class BrandingBox(QGroupBox):
         self.session.edits.set_branding(name, value.strip())
         if name == "accent_colour":
             self._show_swatch()
+
+    def _header_logo_toggled(self, show: bool) -> None:
+        if not self._refreshing and self.session.is_open:
+            self.session.edits.set_header_logo(show)
 
     def browse(self, name: str) -> None:
         """Choose an image file for the logo ``name`` and keep it in the assessment (or say why not)."""
@@ -135,6 +143,7 @@ class BrandingBox(QGroupBox):
         branding = self.session.require().branding
         self.council_logo.show_logo(branding.council_logo)
         self.consultancy_logo.show_logo(branding.consultancy_logo)
+        self.header_logo.setChecked(branding.header_logo)
         for edit, value in (
             (self.report_title, branding.report_title),
             (self.accent, branding.accent_colour),

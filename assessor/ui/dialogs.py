@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from assessor.questionnaire import Problem
+    from assessor.ui.settings import ConsultancyProfile, Settings
 
 QUESTIONNAIRE_FILTER = "Questionnaires (*.yaml *.yml);;All files (*)"
 PDF_FILTER = "PDF documents (*.pdf)"
@@ -169,3 +170,18 @@ def show_problems(parent: QWidget | None, path: Path | str, problems: Sequence[P
     from assessor.ui.problems_dialog import ProblemsDialog
 
     ProblemsDialog(path, problems, parent).exec()
+
+
+def edit_profile(
+    parent: QWidget | None, profile: ConsultancyProfile, settings: Settings
+) -> ConsultancyProfile | None:
+    """The consultancy profile as edited (see ProfileDialog), or None when cancelled."""
+    from assessor.ui.profile_dialog import Choosers, ProfileDialog
+
+    # This module's helpers, looked up now (so a test's replacements answer the dialog's questions too).
+    choosers = Choosers(open_file=open_file, choose_colour=choose_colour, error=error)
+    dialog = ProfileDialog(profile, settings, choosers, parent)
+    try:
+        return dialog.profile() if dialog.exec() == ProfileDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()

@@ -1,5 +1,5 @@
-"""Export: the PDF report (off the GUI thread, with progress and Cancel), CSV, the action plan workbook,
-participant packs.
+"""Export: the report as a PDF, a Word document or a board summary (off the GUI thread, with progress and
+Cancel), CSV, the action plan workbook, participant packs.
 
 The report is written from a copy of the assessment in a worker thread, so the window stays responsive and
 later edits cannot race with the writer. reportlab and the report code load here, on first export.
@@ -8,8 +8,11 @@ later edits cannot race with the writer. reportlab and the report code load here
 from __future__ import annotations
 
 import copy
+import dataclasses
 import logging
 import threading
+from collections.abc import Callable
+from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, QUrl, Signal
@@ -29,6 +32,67 @@ def snapshot(assessment: Assessment) -> Assessment:
     return copy.deepcopy(assessment, {id(assessment.questionnaire): assessment.questionnaire})
 
 
+class ReportKind(Enum):
+    """What File > Export writes: the full report as a PDF or a Word document, or the board summary."""
+
+    PDF = "pdf"
+    WORD = "word"
+    SUMMARY = "summary"
+
+    @property
+    def suffix(self) -> str:
+        return ".docx" if self is ReportKind.WORD else ".pdf"
+
+    @property
+    def title(self) -> str:
+        """The file chooser's and the progress dialog's title."""
+        return {
+            ReportKind.PDF: "Export the PDF report",
+            ReportKind.WORD: "Export the report as a Word document",
+            ReportKind.SUMMARY: "Export the board summary",
+        }[self]
+
+    @property
+    def file_filter(self) -> str:
+        return "Word documents (*.docx)" if self is ReportKind.WORD else dialogs.PDF_FILTER
+
+    @property
+    def noun(self) -> str:
+        return "summary" if self is ReportKind.SUMMARY else "report"
+
+
+def unavailable(kind: ReportKind) -> str:
+    """Why this version cannot write ``kind`` ("" when it can): the Word document and the board summary come
+    with the report's content builder (``write_report`` writing ``.docx``, ``ReportOptions(summary=True)``)."""
+    if kind is ReportKind.PDF:
+        return ""
+    from assessor.report import ReportOptions, builder
+
+    if kind is ReportKind.WORD and not hasattr(builder, "report_format"):
+        return "This version cannot write Word documents yet: export the PDF report instead."
+    if kind is ReportKind.SUMMARY and "summary" not in {f.name for f in dataclasses.fields(ReportOptions)}:
+        return "This version cannot write the board summary yet: export the PDF report instead."
+    return ""
+
+
+def write_export(
+    kind: ReportKind,
+    assessment: Assessment,
+    path: Path,
+    *,
+    progress: Callable[[int, int, str], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> Path:
+    """Write ``kind`` of ``assessment`` to ``path``: the one place the export choices meet the report's
+    writers. ``write_report`` writes a Word document for a ``.docx`` path and the board summary with
+    ``ReportOptions(summary=True)``."""
+    from assessor.report import ReportOptions, write_report
+
+    changes = {"summary": True} if kind is ReportKind.SUMMARY else {}
+    options = dataclasses.replace(ReportOptions(), **changes)
+    return write_report(assessment, path, options=options, progress=progress, cancel=cancel)
+
+
 class ReportWorker(QThread):
     """Runs ``write_report`` in its own thread and reports back through queued signals."""
 
@@ -37,18 +101,29 @@ class ReportWorker(QThread):
     failed = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, assessment: Assessment, path: Path, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        assessment: Assessment,
+        path: Path,
+        parent: QObject | None = None,
+        kind: ReportKind = ReportKind.PDF,
+    ) -> None:
         super().__init__(parent)
         self.assessment = assessment
         self.path = path
+        self.kind = kind
         self.cancel_requested = threading.Event()
 
     def run(self) -> None:
-        from assessor.report import ReportCancelled, ReportError, write_report
+        from assessor.report import ReportCancelled, ReportError
 
         try:
-            written = write_report(
-                self.assessment, self.path, progress=self._progress, cancel=self.cancel_requested.is_set
+            written = write_export(
+                self.kind,
+                self.assessment,
+                self.path,
+                progress=self._progress,
+                cancel=self.cancel_requested.is_set,
             )
         except ReportCancelled:
             self.cancelled.emit()
@@ -95,22 +170,31 @@ class Exporter(QObject):
     # PDF ----------------------------------------------------------------------------------------
 
     def export_pdf(self) -> None:
+        self.export_report(ReportKind.PDF)
+
+    def export_report(self, kind: ReportKind) -> None:
+        """Ask where, then write the PDF report, the Word document or the board summary."""
         if self.worker is not None:
             dialogs.info(self.window, "Report in progress", "A report is being written already.")
             return
-        path = dialogs.save_file(
-            self.window, "Export the PDF report", self._suggested(".pdf"), dialogs.PDF_FILTER
-        )
+        reason = unavailable(kind)
+        if reason:
+            dialogs.info(self.window, kind.title, reason)
+            return
+        suffix = ".summary.pdf" if kind is ReportKind.SUMMARY else kind.suffix
+        path = dialogs.save_file(self.window, kind.title, self._suggested(suffix), kind.file_filter)
         if not path:
             return
-        target = Path(path) if Path(path).suffix else Path(path).with_suffix(".pdf")
+        target = Path(path)
+        if target.suffix.lower() != kind.suffix:  # the writer goes by the suffix: Word needs .docx
+            target = target.with_name(target.name + kind.suffix)
         self.settings.set_last_folder(target, "exports")
-        self.start_report(target)
+        self.start_report(target, kind)
 
-    def start_report(self, target: Path) -> ReportWorker:
-        self.worker = ReportWorker(snapshot(self.session.require()), target, self)
-        self.progress = QProgressDialog("Writing the report…", "Cancel", 0, 100, self.window)
-        self.progress.setWindowTitle("Export the PDF report")
+    def start_report(self, target: Path, kind: ReportKind = ReportKind.PDF) -> ReportWorker:
+        self.worker = ReportWorker(snapshot(self.session.require()), target, self, kind)
+        self.progress = QProgressDialog(f"Writing the {kind.noun}…", "Cancel", 0, 100, self.window)
+        self.progress.setWindowTitle(kind.title)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(300)
         self.progress.setAutoClose(False)

@@ -78,8 +78,17 @@ class FileController(QObject):
             return False
         if not self.maybe_save():
             return False
-        self.session.new_assessment(questionnaire)
+        profile = self.settings.consultancy_profile()
+        self.session.new_assessment(questionnaire, consultant=profile.name, brand=profile.brand)
         return True
+
+    def edit_profile(self) -> None:
+        """File > Consultancy profile…: the consultancy's name, logo, colour and confidentiality line, kept in
+        the settings and given to every new assessment."""
+        profile = dialogs.edit_profile(self.window, self.settings.consultancy_profile(), self.settings)
+        if profile is not None:
+            self.settings.set_consultancy_profile(profile)
+            self.settings.sync()
 
     # Open --------------------------------------------------------------------------------------
 
@@ -337,6 +346,18 @@ class FileController(QObject):
     def export_pdf(self) -> None:
         if self.session.is_open:
             self._export().export_pdf()
+
+    def export_word(self) -> None:
+        if self.session.is_open:
+            from assessor.ui.export import ReportKind
+
+            self._export().export_report(ReportKind.WORD)
+
+    def export_summary(self) -> None:
+        if self.session.is_open:
+            from assessor.ui.export import ReportKind
+
+            self._export().export_report(ReportKind.SUMMARY)
 
     def export_csv(self) -> None:
         if self.session.is_open:

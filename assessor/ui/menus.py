@@ -33,6 +33,8 @@ class Menus:
     save: QAction
     save_as: QAction
     export_pdf: QAction
+    export_word: QAction
+    export_summary: QAction
     export_csv: QAction
     export_plan: QAction
     export_packs: QAction
@@ -74,6 +76,16 @@ def build_menus(window: MainWindow) -> Menus:
     file_menu.addSeparator()
     export_menu = file_menu.addMenu("&Export")
     export_pdf = make_action(window, "&PDF report…", files.export_pdf, "Ctrl+E", "Write the PDF report")
+    export_word = make_action(
+        window, "&Word document…", files.export_word, None, "Write the report as an editable Word document"
+    )
+    export_summary = make_action(
+        window,
+        "&Board summary…",
+        files.export_summary,
+        None,
+        "Write a board or cabinet summary of at most two pages (PDF)",
+    )
     export_csv = make_action(
         window, "&CSV of answers…", files.export_csv, "Ctrl+Shift+E", "Write every answer to a CSV file"
     )
@@ -87,12 +99,32 @@ def build_menus(window: MainWindow) -> Menus:
         "Ctrl+Shift+P",
         "Write a pack for each participant to answer on their own laptop",
     )
-    export_menu.addActions([export_pdf, export_csv, export_plan, export_packs])
+    export_menu.addActions([export_pdf, export_word, export_summary, export_csv, export_plan, export_packs])
     file_menu.addSeparator()
     close = make_action(window, "&Close", files.close_assessment, Std.Close, "Close the assessment")
     file_menu.addAction(close)
+    file_menu.addAction(
+        make_action(
+            window,
+            "Consultancy &profile…",
+            files.edit_profile,
+            None,
+            "Your consultancy's name, logo, colour and confidentiality line for new assessments",
+        )
+    )
+    file_menu.addSeparator()
     file_menu.addAction(make_action(window, "&Quit", window.close, Std.Quit, "Quit the application"))
-    needs += [save, save_as, export_pdf, export_csv, export_plan, export_packs, close]
+    needs += [
+        save,
+        save_as,
+        export_pdf,
+        export_word,
+        export_summary,
+        export_csv,
+        export_plan,
+        export_packs,
+        close,
+    ]
 
     edit_menu = bar.addMenu("&Edit")
     undo = session.undo_stack.createUndoAction(window, "&Undo")
@@ -155,6 +187,8 @@ def build_menus(window: MainWindow) -> Menus:
         save=save,
         save_as=save_as,
         export_pdf=export_pdf,
+        export_word=export_word,
+        export_summary=export_summary,
         export_csv=export_csv,
         export_plan=export_plan,
         export_packs=export_packs,

@@ -1,8 +1,8 @@
-"""Recommended starter pilots: why each is proposed; accept, reject or edit it, and name an owner."""
+"""Recommended starter pilots: why each is proposed; accept or reject it (with a reason), name an owner, and
+edit every field of it. Each pilot shows the number the report and the action plan give it."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -17,16 +17,19 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from assessor.model import ChosenPilot, PilotStatus
+from assessor.model import AssessmentError, ChosenPilot, PilotStatus
+from assessor.ui import dialogs
 from assessor.ui.session import Session
 from assessor.ui.theme import muted, scaled_font
 
 if TYPE_CHECKING:
     from assessor.recommend import Recommendation
+    from assessor.recommend.pilot_values import PilotValues
 
 STATUSES = [
     (PilotStatus.PROPOSED, "Proposed"),
@@ -35,71 +38,183 @@ STATUSES = [
 ]
 
 
-def chosen_from(recommendation: Recommendation, existing: ChosenPilot | None) -> ChosenPilot:
-    """The team's record of a pilot, starting from the recommendation's measures, baseline and dates."""
-    if existing is not None:
-        return existing
-    return ChosenPilot(
-        pilot_id=recommendation.pilot.id,
-        measures=list(recommendation.measures),
-        baseline=recommendation.baseline,
-        review_dates=list(recommendation.review_dates),
-    )
+#: The editor's fields, in order: (field name, label, multi-line, accessible name). Each label's mnemonic is
+#: its own, and none is Undo's (U), Redo's (D) or Close's (C).
+EDITOR_FIELDS = (
+    ("title", "&Title:", False, "Title"),
+    ("summary", "&What it is:", True, "What it is"),
+    ("size", "Si&ze:", False, "Size"),
+    ("timescale", "Time&scale:", False, "Timescale"),
+    ("measures", "&Outcomes to measure (one a line):", True, "Outcomes to measure, one per line"),
+    ("baseline", "&Baseline:", True, "Baseline to take first"),
+    ("stop_scale_rule", "Stop or scale &rule:", True, "Stop or scale rule"),
+    ("cost", "T&ypical cost:", True, "Typical cost"),
+    ("first_step", "&First step:", True, "First step, in the first two weeks"),
+    ("owner", "Own&er:", False, "Owner"),
+    ("start_date", "St&art date:", False, "Start date"),
+    ("review_dates", "Re&view dates (one a line):", True, "Review dates, one per line"),
+    ("reason", "Why not c&hosen:", True, "Why the team did not choose it"),
+    ("notes", "&Notes:", True, "Notes"),
+)
+_LISTS = ("measures", "review_dates")
+
+
+def _shown(values: PilotValues, chosen: ChosenPilot, name: str) -> str:
+    """What the editor shows for a field: the value in effect (the team's, else the library's)."""
+    if name == "measures":
+        return "\n".join(values.measures)
+    if name == "review_dates":
+        return "\n".join(values.review_dates)
+    if name in ("owner", "start_date", "notes", "reason"):
+        return str(getattr(chosen, name))
+    return str(getattr(values.pilot, name))
 
 
 class PilotEditor(QDialog):
-    """Edit a pilot's measures, baseline, start date and notes."""
+    """Every field of a pilot as the team has it: title, what it is, size, timescale, outcomes, baseline,
+    stop/scale rule, cost, first step, owner, start and review dates, reason and notes.
 
-    def __init__(self, title: str, chosen: ChosenPilot, parent: QWidget | None = None) -> None:
+    Each field is kept as it is typed (one undo step per field, as with every text in the application), so
+    there is nothing to confirm: Close leaves, Undo and Redo step back and forth. A field left empty shows the
+    library's wording again."""
+
+    def __init__(self, session: Session, pilot_id: str, parent: QWidget | None = None) -> None:
+        from assessor.recommend.pilot_values import pilot_values
+
         super().__init__(parent)
-        self.setWindowTitle(f"Edit pilot: {title}")
-        form = QFormLayout(self)
-        self.measures = QPlainTextEdit("\n".join(chosen.measures), self)
-        self.measures.setTabChangesFocus(True)
-        self.measures.setAccessibleName("What to measure, one per line")
-        self.baseline = QLineEdit(chosen.baseline, self)
-        self.baseline.setAccessibleName("Baseline to take first")
-        self.start = QLineEdit(chosen.start_date, self)
-        self.start.setPlaceholderText("YYYY-MM-DD")
-        self.start.setAccessibleName("Start date")
-        self.notes = QPlainTextEdit(chosen.notes, self)
-        self.notes.setTabChangesFocus(True)
-        self.notes.setAccessibleName("Notes")
-        form.addRow("&Measures (one a line):", self.measures)
-        form.addRow("&Baseline:", self.baseline)
-        form.addRow("&Start date:", self.start)
-        form.addRow("&Notes:", self.notes)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        self.session = session
+        self.pilot_id = pilot_id
+        self._pilot_values = pilot_values
+        library = session.require().questionnaire.pilot(pilot_id)
+        self.setWindowTitle(f"Edit pilot: {library.title}")
+        outer = QVBoxLayout(self)
+        outer.addWidget(
+            muted(
+                "Changes are kept as you type. A field left empty takes the pilot library's wording again; "
+                "review dates left empty are 90 and 365 days after the start date.",
+                self,
+            )
         )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        self._chosen = chosen
-        self.resize(640, 420)
+        # In a scroll area: fourteen fields do not fit a small laptop's screen.
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget(scroll)
+        form = QFormLayout(body)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
+        for name, label, multi_line, accessible in EDITOR_FIELDS:
+            widget: QLineEdit | QPlainTextEdit
+            if multi_line:
+                widget = QPlainTextEdit(body)
+                widget.setTabChangesFocus(True)
+                widget.setFixedHeight(widget.fontMetrics().lineSpacing() * 4 + 12)  # the dialog scrolls
+                widget.textChanged.connect(lambda name=name: self._edited(name))
+            else:
+                widget = QLineEdit(body)
+                widget.textEdited.connect(lambda _text, name=name: self._edited(name))
+            widget.setAccessibleName(f"{accessible} of the pilot {library.title}")
+            text = QLabel(label, body)
+            text.setBuddy(widget)
+            form.addRow(text, widget)
+            self.fields[name] = widget
+        start = self.fields["start_date"]
+        assert isinstance(start, QLineEdit)
+        start.setPlaceholderText("YYYY-MM-DD")
+        self.fields["review_dates"].setToolTip("ISO dates (YYYY-MM-DD), one a line")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.undo_button = buttons.addButton("&Undo", QDialogButtonBox.ButtonRole.ActionRole)
+        self.redo_button = buttons.addButton("Re&do", QDialogButtonBox.ButtonRole.ActionRole)
+        self.undo_button.clicked.connect(session.undo_stack.undo)
+        self.redo_button.clicked.connect(session.undo_stack.redo)
+        buttons.rejected.connect(self.accept)
+        outer.addWidget(buttons)
+        self._syncing = False
+        session.pilots_changed.connect(self.sync)
+        session.undo_stack.indexChanged.connect(self._stack_moved)
+        self.sync(every=True)
+        self._stack_moved()
+        self.resize(720, 640)
 
-    def result_pilot(self) -> ChosenPilot:
-        measures = [line.strip() for line in self.measures.toPlainText().splitlines() if line.strip()]
-        return dataclasses.replace(
-            self._chosen,
-            measures=measures,
-            baseline=self.baseline.text().strip(),
-            start_date=self.start.text().strip(),
-            notes=self.notes.toPlainText().strip(),
-        )
+    # Backward-compatible names for the fields the editor always had.
+    @property
+    def measures(self) -> QLineEdit | QPlainTextEdit:
+        return self.fields["measures"]
+
+    @property
+    def baseline(self) -> QLineEdit | QPlainTextEdit:
+        return self.fields["baseline"]
+
+    @property
+    def start(self) -> QLineEdit | QPlainTextEdit:
+        return self.fields["start_date"]
+
+    @property
+    def notes(self) -> QLineEdit | QPlainTextEdit:
+        return self.fields["notes"]
+
+    def text_of(self, name: str) -> str:
+        widget = self.fields[name]
+        return widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
+
+    def _typed(self, name: str) -> str | list[str]:
+        text = self.text_of(name)
+        return text.splitlines() if name in _LISTS else text
+
+    def _edited(self, name: str) -> None:
+        if self._syncing or not self.session.is_open:
+            return
+        try:
+            self.session.edits.set_pilot_field(self.pilot_id, name, self._typed(name))
+        except AssessmentError as error:
+            dialogs.error(self, "Pilot not changed", str(error))
+
+    def sync(self, *, every: bool = False) -> None:
+        """Show the values in effect; a field whose text already says what the record holds is left alone
+        (unless ``every``, when the editor opens), so typing is never undone under the cursor."""
+        from assessor.recommend.pilot_values import with_team_value
+
+        if not self.session.is_open:
+            return
+        assessment = self.session.require()
+        chosen = assessment.chosen_pilot(self.pilot_id) or ChosenPilot(pilot_id=self.pilot_id)
+        values = self._pilot_values(assessment, chosen)
+        self._syncing = True
+        try:
+            for name, widget in self.fields.items():
+                held = with_team_value(assessment, chosen, name, self._typed(name))
+                shown = _shown(values, chosen, name)
+                if self.text_of(name) == shown or (
+                    not every and getattr(held, name) == getattr(chosen, name)
+                ):
+                    continue
+                if isinstance(widget, QPlainTextEdit):
+                    widget.setPlainText(shown)
+                else:
+                    widget.setText(shown)
+                    widget.setCursorPosition(0)
+        finally:
+            self._syncing = False
+
+    def _stack_moved(self) -> None:
+        stack = self.session.undo_stack
+        self.undo_button.setEnabled(stack.canUndo())
+        self.redo_button.setEnabled(stack.canRedo())
 
 
 class PilotRow:
-    """The widgets of one pilot in the grid."""
+    """The widgets of one pilot in the grid: its number and title, why, the decision, and the owner (or, for
+    a rejected pilot, the reason it was not chosen)."""
 
     def __init__(self, panel: PilotsPanel, recommendation: Recommendation, row: int) -> None:
         self.panel = panel
         self.recommendation = recommendation
         pilot = recommendation.pilot
         grid = panel.grid
-        title = QLabel(f"{recommendation.rank}. {pilot.title}", panel)
-        title.setFont(scaled_font(title, 1.05, bold=True))
-        title.setWordWrap(True)
+        self.title = QLabel(f"{recommendation.rank}. {pilot.title}", panel)
+        self.title.setFont(scaled_font(self.title, 1.05, bold=True))
+        self.title.setWordWrap(True)
         why = muted(recommendation.reason, panel)
         self.status = QComboBox(panel)
         self.status.setAccessibleName(f"Decision on the pilot {pilot.title}")
@@ -113,47 +228,67 @@ class PilotRow:
         self.owner.setMinimumWidth(em * 22)
         self.owner.setMaximumWidth(em * 36)
         self.owner.setAccessibleName(f"Owner of the pilot {pilot.title}")
-        self.owner.textEdited.connect(self._owner_edited)
+        self.owner.textEdited.connect(lambda text: self._field_edited("owner", text))
+        self.reason = QLineEdit(panel)
+        self.reason.setPlaceholderText("Why not chosen")
+        self.reason.setMinimumWidth(em * 22)
+        self.reason.setMaximumWidth(em * 36)
+        self.reason.setAccessibleName(f"Why the team did not choose the pilot {pilot.title}")
+        self.reason.textEdited.connect(lambda text: self._field_edited("reason", text))
+        self.reason.hide()
         edit = QPushButton("Edit…", panel)
-        edit.setAccessibleName(f"Edit the measures and dates of {pilot.title}")
+        edit.setAccessibleName(f"Edit every field of the pilot {pilot.title}")
         edit.clicked.connect(self._edit)
         text = QVBoxLayout()
-        text.addWidget(title)
+        text.addWidget(self.title)
         text.addWidget(why)
         grid.addLayout(text, row, 0)
         grid.addWidget(self.status, row, 1)
         grid.addWidget(self.owner, row, 2)
+        grid.addWidget(self.reason, row, 2)
         grid.addWidget(edit, row, 3)
-        self.widgets = [title, why, self.status, self.owner, edit]
-        #: What Tab reaches, in order.
-        self.controls: list[QWidget] = [self.status, self.owner, edit]
+        self.widgets = [self.title, why, self.status, self.owner, self.reason, edit]
+        #: What Tab reaches, in order (the owner or the reason, whichever shows).
+        self.controls: list[QWidget] = [self.status, self.owner, self.reason, edit]
+
+    @property
+    def pilot_id(self) -> str:
+        return self.recommendation.pilot.id
 
     def chosen(self) -> ChosenPilot:
-        existing = self.panel.session.require().chosen_pilot(self.recommendation.pilot.id)
-        return chosen_from(self.recommendation, existing)
+        existing = self.panel.session.require().chosen_pilot(self.pilot_id)
+        return existing or ChosenPilot(pilot_id=self.pilot_id)
 
-    def sync(self) -> None:
-        chosen = self.panel.session.require().chosen_pilot(self.recommendation.pilot.id)
-        status = chosen.status if chosen else PilotStatus.PROPOSED
-        self.status.setCurrentIndex([value for value, _ in STATUSES].index(status))
-        owner = chosen.owner if chosen else ""
-        if self.owner.text() != owner:
-            self.owner.setText(owner)
-            self.owner.setCursorPosition(0)  # show the start of a long owner (the name), not its end
-        self.owner.setToolTip(owner)
+    def sync(self, numbers: dict[str, int]) -> None:
+        """Show the decision, the owner or reason, and the title with the number the report gives it: the
+        order accepted (``numbers``), or the recommendation's rank while the team has accepted none."""
+        from assessor.recommend.pilot_values import pilot_values
+
+        assessment = self.panel.session.require()
+        chosen = self.chosen()
+        self.status.setCurrentIndex([value for value, _ in STATUSES].index(chosen.status))
+        title = pilot_values(assessment, chosen).pilot.title
+        number = numbers.get(self.pilot_id) if numbers else self.recommendation.rank
+        self.title.setText(f"{number}. {title}" if number is not None else title)
+        rejected = chosen.status is PilotStatus.REJECTED
+        self.owner.setVisible(not rejected)
+        self.reason.setVisible(rejected)
+        for widget, text in ((self.owner, chosen.owner), (self.reason, chosen.reason)):
+            if widget.text() != text:
+                widget.setText(text)
+                widget.setCursorPosition(0)  # show the start of a long owner (the name), not its end
+            widget.setToolTip(text)
 
     def _status_chosen(self, index: int) -> None:
-        self.panel.session.edits.set_pilot(
-            dataclasses.replace(self.chosen(), status=PilotStatus(self.status.itemData(index)))
-        )
+        self.panel.session.edits.set_pilot_status(self.pilot_id, PilotStatus(self.status.itemData(index)))
 
-    def _owner_edited(self, text: str) -> None:
-        self.panel.session.edits.set_pilot(dataclasses.replace(self.chosen(), owner=text))
+    def _field_edited(self, name: str, text: str) -> None:
+        self.panel.session.edits.set_pilot_field(self.pilot_id, name, text)
 
     def _edit(self) -> None:
-        editor = PilotEditor(self.recommendation.pilot.title, self.chosen(), self.panel)
-        if editor.exec() == QDialog.DialogCode.Accepted:
-            self.panel.session.edits.set_pilot(editor.result_pilot())
+        editor = PilotEditor(self.panel.session, self.pilot_id, self.panel)
+        editor.exec()
+        editor.deleteLater()  # and with it its connections to the session
 
 
 class PilotsPanel(QFrame):
@@ -181,5 +316,8 @@ class PilotsPanel(QFrame):
 
     def sync(self) -> None:
         if self.session.is_open:
+            from assessor.recommend.pilot_values import pilot_numbers
+
+            numbers = pilot_numbers(self.session.require())
             for row in self.rows:
-                row.sync()
+                row.sync(numbers)

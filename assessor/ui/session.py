@@ -16,6 +16,7 @@ The edits themselves are in ``session_edits`` (``session.edits``); opening, savi
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -30,7 +31,7 @@ from assessor.ui.session_files import SessionFiles
 
 if TYPE_CHECKING:
     # The model loads with the first assessment, after the window's first paint (see MainWindow.show_first).
-    from assessor.model import Assessment, Questionnaire
+    from assessor.model import Assessment, Branding, Questionnaire
     from assessor.scoring import Results
     from assessor.storage.packs import ParticipantPack
 
@@ -148,11 +149,23 @@ class Session(QObject):
         self.dirty_changed.emit(self.dirty)
         self.results_changed.emit()
 
-    def new_assessment(self, questionnaire: Questionnaire) -> Assessment:
+    def new_assessment(
+        self,
+        questionnaire: Questionnaire,
+        *,
+        consultant: str = "",
+        brand: Callable[[Branding], Branding] | None = None,
+    ) -> Assessment:
+        """Start a new assessment; ``consultant`` and ``brand`` (the consultancy profile) are part of how it
+        starts, not undo steps."""
         from assessor.model import Assessment, Details
 
         # The assessment's date defaults to today (the report and review dates come from it).
-        assessment = Assessment.new(questionnaire, Details(date=date.today().isoformat()))
+        assessment = Assessment.new(
+            questionnaire, Details(date=date.today().isoformat(), consultant=consultant.strip())
+        )
+        if brand is not None:
+            assessment = dataclasses.replace(assessment, branding=brand(assessment.branding))
         self.set_assessment(assessment)
         return assessment
 

@@ -13,6 +13,24 @@ from typing import TYPE_CHECKING, Any
 
 from assessor.ui.commands import CallCommand, OwnedSetter
 
+#: How the undo history names each field of a chosen pilot ("Edit pilot title").
+PILOT_FIELD_NAMES = {
+    "title": "title",
+    "summary": "description",
+    "size": "size",
+    "timescale": "timescale",
+    "measures": "measures",
+    "baseline": "baseline",
+    "stop_scale_rule": "stop or scale rule",
+    "cost": "cost",
+    "first_step": "first step",
+    "owner": "owner",
+    "start_date": "start date",
+    "review_dates": "review dates",
+    "notes": "notes",
+    "reason": "reason",
+}
+
 if TYPE_CHECKING:
     from assessor.model import (
         Answer,
@@ -25,6 +43,7 @@ if TYPE_CHECKING:
         Logo,
         Mode,
         Participant,
+        PilotStatus,
     )
     from assessor.ui.session import Session
 
@@ -218,8 +237,13 @@ class SessionEdits:
         text = "Remove logo" if logo is None else "Choose logo"
         self._set_record_field("branding", text, name, logo, merge=False)
 
+    def set_header_logo(self, show: bool) -> None:
+        """Show (or not) the consultancy logo in the report's running header; one undo step each time."""
+        text = "Show logo in header" if show else "Hide logo in header"
+        self._set_record_field("branding", text, "header_logo", bool(show), merge=False)
+
     def _set_record_field(
-        self, record: str, text: str, name: str, value: str | Logo | None, *, merge: bool = True
+        self, record: str, text: str, name: str, value: str | bool | Logo | None, *, merge: bool = True
     ) -> None:
         """Change one field of the assessment's ``details`` or ``branding`` record. The record is copied in
         and out, so the undo stack's old and new values never change under it; typing in one field merges
@@ -333,6 +357,53 @@ class SessionEdits:
             setter,
             self.session.pilots_changed.emit,
             merge=f"pilot.{chosen.pilot_id}",
+        )
+
+    def set_pilot_field(self, pilot_id: str, name: str, value: str | list[str]) -> None:
+        """Change one field of the team's record of a pilot (its wording, owner, dates, reason, ...): kept as
+        typed, or empty when it is the library's own (``with_team_value``). Typing in one field merges into
+        one undo step; each field is a step of its own."""
+        from assessor.model import ChosenPilot
+        from assessor.recommend.pilot_values import with_team_value  # not at start-up: it brings in scoring
+
+        assessment = self.session.require()
+        old = assessment.chosen_pilot(pilot_id)
+        untouched = ChosenPilot(pilot_id=pilot_id)
+        new = with_team_value(assessment, old or untouched, name, value)
+        if old is None and new == untouched:
+            return  # nothing the team changed: no record yet
+
+        def setter(value: ChosenPilot | None) -> None:
+            if value is None:
+                assessment.set_pilots([p for p in assessment.pilots if p.pilot_id != pilot_id])
+            else:
+                assessment.set_pilot(value)
+
+        self.session._push(
+            f"Edit pilot {PILOT_FIELD_NAMES.get(name, name)}",
+            old,
+            new,
+            setter,
+            self.session.pilots_changed.emit,
+            merge=f"pilot.{pilot_id}.{name}",
+        )
+
+    def set_pilot_status(self, pilot_id: str, status: PilotStatus) -> None:
+        """Propose, accept or reject a pilot; one accepted now moves to the end of the list, so it takes the
+        next number (the report and the action plan number the accepted pilots in the order accepted)."""
+        from assessor.model import PilotStatus
+        from assessor.recommend.pilot_values import with_status  # not at start-up: it brings in scoring
+
+        assessment = self.session.require()
+        old = list(assessment.pilots)
+        new = with_status(assessment, pilot_id, PilotStatus(status))
+
+        def setter(value: list[ChosenPilot]) -> None:
+            assessment.set_pilots(value)
+
+        text = {PilotStatus.ACCEPTED: "Accept pilot", PilotStatus.REJECTED: "Reject pilot"}
+        self.session._push(
+            text.get(PilotStatus(status), "Propose pilot"), old, new, setter, self.session.pilots_changed.emit
         )
 
     def set_commentary(self, area_id: str | None, text: str) -> None:

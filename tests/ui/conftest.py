@@ -43,6 +43,10 @@ class Dialogs:
     #: Questions asked by "replace or skip?" and the answer given (True: replace).
     replace_questions: list[str] = field(default_factory=list)
     replace_answer: bool = False
+    #: Consultancy profiles returned by the profile dialog, in order (None once used up: cancelled), and the
+    #: profile each time it was shown.
+    profiles: list[Any] = field(default_factory=list)
+    profiles_shown: list[Any] = field(default_factory=list)
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(
@@ -73,6 +77,11 @@ class Dialogs:
             dialogs, "choose_colour", lambda _p, title, *_a: self._next(title, self.colours, "")
         )
         monkeypatch.setattr(dialogs, "replace_or_skip", self._replace_or_skip)
+        monkeypatch.setattr(dialogs, "edit_profile", self._edit_profile)
+
+    def _edit_profile(self, _parent, profile: Any, _settings: Any) -> Any:
+        self.profiles_shown.append(profile)
+        return self.profiles.pop(0) if self.profiles else None
 
     def _next(self, title: str, answers: list[Any], cancelled: Any) -> Any:
         self.choosers.append(title)

@@ -203,6 +203,7 @@ def test_a_time_box_running_over_is_shown_and_announced(demo_window, monkeypatch
     now = [1000.0]
     agenda.clock = lambda: now[0]
     announced: list[str] = []
+
     def record(event) -> None:
         # Only the overrun's announcements (starting the timer is announced too, by the agenda panel).
         if event.message().startswith("Time is up"):

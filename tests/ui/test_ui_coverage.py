@@ -14,7 +14,7 @@ from assessor.model import Logo, PilotStatus, format_score
 from assessor.ui.workshop.reveal_page import KEY_ROLE
 from tests.factories import jpeg_bytes, png_bytes
 from tests.ui.conftest import DEFAULT_QUESTIONNAIRE
-from tests.ui.helpers import activate, type_text
+from tests.ui.helpers import activate, type_keys, type_text
 from tests.ui.workshop_helpers import NAMES, individual_window, visible_texts
 
 Key = Qt.Key
@@ -215,7 +215,10 @@ def test_rejecting_a_pilot_records_it_rejected(team_window, qtbot) -> None:
     row.status.activated.emit(index)
     chosen = team_window.session.require().chosen_pilot(row.recommendation.pilot.id)
     assert chosen is not None and chosen.status is PilotStatus.REJECTED
-    assert chosen.measures == list(row.recommendation.measures)
+    assert chosen.measures == []  # only what the team changed is kept: the library's outcomes stand
+    assert row.reason.isVisibleTo(row.reason.parentWidget()) and not row.owner.isVisibleTo(
+        row.owner.parentWidget()
+    )
     team_window.session.undo_stack.undo()
     assert team_window.session.require().chosen_pilot(row.recommendation.pilot.id) is None
 
@@ -229,8 +232,10 @@ def test_editing_a_pilot_and_its_owner_records_them(team_window, qtbot, monkeypa
 
     def fill(editor) -> int:
         editor.measures.setPlainText("Referrals a month\n\nDays to first contact\n")
-        editor.baseline.setText("  42 referrals in March  ")
-        editor.start.setText("2026-09-01")
+        editor.baseline.setFocus()
+        editor.baseline.selectAll()  # the library's baseline, replaced by what the team types
+        type_keys(qtbot, editor.baseline, "42 referrals in March")
+        type_text(qtbot, editor.start, "2026-09-01")
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(pilots_panel.PilotEditor, "exec", fill)
@@ -245,7 +250,7 @@ def test_editing_a_pilot_and_its_owner_records_them(team_window, qtbot, monkeypa
     assert chosen.status is PilotStatus.PROPOSED
 
     monkeypatch.setattr(pilots_panel.PilotEditor, "exec", lambda _e: QDialog.DialogCode.Rejected)
-    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)  # cancelled: nothing changes
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)  # closed without typing: nothing changes
     assert team_window.session.require().chosen_pilot(row.recommendation.pilot.id) == chosen
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 
 from assessor.model import Pilot
+from assessor.recommend.pilot_values import pilot_values, rejected_pilots
 from assessor.report.context import ReportContext, esc
 from assessor.report.paragraphs import Paragraph
 from assessor.report.sections.common import bullets, heading, long_date, table
@@ -27,22 +28,24 @@ class PilotPlan:
 
 
 def pilot_plans(ctx: ReportContext) -> tuple[bool, list[PilotPlan]]:
-    """(True, the accepted pilots) if the team accepted any, else (False, the recommended ones)."""
+    """(True, the accepted pilots) if the team accepted any, else (False, the recommended ones).
+
+    A chosen pilot shows the team's own wording and dates (``pilot_values``), numbered in the order accepted."""
     accepted = ctx.accepted_pilots
     plans = []
     if accepted:
         for chosen in accepted:
-            pilot = ctx.questionnaire.pilot(chosen.pilot_id)
-            rec = ctx.recommendation_for(pilot.id)
+            values = pilot_values(ctx.assessment, chosen)
+            rec = ctx.recommendation_for(chosen.pilot_id)
             plans.append(
                 PilotPlan(
-                    pilot=pilot,
+                    pilot=values.pilot,
                     why=rec.reason if rec else "The team chose this pilot in the workshop.",
-                    measures=tuple(chosen.measures) or (rec.measures if rec else pilot.outcomes),
-                    baseline=chosen.baseline.strip() or (rec.baseline if rec else pilot.baseline),
-                    owner=chosen.owner.strip(),
-                    review_dates=tuple(chosen.review_dates) or (rec.review_dates if rec else ()),
-                    notes=chosen.notes.strip(),
+                    measures=values.measures,
+                    baseline=values.baseline,
+                    owner=values.owner,
+                    review_dates=values.review_dates,
+                    notes=values.notes,
                 )
             )
         return True, plans
@@ -101,6 +104,19 @@ def _one_pilot(ctx: ReportContext, plan: PilotPlan, number: int) -> list[Flowabl
     return story
 
 
+def _not_chosen(ctx: ReportContext) -> list[Flowable]:
+    """The pilots the team considered and did not choose, each with the reason it gave."""
+    rejected = [pilot_values(ctx.assessment, chosen) for chosen in rejected_pilots(ctx.assessment)]
+    if not rejected:
+        return []
+    lines = [f"{values.pilot.title}: {values.reason or 'no reason recorded.'}" for values in rejected]
+    return [
+        CondPageBreak(100),
+        heading(ctx, "Considered and not chosen", level=1, key="pilots-not-chosen"),
+        *bullets(ctx, lines),
+    ]
+
+
 def build(ctx: ReportContext) -> list[Flowable]:
     chosen, plans = pilot_plans(ctx)
     if not plans:
@@ -115,6 +131,7 @@ def build(ctx: ReportContext) -> list[Flowable]:
     story: list[Flowable] = [heading(ctx, "Starter pilots", level=0, key="pilots"), ctx.para(intro)]
     for number, plan in enumerate(plans, start=1):
         story += _one_pilot(ctx, plan, number)
+    story += _not_chosen(ctx)
     rows: list[list[str | Flowable]] = [
         [
             f"{number}. {plan.pilot.title}",

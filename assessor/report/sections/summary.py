@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
 
 from assessor.model import format_score, format_threshold, format_value, score_text
+from assessor.recommend.pilot_values import pilot_values
 from assessor.report.context import ReportContext, esc
 from assessor.report.fonts import REGULAR
 from assessor.report.markdown_flowables import markdown_flowables
@@ -20,7 +21,7 @@ def pilot_lines(ctx: ReportContext) -> tuple[str, list[str]]:
     if accepted:
         lines = []
         for chosen in accepted:
-            pilot = ctx.questionnaire.pilot(chosen.pilot_id)
+            pilot = pilot_values(ctx.assessment, chosen).pilot  # the team's wording
             owner = f" (owner: {chosen.owner})" if chosen.owner.strip() else ""
             lines.append(f"{pilot.title}{owner}: {pilot.summary.split('. ')[0].rstrip('.')}.")
         return "Starter pilots the team chose", lines

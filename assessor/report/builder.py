@@ -13,35 +13,18 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from reportlab.platypus import Flowable
-
 from assessor import failure_log
 from assessor.model import Assessment
-from assessor.recommend import recommend
-from assessor.report.context import ReportContext
+from assessor.report.content import SECTIONS, build_content, report_context
 from assessor.report.drawing import unchecked_shapes
 from assessor.report.errors import ReportCancelled, ReportError, ReportOptions
 from assessor.report.fonts import register_fonts
 from assessor.report.logos import check_logos
-from assessor.report.sections import appendix, areas, charts_section, contents, cover, method, pilots, summary
-from assessor.report.sections.common import long_date
+from assessor.report.pdf import PdfRenderer
 from assessor.report.styles import make_styles
 from assessor.report.template import ReportDocument
-from assessor.scoring import score_assessment
 
 Progress = Callable[[int, int, str], None]
-
-#: In the order they appear; each returns no flowables when it has nothing to say.
-SECTIONS = (
-    ("cover", cover.build),
-    ("contents", contents.build),
-    ("executive summary", summary.build),
-    ("charts", charts_section.build),
-    ("findings by area", areas.build),
-    ("starter pilots", pilots.build),
-    ("method", method.build),
-    ("appendix", appendix.build),
-)
 
 #: Progress runs from 0 to TOTAL: preparation up to LAYOUT_START, then page layout.
 TOTAL = 100
@@ -130,34 +113,25 @@ def _render_document(assessment: Assessment, options: ReportOptions, reporter: _
             f"The report's fonts could not be loaded ({error}). Reinstall the application."
         ) from None
     reporter.step(4, "Scoring")
-    results = score_assessment(assessment)
-    reporter.step(8, "Choosing starter pilots")
-    recommendations = recommend(assessment, results, limit=options.pilot_limit)
+    ctx = report_context(assessment, options)
+    steps = iter(range(10, 10 + len(SECTIONS) + 1))
+    content = build_content(ctx, lambda name: reporter.step(next(steps), f"Writing the {name}"))
     styles = make_styles(assessment.branding.accent_colour)
-    ctx = ReportContext(assessment, results, recommendations, options, styles)
-    details = assessment.details
     buffer = io.BytesIO()
     document = ReportDocument(
         buffer,
         styles=styles,
-        council=ctx.organisation_name,
-        title=f"{ctx.report_title}: {ctx.organisation_name}",
-        header_title=ctx.report_title,
-        author=details.consultant.strip() or details.facilitator.strip() or "Collaboration Assessor",
-        subject=", ".join(
-            part
-            for part in (assessment.questionnaire.title, details.scope.strip(), long_date(details.date))
-            if part
-        ),
-        footer_note=assessment.branding.confidentiality.strip(),
-        iso_date=details.date,
+        council=content.organisation,
+        title=content.title,
+        header_title=content.header_title,
+        author=content.author,
+        subject=content.subject,
+        footer_note=content.footer_note,
+        iso_date=content.iso_date,
         cancel=reporter.cancel,
         on_page=reporter.page,
     )
-    story: list[Flowable] = []
-    for index, (name, build) in enumerate(SECTIONS):
-        reporter.step(10 + index, f"Writing the {name}")
-        story += build(ctx)
+    story = PdfRenderer(styles, assessment.questionnaire.scoring).story(content)
     reporter.expected_pages = max(1, len(story) // 12)
     document.build_report(story)
     return buffer.getvalue()

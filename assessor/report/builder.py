@@ -1,8 +1,11 @@
-"""The public entry point: ``write_report(assessment, path, ...)`` writes the scored PDF report.
+"""The public entry point: ``write_report(assessment, path, ...)`` writes the scored report, as a PDF or,
+for a path ending in ``.docx``, as an editable Word document (the full report, or with
+``ReportOptions(summary=True)`` the board summary of at most two pages).
 
 Order of work: check the logos and the target folder (so a bad input fails before any work), score,
-recommend, build the story section by section, lay out the pages in memory, then write a temporary file
-beside the target and move it into place. A cancel or an error leaves no file behind.
+recommend, build the content section by section (``content.py``), render it (the PDF's pages are laid out
+in memory; the Word document is written in memory), then write a temporary file beside the target and
+move it into place. A cancel or an error leaves no file behind.
 """
 
 from __future__ import annotations
@@ -12,10 +15,11 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Literal
 
 from assessor import failure_log
 from assessor.model import Assessment
-from assessor.report.content import SECTIONS, build_content, report_context
+from assessor.report.content import SECTIONS, build_content, build_summary, report_context
 from assessor.report.drawing import unchecked_shapes
 from assessor.report.errors import ReportCancelled, ReportError, ReportOptions
 from assessor.report.fonts import register_fonts
@@ -25,6 +29,13 @@ from assessor.report.styles import make_styles
 from assessor.report.template import ReportDocument
 
 Progress = Callable[[int, int, str], None]
+Format = Literal["pdf", "docx"]
+
+
+def report_format(path: str | os.PathLike[str]) -> Format:
+    """The format a report path asks for: Word for ``.docx`` (any case), else PDF."""
+    return "docx" if Path(path).suffix.lower() == ".docx" else "pdf"
+
 
 #: Progress runs from 0 to TOTAL: preparation up to LAYOUT_START, then page layout.
 TOTAL = 100
@@ -65,7 +76,8 @@ def write_report(
     progress: Progress | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> Path:
-    """Write the scored PDF report of ``assessment`` to ``path`` and return the path written.
+    """Write the scored report of ``assessment`` to ``path`` (a Word document if it ends in ``.docx``,
+    else a PDF) and return the path written.
 
     ``progress(done, total, message)`` is called as the work advances; ``cancel()`` is polled and,
     when it returns True, the work stops with ``ReportCancelled`` and no file is written. Raises
@@ -76,16 +88,17 @@ def write_report(
     reporter = _Reporter(progress, cancel)
     reporter.step(0, "Checking the logos")
     check_logos(assessment.branding, assessment.questionnaire.wording.organisation)
-    temp_path = _open_temp_file(target)
+    file_format = report_format(target)
+    temp_path = _open_temp_file(target, file_format)
     try:
         try:
-            data = _render(assessment, options, reporter)
+            data = _render(assessment, options, reporter, file_format)
         except (ReportError, ReportCancelled):
             raise
         except Exception as error:  # never a traceback in the user's face: a message, and the log
             raise _layout_failure(error) from None
         reporter.check()
-        _write_into_place(data, temp_path, target)
+        _write_into_place(data, temp_path, target, file_format)
     except BaseException:
         temp_path.unlink(missing_ok=True)
         raise
@@ -94,18 +107,24 @@ def write_report(
     return target
 
 
-def render_report(assessment: Assessment, *, options: ReportOptions | None = None) -> bytes:
+def render_report(
+    assessment: Assessment, *, options: ReportOptions | None = None, file_format: Format = "pdf"
+) -> bytes:
     """The report's bytes, without writing a file (for previews and tests)."""
     check_logos(assessment.branding, assessment.questionnaire.wording.organisation)
-    return _render(assessment, options or ReportOptions(), _Reporter(None, None))
+    return _render(assessment, options or ReportOptions(), _Reporter(None, None), file_format)
 
 
-def _render(assessment: Assessment, options: ReportOptions, reporter: _Reporter) -> bytes:
+def _render(
+    assessment: Assessment, options: ReportOptions, reporter: _Reporter, file_format: Format
+) -> bytes:
     with unchecked_shapes():
-        return _render_document(assessment, options, reporter)
+        return _render_document(assessment, options, reporter, file_format)
 
 
-def _render_document(assessment: Assessment, options: ReportOptions, reporter: _Reporter) -> bytes:
+def _render_document(
+    assessment: Assessment, options: ReportOptions, reporter: _Reporter, file_format: Format
+) -> bytes:
     try:
         register_fonts()
     except (OSError, ValueError) as error:  # reportlab raises TTFError (a ValueError) for a bad font
@@ -114,8 +133,17 @@ def _render_document(assessment: Assessment, options: ReportOptions, reporter: _
         ) from None
     reporter.step(4, "Scoring")
     ctx = report_context(assessment, options)
-    steps = iter(range(10, 10 + len(SECTIONS) + 1))
-    content = build_content(ctx, lambda name: reporter.step(next(steps), f"Writing the {name}"))
+    steps = iter(range(10, 10 + len(SECTIONS) + 2))
+
+    def step(name: str) -> None:
+        reporter.step(next(steps), f"Writing the {name}")
+
+    content = build_summary(ctx, step) if options.summary else build_content(ctx, step)
+    if file_format == "docx":
+        from assessor.report.word import render_word  # python-docx is loaded only for a Word report
+
+        reporter.step(LAYOUT_START, "Writing the Word document")
+        return render_word(content, assessment.questionnaire.scoring)
     styles = make_styles(assessment.branding.accent_colour)
     buffer = io.BytesIO()
     document = ReportDocument(
@@ -152,15 +180,17 @@ def _layout_failure(error: Exception) -> ReportError:
     )
 
 
-def _open_temp_file(target: Path) -> Path:
+def _open_temp_file(target: Path, file_format: Format = "pdf") -> Path:
     """Create the temporary file beside the target now, so an unwritable place fails before any work."""
     folder = target.parent
     if target.is_dir():
-        raise ReportError(f"{target} is a folder. Give a file name for the report, such as report.pdf.")
+        raise ReportError(
+            f"{target} is a folder. Give a file name for the report, such as report.{file_format}."
+        )
     if not folder.is_dir():
         raise ReportError(f"The folder {folder} does not exist. Choose an existing folder for the report.")
     try:
-        handle, name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".pdf.part", dir=folder)
+        handle, name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=f".{file_format}.part", dir=folder)
     except OSError as error:
         raise ReportError(
             f"The report cannot be written in {folder} ({error.strerror or error}). "
@@ -171,7 +201,7 @@ def _open_temp_file(target: Path) -> Path:
     return Path(name)
 
 
-def _write_into_place(data: bytes, temp_path: Path, target: Path) -> None:
+def _write_into_place(data: bytes, temp_path: Path, target: Path, file_format: Format = "pdf") -> None:
     try:
         with temp_path.open("wb") as handle:
             handle.write(data)
@@ -180,6 +210,6 @@ def _write_into_place(data: bytes, temp_path: Path, target: Path) -> None:
         os.replace(temp_path, target)
     except OSError as error:
         raise ReportError(
-            f"The report could not be saved as {target} ({error.strerror or error}). If the file is open in a "
-            "PDF viewer, close it; otherwise choose another folder."
+            f"The report could not be saved as {target} ({error.strerror or error}). If the file is open in "
+            f"{'Word' if file_format == 'docx' else 'a PDF viewer'}, close it; otherwise choose another folder."
         ) from None

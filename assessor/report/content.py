@@ -10,7 +10,18 @@ from assessor.recommend import recommend
 from assessor.report.blocks import Block, ReportContent
 from assessor.report.context import ReportContext
 from assessor.report.errors import ReportOptions
-from assessor.report.sections import appendix, areas, charts_section, contents, cover, method, pilots, summary
+from assessor.report.sections import (
+    appendix,
+    areas,
+    board,
+    charts_section,
+    contents,
+    cover,
+    decisions,
+    method,
+    pilots,
+    summary,
+)
 from assessor.report.sections.common import long_date
 from assessor.scoring import score_assessment
 
@@ -18,6 +29,7 @@ Section = Callable[[ReportContext], list[Block]]
 
 #: The body's parts in the order they appear; each returns no blocks when it has nothing to say.
 SECTIONS: tuple[tuple[str, Section], ...] = (
+    ("decisions", decisions.build),
     ("contents", contents.build),
     ("executive summary", summary.build),
     ("charts", charts_section.build),
@@ -38,14 +50,14 @@ def report_context(assessment: Assessment, options: ReportOptions) -> ReportCont
     return ReportContext(assessment, results, recommendations, options)
 
 
-def build_content(ctx: ReportContext, step: Step | None = None) -> ReportContent:
-    """The whole report as blocks: its properties, the cover and the body."""
+def _content(ctx: ReportContext, *, summary: bool) -> ReportContent:
     assessment = ctx.assessment
     details = assessment.details
-    content = ReportContent(
-        title=f"{ctx.report_title}: {ctx.organisation_name}",
+    title = f"{ctx.report_title}: summary" if summary else ctx.report_title
+    return ReportContent(
+        title=f"{title}: {ctx.organisation_name}",
         organisation=ctx.organisation_name,
-        header_title=ctx.report_title,
+        header_title=title,
         author=details.consultant.strip() or details.facilitator.strip() or "Collaboration Assessor",
         subject=", ".join(
             part
@@ -58,6 +70,11 @@ def build_content(ctx: ReportContext, step: Step | None = None) -> ReportContent
         council_logo=assessment.branding.council_logo,
         consultancy_logo=assessment.branding.consultancy_logo,
     )
+
+
+def build_content(ctx: ReportContext, step: Step | None = None) -> ReportContent:
+    """The whole report as blocks: its properties, the cover and the body."""
+    content = _content(ctx, summary=False)
     if step is not None:
         step("cover")
     content.cover.extend(cover.build(ctx))
@@ -65,4 +82,13 @@ def build_content(ctx: ReportContext, step: Step | None = None) -> ReportContent
         if step is not None:
             step(name)
         content.body.extend(build(ctx))
+    return content
+
+
+def build_summary(ctx: ReportContext, step: Step | None = None) -> ReportContent:
+    """The board summary as blocks: no cover page, at most two pages."""
+    content = _content(ctx, summary=True)
+    if step is not None:
+        step("summary")
+    content.body.extend(board.build(ctx))
     return content

@@ -91,7 +91,10 @@ class PdfRenderer:
         self._drawings: dict[int, Flowable] = {}
 
     def story(self, content: ReportContent) -> list[Flowable]:
-        """The cover, then the body on pages with the running header and footer."""
+        """The cover, then the body on pages with the running header and footer (without a cover, the
+        body starts on the first page)."""
+        if not content.cover:  # the summary: its first page is the cover page's design
+            return [NextPageTemplate("body"), *self.flowables(content.body)]
         return [
             *self.flowables(content.cover),
             NextPageTemplate("body"),

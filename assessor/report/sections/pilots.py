@@ -23,6 +23,8 @@ class PilotPlan:
     owner: str
     review_dates: tuple[str, ...]
     notes: str
+    #: The start date the team typed ("" when none was).
+    start_date: str = ""
 
 
 def pilot_plans(ctx: ReportContext) -> tuple[bool, list[PilotPlan]]:
@@ -42,6 +44,7 @@ def pilot_plans(ctx: ReportContext) -> tuple[bool, list[PilotPlan]]:
                     owner=chosen.owner.strip(),
                     review_dates=tuple(chosen.review_dates) or (rec.review_dates if rec else ()),
                     notes=chosen.notes.strip(),
+                    start_date=chosen.start_date.strip(),
                 )
             )
         return True, plans

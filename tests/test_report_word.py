@@ -8,10 +8,11 @@ import zipfile
 
 import pytest
 
-from assessor.model import Assessment, ChosenPilot, Logo, PilotStatus
+from assessor.model import Assessment, Logo
 from assessor.report import ReportOptions, render_report
 from tests.factories import png_bytes
 from tests.report_helpers import COUNCIL, rich_assessment
+from tests.report_hostile import hostile_assessment
 from tests.report_text import (
     found_in,
     pdf_fragments,
@@ -22,40 +23,6 @@ from tests.report_text import (
     word_headings,
     word_texts,
 )
-from tests.test_report_long_content import EVIDENCE
-
-#: Text that breaks naive renderers: markup, entities, control characters, line breaks, scripts.
-HOSTILE = (
-    "<b>not markup</b> & &amp; <br/> Llŷn a Chŵm \x00\x07 tab\there\nline two "
-    "Η συνεργασία Zażółć gęślą jaźń 👩‍👩‍👧‍👦 https://example.gov.uk/a?b=1&c=2#d "
-)
-
-
-def hostile_assessment() -> Assessment:
-    """The rich assessment with long and hostile text wherever a user types, and every pilot chosen."""
-    assessment = rich_assessment()
-    long_name = ("Cyngor Bwrdeistref Sirol " + HOSTILE) * 4
-    assessment.details.organisation = long_name
-    assessment.details.scope = HOSTILE * 3
-    assessment.details.consultant = "Consultancy " + HOSTILE
-    assessment.branding.confidentiality = HOSTILE
-    assessment.commentary.overall = EVIDENCE + "\n\n" + HOSTILE
-    assessment.commentary.areas["a2"] = HOSTILE * 5
-    assessment.set_answer("p2", "a1.d2.q1", assessment.answer("p2", "a1.d2.q1").__class__(4, note=EVIDENCE))
-    for number, pilot in enumerate(assessment.questionnaire.pilots):
-        assessment.set_pilot(
-            ChosenPilot(
-                pilot.id,
-                PilotStatus.ACCEPTED,
-                owner=f"Owner {number} " + HOSTILE * 2,
-                measures=[HOSTILE, EVIDENCE[:300]],
-                baseline=HOSTILE,
-                start_date="2025-05-01" if number % 2 else "",
-                review_dates=["2025-06-12", "2026-03-14"],
-                notes=EVIDENCE,
-            )
-        )
-    return assessment
 
 
 def both(assessment: Assessment, options: ReportOptions | None = None) -> tuple[bytes, bytes]:

@@ -7,10 +7,13 @@ import io
 import zipfile
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from pypdf import PdfReader
 
 from assessor.model import Assessment, Logo
 from assessor.report import ReportOptions, render_report
 from tests.factories import png_bytes
+from tests.report_fuzz import assessments
 from tests.report_helpers import COUNCIL, rich_assessment
 from tests.report_hostile import hostile_assessment
 from tests.report_text import (
@@ -166,3 +169,28 @@ def test_branding_in_the_running_header(branded: bytes) -> None:
     header = document.sections[0].header
     assert COUNCIL in header.paragraphs[0].text
     assert document.sections[0].different_first_page_header_footer  # the cover has none
+
+
+# Random assessments with extreme content ------------------------------------------------------
+
+WORD_SETTINGS = settings(
+    max_examples=4,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example],
+)
+
+
+@WORD_SETTINGS
+@given(assessments(budget_chars=8_000, max_areas=4))
+def test_every_valid_assessment_makes_a_word_report_and_a_summary_with_the_pdfs_headings(
+    assessment: Assessment,
+) -> None:
+    """The long run is ``bench/bench_report_fuzz.py --word``."""
+    options = ReportOptions(include_appendix=False)
+    pdf, word = both(assessment, options)
+    assert word_headings(word_document(word)) == [
+        (" ".join(title.split()), level) for title, level in pdf_outline(pdf)
+    ]
+    summary = ReportOptions(summary=True)
+    assert len(PdfReader(io.BytesIO(render_report(assessment, options=summary))).pages) <= 2
+    assert word_texts(word_document(render_report(assessment, options=summary, file_format="docx")))

@@ -243,3 +243,11 @@ def test_a_start_date_typed_for_a_pilot_is_on_the_decisions_page(assessment: Ass
     finally:
         chosen.start_date = before
     assert "7 April 2025" in page and "To be agreed" not in page
+
+
+def test_without_chosen_pilots_the_decisions_page_asks_the_team_to_choose() -> None:
+    assessment = rich_assessment()
+    assessment.pilots.clear()
+    page = " ".join(pdf_text(render_report(assessment))[1].split())
+    assert "Choose which of the" in page and "recommended starter pilots below to run" in page
+    assert "The recommended pilots" in page and "To be named" in page

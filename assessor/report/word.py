@@ -212,6 +212,8 @@ class WordRenderer:
         # The cover has no running header and no page number.
         section.different_first_page_header_footer = True
         right = TEXT_WIDTH
+        for name in ("Header", "Footer"):  # the template's tab stops are for Letter paper
+            self.document.styles[name].paragraph_format.tab_stops.clear_all()
         header = section.header.paragraphs[0]
         header.paragraph_format.tab_stops.add_tab_stop(right, WD_TAB_ALIGNMENT.RIGHT)
         logo = self.content.consultancy_logo or self.content.council_logo

@@ -194,3 +194,27 @@ def test_every_valid_assessment_makes_a_word_report_and_a_summary_with_the_pdfs_
     summary = ReportOptions(summary=True)
     assert len(PdfReader(io.BytesIO(render_report(assessment, options=summary))).pages) <= 2
     assert word_texts(word_document(render_report(assessment, options=summary, file_format="docx")))
+
+
+def test_a_very_long_name_is_shortened_at_a_word_in_the_running_header() -> None:
+    document = word_document(render_report(hostile_assessment(), file_format="docx"))
+    header = document.sections[0].header.paragraphs[0].text
+    name, _, title = header.partition("\t")
+    assert name.endswith("…") and len(name) <= 70 and name.startswith("Cyngor Bwrdeistref Sirol")
+    assert title == "Collaboration self-assessment"
+
+
+@pytest.mark.parametrize(
+    ("value", "limit", "expected"),
+    [
+        ("Short enough", 20, "Short enough"),
+        ("Two  words\nacross lines", None, "Two words across lines"),
+        ("A sentence that goes on and on, well past the limit", 30, "A sentence that goes on and…"),
+        ("Averyveryverylongwordwithoutanyspaceinit", 12, "Averyveryve…"),
+    ],
+)
+def test_shorten_cuts_at_a_word_with_an_ellipsis(value: str, limit: int | None, expected: str) -> None:
+    from assessor.report.blocks import shorten
+
+    assert shorten(value, limit) == expected
+    assert limit is None or len(shorten(value, limit)) <= limit

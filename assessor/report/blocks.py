@@ -38,6 +38,18 @@ def text(value: str) -> str:
     return clean(value).strip()
 
 
+def shorten(value: str, limit: int | None) -> str:
+    """``value`` on one line, cut at a word's end with an ellipsis if longer than ``limit`` characters."""
+    flat = " ".join(text(value).split())
+    if limit is None or len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.") + "…"
+
+
 def plain(value: str) -> Runs:
     """One run of plain text (cleaned and trimmed)."""
     return (Run(text(value)),)

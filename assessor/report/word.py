@@ -27,7 +27,7 @@ from docx.text.paragraph import Paragraph as WordParagraph
 
 from assessor.model import Band, Logo, ScoringSettings
 from assessor.report import blocks
-from assessor.report.blocks import Block, Cell, Chart, ReportContent, Runs
+from assessor.report.blocks import Block, Cell, Chart, ReportContent, Runs, shorten
 from assessor.report.chart_drawings import chart_drawing
 from assessor.report.logos import image_reader
 from assessor.report.markup import one_line
@@ -42,6 +42,10 @@ TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
 #: A logo on the cover fits this box; in the running header it is this high.
 COVER_LOGO = (Mm(55), Mm(24))
 HEADER_LOGO_HEIGHT = Mm(9)
+#: The running header's organisation and title, and the footer's note, are cut short (at a word's end,
+#: with an ellipsis) past these many characters, so that they stay a line or two.
+HEADER_LIMIT = 70
+FOOTER_LIMIT = 160
 #: Paragraph styles of the blocks' paragraph styles.
 PARAGRAPH_STYLES = {
     "body": "Normal",
@@ -224,11 +228,11 @@ class WordRenderer:
             )
             self._picture(run, logo, None, HEADER_LOGO_HEIGHT, f"Logo of {whose}")
             run.add_text(" ")
-        name = header.add_run(one_line(self.content.organisation))
+        name = header.add_run(shorten(self.content.organisation, HEADER_LIMIT))
         name.bold = True
         name.font.size = Pt(8.5)
         name.font.color.rgb = _rgb(self.accent)
-        title = header.add_run("\t" + one_line(self.content.header_title))
+        title = header.add_run("\t" + shorten(self.content.header_title, HEADER_LIMIT))
         title.font.size = Pt(8.5)
         title.font.color.rgb = _rgb(MUTED)
         footer = section.footer.paragraphs[0]
@@ -237,7 +241,7 @@ class WordRenderer:
         self._footer_text(section.first_page_footer.paragraphs[0], with_number=False)
 
     def _footer_text(self, paragraph: WordParagraph, *, with_number: bool) -> None:
-        note = paragraph.add_run(one_line(self.content.footer_note))
+        note = paragraph.add_run(shorten(self.content.footer_note, FOOTER_LIMIT))
         note.font.size = Pt(7.5)
         note.font.color.rgb = _rgb(MUTED)
         if not with_number:

@@ -9,11 +9,11 @@ pilots: see the full report").
 from __future__ import annotations
 
 from assessor.report import blocks
-from assessor.report.blocks import Block
+from assessor.report.blocks import Block, shorten
 from assessor.report.context import ReportContext, score_text
 from assessor.report.sections import cover, decisions
 from assessor.report.sections.common import band_cell, heading, long_date, table
-from assessor.report.sections.decisions import more_text, shorten
+from assessor.report.sections.decisions import more_text
 from assessor.report.sections.pilots import pilot_plans
 
 #: At most this many pilots and areas are listed; the rest are counted.

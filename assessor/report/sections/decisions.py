@@ -11,23 +11,11 @@ summary shortens it further: at most a few pilots, then "And N more pilots: see 
 from __future__ import annotations
 
 from assessor.report import blocks
-from assessor.report.blocks import Block
+from assessor.report.blocks import Block, shorten
 from assessor.report.context import ReportContext, score_text
 from assessor.report.sections.common import heading, long_date, table
 from assessor.report.sections.pilots import PilotPlan, pilot_plans
 from assessor.report.sections.summary import ranked_dimensions, strongest_and_weakest
-
-
-def shorten(value: str, limit: int | None) -> str:
-    """``value`` on one line, cut at a word's end with an ellipsis if longer than ``limit`` characters."""
-    flat = " ".join(blocks.text(value).split())
-    if limit is None or len(flat) <= limit:
-        return flat
-    cut = flat[: limit - 1]
-    space = cut.rfind(" ")
-    if space > limit // 2:
-        cut = cut[:space]
-    return cut.rstrip(" ,;:.") + "…"
 
 
 def more_text(count: int, things: str) -> str:

@@ -112,6 +112,9 @@ def test_the_project_declares_its_dependencies_and_the_command() -> None:
         "reportlab",
         "pyyaml",
         "platformdirs",
+        "python-docx",
+        "openpyxl",
+        "markdown-it-py",
     }
     assert {"pytest", "pytest-qt", "pypdf", "hypothesis", "import-linter", "ruff", "mypy"} <= names(
         project["optional-dependencies"]["test"]

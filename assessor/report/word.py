@@ -17,6 +17,7 @@ from typing import Any
 
 from docx import Document
 from docx.enum.section import WD_SECTION_START
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
@@ -184,8 +185,6 @@ class WordRenderer:
         styles["Subtitle"].font.bold = True
         styles["Subtitle"].font.italic = False
         styles["Subtitle"].font.color.rgb = _rgb(TEXT)
-        from docx.enum.style import WD_STYLE_TYPE
-
         for name, size, colour in (
             ("Small", 8.5, TEXT),
             ("Muted", 8.5, MUTED),

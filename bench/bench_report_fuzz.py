@@ -6,6 +6,10 @@ tabs, line breaks, long words and URLs; the shipped questionnaire or generated o
 and 1 to 300 questions; 1 to 200 participants, every question noted) and prints how many examples ran,
 how many failed (each failure with its error), the time taken, and the slowest report and its pages.
 
+``--word`` also writes each assessment's Word document and its board summary (PDF and Word), and checks
+that the Word document has the PDF's headings and that the summary is at most two pages (the long run of
+``tests/test_report_word.py``'s property test).
+
 ``--examples`` (default 300) bounds the run, ``--minutes`` (default 30) its time; ``--budget`` caps the
 characters of one assessment's texts together (default 400,000; the suite's test uses 20,000 and at most
 10 areas).
@@ -45,11 +49,26 @@ def _shape(assessment: Assessment) -> str:
     )
 
 
+def _check_word(assessment: Assessment, pdf: bytes) -> None:
+    """Write the Word document and the summary; raise AssertionError if they disagree with the PDF."""
+    from assessor.report import ReportOptions
+    from tests.report_text import pdf_outline, word_document, word_headings
+
+    word = render_report(assessment, file_format="docx")
+    outline = [(" ".join(title.split()), level) for title, level in pdf_outline(pdf)]
+    assert word_headings(word_document(word)) == outline, "the Word document's headings differ from the PDF's"
+    summary = ReportOptions(summary=True)
+    pages = len(PdfReader(io.BytesIO(render_report(assessment, options=summary))).pages)
+    assert pages <= 2, f"the summary has {pages} pages"
+    render_report(assessment, options=summary, file_format="docx")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--examples", type=int, default=300)
     parser.add_argument("--minutes", type=float, default=30.0)
     parser.add_argument("--budget", type=int, default=400_000)
+    parser.add_argument("--word", action="store_true", help="also the Word document and the summary")
     args = parser.parse_args()
     started = time.perf_counter()
     stop_at = started + args.minutes * 60
@@ -73,6 +92,8 @@ def main() -> int:
         began = time.perf_counter()
         try:
             data = render_report(assessment)
+            if args.word:
+                _check_word(assessment, data)
         except Exception as error:  # counted and shown, and the run goes on
             failures.append((_shape(assessment), "".join(traceback.format_exception(error)[-3:])))
             print(f"FAILED ({_shape(assessment)}): {type(error).__name__}: {error}"[:400], flush=True)

@@ -28,14 +28,15 @@ sys.path.insert(0, str(ROOT))
 
 from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
-from reportlab.lib.styles import ParagraphStyle  # noqa: E402
 from reportlab.platypus import SimpleDocTemplate  # noqa: E402
 
-from assessor.model import ChosenPilot, PilotStatus  # noqa: E402
-from assessor.report.fonts import REGULAR, register_fonts  # noqa: E402
+from assessor.model import ChosenPilot, PilotStatus, ScoringSettings  # noqa: E402
+from assessor.report.commentary import commentary_blocks  # noqa: E402
+from assessor.report.fonts import register_fonts  # noqa: E402
 from assessor.report.markdown_blocks import parse, plain_text  # noqa: E402
-from assessor.report.markdown_flowables import markdown_flowables  # noqa: E402
+from assessor.report.pdf import PdfRenderer  # noqa: E402
 from assessor.report.plan_workbook import workbook_bytes  # noqa: E402
+from assessor.report.styles import make_styles  # noqa: E402
 from tests.factories import make_assessment  # noqa: E402
 
 MARKS = [
@@ -65,7 +66,7 @@ FORMULA = re.compile(rb"<(\w+:)?f[ >/]")
 
 def markdown_case(text: str) -> None:
     plain_text(parse(text))
-    story = markdown_flowables(text, ParagraphStyle("t", fontName=REGULAR, fontSize=10, leading=14))
+    story = PdfRenderer(make_styles("#1F4E79"), ScoringSettings()).flowables(commentary_blocks(text))
     SimpleDocTemplate(io.BytesIO()).build(story)
 
 

@@ -11,11 +11,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import SimpleDocTemplate
 
+from assessor.model import ScoringSettings
+from assessor.report import blocks as report_blocks
 from assessor.report import render_report
-from assessor.report.fonts import REGULAR, register_fonts
+from assessor.report.commentary import commentary_blocks
+from assessor.report.fonts import register_fonts
 from assessor.report.markdown_blocks import (
     BulletList,
     Heading,
@@ -26,8 +28,16 @@ from assessor.report.markdown_blocks import (
     parse,
     plain_text,
 )
-from assessor.report.markdown_flowables import markdown_flowables, runs_markup
+from assessor.report.pdf import PdfRenderer, markup
+from assessor.report.styles import make_styles
 from tests.report_helpers import pdf_text, rich_assessment
+from tests.report_text import word_document, word_texts
+
+
+def commentary_flowables(text: str) -> list[object]:
+    """A commentary as the PDF renderer lays it out."""
+    register_fonts()
+    return list(PdfRenderer(make_styles("#1F4E79"), ScoringSettings()).flowables(commentary_blocks(text)))
 
 
 def test_paragraphs_headings_and_emphasis() -> None:
@@ -119,16 +129,38 @@ def test_plain_text_for_the_preview() -> None:
 
 
 def test_markup_is_escaped_before_bold_and_italic() -> None:
-    markup = runs_markup((Run("<b>&x</b>"), Run("y\nz", bold=True, italic=True)))
-    assert markup == "&lt;b&gt;&amp;x&lt;/b&gt;<b><i>y<br/>z</i></b>"
+    runs = (report_blocks.Run("<b>&x</b>"), report_blocks.Run("y\nz", bold=True, italic=True))
+    assert markup(runs) == "&lt;b&gt;&amp;x&lt;/b&gt;<b><i>y<br/>z</i></b>"
+
+
+def test_the_commentary_becomes_the_reports_blocks() -> None:
+    text = "# What we heard\n\nStrong **at the top**.\n\n- a\n  - b\n\n3. three\n4. *four*"
+    assert commentary_blocks(text) == [
+        report_blocks.Heading("What we heard", 2, toc=False),
+        report_blocks.Paragraph(
+            (
+                report_blocks.Run("Strong "),
+                report_blocks.Run("at the top", bold=True),
+                report_blocks.Run("."),
+            ),
+            "quote",
+        ),
+        report_blocks.BulletList(((report_blocks.Run("a"),),), quote=True),
+        report_blocks.BulletList(((report_blocks.Run("b"),),), quote=True, level=1),
+        report_blocks.NumberedList(
+            ((report_blocks.Run("three"),), (report_blocks.Run("four", italic=True),)), quote=True, start=3
+        ),
+    ]
+    # Control characters are cleaned as in every other block.
+    [paragraph] = commentary_blocks("a\x01b")
+    assert isinstance(paragraph, report_blocks.Paragraph) and report_blocks.runs_text(paragraph.runs) == "ab"
 
 
 def test_a_lone_mark_is_shown_as_written() -> None:
-    style = ParagraphStyle("t", fontName=REGULAR)
-    register_fonts()
     for text in ("-", "#", "1.", "*"):
-        [paragraph] = markdown_flowables(text, style)
-        assert paragraph.getPlainText() == text
+        assert commentary_blocks(text) == [report_blocks.Paragraph((report_blocks.Run(text),), "quote")]
+        [paragraph] = commentary_flowables(text)
+        assert paragraph.getPlainText() == text  # type: ignore[attr-defined]
 
 
 def test_the_report_shows_the_formatted_commentary() -> None:
@@ -154,6 +186,24 @@ def test_the_report_shows_the_formatted_commentary() -> None:
     fonts = _fonts(data)
     assert any(name.endswith("DejaVuSans-Oblique") for name in fonts)
     assert any(name.endswith("DejaVuSans-Bold") for name in fonts)
+    # The Word document shows the same commentary, with the same bold, italic, lists and heading.
+    document = word_document(render_report(assessment, file_format="docx"))
+    said = "\n".join(word_texts(document))
+    for expected in ("What we heard", "Strong at the top.", "second <b>point</b>", "agree stop rules"):
+        assert expected in said, expected
+    assert "**" not in said and "# What" not in said
+    paragraphs = document.paragraphs
+    strong = next(p for p in paragraphs if p.text == "Strong at the top.")
+    assert [(run.text, bool(run.bold)) for run in strong.runs] == [
+        ("Strong ", False),
+        ("at the top", True),
+        (".", False),
+    ]
+    italic = next(p for p in paragraphs if p.text == "Relationships depend on two people.")
+    assert italic.runs[0].text == "Relationships" and italic.runs[0].italic
+    assert next(p for p in paragraphs if p.text == "What we heard").style.name == "Heading 3"
+    assert next(p for p in paragraphs if p.text == "first point").style.name == "List Bullet"
+    assert next(p for p in paragraphs if p.text == "agree stop rules").style.name == "List Number"
 
 
 def test_a_report_without_italic_embeds_no_italic_face() -> None:
@@ -194,9 +244,8 @@ markdownish = st.lists(
 def test_any_text_gives_blocks_that_lay_out(text: str) -> None:
     blocks = parse(text)
     plain_text(blocks)
-    register_fonts()
-    story = markdown_flowables(text, ParagraphStyle("t", fontName=REGULAR, fontSize=10, leading=14))
-    SimpleDocTemplate(io.BytesIO()).build(story)
+    story = commentary_flowables(text)
+    SimpleDocTemplate(io.BytesIO()).build(story)  # type: ignore[arg-type]
 
 
 @settings(max_examples=6, deadline=None)

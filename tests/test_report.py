@@ -32,6 +32,7 @@ def pages(report: bytes) -> list[str]:
 
 def test_sections_appear_in_order(pages: list[str]) -> None:
     text = "\n".join(pages)
+    assert "Decisions for the leadership team" in pages[1]
     order = [
         "Contents",
         "Executive summary",
@@ -50,7 +51,8 @@ def test_sections_appear_in_order(pages: list[str]) -> None:
 
 
 def test_contents_page_lists_sections_with_their_page_numbers(pages: list[str]) -> None:
-    lines = pages[1].splitlines()
+    # After the cover and the decisions page.
+    lines = pages[2].splitlines()
     # pypdf puts each entry's dot leader and page number on the line before its title.
     listed = {lines[i + 1]: lines[i].split()[-1] for i in range(len(lines) - 1) if lines[i].startswith(" .")}
     method_page = next(number for number, page in enumerate(pages, start=1) if "Who took part" in page)
@@ -59,6 +61,7 @@ def test_contents_page_lists_sections_with_their_page_numbers(pages: list[str]) 
     )
     assert listed["Method"] == str(method_page)
     assert listed["Executive summary"] == str(summary_page)
+    assert listed["Decisions for the leadership team"] == "2"
     assert listed["Area 2"] > listed["Area 1"]
 
 
@@ -136,7 +139,15 @@ def test_metadata_is_set(report: bytes) -> None:
 def test_headings_are_bookmarked(report: bytes) -> None:
     outline = PdfReader(io.BytesIO(report)).outline
     titles = [item.title for item in outline if not isinstance(item, list)]
-    for expected in ("Contents", "Executive summary", "Charts", "Area 1", "Starter pilots", "Method"):
+    for expected in (
+        "Decisions for the leadership team",
+        "Contents",
+        "Executive summary",
+        "Charts",
+        "Area 1",
+        "Starter pilots",
+        "Method",
+    ):
         assert expected in titles
 
 
@@ -204,3 +215,39 @@ def test_sections_without_content_are_left_out() -> None:
     assert "The spread of views" not in text
     assert "Appendix" not in text
     assert "Too few questions were answered" in text
+
+
+def test_the_page_after_the_cover_says_what_to_decide_with_the_pilots_and_the_findings_behind_them(
+    pages: list[str],
+) -> None:
+    page = " ".join(pages[1].split())
+    assert "Decisions for the leadership team" in page
+    assert "Confirm the 1 starter pilot the team chose" in page
+    assert "Agree a start date for the 1 pilot without one" in page
+    # Area 1 is capped by its first dimension: a decision names it.
+    assert "Decide who leads the work on the weakest links: Dimension 1.1 (holding back Area 1)" in page
+    # The pilot, numbered as in the pilots' section, with its owner, first step, start and cost.
+    for expected in ("No. Pilot Owner First step Starts Cost", "1 Pilot pilot.a1.d1", "Head of partnerships"):
+        assert expected in page, expected
+    assert "To be agreed" in page  # no start date was typed
+    assert "Why: what the assessment found" in page and "The weakest dimensions: Dimension 1.1" in page
+    assert "Page 2 of" in page  # one page
+    assert "Decisions" not in pages[2].split("Contents")[0]
+
+
+def test_a_start_date_typed_for_a_pilot_is_on_the_decisions_page(assessment: Assessment) -> None:
+    chosen = assessment.pilots[0]
+    chosen.start_date, before = "2025-04-07", chosen.start_date
+    try:
+        page = " ".join(pdf_text(render_report(assessment))[1].split())
+    finally:
+        chosen.start_date = before
+    assert "7 April 2025" in page and "To be agreed" not in page
+
+
+def test_without_chosen_pilots_the_decisions_page_asks_the_team_to_choose() -> None:
+    assessment = rich_assessment()
+    assessment.pilots.clear()
+    page = " ".join(pdf_text(render_report(assessment))[1].split())
+    assert "Choose which of the" in page and "recommended starter pilots below to run" in page
+    assert "The recommended pilots" in page and "To be named" in page

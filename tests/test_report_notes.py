@@ -6,7 +6,6 @@ from assessor.model import Answer
 from assessor.recommend import recommend
 from assessor.report.context import ReportContext
 from assessor.report.errors import ReportOptions
-from assessor.report.styles import make_styles
 from assessor.scoring import score_assessment
 from tests.report_helpers import rich_assessment
 
@@ -18,9 +17,7 @@ def _context_notes(question_id: str) -> list[str]:
         "p2", question_id, Answer(2, note="Since the restructure it meets monthly."), round_index=round_two
     )
     results = score_assessment(assessment)
-    context = ReportContext(
-        assessment, results, recommend(assessment, results), ReportOptions(), make_styles("#1F4E79")
-    )
+    context = ReportContext(assessment, results, recommend(assessment, results), ReportOptions())
     return context.notes_for(question_id)
 
 

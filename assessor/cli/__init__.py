@@ -20,7 +20,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "score": ("assessor.cli.score", "print the scores, flags and starter pilots of an assessment file"),
     "demo": ("assessor.cli.demo", "write a copy of the demo assessment to a file"),
     "new": ("assessor.cli.new", "write an empty assessment of a questionnaire, ready for a workshop"),
-    "report": ("assessor.cli.report", "write the scored PDF report of an assessment file"),
+    "report": (
+        "assessor.cli.report",
+        "write the scored report of an assessment file (PDF, or Word for OUT.docx)",
+    ),
     "merge": ("assessor.cli.merge", "import returned participant packs into an assessment file"),
     "export-csv": (
         "assessor.cli.export_csv",

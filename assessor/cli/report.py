@@ -1,6 +1,8 @@
-"""``python main.py report FILE -o OUT.pdf``: write the scored PDF report of an assessment file.
+"""``python main.py report FILE -o OUT.pdf``: write the scored report of an assessment file.
 
-``--demo`` reports on the shipped demo assessment. A file that cannot be opened, a target that cannot be
+The output's name chooses the format: ``OUT.docx`` writes an editable Word document with the same content
+as the PDF. ``--summary`` writes the board or cabinet summary of at most two pages instead of the full
+report (as a PDF or a Word document). ``--demo`` reports on the shipped demo assessment. A file that cannot be opened, a target that cannot be
 written, a bad logo or a failure while laying out the pages gives a message saying why and what to do
 (the details of an unforeseen failure go to the log file), and exit code 2. No Qt is imported.
 """
@@ -20,7 +22,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--output",
         required=True,
         metavar="OUT.pdf",
-        help="where to write the PDF (an existing file is replaced)",
+        help="where to write the report: a PDF, or a Word document if the name ends in .docx "
+        "(an existing file is replaced)",
+    )
+    parser.add_argument(
+        "--summary",
+        action="store_true",
+        help="write the board or cabinet summary (at most two pages: cover details, decisions, scores "
+        "at a glance, pilots) instead of the full report",
     )
     parser.add_argument(
         "--anonymous",
@@ -41,6 +50,7 @@ def run(args: argparse.Namespace) -> int:
         allow_names=not args.anonymous,
         include_charts=not args.no_charts,
         include_appendix=not args.no_appendix,
+        summary=args.summary,
     )
     try:
         written = write_report(assessment, args.output, options=options)
@@ -56,5 +66,5 @@ def run(args: argparse.Namespace) -> int:
             + (f"The details are in the log at {log_path}." if log_path else f"{error}")
         )
         return EXIT_BAD_INPUT
-    print(f"Report written to {written}")
+    print(f"{'Summary' if args.summary else 'Report'} written to {written}")
     return EXIT_OK

@@ -1,4 +1,6 @@
-"""The scored PDF report (reportlab): ``write_report(assessment, path, options=..., progress=..., cancel=...)``.
+"""The scored report: ``write_report(assessment, path, options=..., progress=..., cancel=...)`` writes a PDF
+(reportlab) or, for a path ending in ``.docx``, a Word document (python-docx), both from one content
+builder (``content.py``); ``ReportOptions(summary=True)`` makes the board summary of at most two pages.
 
 The names are imported on first use (``from assessor.report import write_report`` works as ever), so the
 parts that need no reportlab (the action plan workbook, the commentary's Markdown blocks) load without it.

@@ -1,8 +1,11 @@
-"""The public entry point: ``write_report(assessment, path, ...)`` writes the scored PDF report.
+"""The public entry point: ``write_report(assessment, path, ...)`` writes the scored report, as a PDF or,
+for a path ending in ``.docx``, as an editable Word document (the full report, or with
+``ReportOptions(summary=True)`` the board summary of at most two pages).
 
 Order of work: check the logos and the target folder (so a bad input fails before any work), score,
-recommend, build the story section by section, lay out the pages in memory, then write a temporary file
-beside the target and move it into place. A cancel or an error leaves no file behind.
+recommend, build the content section by section (``content.py``), render it (the PDF's pages are laid out
+in memory; the Word document is written in memory), then write a temporary file beside the target and
+move it into place. A cancel or an error leaves no file behind.
 """
 
 from __future__ import annotations
@@ -12,35 +15,26 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-
-from reportlab.platypus import Flowable
+from typing import Literal
 
 from assessor import failure_log
 from assessor.model import Assessment
-from assessor.recommend import recommend
-from assessor.report.context import ReportContext
+from assessor.report.content import SECTIONS, build_content, build_summary, report_context
 from assessor.report.errors import ReportCancelled, ReportError, ReportOptions
 from assessor.report.fonts import register_fonts
 from assessor.report.logos import check_logos
-from assessor.report.sections import appendix, areas, charts_section, contents, cover, method, pilots, summary
-from assessor.report.sections.common import long_date
+from assessor.report.pdf import PdfRenderer
 from assessor.report.styles import make_styles
 from assessor.report.template import ReportDocument
-from assessor.scoring import score_assessment
 
 Progress = Callable[[int, int, str], None]
+Format = Literal["pdf", "docx"]
 
-#: In the order they appear; each returns no flowables when it has nothing to say.
-SECTIONS = (
-    ("cover", cover.build),
-    ("contents", contents.build),
-    ("executive summary", summary.build),
-    ("charts", charts_section.build),
-    ("findings by area", areas.build),
-    ("starter pilots", pilots.build),
-    ("method", method.build),
-    ("appendix", appendix.build),
-)
+
+def report_format(path: str | os.PathLike[str]) -> Format:
+    """The format a report path asks for: Word for ``.docx`` (any case), else PDF."""
+    return "docx" if Path(path).suffix.lower() == ".docx" else "pdf"
+
 
 #: Progress runs from 0 to TOTAL: preparation up to LAYOUT_START, then page layout.
 TOTAL = 100
@@ -81,7 +75,8 @@ def write_report(
     progress: Progress | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> Path:
-    """Write the scored PDF report of ``assessment`` to ``path`` and return the path written.
+    """Write the scored report of ``assessment`` to ``path`` (a Word document if it ends in ``.docx``,
+    else a PDF) and return the path written.
 
     ``progress(done, total, message)`` is called as the work advances; ``cancel()`` is polled and,
     when it returns True, the work stops with ``ReportCancelled`` and no file is written. Raises
@@ -92,16 +87,17 @@ def write_report(
     reporter = _Reporter(progress, cancel)
     reporter.step(0, "Checking the logos")
     check_logos(assessment.branding, assessment.questionnaire.wording.organisation)
-    temp_path = _open_temp_file(target)
+    file_format = report_format(target)
+    temp_path = _open_temp_file(target, file_format)
     try:
         try:
-            data = _render(assessment, options, reporter)
+            data = _render(assessment, options, reporter, file_format)
         except (ReportError, ReportCancelled):
             raise
         except Exception as error:  # never a traceback in the user's face: a message, and the log
             raise _layout_failure(error) from None
         reporter.check()
-        _write_into_place(data, temp_path, target)
+        _write_into_place(data, temp_path, target, file_format)
     except BaseException:
         temp_path.unlink(missing_ok=True)
         raise
@@ -110,13 +106,17 @@ def write_report(
     return target
 
 
-def render_report(assessment: Assessment, *, options: ReportOptions | None = None) -> bytes:
+def render_report(
+    assessment: Assessment, *, options: ReportOptions | None = None, file_format: Format = "pdf"
+) -> bytes:
     """The report's bytes, without writing a file (for previews and tests)."""
     check_logos(assessment.branding, assessment.questionnaire.wording.organisation)
-    return _render(assessment, options or ReportOptions(), _Reporter(None, None))
+    return _render(assessment, options or ReportOptions(), _Reporter(None, None), file_format)
 
 
-def _render(assessment: Assessment, options: ReportOptions, reporter: _Reporter) -> bytes:
+def _render(
+    assessment: Assessment, options: ReportOptions, reporter: _Reporter, file_format: Format
+) -> bytes:
     try:
         register_fonts()
     except (OSError, ValueError) as error:  # reportlab raises TTFError (a ValueError) for a bad font
@@ -124,35 +124,35 @@ def _render(assessment: Assessment, options: ReportOptions, reporter: _Reporter)
             f"The report's fonts could not be loaded ({error}). Reinstall the application."
         ) from None
     reporter.step(4, "Scoring")
-    results = score_assessment(assessment)
-    reporter.step(8, "Choosing starter pilots")
-    recommendations = recommend(assessment, results, limit=options.pilot_limit)
+    ctx = report_context(assessment, options)
+    steps = iter(range(10, 10 + len(SECTIONS) + 2))
+
+    def step(name: str) -> None:
+        reporter.step(next(steps), f"Writing the {name}")
+
+    content = build_summary(ctx, step) if options.summary else build_content(ctx, step)
+    if file_format == "docx":
+        from assessor.report.word import render_word  # python-docx is loaded only for a Word report
+
+        reporter.step(LAYOUT_START, "Writing the Word document")
+        return render_word(content, assessment.questionnaire.scoring)
     styles = make_styles(assessment.branding.accent_colour)
-    ctx = ReportContext(assessment, results, recommendations, options, styles)
-    details = assessment.details
     buffer = io.BytesIO()
     document = ReportDocument(
         buffer,
         styles=styles,
-        council=ctx.organisation_name,
-        title=f"{ctx.report_title}: {ctx.organisation_name}",
-        header_title=ctx.report_title,
-        author=details.consultant.strip() or details.facilitator.strip() or "Collaboration Assessor",
-        subject=", ".join(
-            part
-            for part in (assessment.questionnaire.title, details.scope.strip(), long_date(details.date))
-            if part
-        ),
-        footer_note=assessment.branding.confidentiality.strip(),
-        iso_date=details.date,
+        council=content.organisation,
+        title=content.title,
+        header_title=content.header_title,
+        author=content.author,
+        subject=content.subject,
+        footer_note=content.footer_note,
+        iso_date=content.iso_date,
         cancel=reporter.cancel,
         on_page=reporter.page,
         header_logo=assessment.branding.consultancy_logo if assessment.branding.header_logo else None,
     )
-    story: list[Flowable] = []
-    for index, (name, build) in enumerate(SECTIONS):
-        reporter.step(10 + index, f"Writing the {name}")
-        story += build(ctx)
+    story = PdfRenderer(styles, assessment.questionnaire.scoring).story(content)
     reporter.expected_pages = max(1, len(story) // 12)
     document.build_report(story)
     return buffer.getvalue()
@@ -173,15 +173,17 @@ def _layout_failure(error: Exception) -> ReportError:
     )
 
 
-def _open_temp_file(target: Path) -> Path:
+def _open_temp_file(target: Path, file_format: Format = "pdf") -> Path:
     """Create the temporary file beside the target now, so an unwritable place fails before any work."""
     folder = target.parent
     if target.is_dir():
-        raise ReportError(f"{target} is a folder. Give a file name for the report, such as report.pdf.")
+        raise ReportError(
+            f"{target} is a folder. Give a file name for the report, such as report.{file_format}."
+        )
     if not folder.is_dir():
         raise ReportError(f"The folder {folder} does not exist. Choose an existing folder for the report.")
     try:
-        handle, name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".pdf.part", dir=folder)
+        handle, name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=f".{file_format}.part", dir=folder)
     except OSError as error:
         raise ReportError(
             f"The report cannot be written in {folder} ({error.strerror or error}). "
@@ -192,7 +194,7 @@ def _open_temp_file(target: Path) -> Path:
     return Path(name)
 
 
-def _write_into_place(data: bytes, temp_path: Path, target: Path) -> None:
+def _write_into_place(data: bytes, temp_path: Path, target: Path, file_format: Format = "pdf") -> None:
     try:
         with temp_path.open("wb") as handle:
             handle.write(data)
@@ -201,6 +203,6 @@ def _write_into_place(data: bytes, temp_path: Path, target: Path) -> None:
         os.replace(temp_path, target)
     except OSError as error:
         raise ReportError(
-            f"The report could not be saved as {target} ({error.strerror or error}). If the file is open in a "
-            "PDF viewer, close it; otherwise choose another folder."
+            f"The report could not be saved as {target} ({error.strerror or error}). If the file is open in "
+            f"{'Word' if file_format == 'docx' else 'a PDF viewer'}, close it; otherwise choose another folder."
         ) from None

@@ -2,7 +2,8 @@
 
 A chart is a picture to a screen reader (reportlab cannot tag a PDF), so each one has a sentence beside
 it that states what the picture says, and the numbers themselves are in a table. The sentences need no
-renderer: the PDF puts them next to its charts, and a Word document can use them as alternative text.
+renderer: a chart block (``blocks.Chart``) carries its sentence; the PDF shows it beside the chart and the
+Word document makes it the picture's alternative text.
 """
 
 from __future__ import annotations
@@ -74,4 +75,16 @@ def bars_text(area: str, scores: Sequence[tuple[str, float | None]], step: float
         f"In words: the chart shows the scores of the {count} dimension{'s' if count != 1 else ''} "
         f"of {area}, with their bands. {highest_and_lowest(scores, score=lambda value: format_score(value, step))} Every score is also in the table of "
         "this area's findings."
+    )
+
+
+def spread_text(numbers: Sequence[str], divergent: int) -> str:
+    """The text alternative of one heat map of the spread of views: the questions it covers (by number)
+    and how many of them drew divergent views."""
+    count = len(numbers)
+    which = f"question {numbers[0]}" if count == 1 else f"questions {numbers[0]} to {numbers[-1]}"
+    return (
+        f"In words: the heat map shows how many people chose each answer to {which}, one row per question "
+        f"and one column per answer; darker cells mean more people. {divergent} of these {count} "
+        f"question{'s' if count != 1 else ''} drew divergent views."
     )

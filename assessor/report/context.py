@@ -1,8 +1,8 @@
-"""What every section builder reads: the assessment, its results, the pilots to show, styles and helpers."""
+"""What every section builder reads: the assessment, its results, the pilots to show, and helpers."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from assessor.model import (
     Assessment,
@@ -14,10 +14,10 @@ from assessor.model import (
 )
 from assessor.recommend import Recommendation
 from assessor.recommend.pilot_values import accepted_pilots
+from assessor.report import blocks
+from assessor.report.blocks import ParagraphStyle
 from assessor.report.errors import ReportOptions
 from assessor.report.markup import clean, escape
-from assessor.report.paragraphs import Paragraph
-from assessor.report.styles import Styles
 from assessor.scoring import Results
 
 
@@ -27,9 +27,6 @@ class ReportContext:
     results: Results
     recommendations: list[Recommendation]
     options: ReportOptions
-    styles: Styles
-    #: The last number given to a table note (long cells move below their table, numbered across the report).
-    table_notes: int = field(default=0, init=False)
 
     def __post_init__(self) -> None:
         # "2.3.1": area 2, its dimension 3, its question 1. Short, stable labels for tables and charts.
@@ -86,9 +83,9 @@ class ReportContext:
 
     # Formatting -----------------------------------------------------------------------------
 
-    def para(self, text: str, style: str = "body") -> Paragraph:
-        """A paragraph of plain text (escaped: user text never becomes markup)."""
-        return Paragraph(esc(text), getattr(self.styles, style))
+    def para(self, value: str, style: ParagraphStyle = "body") -> blocks.Paragraph:
+        """A paragraph of plain text."""
+        return blocks.Paragraph(blocks.plain(value), style)
 
     def choice_label(self, choice: Choice | None) -> str:
         if choice is None:

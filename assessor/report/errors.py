@@ -24,3 +24,6 @@ class ReportOptions:
     include_appendix: bool = True
     #: How many recommended pilots to show when the team has accepted none (None: the questionnaire's limit).
     pilot_limit: int | None = None
+    #: The board summary of at most two pages (cover details, decisions, scores, pilots) instead of the
+    #: full report.
+    summary: bool = False

@@ -25,6 +25,8 @@ MARGIN_TOP = 24 * mm
 MARGIN_BOTTOM = 20 * mm
 FRAME_WIDTH = PAGE_SIZE[0] - MARGIN_LEFT - MARGIN_RIGHT
 FRAME_HEIGHT = PAGE_SIZE[1] - MARGIN_TOP - MARGIN_BOTTOM
+#: Room for a chart's sentence in words above it (two or three lines of small text).
+ALT_ROOM = 36
 
 TEXT = colors.HexColor("#1A1A1A")
 MUTED = colors.HexColor("#555555")

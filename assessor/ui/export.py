@@ -61,20 +61,6 @@ class ReportKind(Enum):
         return "summary" if self is ReportKind.SUMMARY else "report"
 
 
-def unavailable(kind: ReportKind) -> str:
-    """Why this version cannot write ``kind`` ("" when it can): the Word document and the board summary come
-    with the report's content builder (``write_report`` writing ``.docx``, ``ReportOptions(summary=True)``)."""
-    if kind is ReportKind.PDF:
-        return ""
-    from assessor.report import ReportOptions, builder
-
-    if kind is ReportKind.WORD and not hasattr(builder, "report_format"):
-        return "This version cannot write Word documents yet: export the PDF report instead."
-    if kind is ReportKind.SUMMARY and "summary" not in {f.name for f in dataclasses.fields(ReportOptions)}:
-        return "This version cannot write the board summary yet: export the PDF report instead."
-    return ""
-
-
 def write_export(
     kind: ReportKind,
     assessment: Assessment,
@@ -176,10 +162,6 @@ class Exporter(QObject):
         """Ask where, then write the PDF report, the Word document or the board summary."""
         if self.worker is not None:
             dialogs.info(self.window, "Report in progress", "A report is being written already.")
-            return
-        reason = unavailable(kind)
-        if reason:
-            dialogs.info(self.window, kind.title, reason)
             return
         suffix = ".summary.pdf" if kind is ReportKind.SUMMARY else kind.suffix
         path = dialogs.save_file(self.window, kind.title, self._suggested(suffix), kind.file_filter)

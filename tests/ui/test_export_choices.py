@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assessor.ui.export import ReportKind, unavailable, write_export
+from assessor.ui.export import ReportKind, write_export
 
 #: The first bytes of each kind of file.
 MAGIC = {ReportKind.PDF: b"%PDF", ReportKind.SUMMARY: b"%PDF", ReportKind.WORD: b"PK"}
@@ -47,14 +47,7 @@ def test_each_choice_writes_its_file_or_says_it_cannot(
     assert action.isEnabled()
     scripted_dialogs.save_paths.append(str(tmp_path / chosen))
     scripted_dialogs.confirm_answer = False  # do not open it in a viewer
-    reason = unavailable(kind)
     action.trigger()
-    if reason:  # before the Word writer and the summary are merged: said, and nothing written
-        assert scripted_dialogs.infos == [(kind.title, reason)]
-        assert "PDF report" in reason
-        assert list(tmp_path.iterdir()) == []
-        assert scripted_dialogs.save_paths  # the file chooser was not even shown
-        return
     exporter = team_window.files._export()
     with qtbot.waitSignal(exporter.report_finished, timeout=120_000) as finished:
         pass
@@ -65,7 +58,6 @@ def test_each_choice_writes_its_file_or_says_it_cannot(
 
 def test_the_pdf_is_always_available_and_the_adapter_writes_it(team_window, tmp_path: Path) -> None:
     _answer_all(team_window)
-    assert unavailable(ReportKind.PDF) == ""
     path = write_export(ReportKind.PDF, team_window.session.require(), tmp_path / "direct.pdf")
     assert path.read_bytes().startswith(b"%PDF")
 

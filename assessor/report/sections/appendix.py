@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
-
 from assessor.model import ScoringSettings
+from assessor.report.blocks import Block
 from assessor.report.context import ReportContext
 from assessor.report.sections.common import heading, table
 from assessor.scoring import Spread
@@ -35,10 +34,10 @@ def spread_text(spread: Spread, scoring: ScoringSettings | None = None) -> str:
     return "; ".join(parts)
 
 
-def build(ctx: ReportContext) -> list[Flowable]:
+def build(ctx: ReportContext) -> list[Block]:
     if not ctx.options.include_appendix:
         return []
-    story: list[Flowable] = [
+    story: list[Block] = [
         heading(ctx, "Appendix: every answer", level=0, key="appendix"),
         ctx.para(
             "Spread shows the lowest and highest level chosen with the number of answers in brackets, "
@@ -47,7 +46,7 @@ def build(ctx: ReportContext) -> list[Flowable]:
         ),
     ]
     for area in ctx.questionnaire.areas:
-        rows: list[list[str | Flowable]] = []
+        rows: list[list[str]] = []
         for dimension in area.dimensions:
             for question in dimension.questions:
                 result = ctx.results.questions[question.id]

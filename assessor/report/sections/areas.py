@@ -3,13 +3,12 @@ the next level looks like, divergent items, Don't know hot spots, notes and the 
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, PageBreak
-
 from assessor.model import Area, format_score, format_threshold, score_text
-from assessor.report.context import ReportContext, esc
-from assessor.report.markdown_flowables import markdown_flowables
-from assessor.report.paragraphs import Paragraph
-from assessor.report.sections.common import band_cell, band_commands, bullets, heading, table
+from assessor.report import blocks
+from assessor.report.blocks import Block, Run
+from assessor.report.commentary import commentary_blocks
+from assessor.report.context import ReportContext
+from assessor.report.sections.common import band_cell, bullets, heading, subheading, table
 from assessor.scoring import QuestionResult
 from assessor.scoring.disclosure import shown_divergent, shown_value, shown_visibility_gap
 
@@ -40,17 +39,21 @@ def _question_line(ctx: ReportContext, result: QuestionResult) -> str:
     return f"{ctx.numbers[question.id]} {question.text} — {ctx.value_label(result.value)}"
 
 
-def _overview(ctx: ReportContext, area: Area) -> list[Flowable]:
+def _overview(ctx: ReportContext, area: Area) -> list[Block]:
     score = ctx.results.areas[area.id]
-    styles = ctx.styles
     step = ctx.questionnaire.scale.step
     if score.score is None:
         return [ctx.para("Too few of this area's questions were answered to give it a score.")]
-    band = f" ({esc(score.band.name)})" if score.band else ""
-    story: list[Flowable] = [
-        Paragraph(
-            f"Score <b>{format_score(score.score, step)}</b>{band}; level <b>{esc(score.level_name or '—')}</b>.",
-            styles.body,
+    band = f" ({blocks.text(score.band.name)})" if score.band else ""
+    story: list[Block] = [
+        blocks.Paragraph(
+            (
+                Run("Score "),
+                blocks.bold(format_score(score.score, step)),
+                Run(f"{band}; level "),
+                blocks.bold(score.level_name or "—"),
+                Run("."),
+            )
         )
     ]
     if score.capped and score.held_back_by:
@@ -63,8 +66,7 @@ def _overview(ctx: ReportContext, area: Area) -> list[Flowable]:
                 "an area is only as mature as its weakest dimension allows."
             )
         )
-    rows: list[list[str | Flowable]] = []
-    extra: list[tuple[object, ...]] = []
+    rows: list[list[str | blocks.Cell]] = []
     for dimension in area.dimensions:
         dim = ctx.results.dimensions[dimension.id]
         rows.append(
@@ -75,33 +77,30 @@ def _overview(ctx: ReportContext, area: Area) -> list[Flowable]:
                 f"{dim.answered} of {dim.total}",
             ]
         )
-        extra += band_commands(ctx, 2, len(rows), dim.band)
-    story.extend(
-        table(ctx, ["Dimension", "Score", "Band", "Answered"], rows, [0.5, 0.18, 0.16, 0.16], extra=extra)
-    )
+    story.extend(table(ctx, ["Dimension", "Score", "Band", "Answered"], rows, [0.5, 0.18, 0.16, 0.16]))
     return story
 
 
-def _strongest_weakest(ctx: ReportContext, area: Area) -> list[Flowable]:
+def _strongest_weakest(ctx: ReportContext, area: Area) -> list[Block]:
     ranked = ranked_questions(ctx, area)
     if not ranked:
         return []
     count = min(3, len(ranked) // 2) or 1
     strongest, weakest = ranked[:count], list(reversed(ranked[-count:])) if len(ranked) > 1 else []
-    story: list[Flowable] = [
+    story: list[Block] = [
         heading(ctx, "Strongest and weakest questions", level=1, key=f"area-{area.id}-sw", toc=False)
     ]
-    story.append(ctx.para("Strongest", "h3"))
+    story.append(subheading("Strongest"))
     story += bullets(ctx, [_question_line(ctx, result) for result in strongest])
     if weakest:
-        story.append(ctx.para("Weakest", "h3"))
+        story.append(subheading("Weakest"))
         story += bullets(ctx, [_question_line(ctx, result) for result in weakest])
         story += _next_level(ctx, area, weakest)
     return story
 
 
-def _next_level(ctx: ReportContext, area: Area, weakest: list[QuestionResult]) -> list[Flowable]:
-    rows: list[list[str | Flowable]] = []
+def _next_level(ctx: ReportContext, area: Area, weakest: list[QuestionResult]) -> list[Block]:
+    rows: list[list[str]] = []
     scale = ctx.questionnaire.scale
     for result in weakest:
         if result.value is None:
@@ -125,8 +124,8 @@ def _next_level(ctx: ReportContext, area: Area, weakest: list[QuestionResult]) -
     ]
 
 
-def _divergent(ctx: ReportContext, area: Area) -> list[Flowable]:
-    rows: list[list[str | Flowable]] = []
+def _divergent(ctx: ReportContext, area: Area) -> list[Block]:
+    rows: list[list[str]] = []
     for dimension in area.dimensions:
         for question in dimension.questions:
             result = ctx.results.questions[question.id]
@@ -154,7 +153,7 @@ def _divergent(ctx: ReportContext, area: Area) -> list[Flowable]:
     ]
 
 
-def _dont_know(ctx: ReportContext, area: Area) -> list[Flowable]:
+def _dont_know(ctx: ReportContext, area: Area) -> list[Block]:
     lines = []
     for dimension in area.dimensions:
         for question in dimension.questions:
@@ -173,7 +172,7 @@ def _dont_know(ctx: ReportContext, area: Area) -> list[Flowable]:
     ]
 
 
-def _notes(ctx: ReportContext, area: Area) -> list[Flowable]:
+def _notes(ctx: ReportContext, area: Area) -> list[Block]:
     """Notes and evidence, unattributed: a note names no participant."""
     lines = []
     for dimension in area.dimensions:
@@ -187,8 +186,8 @@ def _notes(ctx: ReportContext, area: Area) -> list[Flowable]:
     ]
 
 
-def build(ctx: ReportContext) -> list[Flowable]:
-    story: list[Flowable] = []
+def build(ctx: ReportContext) -> list[Block]:
+    story: list[Block] = []
     for area in ctx.questionnaire.areas:
         story.append(heading(ctx, area.title, level=0, key=f"area-{area.id}"))
         if area.description.strip():
@@ -203,6 +202,6 @@ def build(ctx: ReportContext) -> list[Flowable]:
             story.append(
                 heading(ctx, "Consultant's commentary", level=1, key=f"area-{area.id}-comment", toc=False)
             )
-            story += markdown_flowables(commentary, ctx.styles.quote)
-        story.append(PageBreak())
+            story += commentary_blocks(commentary)
+        story.append(blocks.PageBreak())
     return story

@@ -1,28 +1,34 @@
-"""The charts: a radar of every dimension, bars per area with bands, and the anonymous spread of views."""
+"""The charts: a radar of every dimension, bars per area with bands, and the anonymous spread of views.
+
+Each chart is described by its data, a sentence in words saying what it shows (``chart_text.py``: shown
+beside the chart in the PDF, and the image's alternative text in the Word document) and the table of its
+numbers (set under the image in the Word document; the PDF draws the numbers in the chart itself, and the
+radar's numbers are in the table under it in both)."""
 
 from __future__ import annotations
 
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak
+import math
 
 from assessor.model import NonAnswer, score_text
 from assessor.model.questionnaire import format_value
-from assessor.report.chart_text import bars_text, radar_text
+from assessor.report import blocks
+from assessor.report.blocks import BarData, Block, Chart, KeepSpace, RadarData, SpreadData
+from assessor.report.chart_text import bars_text, radar_text, spread_text
 from assessor.report.charts import ROW as BAR_ROW
-from assessor.report.charts import Bar, area_bars
+from assessor.report.charts import area_bars
 from assessor.report.context import ReportContext
-from assessor.report.radar import radar_chart
-from assessor.report.sections.common import band_cell, band_commands, heading, table
-from assessor.report.spread_chart import SpreadRow, spread_heatmaps
-from assessor.report.styles import FRAME_HEIGHT
+from assessor.report.markup import clean
+from assessor.report.sections.common import band_cell, heading, table
+from assessor.report.spread_chart import MAX_ROWS, SpreadRow
+from assessor.report.spread_chart import ROW as SPREAD_ROW
+from assessor.report.styles import ALT_ROOM, FRAME_HEIGHT
 from assessor.scoring.disclosure import is_withheld
 
 #: Room for an area's heading above its first bar chart.
 HEADING_ROOM = 40
-#: Room for a chart's text alternative (two or three lines of small text).
-ALT_ROOM = 36
 
 
-def _radar(ctx: ReportContext) -> list[Flowable]:
+def _radar(ctx: ReportContext) -> list[Block]:
     questionnaire = ctx.questionnaire
     dimensions = list(questionnaire.dimensions.values())
     if len(dimensions) < 3:
@@ -32,15 +38,13 @@ def _radar(ctx: ReportContext) -> list[Flowable]:
         return []
     bands = [band for band in questionnaire.scoring.bands if band.minimum != float("-inf")]
     reference = bands[0] if bands else questionnaire.scoring.bands[0]
-    radar = radar_chart(
-        scores,
-        levels=questionnaire.scale.values,
+    radar = RadarData(
+        tuple(scores),
+        levels=tuple(questionnaire.scale.values),
         reference=reference.minimum if bands else questionnaire.scale.maximum,
         reference_name=reference.name,
-        accent=ctx.styles.accent,
     )
-    rows: list[list[str | Flowable]] = []
-    extra: list[tuple[object, ...]] = []
+    rows: list[list[str | blocks.Cell]] = []
     for number, dimension in enumerate(dimensions, start=1):
         score = ctx.results.dimensions[dimension.id]
         rows.append(
@@ -52,7 +56,6 @@ def _radar(ctx: ReportContext) -> list[Flowable]:
                 band_cell(ctx, score.band),
             ]
         )
-        extra += band_commands(ctx, 4, len(rows), score.band)
     return [
         heading(ctx, "All dimensions at a glance", level=1, key="charts-radar"),
         ctx.para(
@@ -60,37 +63,32 @@ def _radar(ctx: ReportContext) -> list[Flowable]:
             "higher the team's score; the dashed ring marks where the top band begins.",
             "small",
         ),
-        ctx.para(
-            radar_text(
-                [(d.title, ctx.results.dimensions[d.id].score) for d in dimensions],
-                ctx.questionnaire.scale.step,
+        Chart(
+            radar,
+            blocks.text(
+                radar_text(
+                    [(d.title, ctx.results.dimensions[d.id].score) for d in dimensions],
+                    questionnaire.scale.step,
+                )
             ),
-            "small",
         ),
-        radar,
-        *table(
-            ctx,
-            ["No.", "Dimension", "Area", "Score", "Band"],
-            rows,
-            [0.07, 0.4, 0.27, 0.12, 0.14],
-            extra=extra,
-        ),
+        *table(ctx, ["No.", "Dimension", "Area", "Score", "Band"], rows, [0.07, 0.4, 0.27, 0.12, 0.14]),
     ]
 
 
-def _bars(ctx: ReportContext) -> list[Flowable]:
+def _bars(ctx: ReportContext) -> list[Block]:
     questionnaire = ctx.questionnaire
-    story: list[Flowable] = [heading(ctx, "Scores by area", level=1, key="charts-bars")]
-    ticks = [(level.value, level.name) for level in questionnaire.scale.levels]
+    story: list[Block] = [heading(ctx, "Scores by area", level=1, key="charts-bars")]
+    ticks = tuple((level.value, clean(level.name)) for level in questionnaire.scale.levels)
+    levels = tuple(questionnaire.scale.values)
+    step = questionnaire.scale.step
     # Bars that fit a page under a heading, besides the chart's axis and band labels.
-    frame = area_bars(
-        [], settings=questionnaire.scoring, levels=questionnaire.scale.values, tick_names=ticks
-    ).height
+    frame = area_bars([], settings=questionnaire.scoring, levels=levels, tick_names=ticks).height
     per_chart = max(1, int((FRAME_HEIGHT - HEADING_ROOM - ALT_ROOM - frame) // BAR_ROW))
     for area in questionnaire.areas:
         bars = [
-            Bar(
-                dimension.title,
+            (
+                clean(dimension.title),
                 ctx.results.dimensions[dimension.id].score,
                 ctx.results.dimensions[dimension.id].band,
             )
@@ -98,20 +96,22 @@ def _bars(ctx: ReportContext) -> list[Flowable]:
         ]
         # An area of many dimensions gets one chart per page's worth of them, each with its axis.
         for start in range(0, len(bars), per_chart):
-            chart = area_bars(
-                bars[start : start + per_chart],
-                settings=questionnaire.scoring,
-                levels=questionnaire.scale.values,
-                tick_names=ticks,
-                step=questionnaire.scale.step,
+            chunk = bars[start : start + per_chart]
+            numbers = blocks.grid(
+                ["Dimension", "Score", "Band"],
+                [[label, score_text(score, step), band_cell(ctx, band)] for label, score, band in chunk],
+                [0.6, 0.2, 0.2],
+            )
+            chart = Chart(
+                BarData(tuple(chunk), questionnaire.scoring, levels, ticks, step),
+                blocks.text(bars_text(area.title, [(label, score) for label, score, _ in chunk], step)),
+                numbers,
             )
             if start == 0:
-                story.append(CondPageBreak(chart.height + HEADING_ROOM + ALT_ROOM))
+                story.append(KeepSpace(HEADING_ROOM, with_chart=True))
                 story.append(heading(ctx, area.title, level=2, key=f"charts-bars-{area.id}", toc=False))
-                scores = [(bar.label, bar.score) for bar in bars]
-                story.append(ctx.para(bars_text(area.title, scores, questionnaire.scale.step), "small"))
             else:
-                story.append(CondPageBreak(chart.height + 6))
+                story.append(KeepSpace(6, with_chart=True))
             story.append(chart)
     return story
 
@@ -127,7 +127,7 @@ def spread_rows(ctx: ReportContext) -> list[SpreadRow]:
         rows.append(
             SpreadRow(
                 ctx.numbers[question_id],
-                ctx.questionnaire.question(question_id).text,
+                clean(ctx.questionnaire.question(question_id).text),
                 tuple(counts),
                 spread.divergent,
             )
@@ -153,15 +153,16 @@ def _non_answer_counts(ctx: ReportContext, dont_know: int, not_applicable: int) 
     )
 
 
-def _spread(ctx: ReportContext) -> list[Flowable]:
+def _spread(ctx: ReportContext) -> list[Block]:
     rows = spread_rows(ctx)
     # A spread needs several people; a team answer recorded once has none to show.
     if not rows or max(sum(row.counts) for row in rows) < 2:
         return []
     columns = spread_columns(ctx)
+    codes = tuple(code for code, _ in columns)
     key = "; ".join(f"{code} {meaning}" for code, meaning in columns)
-    story: list[Flowable] = [
-        PageBreak(),
+    story: list[Block] = [
+        blocks.PageBreak(),
         heading(ctx, "The spread of views", level=1, key="charts-spread"),
         ctx.para(
             "How many people chose each answer to each question, in the last round of scoring, before any "
@@ -170,19 +171,33 @@ def _spread(ctx: ReportContext) -> list[Flowable]:
             "small",
         ),
     ]
-    for drawing in spread_heatmaps(rows, [code for code, _ in columns], ctx.styles.accent):
-        story.append(CondPageBreak(drawing.height + 6))
-        story.append(drawing)
+    share = 0.5 / (len(codes) + 1)
+    # A page's worth of rows, less the room the chart's sentence in words takes above it.
+    per_chart = MAX_ROWS - math.ceil(ALT_ROOM / SPREAD_ROW)
+    for start in range(0, len(rows), per_chart):
+        chunk = rows[start : start + per_chart]
+        numbers = blocks.grid(
+            ["No.", "Question", *codes, "Divergent"],
+            [
+                [row.number, row.text, *(str(count) for count in row.counts), "yes" if row.divergent else ""]
+                for row in chunk
+            ],
+            [0.08, 0.42, *([share] * len(codes)), share],
+        )
+        divergent = sum(1 for row in chunk if row.divergent)
+        data = SpreadData(tuple((row.number, row.text, row.counts, row.divergent) for row in chunk), codes)
+        story.append(KeepSpace(6, with_chart=True))
+        story.append(Chart(data, blocks.text(spread_text([row.number for row in chunk], divergent)), numbers))
     return story
 
 
-def build(ctx: ReportContext) -> list[Flowable]:
+def build(ctx: ReportContext) -> list[Block]:
     if not ctx.options.include_charts:
         return []
-    story: list[Flowable] = [heading(ctx, "Charts", level=0, key="charts")]
+    story: list[Block] = [heading(ctx, "Charts", level=0, key="charts")]
     story += _radar(ctx)
-    story += [PageBreak()]
+    story += [blocks.PageBreak()]
     story += _bars(ctx)
     story += _spread(ctx)
-    story.append(PageBreak())
+    story.append(blocks.PageBreak())
     return story

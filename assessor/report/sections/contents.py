@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, PageBreak
-
+from assessor.report import blocks
+from assessor.report.blocks import Block
 from assessor.report.context import ReportContext
 from assessor.report.sections.common import heading
-from assessor.report.template import make_contents
 
 
-def build(ctx: ReportContext) -> list[Flowable]:
+def build(ctx: ReportContext) -> list[Block]:
     return [
         heading(ctx, "Contents", level=0, key="contents", toc=False),
-        make_contents(ctx.styles),
-        PageBreak(),
+        blocks.Contents(),
+        blocks.PageBreak(),
     ]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from reportlab.platypus import Flowable, PageBreak
-
 from assessor.model import Mode, format_threshold, format_value
+from assessor.report import blocks
+from assessor.report.blocks import Block
 from assessor.report.context import ReportContext
 from assessor.report.sections.common import bullets, heading, long_date, table
 from assessor.scoring.disclosure import number_in_words
@@ -108,11 +108,11 @@ def _scoring_text(ctx: ReportContext) -> list[str]:
     ]
 
 
-def credit_lines(ctx: ReportContext) -> list[Flowable]:
+def credit_lines(ctx: ReportContext) -> list[Block]:
     """The questionnaire's authors, licence and attribution: a source under a licence such as CC BY-SA
     must be credited wherever it is used."""
     questionnaire = ctx.questionnaire
-    story: list[Flowable] = []
+    story: list[Block] = []
     if questionnaire.authors:
         story.append(ctx.para(f"Written by {', '.join(questionnaire.authors)}.", "small"))
     if questionnaire.licence.strip():
@@ -122,9 +122,9 @@ def credit_lines(ctx: ReportContext) -> list[Flowable]:
     return story
 
 
-def build(ctx: ReportContext) -> list[Flowable]:
+def build(ctx: ReportContext) -> list[Block]:
     questionnaire = ctx.questionnaire
-    story: list[Flowable] = [
+    story: list[Block] = [
         heading(ctx, "Method", level=0, key="method"),
         heading(ctx, "How the assessment ran", level=1, key="method-ran"),
         ctx.para(_how_it_ran(ctx)),
@@ -138,11 +138,11 @@ def build(ctx: ReportContext) -> list[Flowable]:
     )
     story += credit_lines(ctx)
     story.append(heading(ctx, "The scale", level=1, key="method-scale"))
-    rows: list[list[str | Flowable]] = [
+    rows: list[list[str]] = [
         [format_value(level.value), level.name, level.descriptor] for level in questionnaire.scale.levels
     ]
     story.extend(table(ctx, ["Level", "Name", "What it means"], rows, [0.1, 0.2, 0.7]))
     story.append(heading(ctx, "How the scores are worked out", level=1, key="method-scoring"))
     story += bullets(ctx, _scoring_text(ctx))
-    story.append(PageBreak())
+    story.append(blocks.PageBreak())
     return story

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak
-
 from assessor.model import Pilot
 from assessor.recommend.pilot_values import pilot_values, rejected_pilots
-from assessor.report.context import ReportContext, esc
-from assessor.report.paragraphs import Paragraph
-from assessor.report.sections.common import bullets, heading, long_date, table
+from assessor.report import blocks
+from assessor.report.blocks import Block, KeepSpace
+from assessor.report.context import ReportContext
+from assessor.report.sections.common import bullets, heading, labelled, long_date, table
 
 
 @dataclass(frozen=True)
@@ -25,6 +24,8 @@ class PilotPlan:
     owner: str
     review_dates: tuple[str, ...]
     notes: str
+    #: The start date the team typed ("" when none was).
+    start_date: str = ""
 
 
 def pilot_plans(ctx: ReportContext) -> tuple[bool, list[PilotPlan]]:
@@ -46,6 +47,7 @@ def pilot_plans(ctx: ReportContext) -> tuple[bool, list[PilotPlan]]:
                     owner=values.owner,
                     review_dates=values.review_dates,
                     notes=values.notes,
+                    start_date=values.start_date,
                 )
             )
         return True, plans
@@ -72,52 +74,51 @@ def _example_text(text: str, source: str, verified: bool) -> str:
     return f"Reported, not independently verified: {text} (Reported in: {source})"
 
 
-def _one_pilot(ctx: ReportContext, plan: PilotPlan, number: int) -> list[Flowable]:
+def _one_pilot(ctx: ReportContext, plan: PilotPlan, number: int) -> list[Block]:
     pilot = plan.pilot
-    styles = ctx.styles
-    story: list[Flowable] = [
-        CondPageBreak(160),
+    story: list[Block] = [
+        KeepSpace(160),
         heading(ctx, f"{number}. {pilot.title}", level=1, key=f"pilot-{pilot.id}"),
     ]
 
-    def labelled(label: str, text: str) -> None:
+    def field(label: str, text: str) -> None:
         if text.strip():
-            story.append(Paragraph(f"<b>{esc(label)}:</b> {esc(text)}", styles.body))
+            story.append(labelled(label, text))
 
-    labelled("Why", plan.why)
-    labelled("What it is", pilot.summary)
+    field("Why", plan.why)
+    field("What it is", pilot.summary)
     size = ", ".join(part for part in (pilot.size, pilot.timescale) if part.strip())
-    labelled("Size and timescale", size)
-    labelled("Typical cost", pilot.cost)
+    field("Size and timescale", size)
+    field("Typical cost", pilot.cost)
     for example in pilot.examples:
         label = "Background" if example.background else "Example from practice"
-        labelled(label, _example_text(example.body, example.source, example.verified))
+        field(label, _example_text(example.body, example.source, example.verified))
     if plan.measures:
-        story.append(Paragraph("<b>What to measure:</b>", styles.body))
+        story.append(blocks.Paragraph((blocks.bold("What to measure:"),)))
         story += bullets(ctx, list(plan.measures))
-    labelled("First two weeks", pilot.first_step)
-    labelled("Baseline to take first", plan.baseline)
-    labelled("Stop or scale", pilot.stop_scale_rule)
-    labelled("Owner", plan.owner or "To be named by the team")
-    labelled("Review dates", ", ".join(long_date(date) for date in plan.review_dates))
-    labelled("Notes", plan.notes)
+    field("First two weeks", pilot.first_step)
+    field("Baseline to take first", plan.baseline)
+    field("Stop or scale", pilot.stop_scale_rule)
+    field("Owner", plan.owner or "To be named by the team")
+    field("Review dates", ", ".join(long_date(date) for date in plan.review_dates))
+    field("Notes", plan.notes)
     return story
 
 
-def _not_chosen(ctx: ReportContext) -> list[Flowable]:
+def _not_chosen(ctx: ReportContext) -> list[Block]:
     """The pilots the team considered and did not choose, each with the reason it gave."""
     rejected = [pilot_values(ctx.assessment, chosen) for chosen in rejected_pilots(ctx.assessment)]
     if not rejected:
         return []
     lines = [f"{values.pilot.title}: {values.reason or 'no reason recorded.'}" for values in rejected]
     return [
-        CondPageBreak(100),
+        KeepSpace(100),
         heading(ctx, "Considered and not chosen", level=1, key="pilots-not-chosen"),
         *bullets(ctx, lines),
     ]
 
 
-def build(ctx: ReportContext) -> list[Flowable]:
+def build(ctx: ReportContext) -> list[Block]:
     chosen, plans = pilot_plans(ctx)
     if not plans:
         return []
@@ -128,11 +129,11 @@ def build(ctx: ReportContext) -> list[Flowable]:
         else "The team has not yet chosen its pilots. These are recommended from the scores: small, discrete "
         "and measurable, with their results shared whatever the outcome."
     )
-    story: list[Flowable] = [heading(ctx, "Starter pilots", level=0, key="pilots"), ctx.para(intro)]
+    story: list[Block] = [heading(ctx, "Starter pilots", level=0, key="pilots"), ctx.para(intro)]
     for number, plan in enumerate(plans, start=1):
         story += _one_pilot(ctx, plan, number)
     story += _not_chosen(ctx)
-    rows: list[list[str | Flowable]] = [
+    rows: list[list[str]] = [
         [
             f"{number}. {plan.pilot.title}",
             plan.owner or "To be named",
@@ -143,7 +144,7 @@ def build(ctx: ReportContext) -> list[Flowable]:
         for number, plan in enumerate(plans, start=1)
     ]
     story += [
-        CondPageBreak(120),
+        KeepSpace(120),
         heading(ctx, "Action plan", level=1, key="action-plan"),
         *table(
             ctx,
@@ -151,6 +152,6 @@ def build(ctx: ReportContext) -> list[Flowable]:
             rows,
             [0.2, 0.17, 0.24, 0.24, 0.15],
         ),
-        PageBreak(),
+        blocks.PageBreak(),
     ]
     return story

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
-
 from assessor.model import format_score, format_threshold, format_value, score_text
 from assessor.recommend.pilot_values import pilot_values
-from assessor.report.context import ReportContext, esc
-from assessor.report.fonts import REGULAR
-from assessor.report.markdown_flowables import markdown_flowables
-from assessor.report.paragraphs import Paragraph
-from assessor.report.sections.common import band_cell, band_commands, cell, heading, table
-from assessor.report.styles import FRAME_WIDTH
+from assessor.report import blocks
+from assessor.report.blocks import Block, Cell, Run
+from assessor.report.commentary import commentary_blocks
+from assessor.report.context import ReportContext
+from assessor.report.sections.common import band_cell, bullets, heading, subheading, table
 from assessor.scoring.disclosure import shown_divergent, shown_visibility_gap
 
 
@@ -56,97 +53,113 @@ def strongest_and_weakest(
     return ranked[:count], (list(reversed(ranked[-count:])) if len(ranked) > 1 else [])
 
 
-def build(ctx: ReportContext) -> list[Flowable]:
+def _overall(ctx: ReportContext) -> blocks.Paragraph:
     results = ctx.results
-    styles = ctx.styles
-    step = ctx.questionnaire.scale.step
-    inner: list[Flowable] = []
     if results.overall is None:
-        inner.append(ctx.para("Too few questions were answered to give an overall score."))
-    else:
-        band = results.overall_band.name if results.overall_band else ""
-        level = results.overall_level_name or ""
-        # The band's name often matches the level's ("Developing"): say it once.
-        band_text = "" if band == level else f", in the <b>{esc(band)}</b> band"
-        inner.append(
-            Paragraph(
-                f"Overall the {esc(ctx.questionnaire.wording.organisation)} is at <b>{esc(level)}</b>, "
-                f"scoring <b>{format_score(results.overall, step)}</b> {ctx.questionnaire.scale.out_of()}{band_text}.",
-                styles.body,
-            )
-        )
-    rows: list[list[str | Flowable]] = []
-    extra: list[tuple[object, ...]] = []
+        return ctx.para("Too few questions were answered to give an overall score.")
+    band = results.overall_band.name if results.overall_band else ""
+    level = results.overall_level_name or ""
+    runs: list[Run] = [
+        Run(f"Overall the {blocks.text(ctx.questionnaire.wording.organisation)} is at "),
+        blocks.bold(level),
+        Run(", scoring "),
+        blocks.bold(format_score(results.overall, ctx.questionnaire.scale.step)),
+        Run(f" {ctx.questionnaire.scale.out_of()}"),
+    ]
+    # The band's name often matches the level's ("Developing"): say it once.
+    if band != level:
+        runs += [Run(", in the "), blocks.bold(band), Run(" band")]
+    runs.append(Run("."))
+    return blocks.Paragraph(tuple(runs))
+
+
+def area_table(ctx: ReportContext) -> list[Block]:
+    """Every area's score, level (marked when capped) and band."""
+    rows: list[list[str | Cell]] = []
     for area in ctx.questionnaire.areas:
-        score = results.areas[area.id]
+        score = ctx.results.areas[area.id]
         level = score.level_name or "—"
         if score.capped:
             level += " (capped)"
-        rows.append([area.title, score_text(score.score, step), level, band_cell(ctx, score.band)])
-        extra += band_commands(ctx, 3, len(rows), score.band)
-    inner.extend(table(ctx, ["Area", "Score", "Level", "Band"], rows, [0.46, 0.14, 0.22, 0.18], extra=extra))
+        rows.append(
+            [
+                area.title,
+                score_text(score.score, ctx.questionnaire.scale.step),
+                level,
+                band_cell(ctx, score.band),
+            ]
+        )
+    return table(ctx, ["Area", "Score", "Level", "Band"], rows, [0.46, 0.14, 0.22, 0.18])
+
+
+def cap_note(ctx: ReportContext) -> list[Block]:
+    """Why a capped area's level is lower than its score suggests, and what holds each back."""
+    results = ctx.results
     capped = [results.areas[area.id] for area in ctx.questionnaire.areas if results.areas[area.id].capped]
-    if capped:
-        settings = ctx.questionnaire.scoring
-        held = "; ".join(
-            f"{esc(ctx.questionnaire.area(score.area_id).title)}: held back by "
-            + ", ".join(esc(ctx.questionnaire.dimension(d).title) for d in score.held_back_by)
-            for score in capped
+    if not capped:
+        return []
+    settings = ctx.questionnaire.scoring
+    held = "; ".join(
+        f"{blocks.text(ctx.questionnaire.area(score.area_id).title)}: held back by "
+        + ", ".join(blocks.text(ctx.questionnaire.dimension(d).title) for d in score.held_back_by)
+        for score in capped
+    )
+    return [
+        ctx.para(
+            f"A capped area has a dimension scoring below {format_threshold(settings.cap_below)}, so its "
+            f"level is held at {_cap_level(ctx)} whatever its average; its band still follows the score. {held}.",
+            "small",
         )
-        inner.append(
-            Paragraph(
-                f"A capped area has a dimension scoring below {format_threshold(settings.cap_below)}, so its "
-                f"level is held at {_cap_level(ctx)} whatever its average; its band still follows the score. {held}.",
-                styles.small,
-            )
-        )
+    ]
+
+
+def _listing(ctx: ReportContext, items: list[tuple[str, float]]) -> Cell:
+    runs: list[Run] = []
+    for dim_id, score in items:
+        if runs:
+            runs.append(Run("\n"))
+        runs += [
+            Run(blocks.text(ctx.questionnaire.dimension(dim_id).title) + ": "),
+            blocks.bold(format_score(score, ctx.questionnaire.scale.step)),
+        ]
+    return Cell(tuple(runs) or blocks.plain("—"))
+
+
+def build(ctx: ReportContext) -> list[Block]:
+    results = ctx.results
+    inner: list[Block] = [_overall(ctx), *area_table(ctx), *cap_note(ctx)]
     ranked = ranked_dimensions(ctx)
     if ranked:
         strongest, weakest = strongest_and_weakest(ranked)
-
-        def listing(items: list[tuple[str, float]]) -> Paragraph:
-            text = "<br/>".join(
-                f"{esc(ctx.questionnaire.dimension(dim_id).title)}: <b>{format_score(score, step)}</b>"
-                for dim_id, score in items
-            )
-            return Paragraph(text or "—", styles.cell)
-
-        pair = Table(
-            [
-                [cell(ctx, "Strongest dimensions", bold=True), cell(ctx, "Weakest dimensions", bold=True)],
-                [listing(strongest), listing(weakest)],
-            ],
-            colWidths=[FRAME_WIDTH / 2] * 2,
-            splitInRow=1,  # long dimension titles continue on the next page
-        )
-        pair.setStyle(
-            TableStyle(
-                [
-                    ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 6),
-                ]
+        inner.append(
+            blocks.Table(
+                ("Strongest dimensions", "Weakest dimensions"),
+                ((_listing(ctx, strongest), _listing(ctx, weakest)),),
+                (0.5, 0.5),
+                kind="pair",
             )
         )
-        inner.append(pair)
     scoring = ctx.questionnaire.scoring
     divergent = sum(1 for r in results.questions.values() if shown_divergent(r.spread, scoring))
     gaps = sum(1 for r in results.questions.values() if shown_visibility_gap(r.spread, scoring))
     if divergent or gaps:
         inner.append(
-            Paragraph(
-                f"The team disagreed widely on <b>{divergent}</b> question{'s' if divergent != 1 else ''}; "
-                f"<b>{gaps}</b> question{'s' if gaps != 1 else ''} drew many “Don't know” answers.",
-                styles.body,
+            blocks.Paragraph(
+                (
+                    Run("The team disagreed widely on "),
+                    blocks.bold(str(divergent)),
+                    Run(f" question{'s' if divergent != 1 else ''}; "),
+                    blocks.bold(str(gaps)),
+                    Run(f" question{'s' if gaps != 1 else ''} drew many “Don't know” answers."),
+                )
             )
         )
     title, lines = pilot_lines(ctx)
     if lines:
-        inner.append(Paragraph(f"<b>{esc(title)}</b>", styles.h3))
-        inner += [Paragraph(esc(line), styles.bullet, bulletText="•") for line in lines]
+        inner.append(subheading(title))
+        inner += bullets(ctx, lines)
     if ctx.assessment.commentary.overall.strip():
-        inner.append(Paragraph("<b>Consultant's commentary</b>", styles.h3))
-        inner += markdown_flowables(ctx.assessment.commentary.overall, styles.quote)
+        inner.append(subheading("Consultant's commentary"))
+        inner += commentary_blocks(ctx.assessment.commentary.overall)
     # One page when it fits; a long commentary flows onto the next pages at its normal size.
-    return [heading(ctx, "Executive summary", level=0, key="summary"), *inner, PageBreak()]
+    return [heading(ctx, "Executive summary", level=0, key="summary"), *inner, blocks.PageBreak()]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import cast
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -16,12 +16,16 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QSizePolicy,
+    QSpacerItem,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -73,6 +77,146 @@ class LevelCard(QFrame):
         self.style().polish(self)
 
 
+class FlowRow(QLayout):
+    """A row of controls that wraps onto more lines when the width is too small for it (a narrow answer area:
+    1024x768 with the agenda open, or a large system font), instead of widening the page past the screen.
+
+    A stretch (:meth:`add_stretch`) takes the room left over on its line, as in a QHBoxLayout, so on a wide
+    screen the row looks as it did; each control keeps its own size and sits in the middle of its line."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._glued: set[int] = set()  # the ids of items kept on the line of the one before them
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def add_stretch(self) -> None:
+        self.addItem(QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum))
+
+    def add_widget(self, widget: QWidget, *, with_previous: bool = False) -> None:
+        """Add ``widget``; ``with_previous`` keeps it on the line of the control before it (a label and its
+        box)."""
+        self.addWidget(widget)
+        if with_previous:
+            self._glued.add(id(self._items[-1]))
+
+    # QLayout's interface ------------------------------------------------------------------------
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        if not 0 <= index < len(self._items):
+            return None
+        item = self._items.pop(index)
+        self._glued.discard(id(item))
+        return item
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), place=False)
+
+    def sizeHint(self) -> QSize:
+        """Everything on one line."""
+        shown = self._shown()
+        width = sum(item.sizeHint().width() for item in shown) + self._gap() * max(0, len(shown) - 1)
+        height = max((item.sizeHint().height() for item in shown), default=0)
+        return self._with_margins(QSize(width, height))
+
+    def minimumSize(self) -> QSize:
+        """As wide as the widest control (with those kept on its line): the others wrap."""
+        width = 0
+        run = 0
+        for item in self._shown():
+            glued = id(item) in self._glued and run > 0
+            run = (run + self._gap() if glued else 0) + item.sizeHint().width()
+            width = max(width, run)
+        margins = self.contentsMargins()
+        return QSize(width + margins.left() + margins.right(), self.heightForWidth(width))
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, place=True)
+
+    # Arranging ----------------------------------------------------------------------------------
+
+    def _shown(self) -> list[QLayoutItem]:
+        return [item for item in self._items if item.spacerItem() is None and not item.isEmpty()]
+
+    def _gap(self) -> int:
+        gap = self.spacing()
+        parent = self.parentWidget()
+        if gap < 0 and parent is not None:
+            gap = parent.style().pixelMetric(QStyle.PixelMetric.PM_LayoutHorizontalSpacing)
+        return gap if gap >= 0 else 6
+
+    def _with_margins(self, size: QSize) -> QSize:
+        margins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _arrange(self, rect: QRect, *, place: bool) -> int:
+        """Fill lines left to right within ``rect`` (placing the items if ``place``); the height it takes.
+        A control added ``with_previous`` goes onto a new line together with the one before it."""
+        margins = self.contentsMargins()
+        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
+        gap = self._gap()
+        groups: list[list[QLayoutItem]] = []
+        for item in self._items:
+            if item.spacerItem() is None and item.isEmpty():
+                continue  # a hidden control takes no room
+            if groups and id(item) in self._glued and groups[-1][-1].spacerItem() is None:
+                groups[-1].append(item)
+            else:
+                groups.append([item])
+        lines: list[list[QLayoutItem]] = [[]]
+        used = 0
+        for group in groups:
+            controls = [item.sizeHint().width() for item in group if item.spacerItem() is None]
+            width = sum(controls) + gap * max(0, len(controls) - 1)
+            if controls and lines[-1] and used + gap + width > area.width():
+                lines.append([])
+                used = 0
+            used += (gap if lines[-1] and controls else 0) + width
+            lines[-1] += group
+        top = area.top()
+        for line in lines:
+            controls_ = [item for item in line if item.spacerItem() is None]
+            if not controls_:
+                continue
+            height = max(item.sizeHint().height() for item in controls_)
+            if place:
+                self._place_line(line, QRect(area.left(), top, area.width(), height), gap)
+            top += height + gap
+        return max(0, top - gap - area.top()) + margins.top() + margins.bottom()
+
+    @staticmethod
+    def _place_line(line: list[QLayoutItem], rect: QRect, gap: int) -> None:
+        """One line's items from the left, a stretch taking what is left over (split between stretches)."""
+        controls = [item for item in line if item.spacerItem() is None]
+        stretches = len(line) - len(controls)
+        spare = rect.width() - sum(item.sizeHint().width() for item in controls) - gap * (len(controls) - 1)
+        spare = max(0, spare)
+        x = rect.left()
+        for item in line:
+            if item.spacerItem() is not None:
+                x += spare // stretches if stretches else 0
+                continue
+            size = item.sizeHint()
+            item.setGeometry(QRect(QPoint(x, rect.top() + (rect.height() - size.height()) // 2), size))
+            x += size.width() + gap
+
+
 class QuestionView(QScrollArea):
     """Shows one question; emits what the user chose. The page turns these into session edits."""
 
@@ -103,7 +247,8 @@ class QuestionView(QScrollArea):
         self.values: list[float] = []
         self._columns = 0  # the cards' columns as placed (see fitting_columns)
 
-        non_answers = QHBoxLayout()
+        # Don't know, Not applicable, confidence and Clear answer: one line when there is room, else more.
+        non_answers = FlowRow()
         self.dont_know = QRadioButton("D  Don't know", body)
         self.dont_know.setToolTip("Press D: nobody here can say from evidence")
         self.not_applicable = QRadioButton("N  Not applicable", body)
@@ -114,7 +259,7 @@ class QuestionView(QScrollArea):
         self.clear_button.clicked.connect(lambda: self.choice_made.emit(None))
         non_answers.addWidget(self.dont_know)
         non_answers.addWidget(self.not_applicable)
-        non_answers.addStretch(1)
+        non_answers.add_stretch()
         self.confidence_label = QLabel("Con&fidence:", body)
         self.confidence = QComboBox(body)
         self.confidence.setAccessibleName("Confidence in this answer")
@@ -122,9 +267,9 @@ class QuestionView(QScrollArea):
             self.confidence.addItem(label, value)
         self.confidence_label.setBuddy(self.confidence)
         self.confidence.activated.connect(lambda i: self.confidence_chosen.emit(self.confidence.itemData(i)))
-        non_answers.addWidget(self.confidence_label)
-        non_answers.addWidget(self.confidence)
-        non_answers.addWidget(self.clear_button)
+        non_answers.add_widget(self.confidence_label)
+        non_answers.add_widget(self.confidence, with_previous=True)
+        non_answers.add_widget(self.clear_button)
         self._layout.addLayout(non_answers)
 
         note_label = QLabel("N&ote and evidence:", body)
@@ -217,6 +362,12 @@ class QuestionView(QScrollArea):
         super().resizeEvent(event)
         if self.cards:
             self._place_cards()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        # The viewport narrows without the view resizing when the vertical scroll bar appears: reflow then too.
+        if event.type() == QEvent.Type.Resize and self.cards:
+            self._place_cards()
+        return super().viewportEvent(event)
 
     def show_question(
         self,

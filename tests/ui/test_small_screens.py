@@ -166,6 +166,54 @@ def test_every_level_card_can_be_reached_at_150_percent_font(scripted_dialogs, q
         app.setFont(normal)
 
 
+@pytest.mark.parametrize(
+    ("width", "height", "scale", "agenda"),
+    [(1024, 768, 1.0, True), (1280, 720, 1.5, False), (1280, 720, 1.5, True)],
+)
+def test_the_answer_area_fits_its_width(scripted_dialogs, qtbot, width, height, scale, agenda) -> None:
+    """Nothing in the answer area runs off its right-hand side: no horizontal scroll bar, the question, every
+    level card and the Clear answer button within the visible width (the controls under the cards wrap)."""
+    from assessor.ui.app import create_window
+
+    app = QApplication.instance()
+    normal = app.font()
+    large = app.font()
+    large.setPointSizeF(normal.pointSizeF() * scale)
+    app.setFont(large)
+    try:
+        window = create_window([])
+        qtbot.addWidget(window)
+        assert window.files.open_example()
+        window.resize(width, height)
+        window.show()
+        qtbot.waitExposed(window)
+        window.workshop.parts.show_agenda(agenda)
+        window.workshop.start_turn(window.session.require().participants[1].id)
+        page = window.page("answer")
+        view = page.view
+        wrapped = []
+        for qid in window.session.questionnaire.questions:
+            page.show_question(qid)
+            _settle()
+            wrapped.append(view.clear_button.y() > view.dont_know.y())
+            if view.confidence.isVisible():  # the label stays beside its box
+                label, box = view.confidence_label.geometry(), view.confidence.geometry()
+                assert abs(label.center().y() - box.center().y()) <= 1 and label.right() < box.left(), qid
+            assert view.horizontalScrollBar().maximum() == 0, qid
+            room = view.viewport().width()
+            for widget in [view.text, view.guidance, *view.cards, view.dont_know, view.clear_button]:
+                if widget.isVisible():
+                    right = widget.mapTo(view.viewport(), widget.rect().topRight()).x()
+                    assert right < room, (qid, getattr(widget, "text", lambda: "")() or widget.radio.text())
+        # The controls under the cards took two lines where they did not fit on one (with Not applicable).
+        assert any(wrapped)
+        window.session.undo_stack.setClean()
+        window.session.set_assessment(None)
+        window.close()
+    finally:
+        app.setFont(normal)
+
+
 # The agenda follows the screen, and says when time is up -------------------------------------------------
 
 

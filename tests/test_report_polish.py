@@ -1,0 +1,73 @@
+"""The report's finish: a level and its band said once, words wrapped at spaces, headings kept with what
+follows them, and running headers and footers never cut inside a word."""
+
+from __future__ import annotations
+
+import pytest
+
+from assessor.model import Assessment
+from assessor.report import ReportOptions, render_report
+from tests.factories import make_assessment, make_questionnaire
+from tests.report_helpers import pdf_text
+from tests.report_text import word_document, word_texts
+
+
+def demo() -> Assessment:
+    from assessor.cli.common import demo_path
+    from assessor.storage import read_assessment
+
+    return read_assessment(demo_path())
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def demo_pdf() -> list[str]:
+    return pdf_text(render_report(demo()))
+
+
+# Level and band ------------------------------------------------------------------------------
+
+
+def test_the_executive_summary_says_a_level_and_its_band_once(demo_pdf: list[str]) -> None:
+    page = next(flat(text) for text in demo_pdf if "Executive summary Overall" in flat(text))
+    # One "Level" column: no "Band" column beside it repeating the same name.
+    assert "Area Score Level Working" in page
+    assert "Developing Developing" not in page
+    assert "Level: the highest level of the scale that the score reaches." in page
+    assert "Strength: 3.0 and above; Developing: 2.0 and above; Priority: below 2.0" in page
+
+
+def test_no_area_overview_repeats_its_level_as_its_band(demo_pdf: list[str]) -> None:
+    text = flat(" ".join(demo_pdf))
+    assert "; level Developing." in text
+    assert "(Developing); level" not in text
+
+
+def level_names_differ() -> Assessment:
+    """Levels named apart from the bands: each cell names the band too."""
+    questionnaire = make_questionnaire(
+        areas=2, dimensions=1, questions=2, level_names=("Low", "Mid", "Good", "Top")
+    )
+    answers: dict[str, dict[str, int | str]] = {
+        "p1": {question_id: 4 for question_id in questionnaire.questions},
+    }
+    return make_assessment(questionnaire, answers=answers)
+
+
+def test_a_band_named_apart_from_its_level_is_named_in_brackets_in_pdf_and_word() -> None:
+    assessment = level_names_differ()
+    pdf = flat(" ".join(pdf_text(render_report(assessment))))
+    assert "Top (Strength band)" in pdf
+    assert "level Top, in the Strength band." in pdf
+    word = flat(" ".join(word_texts(word_document(render_report(assessment, file_format="docx")))))
+    assert "Top (Strength band)" in word
+    assert "Level: the highest level of the scale that the score reaches." in word
+
+
+def test_the_board_summary_has_one_level_column() -> None:
+    text = flat(" ".join(pdf_text(render_report(demo(), options=ReportOptions(summary=True)))))
+    assert "Area Score Level" in text
+    assert "Developing Developing" not in text

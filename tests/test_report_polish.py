@@ -3,12 +3,15 @@ follows them, and running headers and footers never cut inside a word."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assessor.model import Assessment
 from assessor.report import ReportOptions, render_report
 from tests.factories import make_assessment, make_questionnaire
 from tests.report_helpers import pdf_text
+from tests.report_hostile import hostile_assessment
 from tests.report_text import word_document, word_texts
 
 
@@ -71,3 +74,47 @@ def test_the_board_summary_has_one_level_column() -> None:
     text = flat(" ".join(pdf_text(render_report(demo(), options=ReportOptions(summary=True)))))
     assert "Area Score Level" in text
     assert "Developing Developing" not in text
+
+
+# Headings kept with what follows ---------------------------------------------------------------
+
+
+def heading_texts(assessment: Assessment) -> list[str]:
+    from assessor.report import blocks
+    from assessor.report.content import build_content, report_context
+
+    content = build_content(report_context(assessment, ReportOptions()))
+    return [flat(block.text) for block in content.body if isinstance(block, blocks.Heading)]
+
+
+def body_end(page: str) -> str:
+    """The page's text before its running footer, on one line."""
+    lines = [line for line in page.splitlines() if line.strip()]
+    while lines and (re.fullmatch(r"Page \d+ of \d+", lines[-1].strip()) or "Confidential" in lines[-1]):
+        lines.pop()
+    return flat(" ".join(lines[-3:]))
+
+
+@pytest.mark.parametrize("case", ["demo", "hostile"])
+def test_no_page_ends_with_a_heading(case: str) -> None:
+    assessment = demo() if case == "demo" else hostile_assessment()
+    headings = [text for text in heading_texts(assessment) if len(text) > 3]
+    pages = pdf_text(render_report(assessment))
+    alone = [
+        (number, text)
+        for number, page in enumerate(pages[:-1], start=1)
+        for text in headings
+        if body_end(page).endswith(text) and "Contents" not in page.splitlines()[:4]
+    ]
+    assert alone == []
+
+
+def test_a_heading_above_a_long_table_keeps_the_tables_start_on_its_page(demo_pdf: list[str]) -> None:
+    # reportlab's keepWithNext moved a heading and the whole table after it to the next page whenever
+    # the table did not fit: the appendix's heading stood alone on a page, and pages ended half empty.
+    page = next(
+        flat(text) for text in demo_pdf if "Appendix: every answer" in text and "Spread shows" in text
+    )
+    assert "Working with other sectors and partners Question Team value" in page
+    assert "1.1.1 For our biggest priorities" in page
+    assert len(demo_pdf) <= 30, len(demo_pdf)

@@ -54,6 +54,12 @@ MAX_CELL_LINES = 14
 EXCERPT_LINES = 4
 #: The table style's left plus right cell padding.
 CELL_PADDING = 8
+#: The table style's top plus bottom cell padding.
+ROW_PADDING = 6
+#: A heading just above a table stays with the table's header row and this many of its rows.
+KEPT_ROWS = 2
+#: A grid row taller than this share of the page may split between pages.
+SPLIT_ROW_SHARE = 0.3
 #: How far each level of a nested or commentary list is indented, in points.
 LIST_INDENT = 12
 #: Room for a number such as "12." before a numbered item's text.
@@ -103,6 +109,8 @@ class PdfRenderer:
         self.table_notes = 0
         self._drawings: dict[int, Flowable] = {}
         self._list_styles: dict[tuple[bool, bool, int, bool], ParagraphStyle] = {}
+        #: id(grid table) -> the height of its header row and first rows (see ``KEPT_ROWS``).
+        self._table_starts: dict[int, float] = {}
 
     def story(self, content: ReportContent) -> list[Flowable]:
         """The cover, then the body on pages with the running header and footer (without a cover, the
@@ -118,9 +126,55 @@ class PdfRenderer:
 
     def flowables(self, items: Sequence[Block]) -> list[Flowable]:
         story: list[Flowable] = []
+        #: Where the run of headings just before the current block starts in ``story``, and its flowables.
+        run_start, run = 0, list[Flowable]()
         for index, block in enumerate(items):
-            story += self.block(block, items[index + 1 :])
+            made = self.block(block, items[index + 1 :])
+            if isinstance(block, blocks.Heading):
+                if not run:
+                    run_start = len(story)
+                run += made
+            elif run:
+                if isinstance(block, blocks.Table) and block.kind == "grid" and block.rows and made:
+                    self._keep_headings_with_table(story, run_start, run, made[0])
+                run = []
+            story += made
         return story
+
+    def _keep_headings_with_table(
+        self, story: list[Flowable], start: int, headings: list[Flowable], table: Flowable
+    ) -> None:
+        """Keep a run of headings with the start of the table after them.
+
+        reportlab's ``keepWithNext`` keeps a heading with the whole of what follows: a table taller than
+        what is left of the page then moves to the next page whole, leaving the page below the heading
+        above it empty (or the heading above it alone at the foot). Instead the headings need room for
+        themselves, the table's header row and its first rows, and the table splits after them."""
+        room = sum(self._heading_room(heading) for heading in headings) + self._table_starts.get(
+            id(table), 0.0
+        )
+        for heading in headings:
+            heading.keepWithNext = False  # read before the style's by Flowable.getKeepWithNext
+        story.insert(start, CondPageBreak(min(room, FRAME_HEIGHT / 2)))
+
+    @staticmethod
+    def _heading_room(flowable: Flowable) -> float:
+        _, height = flowable.wrap(FRAME_WIDTH, FRAME_HEIGHT)
+        style = getattr(flowable, "style", None)
+        return float(height) + (style.spaceBefore + style.spaceAfter if style is not None else 0)
+
+    @staticmethod
+    def _row_height(cells: Sequence[Flowable], widths: Sequence[float]) -> float:
+        """A row's height at the table's column widths (the paragraphs remember their lines, so the
+        table measuring them again costs nothing)."""
+        tallest = max(
+            (
+                cell.wrap(width - CELL_PADDING, FRAME_HEIGHT)[1]
+                for cell, width in zip(cells, widths, strict=False)
+            ),
+            default=0.0,
+        )
+        return float(tallest) + ROW_PADDING
 
     def block(self, block: Block, following: Sequence[Block]) -> list[Flowable]:
         styles = self.styles
@@ -242,8 +296,19 @@ class PdfRenderer:
                     )
                 )
             body.append(cells)
-        # splitInRow: a row still too tall for a page (a flowable cell) continues on the next page.
-        result = LongTable([head, *body], colWidths=column_widths, repeatRows=1, splitByRow=1, splitInRow=1)
+        # A row splits between pages only when it is very tall (a long formatted cell): splitting an
+        # ordinary row leaves its start at the foot of a page, cut from its end by the repeated header.
+        tallest = max((self._row_height(cells, column_widths) for cells in body), default=0.0)
+        result = LongTable(
+            [head, *body],
+            colWidths=column_widths,
+            repeatRows=1,
+            splitByRow=1,
+            splitInRow=1 if tallest > FRAME_HEIGHT * SPLIT_ROW_SHARE else 0,
+        )
+        self._table_starts[id(result)] = sum(
+            self._row_height(cells, column_widths) for cells in [head, *body][: KEPT_ROWS + 1]
+        )
         style = self.styles.table()
         for command in extra:
             style.add(*command)

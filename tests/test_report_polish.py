@@ -10,7 +10,7 @@ import pytest
 from assessor.model import Assessment
 from assessor.report import ReportOptions, render_report
 from tests.factories import make_assessment, make_questionnaire
-from tests.report_helpers import pdf_text
+from tests.report_helpers import pdf_text, rich_assessment
 from tests.report_hostile import hostile_assessment
 from tests.report_text import word_document, word_texts
 
@@ -118,3 +118,51 @@ def test_a_heading_above_a_long_table_keeps_the_tables_start_on_its_page(demo_pd
     assert "Working with other sectors and partners Question Team value" in page
     assert "1.1.1 For our biggest priorities" in page
     assert len(demo_pdf) <= 30, len(demo_pdf)
+
+
+# Words wrapped at spaces ---------------------------------------------------------------------------
+
+WORDS = ("discharge", "accountability", "neighbourhood", "Neighbourhood", "assess")
+
+
+def narrow_words() -> Assessment:
+    """Ordinary long-ish words in the narrowest columns: the owner and start of every chosen pilot, the
+    agreed answer of every question."""
+    from dataclasses import replace
+
+    from assessor.model import Consensus
+
+    assessment = rich_assessment()
+    owner = "Neighbourhood accountability discharge-to-assess lead"
+    assessment.set_pilots(
+        [replace(chosen, owner=owner, start_date="2025-04-07") for chosen in assessment.pilots]
+    )
+    for question_id in assessment.questionnaire.questions:
+        assessment.set_consensus(
+            question_id,
+            Consensus(
+                2, rationale="Neighbourhood discharge-to-assess accountability, discharge neighbourhood."
+            ),
+        )
+    return assessment
+
+
+def test_no_ordinary_word_is_split_across_lines() -> None:
+    pages = pdf_text(render_report(narrow_words()))
+    for number, page in enumerate(pages, start=1):
+        joined = page.replace("\n", "")
+        for word in WORDS:
+            # A word split at a line's end is whole only once the lines are joined.
+            assert page.count(word) == joined.count(word), (number, word)
+    text = " ".join(pages)
+    assert text.count("Neighbourhood") > 3  # the words are there to be split
+
+
+def test_a_very_long_token_may_still_be_split() -> None:
+    from assessor.report.markup import break_at_hyphens
+
+    # Broken only after its slashes, and only when too wide; a short text is left as it is.
+    assert break_at_hyphens("see example.org/a/b", "Helvetica", 8, 500) == "see example.org/a/b"
+    broken = break_at_hyphens("see https://example.org/aaaa/bbbb/cccc", "Helvetica", 8, 60)
+    assert broken.replace(" ", "") == "seehttps://example.org/aaaa/bbbb/cccc"
+    assert all(len(part) < 20 for part in broken.split())

@@ -7,10 +7,12 @@ its cell moves below the table as a numbered note, leaving its start in the cell
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Sequence
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -25,11 +27,11 @@ from reportlab.platypus import (
 
 from assessor.model import Band, Logo, ScoringSettings
 from assessor.report import blocks
-from assessor.report.blocks import Block, Cell, Chart, ReportContent, Runs
+from assessor.report.blocks import Block, Cell, Chart, ReportContent, Run, Runs
 from assessor.report.chart_drawings import chart_drawing
-from assessor.report.fonts import REGULAR
+from assessor.report.fonts import BOLD, REGULAR
 from assessor.report.logos import image_reader
-from assessor.report.markup import escape, fit_text, one_line
+from assessor.report.markup import break_at_hyphens, escape, fit_text, one_line, widest_word
 from assessor.report.paragraphs import Paragraph
 from assessor.report.styles import (
     ALT_ROOM,
@@ -58,6 +60,8 @@ CELL_PADDING = 8
 ROW_PADDING = 6
 #: A heading just above a table stays with the table's header row and this many of its rows.
 KEPT_ROWS = 2
+#: The smallest a table cell's text is set to fit a long word in a narrow column, in points.
+MIN_CELL_SIZE = 6.5
 #: A grid row taller than this share of the page may split between pages.
 SPLIT_ROW_SHARE = 0.3
 #: How far each level of a nested or commentary list is indented, in points.
@@ -109,6 +113,7 @@ class PdfRenderer:
         self.table_notes = 0
         self._drawings: dict[int, Flowable] = {}
         self._list_styles: dict[tuple[bool, bool, int, bool], ParagraphStyle] = {}
+        self._fitted_styles: dict[tuple[str, float], ParagraphStyle] = {}
         #: id(grid table) -> the height of its header row and first rows (see ``KEPT_ROWS``).
         self._table_starts: dict[int, float] = {}
 
@@ -261,13 +266,53 @@ class PdfRenderer:
 
     # Tables ---------------------------------------------------------------------------------
 
-    def cell(self, item: Cell) -> Paragraph:
+    def cell(self, item: Cell, width: float | None = None) -> Paragraph:
+        """A cell's paragraph; with the cell's text ``width``, its words wrap only at spaces, hyphens
+        and slashes (see ``fitted``)."""
+        runs = item.runs
+        style = self.styles.cell_bold if item.band is None and _all_bold(runs) else self.styles.cell
+        if width is not None:
+            runs, style = self.fitted(runs, style, width)
         if item.band is not None:
             colour = band_text(self.settings, item.band).hexval()[2:]
-            return Paragraph(f'<font color="#{colour}">{markup(item.runs)}</font>', self.styles.cell)
-        if _all_bold(item.runs):
-            return Paragraph(esc(blocks.runs_text(item.runs)), self.styles.cell_bold)
-        return Paragraph(markup(item.runs), self.styles.cell)
+            return Paragraph(f'<font color="#{colour}">{markup(runs)}</font>', style)
+        if _all_bold(runs):
+            return Paragraph(esc(blocks.runs_text(runs)), style)
+        return Paragraph(markup(runs), style)
+
+    def fitted(self, runs: Runs, style: ParagraphStyle, width: float) -> tuple[Runs, ParagraphStyle]:
+        """The runs and style for a cell ``width`` points wide, so that no ordinary word is split
+        inside: a word too wide for the cell breaks after its hyphens or slashes, and a cell holding a
+        word still too wide (a long name in a narrow column) is set smaller, down to ``MIN_CELL_SIZE``.
+        Only a token of ``LONG_TOKEN`` characters or more (a web address) may still be split anywhere."""
+        size = style.fontSize
+        fonts = [BOLD if run.bold or style.fontName == BOLD else style.fontName for run in runs]
+        if sum(stringWidth(run.text, font, size) for run, font in zip(runs, fonts, strict=True)) <= width:
+            return runs, style  # the usual case: the whole text fits on one line
+        runs = tuple(
+            Run(break_at_hyphens(run.text, font, size, width), run.bold, run.italic)
+            for run, font in zip(runs, fonts, strict=True)
+        )
+        widest = max(
+            (widest_word(run.text, font, size) for run, font in zip(runs, fonts, strict=True)), default=0.0
+        )
+        if widest <= width:
+            return runs, style
+        smaller = max(MIN_CELL_SIZE, math.floor(size * width / widest * 4) / 4)
+        key = (style.name, smaller)
+        fitted = self._fitted_styles.get(key)
+        if fitted is None:
+            fitted = self._fitted_styles[key] = ParagraphStyle(
+                f"{style.name}-{smaller}",
+                parent=style,
+                fontSize=smaller,
+                leading=style.leading * smaller / size,
+            )
+        runs = tuple(
+            Run(break_at_hyphens(run.text, font, smaller, width), run.bold, run.italic)
+            for run, font in zip(runs, fonts, strict=True)
+        )
+        return runs, fitted
 
     def _grid(self, block: blocks.Table) -> list[Flowable]:
         """A table that splits across pages and repeats its header row, then the notes holding any text
@@ -283,7 +328,7 @@ class PdfRenderer:
                 if item.band is not None:
                     extra += self._band_commands(column, row_number, item.band)
                 if item.band is not None or not _is_plain(item.runs):
-                    cells.append(self.cell(item))
+                    cells.append(self.cell(item, column_widths[column] - CELL_PADDING))
                     continue
                 cells.append(
                     self._text_cell(
@@ -328,8 +373,8 @@ class PdfRenderer:
         notes: list[Flowable],
     ) -> Paragraph:
         """The cell's paragraph; a text too tall for a cell goes into ``notes`` and leaves its start."""
-        style = self.styles.cell
-        paragraph = Paragraph(esc(text), style)
+        (run,), style = self.fitted((Run(text),), self.styles.cell, width)
+        paragraph = Paragraph(esc(run.text), style)
         # The table wraps the cell at this same width: the paragraph remembers its lines, so this is free.
         _, height = paragraph.wrap(width, FRAME_HEIGHT)
         if height <= MAX_CELL_LINES * style.leading:

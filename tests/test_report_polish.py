@@ -166,3 +166,51 @@ def test_a_very_long_token_may_still_be_split() -> None:
     broken = break_at_hyphens("see https://example.org/aaaa/bbbb/cccc", "Helvetica", 8, 60)
     assert broken.replace(" ", "") == "seehttps://example.org/aaaa/bbbb/cccc"
     assert all(len(part) < 20 for part in broken.split())
+
+
+# Running header and footer ---------------------------------------------------------------------
+
+LONG_NAME = (
+    "The Royal Borough of Kensington and Chelsea together with the Leadership of the Tri-borough "
+    "Partnership Board for Adult Social Care and Health"
+)
+LONG_TITLE = (
+    "Collaboration self-assessment and draft improvement plan for the leadership team of the Tri-borough "
+    "Partnership"
+)
+LONG_NOTE = (
+    "Confidential: prepared for the council's leadership team and the partnership board; not for "
+    "publication or onward circulation without the written agreement of the chief executive and the "
+    "consultancy."
+)
+
+
+def test_a_long_running_header_and_footer_wrap_and_are_never_cut_inside_a_word() -> None:
+    assessment = rich_assessment()
+    assessment.details.organisation = LONG_NAME
+    assessment.branding.report_title = LONG_TITLE
+    assessment.branding.confidentiality = LONG_NOTE
+    page = pdf_text(render_report(assessment))[3]
+    lines = [line.strip() for line in page.splitlines() if line.strip()]
+    words = set((LONG_NAME + " " + LONG_TITLE + " " + LONG_NOTE).split())
+    # The header's two lines of the organisation and two of the title, the footer's two lines of its note.
+    header, footer = lines[:4], lines[-3:]
+    assert LONG_NAME.startswith(" ".join(header[:2]).rstrip("…")), header
+    assert LONG_TITLE.startswith(" ".join(header[2:]).rstrip("…")), header
+    assert LONG_NOTE.startswith(" ".join(footer[:2]).rstrip("…")), footer
+    for line in [*header, *footer[:2]]:
+        assert all(word in words for word in line.rstrip("…").split()), line  # whole words only
+        if line.endswith("…"):  # shortened, not after a small word left hanging
+            assert line[:-1].split()[-1] not in {"of", "and", "the", "for"}, line
+    assert sum(line.endswith("…") for line in [*header, *footer[:2]]) >= 2  # too long for two lines
+
+
+def test_wrap_lines() -> None:
+    from assessor.report.markup import wrap_lines
+
+    assert wrap_lines("short", "Helvetica", 8, 100, 2) == ["short"]
+    first, second = wrap_lines("one two three four five six", "Helvetica", 8, 40, 2)
+    assert first == "one two" and second.endswith("…") and "three" in second
+    # Never ending on a small word before the ellipsis.
+    assert wrap_lines("Board of the partnership of", "Helvetica", 8, 70, 1) == ["Board…"]
+    assert wrap_lines("", "Helvetica", 8, 40, 2) == []

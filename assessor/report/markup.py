@@ -92,3 +92,34 @@ def widest_word(text: str, font: str, size: float) -> float:
     return max(
         (stringWidth(token, font, size) for token in text.split() if len(token) < LONG_TOKEN), default=0.0
     )
+
+
+def wrap_lines(text: str, font: str, size: float, width: float, max_lines: int) -> list[str]:
+    """``text`` wrapped at spaces into at most ``max_lines`` lines of ``width`` points; what does not
+    fit ends the last line with an ellipsis after a whole word (``fit_text``). A word wider than a line
+    alone is cut there, with an ellipsis."""
+    words = one_line(text).split()
+    lines: list[str] = []
+    while words and len(lines) < max_lines:
+        if len(lines) == max_lines - 1:
+            lines.append(_without_dangling(fit_text(" ".join(words), font, size, width, at_word=True)))
+            break
+        line = words.pop(0)
+        while words and stringWidth(f"{line} {words[0]}", font, size) <= width:
+            line += " " + words.pop(0)
+        lines.append(fit_text(line, font, size, width, at_word=True))
+    return lines
+
+
+#: Small words a shortened line should not end on ("Partnership of…").
+_DANGLING = frozenset({"a", "an", "and", "the", "of", "for", "to", "in", "on", "with", "or", "by", "at", "&"})
+
+
+def _without_dangling(line: str) -> str:
+    """A line shortened with an ellipsis, without small words left hanging before the ellipsis."""
+    if not line.endswith("…"):
+        return line
+    words = line[:-1].split()
+    while len(words) > 1 and words[-1].lower().rstrip(",;:") in _DANGLING:
+        words.pop()
+    return " ".join(words).rstrip(",;:") + "…"

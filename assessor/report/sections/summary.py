@@ -86,7 +86,11 @@ def area_table(ctx: ReportContext) -> list[Block]:
                 level_cell(ctx, score.level_name, score.band, capped=score.capped),
             ]
         )
-    return [*table(ctx, ["Area", "Score", "Level"], rows, [0.52, 0.14, 0.34]), level_note(ctx)]
+    return [
+        *table(ctx, ["Area", "Score", "Level"], rows, [0.52, 0.14, 0.34]),
+        blocks.Space(4),
+        level_note(ctx),
+    ]
 
 
 def cap_note(ctx: ReportContext) -> list[Block]:

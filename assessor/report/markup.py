@@ -56,3 +56,70 @@ def fit_text(text: str, font: str, size: float, width: float, *, at_word: bool =
         if space > 0:
             start = start[:space]
     return start.rstrip() + "…"
+
+
+#: A token at least this many characters long with no place to break (a web address, a file path) may
+#: be split anywhere; shorter words only ever break at a space or after a hyphen or slash.
+LONG_TOKEN = 40
+#: The places inside a token where a line may end: after a hyphen, a dash or a slash.
+_BREAK_AFTER = re.compile(r"(?<=[-/\u2010\u2013\u2014])(?=[^-/\u2010\u2013\u2014])")
+
+
+def break_at_hyphens(text: str, font: str, size: float, width: float) -> str:
+    """``text`` with every token too wide for ``width`` points broken after its hyphens and slashes
+    (a space where a line may end: the two parts are together wider than the line, so the space is
+    always a line's end, never seen). Tokens that fit are left alone."""
+    if stringWidth(text, font, size) <= width:  # the usual case: nothing can be too wide
+        return text
+
+    def pack(match: re.Match[str]) -> str:
+        token = match.group()
+        if stringWidth(token, font, size) <= width:
+            return token
+        lines: list[str] = []
+        for piece in _BREAK_AFTER.split(token):
+            if lines and stringWidth(lines[-1] + piece, font, size) <= width:
+                lines[-1] += piece
+            else:
+                lines.append(piece)
+        return " ".join(lines)
+
+    return re.sub(r"\S+", pack, text)
+
+
+def widest_word(text: str, font: str, size: float) -> float:
+    """The width in points of the widest token of ``text`` shorter than ``LONG_TOKEN`` characters."""
+    return max(
+        (stringWidth(token, font, size) for token in text.split() if len(token) < LONG_TOKEN), default=0.0
+    )
+
+
+def wrap_lines(text: str, font: str, size: float, width: float, max_lines: int) -> list[str]:
+    """``text`` wrapped at spaces into at most ``max_lines`` lines of ``width`` points; what does not
+    fit ends the last line with an ellipsis after a whole word (``fit_text``). A word wider than a line
+    alone is cut there, with an ellipsis."""
+    words = one_line(text).split()
+    lines: list[str] = []
+    while words and len(lines) < max_lines:
+        if len(lines) == max_lines - 1:
+            lines.append(_without_dangling(fit_text(" ".join(words), font, size, width, at_word=True)))
+            break
+        line = words.pop(0)
+        while words and stringWidth(f"{line} {words[0]}", font, size) <= width:
+            line += " " + words.pop(0)
+        lines.append(fit_text(line, font, size, width, at_word=True))
+    return lines
+
+
+#: Small words a shortened line should not end on ("Partnership of…").
+_DANGLING = frozenset({"a", "an", "and", "the", "of", "for", "to", "in", "on", "with", "or", "by", "at", "&"})
+
+
+def _without_dangling(line: str) -> str:
+    """A line shortened with an ellipsis, without small words left hanging before the ellipsis."""
+    if not line.endswith("…"):
+        return line
+    words = line[:-1].split()
+    while len(words) > 1 and words[-1].lower().rstrip(",;:") in _DANGLING:
+        words.pop()
+    return " ".join(words).rstrip(",;:") + "…"

@@ -7,10 +7,12 @@ its cell moves below the table as a numbered note, leaving its start in the cell
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Sequence
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -25,11 +27,11 @@ from reportlab.platypus import (
 
 from assessor.model import Band, Logo, ScoringSettings
 from assessor.report import blocks
-from assessor.report.blocks import Block, Cell, Chart, ReportContent, Runs
+from assessor.report.blocks import Block, Cell, Chart, ReportContent, Run, Runs
 from assessor.report.chart_drawings import chart_drawing
-from assessor.report.fonts import REGULAR
+from assessor.report.fonts import BOLD, REGULAR
 from assessor.report.logos import image_reader
-from assessor.report.markup import escape, fit_text, one_line
+from assessor.report.markup import break_at_hyphens, escape, fit_text, one_line, widest_word
 from assessor.report.paragraphs import Paragraph
 from assessor.report.styles import (
     ALT_ROOM,
@@ -54,6 +56,14 @@ MAX_CELL_LINES = 14
 EXCERPT_LINES = 4
 #: The table style's left plus right cell padding.
 CELL_PADDING = 8
+#: The table style's top plus bottom cell padding.
+ROW_PADDING = 6
+#: A heading just above a table stays with the table's header row and this many of its rows.
+KEPT_ROWS = 2
+#: The smallest a table cell's text is set to fit a long word in a narrow column, in points.
+MIN_CELL_SIZE = 6.5
+#: A grid row taller than this share of the page may split between pages.
+SPLIT_ROW_SHARE = 0.3
 #: How far each level of a nested or commentary list is indented, in points.
 LIST_INDENT = 12
 #: Room for a number such as "12." before a numbered item's text.
@@ -103,6 +113,9 @@ class PdfRenderer:
         self.table_notes = 0
         self._drawings: dict[int, Flowable] = {}
         self._list_styles: dict[tuple[bool, bool, int, bool], ParagraphStyle] = {}
+        self._fitted_styles: dict[tuple[str, float], ParagraphStyle] = {}
+        #: id(grid table) -> the height of its header row and first rows (see ``KEPT_ROWS``).
+        self._table_starts: dict[int, float] = {}
 
     def story(self, content: ReportContent) -> list[Flowable]:
         """The cover, then the body on pages with the running header and footer (without a cover, the
@@ -118,9 +131,55 @@ class PdfRenderer:
 
     def flowables(self, items: Sequence[Block]) -> list[Flowable]:
         story: list[Flowable] = []
+        #: Where the run of headings just before the current block starts in ``story``, and its flowables.
+        run_start, run = 0, list[Flowable]()
         for index, block in enumerate(items):
-            story += self.block(block, items[index + 1 :])
+            made = self.block(block, items[index + 1 :])
+            if isinstance(block, blocks.Heading):
+                if not run:
+                    run_start = len(story)
+                run += made
+            elif run:
+                if isinstance(block, blocks.Table) and block.kind == "grid" and block.rows and made:
+                    self._keep_headings_with_table(story, run_start, run, made[0])
+                run = []
+            story += made
         return story
+
+    def _keep_headings_with_table(
+        self, story: list[Flowable], start: int, headings: list[Flowable], table: Flowable
+    ) -> None:
+        """Keep a run of headings with the start of the table after them.
+
+        reportlab's ``keepWithNext`` keeps a heading with the whole of what follows: a table taller than
+        what is left of the page then moves to the next page whole, leaving the page below the heading
+        above it empty (or the heading above it alone at the foot). Instead the headings need room for
+        themselves, the table's header row and its first rows, and the table splits after them."""
+        room = sum(self._heading_room(heading) for heading in headings) + self._table_starts.get(
+            id(table), 0.0
+        )
+        for heading in headings:
+            heading.keepWithNext = False  # read before the style's by Flowable.getKeepWithNext
+        story.insert(start, CondPageBreak(min(room, FRAME_HEIGHT / 2)))
+
+    @staticmethod
+    def _heading_room(flowable: Flowable) -> float:
+        _, height = flowable.wrap(FRAME_WIDTH, FRAME_HEIGHT)
+        style = getattr(flowable, "style", None)
+        return float(height) + (style.spaceBefore + style.spaceAfter if style is not None else 0)
+
+    @staticmethod
+    def _row_height(cells: Sequence[Flowable], widths: Sequence[float]) -> float:
+        """A row's height at the table's column widths (the paragraphs remember their lines, so the
+        table measuring them again costs nothing)."""
+        tallest = max(
+            (
+                cell.wrap(width - CELL_PADDING, FRAME_HEIGHT)[1]
+                for cell, width in zip(cells, widths, strict=False)
+            ),
+            default=0.0,
+        )
+        return float(tallest) + ROW_PADDING
 
     def block(self, block: Block, following: Sequence[Block]) -> list[Flowable]:
         styles = self.styles
@@ -207,13 +266,53 @@ class PdfRenderer:
 
     # Tables ---------------------------------------------------------------------------------
 
-    def cell(self, item: Cell) -> Paragraph:
+    def cell(self, item: Cell, width: float | None = None) -> Paragraph:
+        """A cell's paragraph; with the cell's text ``width``, its words wrap only at spaces, hyphens
+        and slashes (see ``fitted``)."""
+        runs = item.runs
+        style = self.styles.cell_bold if item.band is None and _all_bold(runs) else self.styles.cell
+        if width is not None:
+            runs, style = self.fitted(runs, style, width)
         if item.band is not None:
             colour = band_text(self.settings, item.band).hexval()[2:]
-            return Paragraph(f'<font color="#{colour}">{markup(item.runs)}</font>', self.styles.cell)
-        if _all_bold(item.runs):
-            return Paragraph(esc(blocks.runs_text(item.runs)), self.styles.cell_bold)
-        return Paragraph(markup(item.runs), self.styles.cell)
+            return Paragraph(f'<font color="#{colour}">{markup(runs)}</font>', style)
+        if _all_bold(runs):
+            return Paragraph(esc(blocks.runs_text(runs)), style)
+        return Paragraph(markup(runs), style)
+
+    def fitted(self, runs: Runs, style: ParagraphStyle, width: float) -> tuple[Runs, ParagraphStyle]:
+        """The runs and style for a cell ``width`` points wide, so that no ordinary word is split
+        inside: a word too wide for the cell breaks after its hyphens or slashes, and a cell holding a
+        word still too wide (a long name in a narrow column) is set smaller, down to ``MIN_CELL_SIZE``.
+        Only a token of ``LONG_TOKEN`` characters or more (a web address) may still be split anywhere."""
+        size = style.fontSize
+        fonts = [BOLD if run.bold or style.fontName == BOLD else style.fontName for run in runs]
+        if sum(stringWidth(run.text, font, size) for run, font in zip(runs, fonts, strict=True)) <= width:
+            return runs, style  # the usual case: the whole text fits on one line
+        runs = tuple(
+            Run(break_at_hyphens(run.text, font, size, width), run.bold, run.italic)
+            for run, font in zip(runs, fonts, strict=True)
+        )
+        widest = max(
+            (widest_word(run.text, font, size) for run, font in zip(runs, fonts, strict=True)), default=0.0
+        )
+        if widest <= width:
+            return runs, style
+        smaller = max(MIN_CELL_SIZE, math.floor(size * width / widest * 4) / 4)
+        key = (style.name, smaller)
+        fitted = self._fitted_styles.get(key)
+        if fitted is None:
+            fitted = self._fitted_styles[key] = ParagraphStyle(
+                f"{style.name}-{smaller}",
+                parent=style,
+                fontSize=smaller,
+                leading=style.leading * smaller / size,
+            )
+        runs = tuple(
+            Run(break_at_hyphens(run.text, font, smaller, width), run.bold, run.italic)
+            for run, font in zip(runs, fonts, strict=True)
+        )
+        return runs, fitted
 
     def _grid(self, block: blocks.Table) -> list[Flowable]:
         """A table that splits across pages and repeats its header row, then the notes holding any text
@@ -229,7 +328,7 @@ class PdfRenderer:
                 if item.band is not None:
                     extra += self._band_commands(column, row_number, item.band)
                 if item.band is not None or not _is_plain(item.runs):
-                    cells.append(self.cell(item))
+                    cells.append(self.cell(item, column_widths[column] - CELL_PADDING))
                     continue
                 cells.append(
                     self._text_cell(
@@ -242,8 +341,19 @@ class PdfRenderer:
                     )
                 )
             body.append(cells)
-        # splitInRow: a row still too tall for a page (a flowable cell) continues on the next page.
-        result = LongTable([head, *body], colWidths=column_widths, repeatRows=1, splitByRow=1, splitInRow=1)
+        # A row splits between pages only when it is very tall (a long formatted cell): splitting an
+        # ordinary row leaves its start at the foot of a page, cut from its end by the repeated header.
+        tallest = max((self._row_height(cells, column_widths) for cells in body), default=0.0)
+        result = LongTable(
+            [head, *body],
+            colWidths=column_widths,
+            repeatRows=1,
+            splitByRow=1,
+            splitInRow=1 if tallest > FRAME_HEIGHT * SPLIT_ROW_SHARE else 0,
+        )
+        self._table_starts[id(result)] = sum(
+            self._row_height(cells, column_widths) for cells in [head, *body][: KEPT_ROWS + 1]
+        )
         style = self.styles.table()
         for command in extra:
             style.add(*command)
@@ -263,8 +373,8 @@ class PdfRenderer:
         notes: list[Flowable],
     ) -> Paragraph:
         """The cell's paragraph; a text too tall for a cell goes into ``notes`` and leaves its start."""
-        style = self.styles.cell
-        paragraph = Paragraph(esc(text), style)
+        (run,), style = self.fitted((Run(text),), self.styles.cell, width)
+        paragraph = Paragraph(esc(run.text), style)
         # The table wraps the cell at this same width: the paragraph remembers its lines, so this is free.
         _, height = paragraph.wrap(width, FRAME_HEIGHT)
         if height <= MAX_CELL_LINES * style.leading:

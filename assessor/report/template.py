@@ -21,7 +21,7 @@ from assessor.model import Logo
 from assessor.report.deferred import DeferredCanvas, DeferredContents, Entry
 from assessor.report.errors import ReportCancelled
 from assessor.report.fonts import BOLD, REGULAR
-from assessor.report.markup import fit_text, one_line
+from assessor.report.markup import one_line, wrap_lines
 from assessor.report.paragraphs import Paragraph
 from assessor.report.pdf_metadata import metadata_stream, xmp_packet
 from assessor.report.styles import (
@@ -42,6 +42,10 @@ LANGUAGE = "en-GB"
 #: The largest the consultancy logo is drawn in the running header, in points.
 HEADER_LOGO_HEIGHT = 14
 HEADER_LOGO_WIDTH = 70
+#: The running header's organisation and title, and the footer's note, take at most this many lines.
+HEADER_LINES = 2
+HEADER_LEADING = 10
+FOOTER_LEADING = 9
 
 
 class Heading(Paragraph):
@@ -247,18 +251,22 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
         canvas.saveState()
         width, height = PAGE_SIZE
         top = height - MARGIN_TOP + 8
+        # The organisation and the title each wrap onto a second line above the first rather than being
+        # cut; a longer one ends with an ellipsis after a whole word (both are whole on the cover).
         canvas.setFont(BOLD, 8.5)
         canvas.setFillColor(self.report_styles.accent)
-        council = fit_text(one_line(self.council), BOLD, 8.5, FRAME_WIDTH * 0.55, at_word=True)
-        canvas.drawString(MARGIN_LEFT, top + 4, council)
+        council = wrap_lines(self.council, BOLD, 8.5, FRAME_WIDTH * 0.55, HEADER_LINES)
+        for index, line in enumerate(council):
+            canvas.drawString(MARGIN_LEFT, top + 4 + HEADER_LEADING * (len(council) - 1 - index), line)
         canvas.setFont(REGULAR, 8.5)
         canvas.setFillColor(MUTED)
         right = width - MARGIN_RIGHT
         if self.header_logo is not None:
             right -= self._draw_header_logo(canvas, right, top + 2) + 6
         room = FRAME_WIDTH * 0.42 - (width - MARGIN_RIGHT - right)
-        title = fit_text(one_line(self.report_title), REGULAR, 8.5, room, at_word=True)
-        canvas.drawRightString(right, top + 4, title)
+        title = wrap_lines(self.report_title, REGULAR, 8.5, room, HEADER_LINES)
+        for index, line in enumerate(title):
+            canvas.drawRightString(right, top + 4 + HEADER_LEADING * (len(title) - 1 - index), line)
         canvas.setStrokeColor(self.report_styles.accent)
         canvas.setLineWidth(0.8)
         canvas.line(MARGIN_LEFT, top, width - MARGIN_RIGHT, top)
@@ -292,8 +300,12 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
         canvas.line(MARGIN_LEFT, base + 9, width - MARGIN_RIGHT, base + 9)
         canvas.setFont(REGULAR, 7.5)
         canvas.setFillColor(MUTED)
-        note = fit_text(one_line(self.footer_note), REGULAR, 7.5, FRAME_WIDTH * 0.75, at_word=True)
-        canvas.drawString(MARGIN_LEFT, base, note)
+        # The note wraps onto a second line below the first; a longer one ends with an ellipsis after a
+        # whole word.
+        for index, line in enumerate(
+            wrap_lines(self.footer_note, REGULAR, 7.5, FRAME_WIDTH * 0.75, HEADER_LINES)
+        ):
+            canvas.drawString(MARGIN_LEFT, base - FOOTER_LEADING * index, line)
         if with_number:
             page = canvas.getPageNumber()
 

@@ -44,18 +44,18 @@ def _overview(ctx: ReportContext, area: Area) -> list[Block]:
     step = ctx.questionnaire.scale.step
     if score.score is None:
         return [ctx.para("Too few of this area's questions were answered to give it a score.")]
-    band = f" ({blocks.text(score.band.name)})" if score.band else ""
-    story: list[Block] = [
-        blocks.Paragraph(
-            (
-                Run("Score "),
-                blocks.bold(format_score(score.score, step)),
-                Run(f"{band}; level "),
-                blocks.bold(score.level_name or "—"),
-                Run("."),
-            )
-        )
+    # The band is named only where it differs from the level ("Developing; Developing band" says one
+    # thing twice).
+    band = score.band.name if score.band and score.band.name != score.level_name else ""
+    runs: list[Run] = [
+        Run("Score "),
+        blocks.bold(format_score(score.score, step)),
+        Run("; level "),
+        blocks.bold(score.level_name or "—"),
     ]
+    if band:
+        runs += [Run(", in the "), blocks.bold(band), Run(" band")]
+    story: list[Block] = [blocks.Paragraph((*runs, Run(".")))]
     if score.capped and score.held_back_by:
         names = ", ".join(ctx.questionnaire.dimension(dim_id).title for dim_id in score.held_back_by)
         settings = ctx.questionnaire.scoring

@@ -13,7 +13,7 @@ from assessor.report import blocks
 from assessor.report.blocks import Block, shorten
 from assessor.report.context import ReportContext
 from assessor.report.sections import cover, decisions
-from assessor.report.sections.common import band_cell, heading, long_date, table
+from assessor.report.sections.common import heading, level_cell, long_date, table
 from assessor.report.sections.decisions import more_text
 from assessor.report.sections.pilots import pilot_plans
 
@@ -64,21 +64,19 @@ def _scores(ctx: ReportContext) -> list[Block]:
             )
         )
     areas = ctx.questionnaire.areas
+    # No note under the table (the page is full): every cell names its band, as the level's name where
+    # the two are the same, in brackets where they differ.
     rows: list[list[str | blocks.Cell]] = []
     for area in areas[:AREAS_SHOWN]:
         score = results.areas[area.id]
-        level = score.level_name or "—"
-        if score.capped:
-            level += " (capped)"
         rows.append(
             [
                 shorten(area.title, TEXT_LIMIT),
                 score_text(score.score, ctx.questionnaire.scale.step),
-                shorten(level, 30),
-                band_cell(ctx, score.band),
+                level_cell(ctx, shorten(score.level_name or "", 30) or None, score.band, capped=score.capped),
             ]
         )
-    story += table(ctx, ["Area", "Score", "Level", "Band"], rows, [0.46, 0.14, 0.22, 0.18])
+    story += table(ctx, ["Area", "Score", "Level"], rows, [0.52, 0.14, 0.34])
     if len(areas) > AREAS_SHOWN:
         story.append(ctx.para(more_text(len(areas) - AREAS_SHOWN, "areas"), "small"))
     return story

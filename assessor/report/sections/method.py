@@ -8,7 +8,7 @@ from assessor.model import Mode, format_threshold, format_value
 from assessor.report import blocks
 from assessor.report.blocks import Block
 from assessor.report.context import ReportContext
-from assessor.report.sections.common import bullets, heading, long_date, table
+from assessor.report.sections.common import band_ranges, bullets, heading, long_date, table
 from assessor.scoring.disclosure import number_in_words
 
 
@@ -71,16 +71,6 @@ def _how_it_ran(ctx: ReportContext) -> str:
 
 def _scoring_text(ctx: ReportContext) -> list[str]:
     settings = ctx.questionnaire.scoring
-    bands = [b for b in settings.bands]
-    band_lines = []
-    for index, band in enumerate(bands):
-        if band.minimum == float("-inf"):
-            upper = bands[index - 1].minimum if index else None
-            band_lines.append(
-                f"{band.name}: below {format_threshold(upper)}" if upper is not None else band.name
-            )
-        else:
-            band_lines.append(f"{band.name}: {format_threshold(band.minimum)} and above")
     cap = (
         ctx.questionnaire.scale.level(settings.cap_level).name
         if settings.cap_level in ctx.questionnaire.scale.values
@@ -95,7 +85,7 @@ def _scoring_text(ctx: ReportContext) -> list[str]:
         "“insufficient data” rather than a number.",
         "An area's score is the average of its dimensions' scores; the overall score is the average of the "
         "areas' scores, with cross-cutting enablers counting as an area.",
-        "Bands: " + "; ".join(band_lines) + ".",
+        "Bands: " + band_ranges(settings) + ".",
         f"The cap: if any dimension in an area scores below {format_threshold(settings.cap_below)}, the area's "
         "level is shown "
         f"as no higher than {cap}, whatever its average, and the report names the dimension that holds it back.",

@@ -8,7 +8,7 @@ from assessor.report import blocks
 from assessor.report.blocks import Block, Cell, Run
 from assessor.report.commentary import commentary_blocks
 from assessor.report.context import ReportContext
-from assessor.report.sections.common import band_cell, bullets, heading, subheading, table
+from assessor.report.sections.common import bullets, heading, level_cell, level_note, subheading, table
 from assessor.scoring.disclosure import shown_divergent, shown_visibility_gap
 
 
@@ -74,22 +74,23 @@ def _overall(ctx: ReportContext) -> blocks.Paragraph:
 
 
 def area_table(ctx: ReportContext) -> list[Block]:
-    """Every area's score, level (marked when capped) and band."""
+    """Every area's score and level (marked when capped; its band named where it differs), then what a
+    level and a band are."""
     rows: list[list[str | Cell]] = []
     for area in ctx.questionnaire.areas:
         score = ctx.results.areas[area.id]
-        level = score.level_name or "—"
-        if score.capped:
-            level += " (capped)"
         rows.append(
             [
                 area.title,
                 score_text(score.score, ctx.questionnaire.scale.step),
-                level,
-                band_cell(ctx, score.band),
+                level_cell(ctx, score.level_name, score.band, capped=score.capped),
             ]
         )
-    return table(ctx, ["Area", "Score", "Level", "Band"], rows, [0.46, 0.14, 0.22, 0.18])
+    return [
+        *table(ctx, ["Area", "Score", "Level"], rows, [0.52, 0.14, 0.34]),
+        blocks.Space(4),
+        level_note(ctx),
+    ]
 
 
 def cap_note(ctx: ReportContext) -> list[Block]:

@@ -125,6 +125,17 @@ def smoke(bundle: Path = BUNDLE) -> list[str]:
                     f"report --demo: the PDF's text differs from the source tree's "
                     f"({len(bundle_text)} pages against {len(source_text)})"
                 )
+        # The Word report and the action-plan workbook need their libraries' own data files in the bundle
+        # (python-docx's templates went missing once: packaging/collab-assessor.spec collects them).
+        for output in ("bundle.docx", "bundle.summary.docx", "plan.xlsx"):
+            command = ["export-plan"] if output.endswith(".xlsx") else ["report"]
+            extra = ["--summary"] if ".summary." in output else []
+            written = run_bundle(*command, "--demo", *extra, "-o", output, home=home, cwd=work, bundle=bundle)
+            target = work / output
+            if written.returncode != 0 or not target.is_file() or not target.read_bytes().startswith(b"PK"):
+                failures.append(
+                    f"{command[0]} --demo -o {output}: status {written.returncode}: {written.stderr}"
+                )
         broken = run_bundle("score", str(work / "missing.assessment"), home=home, cwd=work, bundle=bundle)
         if broken.returncode != 2 or "Traceback" in broken.stderr:
             failures.append(f"a missing file: status {broken.returncode}, {broken.stderr!r}")

@@ -3,6 +3,8 @@ whole process when a running QThread is destroyed), and the user decides whether
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from shiboken6 import isValid
 
@@ -13,10 +15,12 @@ from assessor.ui.export import ReportWorker
 def held_export(team_window, qtbot, tmp_path, monkeypatch):
     """An export that, after its first step, waits (up to 20 s) for a Cancel, as a slow machine would."""
     reported = ReportWorker._progress
+    held = threading.Event()
 
     def report_then_wait(worker, done, total, message):
         reported(worker, done, total, message)
         if done >= 1:
+            held.set()
             worker.cancel_requested.wait(20)
 
     monkeypatch.setattr(ReportWorker, "_progress", report_then_wait)
@@ -24,8 +28,10 @@ def held_export(team_window, qtbot, tmp_path, monkeypatch):
     target = tmp_path / "out" / "report.pdf"
     target.parent.mkdir()
     worker = exporter.start_report(target)
-    with qtbot.waitSignal(worker.progressed, timeout=60_000):  # the first step imports reportlab
-        pass
+    # Waited for through an event the worker thread sets, not qtbot.waitSignal on the worker's own signal: a
+    # second queued "progressed" reached that waiter after it had finished, and PySide crashed in the next
+    # test's setup (seen once in a clean CI run).
+    qtbot.waitUntil(held.is_set, timeout=60_000)  # the first step imports reportlab
     yield exporter, worker, target
     if isValid(worker):  # a test that left it running: end it before the window goes
         worker.cancel_requested.set()

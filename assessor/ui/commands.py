@@ -59,7 +59,7 @@ class ValueCommand(_AppliedCommand):
         self.new = new
         self._setter = setter
         #: Consecutive edits with the same key merge into one undo step (the session does it, see
-        #: ``Session._push``: QUndoStack's own merging crashes PySide6 when it deletes the merged command).
+        #: ``Session.push_edit``: QUndoStack's own merging crashes PySide6 when it deletes the merged command).
         self.merge_key = merge_key
 
     @property

@@ -287,9 +287,9 @@ class Session(QObject):
         answer = assessment.answer(pid, question_id, round_index=self._current_round)
         return Recorded(answer.choice, answer.confidence, answer.note) if answer else Recorded()
 
-    # The one way edits reach the model ------------------------------------------------------------
+    # The one way edits reach the model (the session's own edits and the workshop's) -------------------
 
-    def _push(
+    def push_edit(
         self,
         text: str,
         old: Any,
@@ -299,6 +299,9 @@ class Session(QObject):
         *,
         merge: str = "",
     ) -> None:
+        """Run ``setter(new)``, one of the Assessment's validated operations (an AssessmentError leaves the
+        model and the stack untouched), and push it as one undo step named ``text`` whose undo runs
+        ``setter(old)``; ``done`` tells the pages after each. Nothing happens when ``old == new``."""
         if old == new:
             return
         setter(new)  # validates: an AssessmentError leaves the model and the stack untouched
@@ -318,23 +321,6 @@ class Session(QObject):
         stack.push(command)
         self._last_command = command
         self._last_index = stack.index()
-
-    # For edits made outside the session (the workshop's tallies, rounds and pack imports) -----------
-
-    def push_edit(
-        self,
-        text: str,
-        old: Any,
-        new: Any,
-        setter: Callable[[Any], object],
-        done: Callable[[], None],
-        *,
-        merge: str = "",
-    ) -> None:
-        """Run ``setter(new)``, one of the Assessment's validated operations (an AssessmentError leaves the
-        model and the stack untouched), and push it as one undo step named ``text`` whose undo runs
-        ``setter(old)``; ``done`` tells the pages after each. Nothing happens when ``old == new``."""
-        self._push(text, old, new, setter, done, merge=merge)
 
     def push_applied(
         self, text: str, do: Callable[[], object], undo: Callable[[], object], done: Callable[[], None]

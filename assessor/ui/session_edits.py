@@ -3,7 +3,7 @@ pushes an undo command.
 
 Split from ``session.py`` to keep each module small. The ``Session`` owns the state these use: the open
 assessment (``require()``), who records (``records_consensus()``, the current participant and round), the undo
-stack with ``_push`` and ``_after``, and the signals with the ``_..._done`` notifications that send them.
+stack with ``push_edit`` and ``_after``, and the signals with the ``_..._done`` notifications that send them.
 """
 
 from __future__ import annotations
@@ -147,7 +147,7 @@ class SessionEdits:
         assessment.questionnaire.question(question_id)
         old = list(assessment.flags.get(pid, []))
         new = [q for q in old if q != question_id] if question_id in old else [*old, question_id]
-        self.session._push(
+        self.session.push_edit(
             "Flag for myself",
             old,
             new,
@@ -169,7 +169,7 @@ class SessionEdits:
             else:
                 assessment.park(question_id, at=place)
 
-        self.session._push(
+        self.session.push_edit(
             "Park for later", old, new, setter, lambda: self.session.answer_changed.emit(question_id)
         )
 
@@ -190,7 +190,7 @@ class SessionEdits:
         self, question_id: str, old: Consensus | None, new: Consensus | None, text: str, merge: str = ""
     ) -> None:
         assessment = self.session.require()
-        self.session._push(
+        self.session.push_edit(
             text,
             old,
             new,
@@ -210,7 +210,7 @@ class SessionEdits:
         merge: str = "",
     ) -> None:
         assessment = self.session.require()
-        self.session._push(
+        self.session.push_edit(
             text,
             old,
             new,
@@ -261,7 +261,7 @@ class SessionEdits:
             else:
                 assessment.set_branding(dataclasses.replace(values))
 
-        self.session._push(
+        self.session.push_edit(
             text, old, new, setter, self.session._details_done, merge=f"{record}.{name}" if merge else ""
         )
 
@@ -277,12 +277,12 @@ class SessionEdits:
             self.session._details_done()
             self.session.results_changed.emit()
 
-        self.session._push("Change mode", assessment.mode, Mode(mode), assessment.set_mode, done)
+        self.session.push_edit("Change mode", assessment.mode, Mode(mode), assessment.set_mode, done)
 
     def set_show_names(self, show: bool) -> None:
         assessment = self.session.require()
         setter = assessment.set_show_names
-        self.session._push(
+        self.session.push_edit(
             "Show names", assessment.show_names, bool(show), setter, self.session._participants_done
         )
 
@@ -331,7 +331,7 @@ class SessionEdits:
             assessment.edit_participant(participant_id, values)
 
         key = ",".join(sorted(changes))
-        self.session._push(
+        self.session.push_edit(
             "Edit participant",
             old,
             dict(changes),
@@ -350,7 +350,7 @@ class SessionEdits:
             else:
                 assessment.set_pilot(value)
 
-        self.session._push(
+        self.session.push_edit(
             "Edit pilot",
             old,
             chosen,
@@ -379,7 +379,7 @@ class SessionEdits:
             else:
                 assessment.set_pilot(value)
 
-        self.session._push(
+        self.session.push_edit(
             f"Edit pilot {PILOT_FIELD_NAMES.get(name, name)}",
             old,
             new,
@@ -402,7 +402,7 @@ class SessionEdits:
             assessment.set_pilots(value)
 
         text = {PilotStatus.ACCEPTED: "Accept pilot", PilotStatus.REJECTED: "Reject pilot"}
-        self.session._push(
+        self.session.push_edit(
             text.get(PilotStatus(status), "Propose pilot"), old, new, setter, self.session.pilots_changed.emit
         )
 
@@ -418,7 +418,7 @@ class SessionEdits:
         def setter(value: str) -> None:
             assessment.set_commentary(area_id, value)
 
-        self.session._push(
+        self.session.push_edit(
             "Edit commentary",
             old,
             text,

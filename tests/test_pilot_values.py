@@ -166,7 +166,7 @@ def test_the_new_fields_are_kept_in_the_file(tmp_path: Path) -> None:
     )
     path = save_assessment(assessment, tmp_path / "edited.assessment")
     document = json.loads(path.read_text(encoding="utf-8"))
-    assert document["schema_version"] == 3
+    assert document["schema_version"] == 4
     assert document["assessment"]["pilots"][1]["reason"] == "Already running in the county."
     again = load_assessment(path, questionnaire_lookup=None)
     assert not again.migrated and again.assessment.pilots == assessment.pilots

@@ -10,7 +10,21 @@ from typing import Any
 from factories import make_assessment, png_bytes
 
 from assessor import userdirs
-from assessor.model import AgendaState, Answer, ChosenPilot, Consensus, Logo, Tally
+from assessor.model import (
+    AgendaState,
+    Answer,
+    ChosenPilot,
+    Consensus,
+    EarlierPart,
+    EarlierQuestion,
+    Logo,
+    PilotLog,
+    PilotProgress,
+    Predecessor,
+    Reading,
+    StatusChange,
+    Tally,
+)
 from assessor.storage import ASSESSMENT_SUFFIX, assessment_to_dict
 from assessor.storage.csv_export import COLUMNS
 from assessor.storage.pack_recovery import PACK_RECOVERY_SUFFIX, PackRecoveryStore
@@ -40,6 +54,28 @@ def test_every_field_is_documented() -> None:
     assessment.set_tally("a1.d1.q2", Tally({1: 1}))
     assessment.set_consensus("a1.d1.q1", Consensus(2))
     assessment.set_pilot(ChosenPilot(assessment.questionnaire.pilots[0].id))
+    assessment.set_pilot_log(
+        assessment.questionnaire.pilots[0].id,
+        PilotLog(
+            statuses=(StatusChange("2025-04-01", PilotProgress.STARTED),),
+            baselines=(Reading("2025-03-01", "Sign-ups", "12"),),
+            readings=(Reading("2025-06-01", "Sign-ups", "20"),),
+            rule_followed=True,
+        ),
+    )
+    assessment.predecessor = Predecessor(
+        "0" * 32,
+        "2024-03-01",
+        "Somewhere",
+        "q",
+        "Q",
+        "1",
+        participants=4,
+        overall=2.0,
+        areas={"a1": EarlierPart("Area", 2.0, "Developing", "Developing", 0.5)},
+        dimensions={"a1.d1": EarlierPart("Dim", 2.0, area_id="a1")},
+        questions={"a1.d1.q1": EarlierQuestion("Text?", "a1.d1", 2.0, "Developing", 0.7)},
+    )
     assessment.commentary.areas["a1"] = "Good."
     assessment.branding.council_logo = Logo(png_bytes(), "image/png", "council.png")
     assessment.agenda = AgendaState({"a1": 20}, {"a1": 5}, {"a1": 61}, "a1", running=True)

@@ -183,3 +183,17 @@ def test_the_shipped_example_is_in_the_current_format() -> None:
 
     loaded = load_assessment(resource("demo.assessment"), questionnaire_lookup=None)
     assert loaded.schema_version == ASSESSMENT_MIGRATIONS.current and not loaded.migrated
+
+
+def test_a_version_3_file_opens_with_empty_logs_and_no_predecessor(data_dir: Path) -> None:
+    """Format 3 -> 4 adds only optional members: the demo as written before opens, upgraded, unchanged."""
+    path = data_dir / "files" / "version-3.assessment"
+    assert json.loads(path.read_text(encoding="utf-8"))["schema_version"] == 3
+    loaded = load_assessment(path)
+    assert loaded.migrated and loaded.schema_version == 3
+    assessment = loaded.assessment
+    assert assessment.predecessor is None
+    assert assessment.pilots and all(
+        chosen.log.is_empty and chosen.chosen_in == "" for chosen in assessment.pilots
+    )
+    assert (assessment.details.organisation_type, assessment.details.nation) == ("", "")

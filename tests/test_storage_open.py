@@ -85,7 +85,7 @@ def test_broken_file_gets_a_clear_error_and_is_not_modified(
 def test_newer_version_error_carries_the_versions(data_dir: Path) -> None:
     with pytest.raises(NewerVersionError) as caught:
         load_assessment(data_dir / "files" / "newer-version.assessment")
-    assert (caught.value.file_version, caught.value.supported) == (99, 3)
+    assert (caught.value.file_version, caught.value.supported) == (99, 4)
 
 
 def test_missing_file_and_folder(tmp_path: Path) -> None:

@@ -122,7 +122,7 @@ def test_an_assessment_of_format_2_opens_without_secrets(data_dir: Path, tmp_pat
     [outcome] = import_packs(loaded.assessment, [old_pack]).outcomes
     assert outcome.status is PackStatus.REFUSED and "earlier version" in outcome.describe()
     saved = save_assessment(loaded.assessment, tmp_path / "now.assessment")
-    assert json.loads(saved.read_text(encoding="utf-8"))["schema_version"] == 3
+    assert json.loads(saved.read_text(encoding="utf-8"))["schema_version"] == 4
 
 
 def test_a_failed_export_keeps_the_previous_secret(tmp_path: Path) -> None:

@@ -247,7 +247,7 @@ def test_save_then_load_gives_an_equal_assessment(tmp_path: Path) -> None:
     path = save_assessment(assessment, tmp_path / "council.assessment")
     loaded = load_assessment(path)
     assert loaded.assessment == assessment
-    assert loaded.schema_version == SCHEMA_VERSION == 3 and not loaded.migrated
+    assert loaded.schema_version == SCHEMA_VERSION == 4 and not loaded.migrated
     assert loaded.app_version and loaded.saved_at.endswith("Z")
     assert loaded.notices == ()
 
@@ -270,7 +270,7 @@ def test_file_shape(tmp_path: Path) -> None:
     assert not raw.startswith(b"\xef\xbb\xbf")
     document = json.loads(raw.decode("utf-8"))
     assert document["format"] == "collaboration-assessment"
-    assert document["schema_version"] == 3
+    assert document["schema_version"] == 4
     assert list(document)[:4] == ["format", "schema_version", "app_version", "saved_at"]
     assert document["assessment"]["rounds"][0]["answers"]["p1"]["a1.d1.q1"] == {
         "choice": 2,

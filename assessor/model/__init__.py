@@ -1,6 +1,15 @@
 """The data model: the questionnaire definition (frozen) and the assessment state (its records and rules)."""
 
 from assessor.model.assessment import Assessment, AssessmentError, anonymous_label
+from assessor.model.history import (
+    EarlierPart,
+    EarlierQuestion,
+    PilotLog,
+    PilotProgress,
+    Predecessor,
+    Reading,
+    StatusChange,
+)
 from assessor.model.questionnaire import (
     Area,
     Band,
@@ -56,6 +65,8 @@ __all__ = [
     "Consensus",
     "Details",
     "Dimension",
+    "EarlierPart",
+    "EarlierQuestion",
     "Example",
     "Level",
     "Logo",
@@ -65,13 +76,18 @@ __all__ = [
     "ParticipantPlace",
     "PeopleAndAnswers",
     "Pilot",
+    "PilotLog",
+    "PilotProgress",
     "PilotStatus",
+    "Predecessor",
     "Question",
     "Questionnaire",
+    "Reading",
     "Round",
     "Scale",
     "ScoringSettings",
     "Source",
+    "StatusChange",
     "Tally",
     "Wording",
     "anonymous_label",

@@ -12,6 +12,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from assessor.model.history import PilotLog, Predecessor
 from assessor.model.questionnaire import Questionnaire, format_value, level_value
 from assessor.model.records import (
     AgendaState,
@@ -69,6 +70,8 @@ class Assessment:
     #: The secret of the participant pack last exported for each (participant id, round index): a returned
     #: pack is only imported if it carries the one for its participant and round (see ``storage.packs``).
     pack_secrets: dict[tuple[str, int], str] = field(default_factory=dict)
+    #: The assessment this one follows up, with a frozen copy of its results (None for a first assessment).
+    predecessor: Predecessor | None = None
     #: A stable id for this assessment (kept across saves): recovery files and participant packs use it.
     #: 32 random hexadecimal digits, as ``uuid4().hex`` gave, without importing uuid (which brings in
     #: ``platform``, a few milliseconds of the application's start-up).
@@ -362,6 +365,16 @@ class Assessment:
             raise AssessmentError(f"There is no place {index + 1} in the list of pilot decisions.")
         self.pilots.insert(index, chosen)
         return None
+
+    def set_pilot_log(self, pilot_id: str, log: PilotLog) -> PilotLog:
+        """Replace a chosen pilot's log (status over time, readings, what was learnt); returns the previous
+        log, which undoes it. The pilot must have a decision in this assessment."""
+        chosen = self.chosen_pilot(pilot_id)
+        if chosen is None:
+            raise AssessmentError(f"There is no decision on the pilot {pilot_id!r} to keep a log for.")
+        previous = chosen.log
+        chosen.log = log
+        return previous
 
     def remove_pilot(self, pilot_id: str) -> int | None:
         """Forget the team's decision on a pilot; returns the place it had (None if there was none)."""

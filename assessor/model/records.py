@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, TypeAlias
 
+from assessor.model.history import PilotLog
+
 if TYPE_CHECKING:
     from assessor.model.questionnaire import Wording
 
@@ -54,6 +56,11 @@ class Details:
     date: str = ""
     facilitator: str = ""
     consultant: str = ""
+    #: The kind of organisation (as the user words it) and the nation it is in
+    #: ("England", "Wales", "Scotland", "Northern Ireland"): what a learning card says of where a pilot ran,
+    #: without naming the organisation unless the user opts in. Since format 4.
+    organisation_type: str = ""
+    nation: str = ""
 
 
 @dataclass(frozen=True)
@@ -194,6 +201,11 @@ class ChosenPilot:
     first_step: str = ""
     #: Why the team did not choose it (kept with a rejected pilot; the report lists it).
     reason: str = ""
+    #: Status over time, readings against the baseline and what was learnt (since format 4).
+    log: PilotLog = field(default_factory=PilotLog)
+    #: The date of the earlier assessment that chose it, for a pilot carried into a follow-up ("" when
+    #: chosen in this one). Since format 4.
+    chosen_in: str = ""
 
 
 @dataclass

@@ -30,10 +30,17 @@ from assessor.model import (
 )
 from assessor.storage import fields as f
 from assessor.storage.consistency import check_assessment
+from assessor.storage.history_codec import (
+    log_from_dict,
+    log_to_dict,
+    predecessor_from_dict,
+    predecessor_to_dict,
+)
 from assessor.storage.logos import logo_from_dict, logo_to_dict
 from assessor.storage.questionnaire_codec import questionnaire_from_dict, questionnaire_to_dict
 
-_DETAILS = ("organisation", "scope", "date", "facilitator", "consultant")
+#: ``organisation_type`` and ``nation`` since format 4.
+_DETAILS = ("organisation", "scope", "date", "facilitator", "consultant", "organisation_type", "nation")
 #: The branding's text fields (the logos are embedded images: see ``_branding_to_dict``).
 _BRANDING = ("accent_colour", "confidentiality", "report_title")
 _LOGOS = ("council_logo", "consultancy_logo")
@@ -57,6 +64,7 @@ ASSESSMENT_KEYS = (
     "branding",
     "agenda",
     "pack_secrets",
+    "predecessor",
     "questionnaire",
 )
 BRANDING_KEYS = (*_LOGOS, *_BRANDING, "header_logo")
@@ -80,6 +88,8 @@ CHOSEN_PILOT_KEYS = (
     "notes",
     *_PILOT_TEXTS,
     "reason",
+    "log",
+    "chosen_in",
 )
 
 
@@ -103,6 +113,7 @@ def assessment_to_dict(
         "branding": _branding_to_dict(a.branding),
         "agenda": _agenda_to_dict(a.agenda),
         "pack_secrets": _pack_secrets_to_list(a.pack_secrets),
+        "predecessor": predecessor_to_dict(a.predecessor),
         "questionnaire": questionnaire
         if questionnaire is not None
         else questionnaire_to_dict(a.questionnaire),
@@ -153,6 +164,7 @@ def assessment_from_dict(data: Any, where: str = "assessment") -> Assessment:
         branding=_branding_from(f.field(d, "branding", where, {}), f"{where}.branding"),
         agenda=_agenda_from(f.field(d, "agenda", where, {}), f"{where}.agenda"),
         pack_secrets=_pack_secrets_from(d, where),
+        predecessor=predecessor_from_dict(d.get("predecessor"), f"{where}.predecessor"),
     )
     check_assessment(assessment, where)
     return assessment
@@ -289,6 +301,8 @@ def _pilot_to_dict(p: ChosenPilot) -> dict[str, Any]:
         "notes": p.notes,
         **{name: getattr(p, name) for name in _PILOT_TEXTS},
         "reason": p.reason,
+        "log": log_to_dict(p.log),
+        "chosen_in": p.chosen_in,
     }
 
 
@@ -305,6 +319,8 @@ def _pilot_from(data: Any, where: str) -> ChosenPilot:
         notes=f.text(d, "notes", where, ""),
         **{name: f.text(d, name, where, "") for name in _PILOT_TEXTS},
         reason=f.text(d, "reason", where, ""),
+        log=log_from_dict(f.field(d, "log", where, {}), f"{where}.log"),
+        chosen_in=f.text(d, "chosen_in", where, ""),
     )
 
 

@@ -109,6 +109,21 @@ def version_three_keys(document: dict[str, Any], notices: list[str]) -> dict[str
     return document
 
 
+def version_four_keys(document: dict[str, Any], notices: list[str]) -> dict[str, Any]:
+    """Assessments 3 -> 4 (the second year): new optional members, none of which a version 3 file has, so the
+    document is unchanged:
+
+    - ``predecessor``: the earlier assessment a follow-up was made from, with a frozen copy of its results
+      (absent or null: a first assessment);
+    - a chosen pilot's ``log`` (status over time, baseline and readings of its measures, what was learnt) and
+      ``chosen_in`` (the date of the earlier assessment that chose a carried pilot);
+    - the details' ``organisation_type`` and ``nation`` (what a learning card says of where a pilot ran).
+
+    The step exists so that an older application refuses a version 4 file as newer instead of reporting the
+    new members as damage."""
+    return document
+
+
 def pack_without_secret(document: dict[str, Any], notices: list[str]) -> dict[str, Any]:
     """Packs 1 -> 2: the ``secret`` member is added. A version 1 pack has none: it still opens (to be
     answered or read), and import refuses it, saying to export a new pack."""
@@ -116,8 +131,11 @@ def pack_without_secret(document: dict[str, Any], notices: list[str]) -> dict[st
 
 
 #: Assessment files: version 2 keeps logos inside the file (version 1 had their paths) and the agenda;
-#: version 3 adds the packs' secrets, the team's wording of chosen pilots and private flags.
-ASSESSMENT_MIGRATIONS = Migrations(current=3, steps={1: embed_logos, 2: version_three_keys})
+#: version 3 adds the packs' secrets, the team's wording of chosen pilots and private flags; version 4 the
+#: second year (the predecessor's frozen results, pilot logs, the organisation's type and nation).
+ASSESSMENT_MIGRATIONS = Migrations(
+    current=4, steps={1: embed_logos, 2: version_three_keys, 3: version_four_keys}
+)
 
 #: Participant packs: version 2 adds the pack's secret.
 PACK_MIGRATIONS = Migrations(current=2, steps={1: pack_without_secret})

@@ -27,7 +27,9 @@ def demo() -> Assessment:
 
 
 def _module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("make_demo_followup", ROOT / "tools" / "make_demo_followup.py")
+    spec = importlib.util.spec_from_file_location(
+        "make_demo_followup", ROOT / "tools" / "make_demo_followup.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

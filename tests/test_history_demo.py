@@ -71,3 +71,13 @@ def test_a_scaled_pilots_results_read_against_its_baseline(followup: Assessment)
     timed = results.measures[1]
     assert timed.change == -8 and timed.change_text() == "down 8 (19 days to 11 days)"
     assert results.started == "2025-04-07"
+
+
+def test_the_demo_command_writes_the_followup(tmp_path: Path, followup: Assessment) -> None:
+    from assessor.cli import main
+
+    target = tmp_path / "followup.assessment"
+    assert main(["demo", "--followup", "-o", str(target)]) == 0
+    copy = load_assessment(target).assessment
+    assert copy.id != followup.id and copy.predecessor == followup.predecessor
+    assert [c.log for c in copy.pilots] == [c.log for c in followup.pilots]

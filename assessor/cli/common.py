@@ -26,6 +26,11 @@ def demo_path() -> Path:
     return resource(*DEMO_FILE)
 
 
+def demo_followup_path() -> Path:
+    """Where the shipped demo follow-up is (the demo a year on: tools/make_demo_followup.py)."""
+    return resource("demo-followup.assessment")
+
+
 def add_file_or_demo(parser: argparse.ArgumentParser, *, demo_help: str) -> None:
     """The ``FILE | --demo`` pair of arguments (one of the two is required)."""
     source = parser.add_mutually_exclusive_group(required=True)

@@ -1,5 +1,8 @@
 """``python main.py demo -o FILE``: write a copy of the shipped demo assessment to FILE.
 
+``--followup`` writes the shipped demo follow-up instead: the same council a year on, answered differently,
+with its pilots' results recorded, to try the comparison, the pilot log and learning cards.
+
 The copy gets its own assessment id, so the application treats it (its autosave and recovery) as a
 separate assessment from the shipped example. An existing FILE is replaced only with ``--force``.
 """
@@ -10,7 +13,7 @@ import argparse
 import uuid
 from pathlib import Path
 
-from assessor.cli.common import EXIT_OK, demo_path, fail, save_failed
+from assessor.cli.common import EXIT_OK, demo_followup_path, demo_path, fail, save_failed
 from assessor.storage import OpenError, SaveError, read_assessment, save_assessment
 
 
@@ -19,6 +22,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "-o", "--output", required=True, type=Path, metavar="FILE", help="where to write the copy"
     )
     parser.add_argument("--force", action="store_true", help="replace FILE if it already exists")
+    parser.add_argument(
+        "--followup",
+        action="store_true",
+        help="write the demo follow-up instead (a year on, compared with the demo, pilots' results recorded)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -33,10 +41,10 @@ def run(args: argparse.Namespace) -> int:
             "or add --force to replace it."
         )
     try:
-        assessment = read_assessment(demo_path())
+        assessment = read_assessment(demo_followup_path() if args.followup else demo_path())
     except OpenError as error:
         return fail(
-            f"The demo assessment that ships with the application cannot be read: {error.message} "
+            f"The demo {'follow-up' if args.followup else 'assessment'} that ships with the application cannot be read: {error.message} "
             "Reinstall the application."
         )
     assessment.id = uuid.uuid4().hex
@@ -44,5 +52,6 @@ def run(args: argparse.Namespace) -> int:
         save_assessment(assessment, target, backup=False)
     except SaveError as error:
         return save_failed(error)
-    print(f"Wrote the demo assessment ({assessment.details.organisation}) to {target}")
+    kind = "demo follow-up" if args.followup else "demo assessment"
+    print(f"Wrote the {kind} ({assessment.details.organisation}) to {target}")
     return EXIT_OK

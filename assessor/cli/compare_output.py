@@ -12,7 +12,7 @@ from assessor.history import Change, Comparison, Direction
 from assessor.history.followup import describe_changes
 from assessor.model import Questionnaire, format_score, format_threshold
 
-_NAME_WIDTH = 48
+_NAME_WIDTH = 44
 _WIDTH = 100
 
 RULE = (
@@ -61,10 +61,14 @@ def comparison_text(comparison: Comparison, questionnaire: Questionnaire) -> str
     who = now.organisation or earlier.organisation or "(no organisation named)"
     lines = [
         f"{who}: {now.date or '(no date)'} compared with {earlier.date or '(no date)'}",
-        f"Earlier: '{earlier.questionnaire_title}' (version {earlier.questionnaire_version}), "
-        f"{earlier.participants} participant{'' if earlier.participants == 1 else 's'}. "
-        f"Now: '{now.questionnaire_title}' (version {now.questionnaire_version}), "
-        f"{now.participants} participant{'' if now.participants == 1 else 's'}.",
+        *_wrap(
+            f"Earlier: '{earlier.questionnaire_title}' (version {earlier.questionnaire_version}), "
+            f"{earlier.participants} participant{'' if earlier.participants == 1 else 's'}."
+        ),
+        *_wrap(
+            f"Now:     '{now.questionnaire_title}' (version {now.questionnaire_version}), "
+            f"{now.participants} participant{'' if now.participants == 1 else 's'}."
+        ),
         "",
         *_wrap(RULE),
         "",
@@ -120,8 +124,9 @@ def questionnaire_changes_text(comparison: Comparison) -> list[str]:
     if changes.reworded:
         lines.append(f"  Reworded (compared with care): {len(changes.reworded)}")
         for qid in changes.reworded:
-            lines += _wrap(f"{qid}: was “{earlier[qid].text}”", "    ")
-            lines += _wrap(f"now “{now[qid].text}”", "    " + " " * (len(qid) + 2))
+            lines.append(f"    {qid}")
+            lines += _wrap(f"was “{earlier[qid].text}”", "      ")
+            lines += _wrap(f"now “{now[qid].text}”", "      ")
     return lines
 
 

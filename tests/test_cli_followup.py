@@ -169,3 +169,13 @@ def test_a_bad_date_is_refused(tmp_path: Path) -> None:
 def test_a_folder_as_the_output_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _out, err = _run(capsys, "followup", str(DEMO), "-o", str(tmp_path))
     assert code == 2 and "is a folder" in err
+
+
+def test_the_earlier_file_is_never_replaced_by_its_followup(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    earlier = tmp_path / "earlier.assessment"
+    earlier.write_bytes(DEMO.read_bytes())
+    code, _out, err = _run(capsys, "followup", str(earlier), "-o", str(earlier), "--force")
+    assert code == 2 and "is the earlier assessment itself" in err
+    assert earlier.read_bytes() == DEMO.read_bytes()

@@ -66,6 +66,11 @@ def run(args: argparse.Namespace) -> int:
             f"{str(target)!r} is a folder. Give a file name, such as "
             f"{str(target / ('follow-up' + ASSESSMENT_SUFFIX))!r}."
         )
+    if target.exists() and args.old.exists() and target.resolve() == args.old.resolve():
+        return fail(
+            f"{str(target)!r} is the earlier assessment itself: a follow-up is a new file, and the earlier "
+            "one is kept. Give another name for the follow-up."
+        )
     if target.exists() and not args.force:
         return fail(
             f"{str(target)!r} already exists, so it was left alone. Choose another name, "

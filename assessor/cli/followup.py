@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
 from datetime import date
 from pathlib import Path
 
@@ -103,6 +104,15 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_WIDTH = 100
+
+
+def _wrap(text: str, first: str = "", rest: str | None = None) -> list[str]:
+    return textwrap.wrap(
+        text, _WIDTH, initial_indent=first, subsequent_indent=first if rest is None else rest
+    ) or [""]
+
+
 def followup_text(earlier: Assessment, followup: FollowUp, target: Path) -> str:
     """What the command prints: what was carried over, the questionnaire's changes, where it wrote."""
     new = followup.assessment
@@ -112,26 +122,32 @@ def followup_text(earlier: Assessment, followup: FollowUp, target: Path) -> str:
     when = f" of {earlier.details.date}" if earlier.details.date else ""
     people = len(new.participants)
     lines = [
-        f"A follow-up of {who}'s assessment{when}, dated {new.details.date or '(no date)'}, with "
-        f"'{new.questionnaire.title}' (version {new.questionnaire.version}).",
+        *_wrap(
+            f"A follow-up of {who}'s assessment{when}, dated {new.details.date or '(no date)'}, with "
+            f"'{new.questionnaire.title}' (version {new.questionnaire.version})."
+        ),
         "",
-        f"Carried over: the organisation's details, the branding, and {people} "
-        f"participant{'' if people == 1 else 's'} (names and roles; no answers).",
+        *_wrap(
+            f"Carried over: the organisation's details, the branding, and {people} "
+            f"participant{'' if people == 1 else 's'} (names and roles; no answers)."
+        ),
     ]
     for participant in new.participants:
         role = f" ({participant.role})" if participant.role else ""
-        lines.append(f"  - {participant.name or '(no name)'}{role}")
+        lines += _wrap(f"{participant.name or '(no name)'}{role}", "  - ", "    ")
     lines += ["", f"Chosen pilots carried over: {len(new.pilots) or 'none'}"]
     for chosen in new.pilots:
         title = _pilot_title(new, chosen.pilot_id, chosen.title)
         owner = f", owner {chosen.owner}" if chosen.owner.strip() else ""
-        lines.append(f"  - {title}: {chosen.log.status.label}{owner} (chosen {chosen.chosen_in})")
-    lines += ["", describe_changes(followup.changes)]
+        lines += _wrap(
+            f"{title}: {chosen.log.status.label}{owner} (chosen {chosen.chosen_in})", "  - ", "    "
+        )
+    sentence = describe_changes(followup.changes)
+    lines += ["", *_wrap(sentence)]
     lines += _changed_questions(predecessor, new.questionnaire, followup)
-    others = [notice for notice in followup.notices if notice != describe_changes(followup.changes)]
-    if others:
-        lines.append("")
-        lines += others
+    others = [notice for notice in followup.notices if notice != sentence]
+    for notice in others:
+        lines += ["", *_wrap(notice)]
     lines += ["", f"Wrote the follow-up to {target}"]
     return "\n".join(lines) + "\n"
 
@@ -147,12 +163,14 @@ def _changed_questions(earlier: Predecessor, questionnaire: Questionnaire, follo
     ):
         if ids:
             lines.append(f"{label} ({len(ids)}):")
-            lines += [f"  {qid}: {texts[qid]}" for qid in ids]
+            for qid in ids:
+                lines += _wrap(f"{qid}: {texts[qid]}", "  ", "    ")
     if changes.reworded:
         lines.append(f"Reworded ({len(changes.reworded)}; their scores are compared with care):")
         for qid in changes.reworded:
-            lines.append(f"  {qid}: was “{earlier.questions[qid].text}”")
-            lines.append(f"  {' ' * len(qid)}  now “{questionnaire.questions[qid].text}”")
+            lines.append(f"  {qid}")
+            lines += _wrap(f"was “{earlier.questions[qid].text}”", "    ", "        ")
+            lines += _wrap(f"now “{questionnaire.questions[qid].text}”", "    ", "        ")
     return lines
 
 

@@ -177,8 +177,10 @@ def test_a_new_file_that_follows_another_assessment_is_noted(
     code, out, err = _run(capsys, "compare", str(copy), str(FOLLOWUP))
     assert code == 0 and "Overall" in out
     assert "is a follow-up of another assessment (of 2025-03-14)" in err and "compared as asked" in err
-    # Compared the right way round, no note.
+    # Compared the right way round, no note; a NEW that follows up nothing is noted too.
     assert _run(capsys, "compare", str(DEMO), str(FOLLOWUP))[2] == ""
+    code, _out, err = _run(capsys, "compare", str(DEMO), str(copy))
+    assert code == 0 and "was not started as a follow-up of" in err
 
 
 def test_an_assessment_compared_with_itself_is_all_unchanged(capsys: pytest.CaptureFixture[str]) -> None:

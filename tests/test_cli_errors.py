@@ -56,6 +56,9 @@ def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]
         ["export-csv", "{in}", "-o", "{tmp}/out.csv"],
         ["merge", "{in}", "{assessment}", "-o", "{tmp}/out.assessment"],
         ["merge", "{assessment}", "{in}", "-o", "{tmp}/out.assessment"],
+        ["followup", "{in}", "-o", "{tmp}/out.assessment"],
+        ["compare", "{in}", "{assessment}"],
+        ["compare", "{assessment}", "{in}", "--json"],
     ],
 )
 def test_a_bad_input_file_gives_a_message_and_exit_2(
@@ -169,6 +172,8 @@ def test_no_command_imports_qt(inputs: dict[str, Path], tmp_path: Path, data_dir
             ["merge", str(inputs["assessment"]), str(inputs["binary"]), "-o", str(tmp_path / "m.assessment")],
             2,
         ),
+        (["followup", str(inputs["assessment"]), "-o", str(tmp_path / "second.assessment")], 0),
+        (["compare", str(inputs["assessment"]), str(tmp_path / "second.assessment"), "--json"], 0),
         (["--help"], 0),
     ]
     script = (
@@ -190,6 +195,7 @@ def test_no_command_imports_qt(inputs: dict[str, Path], tmp_path: Path, data_dir
     )
     assert result.returncode == 0 and result.stdout.strip() == "no Qt", result.stderr
     assert (tmp_path / "copy.assessment").is_file() and (tmp_path / "out.csv").is_file()
+    assert (tmp_path / "second.assessment").is_file()
 
 
 def _with(path: Path, edit: Callable[[dict[str, Any]], None], *, text: tuple[str, str] | None = None) -> Path:

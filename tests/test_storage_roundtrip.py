@@ -25,18 +25,25 @@ from assessor.model import (
     Consensus,
     Details,
     Dimension,
+    EarlierPart,
+    EarlierQuestion,
     Example,
     Level,
     Logo,
     Mode,
     NonAnswer,
     Pilot,
+    PilotLog,
+    PilotProgress,
     PilotStatus,
+    Predecessor,
     Question,
     Questionnaire,
+    Reading,
     Scale,
     ScoringSettings,
     Source,
+    StatusChange,
     Tally,
 )
 from assessor.storage import (
@@ -57,6 +64,66 @@ _IMAGES = [(png_bytes(), "image/png"), (png_bytes(3, 9), "image/png"), (jpeg_byt
 logos = st.none() | st.builds(lambda image, name: Logo(*image, name=name), st.sampled_from(_IMAGES), words)
 finite = st.floats(min_value=-10, max_value=10, allow_nan=False, allow_infinity=False)
 positive = st.floats(min_value=0, max_value=10, allow_nan=False, allow_infinity=False)
+#: Text people type into a pilot's log, including what breaks naive code: right-to-left and zero-width marks,
+#: a NUL, line and paragraph separators, emoji with joiners, quotes and braces, Welsh letters.
+HOSTILE = [
+    "\u202eevil\u202c",
+    "\u200b",
+    "a\x00b",
+    "line\u2028para\u2029",
+    "\r\n\t",
+    "👩🏽\u200d🚒 🏴\U000e0067\U000e0062\U000e0077\U000e006c\U000e0073\U000e007f",
+    '"},{"status": "scaled"',
+    "Ŵ ŷ ẁ £1,200",
+    "\ufeff",
+    "NaN",
+]
+hostile = st.text(max_size=16) | st.sampled_from(HOSTILE)
+optional_number = st.none() | finite
+optional_spread = st.none() | positive
+dates = st.sampled_from(["", "2025-03-14", "2026-02-29", "not a date"]) | hostile
+readings = st.builds(Reading, dates, hostile, hostile, hostile)
+pilot_logs = st.builds(
+    PilotLog,
+    statuses=st.lists(
+        st.builds(StatusChange, dates, st.sampled_from(PilotProgress), hostile), max_size=3
+    ).map(tuple),
+    baselines=st.lists(readings, max_size=2).map(tuple),
+    readings=st.lists(readings, max_size=3).map(tuple),
+    learnt=hostile,
+    why=hostile,
+    differently=hostile,
+    rule_followed=st.none() | st.booleans(),
+)
+earlier_parts = st.builds(
+    EarlierPart,
+    hostile,
+    optional_number,
+    st.none() | hostile,
+    st.none() | hostile,
+    optional_spread,
+    ids | st.just(""),
+)
+predecessors = st.builds(
+    Predecessor,
+    assessment_id=ids,
+    date=dates,
+    organisation=hostile,
+    questionnaire_id=ids,
+    questionnaire_title=hostile,
+    questionnaire_version=words,
+    participants=st.integers(0, 40),
+    overall=optional_number,
+    overall_level_name=st.none() | hostile,
+    areas=st.dictionaries(ids, earlier_parts, max_size=2),
+    dimensions=st.dictionaries(ids, earlier_parts, max_size=3),
+    questions=st.dictionaries(
+        ids,
+        st.builds(EarlierQuestion, hostile, ids, optional_number, st.none() | hostile, optional_spread),
+        max_size=4,
+    ),
+    level_step=st.floats(min_value=0.01, max_value=10, allow_nan=False),
+)
 
 
 @st.composite
@@ -154,7 +221,7 @@ def assessments(draw: st.DrawFn) -> Assessment:
     q = draw(questionnaires())
     a = Assessment(
         questionnaire=q,
-        details=Details(*(draw(words) for _ in range(5))),
+        details=Details(*(draw(words) for _ in range(7))),
         mode=draw(st.sampled_from(Mode)),
         show_names=draw(st.booleans()),
         branding=Branding(draw(logos), draw(logos), *(draw(words) for _ in range(3))),
@@ -217,8 +284,12 @@ def assessments(draw: st.DrawFn) -> Assessment:
                     draw(words),
                     draw(st.lists(words, max_size=2)),
                     draw(words),
+                    log=draw(pilot_logs),
+                    chosen_in=draw(dates),
                 )
             )
+    if draw(st.booleans()):
+        a.predecessor = draw(predecessors)
     return a
 
 
@@ -232,6 +303,34 @@ def test_every_field_round_trips_through_json(assessment: Assessment) -> None:
     # The text is strict JSON (no NaN or Infinity), and writing it again gives the same content.
     json.loads(text, parse_constant=lambda name: pytest.fail(f"non-standard JSON constant {name}"))
     assert assessment_to_dict(back) == assessment_to_dict(assessment)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(assessments())
+def test_save_then_load_gives_an_equal_assessment_with_logs_and_a_predecessor(assessment: Assessment) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = save_assessment(assessment, Path(folder) / "any.assessment", backup=False)
+        loaded = load_assessment(path)
+    assert loaded.assessment == assessment
+    assert loaded.notices == ()
+
+
+def test_the_strategy_makes_logs_and_predecessors() -> None:
+    """Guards the property tests: the generated assessments do carry what they are meant to test."""
+    seen: list[tuple[bool, bool]] = []
+
+    @settings(max_examples=30, deadline=None, derandomize=True, database=None)
+    @given(assessments())
+    def collect(assessment: Assessment) -> None:
+        has_log = any(c.log.statuses and c.log.readings for c in assessment.pilots)
+        seen.append((assessment.predecessor is not None, has_log))
+
+    collect()
+    assert any(has_predecessor for has_predecessor, _ in seen)
+    assert any(not has_predecessor for has_predecessor, _ in seen)
+    assert any(has_log for _, has_log in seen)
 
 
 @settings(max_examples=40, deadline=None)

@@ -33,6 +33,15 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "assessor.cli.export_plan",
         "write the action plan (the chosen pilots) as an Excel workbook with dates and a status list",
     ),
+    "followup": (
+        "assessor.cli.followup",
+        "start a follow-up of an assessment: its people and chosen pilots carried over, its results kept "
+        "to compare with",
+    ),
+    "compare": (
+        "assessor.cli.compare",
+        "compare an assessment with an earlier one: every area and dimension then and now, and what counts",
+    ),
     "print-questionnaire": (
         "assessor.cli.questionnaire_text",
         "print a questionnaire as Markdown: its scale, questions, level descriptors and pilots",

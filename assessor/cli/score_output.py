@@ -11,6 +11,9 @@ import json
 import textwrap
 from typing import Any
 
+from assessor.cli.compare_output import since_last_text
+from assessor.history import compare
+from assessor.history.comparison_json import comparison_document
 from assessor.model import Assessment, Band, Choice, Dimension, NonAnswer, format_score
 from assessor.recommend import Recommendation
 from assessor.scoring import DimensionScore, Results, Spread
@@ -70,7 +73,8 @@ def _dimension(dimension: Dimension, scored: DimensionScore) -> dict[str, Any]:
 def scores_document(
     assessment: Assessment, results: Results, recommendations: list[Recommendation]
 ) -> dict[str, Any]:
-    """The whole ``score --json`` document as JSON-ready data, keys in their documented order."""
+    """The whole ``score --json`` document as JSON-ready data, keys in their documented order; a follow-up
+    (an assessment with a predecessor) has one more, ``earlier``: the comparison's document."""
     questionnaire = assessment.questionnaire
     details = assessment.details
     areas = []
@@ -106,7 +110,7 @@ def scores_document(
         for question_id, result in results.questions.items()
     ]
     completion = results.completion
-    return {
+    document: dict[str, Any] = {
         "format": JSON_FORMAT,
         "format_version": JSON_VERSION,
         "assessment": {
@@ -168,6 +172,10 @@ def scores_document(
             for recommendation in recommendations
         ],
     }
+    comparison = compare(assessment, results)
+    if comparison is not None:
+        document["earlier"] = comparison_document(comparison, questionnaire)
+    return document
 
 
 def scores_json(assessment: Assessment, results: Results, recommendations: list[Recommendation]) -> str:
@@ -237,6 +245,9 @@ def scores_text(assessment: Assessment, results: Results, recommendations: list[
                     step=step,
                 )
             )
+    comparison = compare(assessment, results)
+    if comparison is not None:
+        lines += ["", *since_last_text(comparison, questionnaire)]
     lines.append("")
     for label, ids in (
         ("Divergent questions", results.divergent),

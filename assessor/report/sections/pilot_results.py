@@ -20,7 +20,7 @@ from assessor.recommend.pilot_values import pilot_values
 from assessor.report import blocks
 from assessor.report.blocks import Block, Cell, KeepSpace
 from assessor.report.context import ReportContext
-from assessor.report.sections.common import bullets, heading, labelled, long_date, table
+from assessor.report.sections.common import bullets, heading, labelled, long_date, subheading, table
 
 #: The order statuses are counted in the section's opening.
 _ORDER = (
@@ -80,7 +80,7 @@ def _measures(ctx: ReportContext, results: PilotResults) -> list[Block]:
             ]
         )
     return [
-        blocks.Paragraph((blocks.bold("Measures against the baseline:"),)),
+        subheading("Measures against the baseline"),
         *table(ctx, ["Measure", "Baseline", "Readings", "Change"], rows, [0.3, 0.2, 0.27, 0.23]),
         blocks.Space(6),
     ]
@@ -117,7 +117,7 @@ def _one(ctx: ReportContext, number: int, chosen: ChosenPilot) -> list[Block]:
         story.append(labelled("When", text[:1].upper() + text[1:] + "."))
     story.append(labelled("Owner", owner or "To be named by the team"))
     if results.history:
-        story.append(blocks.Paragraph((blocks.bold("Its history:"),)))
+        story.append(subheading("Its history"))
         story += bullets(
             ctx,
             [
@@ -166,7 +166,7 @@ def _opening(ctx: ReportContext, reported: list[tuple[int, ChosenPilot]]) -> lis
         ),
         *table(
             ctx,
-            ["No.", "Pilot", "Status now", "Stop or scale rule"],
+            ["No.", "Pilot", "Status now", "Was the stop/scale rule followed?"],
             [
                 [str(number), results.title, results.status.label, results.rule_text]
                 for number, results in ((n, pilot_results(ctx.assessment, c)) for n, c in reported)

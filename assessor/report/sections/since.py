@@ -158,11 +158,16 @@ def _table(ctx: ReportContext, comparison: Comparison) -> list[Block]:
                 rows.append(_row(ctx, dimension, comparison))
                 listed.add(dimension.id)
     rows += [_row(ctx, d, comparison) for d in comparison.dimensions if d.id not in listed]
+    radar = (
+        " The radar in the charts draws the earlier scores beneath today's."
+        if ctx.options.include_charts and len(ctx.questionnaire.dimensions) >= 3
+        else ""
+    )
     return [
         ctx.para(
             "Every area (in bold) and its dimensions, numbered as in the charts. A change counts only when "
             "it is at least half a level and at least the team's own spread (see the method); a change that "
-            "counts is in bold and says so. A smaller move is marked “within the team's spread”.",
+            f"counts is in bold and says so. A smaller move is marked “within the team's spread”.{radar}",
             "small",
         ),
         *table(

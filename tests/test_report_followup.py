@@ -220,6 +220,7 @@ def test_a_followup_on_a_changed_questionnaire_names_the_questions() -> None:
         "No longer asked",
         earlier.questionnaire.question(removed).text,
         "Reworded: compared with care",
+        "(questions changed: compare with care)",
         changed.question(reworded).text,
         old_text,
     ):

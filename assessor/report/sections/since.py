@@ -131,7 +131,10 @@ def _row(ctx: ReportContext, change: Change, comparison: Comparison) -> list[Cel
         label = Cell((blocks.bold(change.title),))
     else:
         number = ctx.numbers.get(change.id, "")
-        label = blocks.cell(f"{number} {change.title}" if number else change.title)
+        title = blocks.text(f"{number} {change.title}" if number else change.title)
+        label = blocks.cell(title)
+        if change.id in _changed_dimensions(ctx, comparison):
+            label = Cell((Run(title), Run(" (questions changed: compare with care)", italic=True)))
     before = comparison.earlier.areas if change.kind == "area" else comparison.earlier.dimensions
     after = comparison.now.areas if change.kind == "area" else comparison.now.dimensions
     then = score_text(change.earlier, step) if change.id in before else "—"
@@ -146,6 +149,15 @@ def _row(ctx: ReportContext, change: Change, comparison: Comparison) -> list[Cel
     if counts:
         return [label, then, now, Cell((blocks.bold(shown),)), Cell((blocks.bold(_first_upper(words)),))]
     return [label, then, now, shown, _first_upper(words)]
+
+
+def _changed_dimensions(ctx: ReportContext, comparison: Comparison) -> set[str]:
+    """The dimensions with a question new, no longer asked or reworded since the last assessment."""
+    changes = comparison.changes
+    questionnaire = ctx.questionnaire
+    found = {questionnaire.dimension_of(qid).id for qid in (*changes.new, *changes.reworded)}
+    found |= {comparison.earlier.questions[qid].dimension_id for qid in changes.dropped}
+    return found
 
 
 def _table(ctx: ReportContext, comparison: Comparison) -> list[Block]:
@@ -314,7 +326,7 @@ def _questionnaire_changes(ctx: ReportContext, comparison: Comparison) -> list[B
         story += bullets(
             ctx,
             [
-                f"{ctx.numbers.get(qid, '')} Now: “{blocks.text(questionnaire.question(qid).text)}” "
+                f"{ctx.numbers.get(qid, '')} Now: “{blocks.text(questionnaire.question(qid).text)}”\n"
                 f"Before: “{blocks.text(earlier.questions[qid].text)}”".strip()
                 for qid in changes.reworded
             ],

@@ -26,7 +26,7 @@ NOT_A_FINDING = "not a finding"
 
 
 def earlier_date(earlier: Predecessor) -> str:
-    """ "14 March 2025", or "the last assessment" when it had no date."""
+    """ "14 March 2025", or "" when the earlier assessment had no date."""
     return long_date(earlier.date) if earlier.date.strip() else ""
 
 
@@ -86,7 +86,7 @@ def moved_text(change: Change, step: float) -> str:
     )
 
 
-def _title(ctx: ReportContext, change: Change, comparison: Comparison) -> str:
+def _title(change: Change, comparison: Comparison) -> str:
     """A dimension's number and title ("1.2 Reaching beyond ..."), its area's title in brackets."""
     title = blocks.text(change.title)
     if change.kind != "dimension":
@@ -104,7 +104,7 @@ def _opening(ctx: ReportContext, comparison: Comparison) -> list[Block]:
         f"part then and {len(ctx.assessment.participants)} now, using {questionnaire_text(ctx, comparison)}."
     )
     overall = comparison.overall
-    runs: list[Run] = [Run(first + " ")]
+    runs: list[Run] = [Run(blocks.text(first) + " ")]
     if overall.change is None:
         runs.append(
             Run("The overall score cannot be compared: one of the two has too few answers for a score.")
@@ -209,7 +209,7 @@ def _moved(ctx: ReportContext, comparison: Comparison) -> list[Block]:
         )
     else:
         lines = [
-            f"{_title(ctx, change, comparison)}{' (an area)' if change.kind == 'area' else ''}: "
+            f"{_title(change, comparison)}{' (an area)' if change.kind == 'area' else ''}: "
             f"{moved_text(change, step)}."
             for change in comparison.moved_most
         ]
@@ -236,7 +236,7 @@ def _moved(ctx: ReportContext, comparison: Comparison) -> list[Block]:
             ),
             *bullets(
                 ctx,
-                [f"{_title(ctx, change, comparison)}: {moved_text(change, step)}." for change in within],
+                [f"{_title(change, comparison)}: {moved_text(change, step)}." for change in within],
             ),
         ]
     return story

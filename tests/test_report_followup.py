@@ -289,3 +289,28 @@ def test_a_decided_pilot_without_a_reason_says_it_was_not_recorded(status: Pilot
     verb = "stop it" if status is PilotProgress.STOPPED else "scale it"
     assert squash(f"The decision ({verb}) and why: Not recorded.") in flat
     assert squash("Whether the stop/scale rule was followed was not recorded.") in flat
+
+
+def test_without_any_spread_half_a_level_is_the_test_and_the_report_says_so() -> None:
+    """Nobody's spread can be shown (too few people for the questionnaire's disclosure rule): a small move
+    is called less than half a level, not within a spread there is none of."""
+    earlier, answered = demo(), followup()
+    questionnaire = earlier.questionnaire
+    earlier.questionnaire = dataclasses.replace(
+        questionnaire, scoring=dataclasses.replace(questionnaire.scoring, min_answers_shown=20)
+    )
+    assessment = start_followup(earlier, date="2026-03-12").assessment
+    for participant in assessment.participants:
+        for question_id in assessment.questionnaire.questions:
+            given = answered.answer(participant.id, question_id)
+            if given is not None:
+                assessment.set_answer(participant.id, question_id, given)
+    comparison = compare(assessment)
+    assert comparison is not None and comparison.within_spread
+    flat = pdf_flat(render_report(assessment))
+    assert squash("Less than half a level: not findings") in flat
+    assert squash("Less than half a level") in flat
+    # Nowhere in the section (the method still states the rule in general).
+    section = flat.split(squash("This assessment is compared with"))[1].split(squash("What became of"))[0]
+    assert squash("within the team's spread") not in section
+    assert squash("less than half a level, so not treated as a change") in section

@@ -172,7 +172,7 @@ def _comparison(ctx: ReportContext) -> list[Block]:
                 "people, a move smaller than how much they disagree could come from who answered how, not "
                 "from a real change.",
                 "A spread is taken only from questions answered by at least "
-                f"{fewest} people; where there is none (a team answer recorded once), half a level alone is "
+                f"{fewest} people; where there is none (a team answer recorded once, or too few people), half a level alone is "
                 "the test. For the overall score, the team's spread is the middle of the areas' spreads in the two "
                 "assessments.",
                 f"Changes are worked out from the scores as shown, to {places}, so the numbers in the report "

@@ -23,6 +23,7 @@ from assessor.report.sections.common import bullets, heading, long_date, subhead
 #: The words for a change that counts, and for one that does not.
 WITHIN = "within the team's spread"
 NOT_A_FINDING = "not a finding"
+BELOW_HALF = "less than half a level"
 
 
 def earlier_date(earlier: Predecessor) -> str:
@@ -63,9 +64,22 @@ def _first_upper(value: str) -> str:
     return value[:1].upper() + value[1:]
 
 
-def verdict(change: Change) -> str:
-    """What a change means, in words: "counts: up", "within the team's spread", "no change" or why it
-    cannot be compared."""
+def no_spread(comparison: Comparison) -> bool:
+    """Whether no score had a team's spread to test against (a team answer recorded once, or too few
+    people): then half a level alone is the test."""
+    least = comparison.least_change + 1e-9
+    return all(c.margin <= least for c in (comparison.overall, *comparison.areas, *comparison.dimensions))
+
+
+def small_move(comparison: Comparison) -> str:
+    """What a move too small to count is called: "within the team's spread", or "less than half a level"
+    where there was no spread to measure."""
+    return BELOW_HALF if no_spread(comparison) else WITHIN
+
+
+def verdict(change: Change, small: str = "") -> str:
+    """What a change means, in words: "counts: up", "within the team's spread" (or ``small``), "no change"
+    or why it cannot be compared."""
     if change.change is None:
         if change.earlier is None and change.now is None:
             return "no score then or now"
@@ -73,7 +87,7 @@ def verdict(change: Change) -> str:
     if change.direction is Direction.SAME:
         return "no change"
     if change.within_spread:
-        return WITHIN
+        return small or WITHIN
     return f"counts: {change.direction.word}"
 
 
@@ -120,7 +134,7 @@ def _opening(ctx: ReportContext, comparison: Comparison) -> list[Block]:
         elif overall.direction is Direction.SAME:
             runs.append(Run("no change."))
         else:
-            runs.append(Run(f"{WITHIN}, so not treated as a change."))
+            runs.append(Run(f"{small_move(comparison)}, so not treated as a change."))
     return [blocks.Paragraph(tuple(runs))]
 
 
@@ -144,7 +158,7 @@ def _row(ctx: ReportContext, change: Change, comparison: Comparison) -> list[Cel
     elif change.id not in after:
         words = "no longer assessed"
     else:
-        words = verdict(change)
+        words = verdict(change, small_move(comparison))
     shown = "–" if change.change is None else change.change_text(step)
     if counts:
         return [label, then, now, Cell((blocks.bold(shown),)), Cell((blocks.bold(_first_upper(words)),))]
@@ -179,7 +193,7 @@ def _table(ctx: ReportContext, comparison: Comparison) -> list[Block]:
         ctx.para(
             "Every area (in bold) and its dimensions, numbered as in the charts. A change counts only when "
             "it is at least half a level and at least the team's own spread (see the method); a change that "
-            f"counts is in bold and says so. A smaller move is marked “within the team's spread”.{radar}",
+            f"counts is in bold and says so. A smaller move is marked “{small_move(comparison)}”.{radar}",
             "small",
         ),
         *table(
@@ -202,7 +216,8 @@ def _moved(ctx: ReportContext, comparison: Comparison) -> list[Block]:
         date = earlier_date(comparison.earlier)
         story.append(
             ctx.para(
-                "Nothing counts as a change: no area or dimension moved by more than the team's own spread"
+                "Nothing counts as a change: no area or dimension moved by "
+                + ("half a level or more" if no_spread(comparison) else "more than the team's own spread")
                 + (f" since {date}" if date else " since the last assessment")
                 + ". The scores are, in effect, where they were."
             )
@@ -225,18 +240,27 @@ def _moved(ctx: ReportContext, comparison: Comparison) -> list[Block]:
             )
     within = comparison.within_spread
     if within:
-        largest = max(within, key=lambda c: abs(c.change or 0))
+        largest = format_score(max(abs(c.change or 0) for c in within), step)
         count = len(ctx.assessment.participants)
+        if no_spread(comparison):
+            title = "Less than half a level: not findings"
+            intro = (
+                f"A move of less than half a level is not treated as a change: there is no spread of "
+                f"individual answers to judge it by. These moved, by up to {largest}, so each is {BELOW_HALF} "
+                f"and {NOT_A_FINDING}:"
+            )
+        else:
+            title = "Within the team's spread: not findings"
+            intro = (
+                f"With {people(count)}, a move of up to {largest} here is within how much the team disagrees; "
+                "it is not treated as a change. These moved, but by less than the team's own spread, so each "
+                f"is {WITHIN} and {NOT_A_FINDING}:"
+            )
         story += [
-            subheading("Within the team's spread: not findings"),
-            ctx.para(
-                f"With {people(count)}, a move of up to {format_score(abs(largest.change or 0), step)} "
-                "here is within how much the team disagrees; it is not treated as a change. These moved, but "
-                f"by less than the team's own spread, so each is {WITHIN} and {NOT_A_FINDING}:"
-            ),
+            subheading(title),
+            ctx.para(intro),
             *bullets(
-                ctx,
-                [f"{_title(change, comparison)}: {moved_text(change, step)}." for change in within],
+                ctx, [f"{_title(change, comparison)}: {moved_text(change, step)}." for change in within]
             ),
         ]
     return story

@@ -143,12 +143,16 @@ def grid(header: Sequence[str], rows: Sequence[Sequence[Cell | str]], widths: Se
 @dataclass(frozen=True)
 class RadarData:
     """Every dimension's score (None: insufficient data) on the scale's ``levels``, with a dashed ring
-    at ``reference`` (where the top band begins)."""
+    at ``reference`` (where the top band begins), and in a follow-up the earlier scores beneath."""
 
     scores: tuple[float | None, ...]
     levels: tuple[float, ...]
     reference: float
     reference_name: str
+    #: The earlier assessment's scores, drawn lighter and dashed under the current ones (a follow-up), and
+    #: their legend ("Earlier (14 March 2025)"); None for a first assessment.
+    earlier: tuple[float | None, ...] | None = None
+    earlier_name: str = ""
 
 
 @dataclass(frozen=True)

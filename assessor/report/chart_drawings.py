@@ -21,6 +21,8 @@ def chart_drawing(chart: Chart, accent: colors.Color) -> Drawing:
             reference=data.reference,
             reference_name=data.reference_name,
             accent=accent,
+            earlier=None if data.earlier is None else list(data.earlier),
+            earlier_name=data.earlier_name,
         )
     if isinstance(data, BarData):
         return area_bars(

@@ -9,6 +9,7 @@ Word document makes it the picture's alternative text.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from assessor.model import format_score
 
@@ -60,11 +61,51 @@ def highest_and_lowest(
     )
 
 
-def radar_text(scores: Sequence[tuple[str, float | None]], step: float = 1) -> str:
-    """The radar chart's text alternative (the dimensions' scores are in the table after it)."""
+@dataclass(frozen=True)
+class EarlierWords:
+    """What a follow-up's radar says of the earlier scores drawn beneath: the earlier assessment's date,
+    how many dimensions score higher, lower and the same now (as shown), how many of those changes count
+    under the comparison rule, and how many dimensions had no earlier score."""
+
+    date: str
+    higher: int
+    lower: int
+    same: int
+    counted: int
+    missing: int = 0
+
+
+def _dimensions(count: int) -> str:
+    return f"{count} dimension{'s' if count != 1 else ''}"
+
+
+def earlier_text(words: EarlierWords) -> str:
+    """The sentence on the earlier line: "A lighter dashed line shows the assessment of 14 March 2025
+    beneath: 12 dimensions score higher now, 5 lower and 6 the same; 9 of these changes count (see Since
+    the last assessment)."""
+    when = f"the assessment of {words.date}" if words.date else "the last assessment"
+    none = f" {_dimensions(words.missing)} had no earlier score." if words.missing else ""
+    counts = (
+        f"{words.counted} of these changes count{'s' if words.counted == 1 else ''}"
+        if words.counted
+        else "none of these changes counts"
+    )
+    return (
+        f"A lighter dashed line shows {when} beneath: {_dimensions(words.higher)} score higher now, "
+        f"{words.lower} lower and {words.same} the same; {counts} under the comparison rule (see “Since the "
+        f"last assessment”).{none}"
+    )
+
+
+def radar_text(
+    scores: Sequence[tuple[str, float | None]], step: float = 1, *, earlier: EarlierWords | None = None
+) -> str:
+    """The radar chart's text alternative (the dimensions' scores are in the table after it); in a
+    follow-up, what the earlier line beneath shows."""
+    then = f" {earlier_text(earlier)}" if earlier is not None else ""
     return (
         f"In words: the chart plots the scores of all {len(scores)} dimensions. "
-        f"{highest_and_lowest(scores, score=lambda value: format_score(value, step))} Every score is in the table below the chart."
+        f"{highest_and_lowest(scores, score=lambda value: format_score(value, step))}{then} Every score is in the table below the chart."
     )
 
 

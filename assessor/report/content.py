@@ -19,7 +19,9 @@ from assessor.report.sections import (
     cover,
     decisions,
     method,
+    pilot_results,
     pilots,
+    since,
     summary,
 )
 from assessor.report.sections.common import long_date
@@ -32,6 +34,8 @@ SECTIONS: tuple[tuple[str, Section], ...] = (
     ("decisions", decisions.build),
     ("contents", contents.build),
     ("executive summary", summary.build),
+    ("since the last assessment", since.build),
+    ("pilot results", pilot_results.build),
     ("charts", charts_section.build),
     ("findings by area", areas.build),
     ("starter pilots", pilots.build),

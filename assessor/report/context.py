@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
+from assessor.history import Comparison, compare
 from assessor.model import (
     Assessment,
     Choice,
@@ -55,6 +57,11 @@ class ReportContext:
     @property
     def show_names(self) -> bool:
         return self.options.allow_names and self.assessment.show_names
+
+    @functools.cached_property
+    def comparison(self) -> Comparison | None:
+        """This assessment beside its predecessor (None for a first assessment)."""
+        return compare(self.assessment, self.results)
 
     @property
     def accepted_pilots(self) -> list[ChosenPilot]:

@@ -10,10 +10,10 @@ itself is left for "insufficient data".
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from math import cos, pi, sin
 
-from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, String
+from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -47,10 +47,13 @@ def radar_chart(
     reference_name: str,
     accent: colors.Color,
     size: float = 300,
+    earlier: Sequence[float | None] | None = None,
+    earlier_name: str = "",
 ) -> Drawing:
     """A radar of every dimension: spokes numbered 1..n, a grid ring per level, a dashed ring at
     ``reference`` (a band threshold, held inside the chart) and the team's scores (insufficient data
-    plotted at the centre)."""
+    plotted at the centre); in a follow-up, the ``earlier`` scores beneath them, lighter and dashed with
+    square markers, named ``earlier_name`` in the legend."""
     legend_height = 30
     drawing = new_drawing(FRAME_WIDTH, size + legend_height)
     radius = (size - 40) / 2
@@ -83,6 +86,8 @@ def radar_chart(
     for row in rings:
         drawing.add(PolyLine(outline(row), strokeColor=GRID, strokeWidth=0.4, strokeDashArray=None))
     drawing.add(PolyLine(outline(rows[-2]), strokeColor=MUTED, strokeWidth=1, strokeDashArray=[4, 3]))
+    if earlier is not None:
+        _earlier(drawing, outline, spokes, earlier, levels, (centre_x, centre_y), lighter(accent))
     drawing.add(PolyLine(outline(team), strokeColor=accent, strokeWidth=2, strokeDashArray=None))
     for (car, sar), value in zip(spokes, team, strict=True):
         drawing.add(
@@ -131,6 +136,9 @@ def radar_chart(
         )
     # Legend, below the chart.
     y = 8
+    if earlier is not None:
+        _legend_with_earlier(drawing, y, accent, earlier_name, reference, reference_name)
+        return drawing
     x = (FRAME_WIDTH - 330) / 2
     drawing.add(Line(x, y + 3, x + 22, y + 3, strokeColor=accent, strokeWidth=2))
     drawing.add(String(x + 27, y, "Team score", fontName=REGULAR, fontSize=8, fillColor=TEXT))
@@ -147,3 +155,91 @@ def radar_chart(
         )
     )
     return drawing
+
+
+#: The earlier scores' line: dashed, and square markers so that it is told apart without colour.
+EARLIER_DASH = [5, 2.5]
+EARLIER_MARKER = 4.5
+
+
+def lighter(accent: colors.Color, share: float = 0.5) -> colors.Color:
+    """The accent mixed with ``share`` of white: the earlier assessment's colour."""
+    return colors.Color(
+        accent.red + (1 - accent.red) * share,
+        accent.green + (1 - accent.green) * share,
+        accent.blue + (1 - accent.blue) * share,
+    )
+
+
+def _earlier(
+    drawing: Drawing,
+    outline: Callable[[list[float]], list[float]],
+    spokes: Sequence[tuple[float, float]],
+    earlier: Sequence[float | None],
+    levels: Sequence[float],
+    centre: tuple[float, float],
+    colour: colors.Color,
+) -> None:
+    """The earlier scores: a dashed line through square markers (a dimension without an earlier score
+    has no marker, its line dipping to the centre as the team's does for insufficient data)."""
+    row = [0.0 if score is None else radial_position(score, levels) for score in earlier]
+    drawing.add(PolyLine(outline(row), strokeColor=colour, strokeWidth=1.5, strokeDashArray=EARLIER_DASH))
+    half = EARLIER_MARKER / 2
+    for (car, sar), score, value in zip(spokes, earlier, row, strict=True):
+        if score is None:
+            continue
+        drawing.add(
+            Rect(
+                centre[0] + car * value - half,
+                centre[1] + sar * value - half,
+                EARLIER_MARKER,
+                EARLIER_MARKER,
+                fillColor=colors.white,
+                strokeColor=colour,
+                strokeWidth=1.2,
+            )
+        )
+
+
+def _legend_with_earlier(
+    drawing: Drawing,
+    y: float,
+    accent: colors.Color,
+    earlier_name: str,
+    reference: float,
+    reference_name: str,
+) -> None:
+    """The legend of a follow-up's radar: now, earlier and the threshold, centred under the chart."""
+    colour = lighter(accent)
+    items = [
+        ("Now", accent, 2.0, None),
+        (fit_text(earlier_name or "Earlier", REGULAR, 8, 150), colour, 1.5, EARLIER_DASH),
+        (
+            fit_text(f"{reference_name} threshold ({format_threshold(reference)})", REGULAR, 8, 170),
+            MUTED,
+            1.0,
+            [4, 3],
+        ),
+    ]
+    gap, line = 18, 22
+    widths = [line + 5 + stringWidth(text, REGULAR, 8) for text, *_ in items]
+    x = (FRAME_WIDTH - sum(widths) - gap * (len(items) - 1)) / 2
+    for (text, colour_of, width, dash), item_width in zip(items, widths, strict=True):
+        drawing.add(
+            Line(x, y + 3, x + line, y + 3, strokeColor=colour_of, strokeWidth=width, strokeDashArray=dash)
+        )
+        if dash is EARLIER_DASH:
+            half = EARLIER_MARKER / 2
+            drawing.add(
+                Rect(
+                    x + line / 2 - half,
+                    y + 3 - half,
+                    EARLIER_MARKER,
+                    EARLIER_MARKER,
+                    fillColor=colors.white,
+                    strokeColor=colour_of,
+                    strokeWidth=1.2,
+                )
+            )
+        drawing.add(String(x + line + 5, y, text, fontName=REGULAR, fontSize=8, fillColor=TEXT))
+        x += item_width + gap

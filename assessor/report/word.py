@@ -503,6 +503,8 @@ class WordRenderer:
 def _chart_title(chart: Chart) -> str:
     """The short title of a chart's picture (its alternative text says what it shows)."""
     if isinstance(chart.data, RadarData):
+        if chart.data.earlier is not None:
+            return "Radar chart of every dimension's score, now and at the last assessment"
         return "Radar chart of every dimension's score"
     if isinstance(chart.data, BarData):
         return "Bar chart of an area's dimension scores"

@@ -16,6 +16,7 @@ from assessor.report.sections import cover, decisions
 from assessor.report.sections.common import heading, level_cell, long_date, table
 from assessor.report.sections.decisions import more_text
 from assessor.report.sections.pilots import pilot_plans
+from assessor.report.sections.since import WITHIN
 
 #: At most this many pilots and areas are listed; the rest are counted.
 PILOTS_SHOWN = 4
@@ -63,11 +64,15 @@ def _scores(ctx: ReportContext) -> list[Block]:
                 )
             )
         )
+    since = _since(ctx)
+    story += since
     areas = ctx.questionnaire.areas
+    # The line on the last assessment takes the room of one area's row, so the summary keeps to two pages.
+    shown = AREAS_SHOWN - 1 if since and len(areas) > AREAS_SHOWN else AREAS_SHOWN
     # No note under the table (the page is full): every cell names its band, as the level's name where
     # the two are the same, in brackets where they differ.
     rows: list[list[str | blocks.Cell]] = []
-    for area in areas[:AREAS_SHOWN]:
+    for area in areas[:shown]:
         score = results.areas[area.id]
         rows.append(
             [
@@ -77,9 +82,35 @@ def _scores(ctx: ReportContext) -> list[Block]:
             ]
         )
     story += table(ctx, ["Area", "Score", "Level"], rows, [0.52, 0.14, 0.34])
-    if len(areas) > AREAS_SHOWN:
-        story.append(ctx.para(more_text(len(areas) - AREAS_SHOWN, "areas"), "small"))
+    if len(areas) > shown:
+        story.append(ctx.para(more_text(len(areas) - shown, "areas"), "small"))
     return story
+
+
+def _since(ctx: ReportContext) -> list[Block]:
+    """One line on the comparison with the last assessment: the overall change and how many areas moved
+    beyond the team's spread (nothing for a first assessment)."""
+    comparison = ctx.comparison
+    if comparison is None:
+        return []
+    step = ctx.questionnaire.scale.step
+    date = long_date(comparison.earlier.date) if comparison.earlier.date.strip() else ""
+    overall = comparison.overall
+    if overall.change is None:
+        change = "the overall score cannot be compared"
+    else:
+        meaning = (
+            "a change that counts" if overall.is_finding else "no change" if not overall.change else WITHIN
+        )
+        change = f"overall {overall.change_text(step)}, {meaning}"
+    moved = sum(1 for area in comparison.areas if area.is_finding and area.change)
+    total = len(comparison.areas)
+    return [
+        ctx.para(
+            f"Since {date or 'the last assessment'}: {change}; {moved} of {total} "
+            f"area{'s' if total != 1 else ''} moved beyond the team's spread.",
+        )
+    ]
 
 
 def _pilots(ctx: ReportContext) -> list[Block]:

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import math
 
-from assessor.model import NonAnswer, score_text
+from assessor.model import Dimension, NonAnswer, score_text
 from assessor.model.questionnaire import format_value
 from assessor.report import blocks
 from assessor.report.blocks import BarData, Block, Chart, KeepSpace, RadarData, SpreadData
-from assessor.report.chart_text import bars_text, radar_text, spread_text
+from assessor.report.chart_text import EarlierWords, bars_text, radar_text, spread_text
 from assessor.report.charts import ROW as BAR_ROW
 from assessor.report.charts import area_bars
 from assessor.report.context import ReportContext
 from assessor.report.markup import clean
-from assessor.report.sections.common import band_cell, heading, table
+from assessor.report.sections.common import band_cell, heading, long_date, table
 from assessor.report.spread_chart import MAX_ROWS, SpreadRow
 from assessor.report.spread_chart import ROW as SPREAD_ROW
 from assessor.report.styles import ALT_ROOM, FRAME_HEIGHT
@@ -38,29 +38,43 @@ def _radar(ctx: ReportContext) -> list[Block]:
         return []
     bands = [band for band in questionnaire.scoring.bands if band.minimum != float("-inf")]
     reference = bands[0] if bands else questionnaire.scoring.bands[0]
+    earlier = _earlier_scores(ctx, [d.id for d in dimensions])
     radar = RadarData(
         tuple(scores),
         levels=tuple(questionnaire.scale.values),
         reference=reference.minimum if bands else questionnaire.scale.maximum,
         reference_name=reference.name,
+        earlier=None if earlier is None else tuple(earlier),
+        earlier_name="" if earlier is None else _earlier_name(ctx),
     )
+    step = ctx.questionnaire.scale.step
     rows: list[list[str | blocks.Cell]] = []
     for number, dimension in enumerate(dimensions, start=1):
         score = ctx.results.dimensions[dimension.id]
+        then = [] if earlier is None else [_earlier_cell(ctx, dimension.id, earlier[number - 1])]
         rows.append(
             [
                 str(number),
                 dimension.title,
                 questionnaire.area_of(dimension.id).title,
-                score_text(score.score, ctx.questionnaire.scale.step),
+                *then,
+                score_text(score.score, step),
                 band_cell(ctx, score.band),
             ]
         )
+    comparing = earlier is not None
+    header = ["No.", "Dimension", "Area", *(["Earlier", "Now"] if comparing else ["Score"]), "Band"]
+    widths = [0.07, 0.36, 0.23, 0.1, 0.1, 0.14] if comparing else [0.07, 0.4, 0.27, 0.12, 0.14]
+    beneath = (
+        " The lighter dashed line with square markers is the earlier assessment, beneath today's."
+        if comparing
+        else ""
+    )
     return [
         heading(ctx, "All dimensions at a glance", level=1, key="charts-radar"),
         ctx.para(
             "Each spoke is a dimension, numbered as in the table below. The further out the point, the "
-            "higher the team's score; the dashed ring marks where the top band begins.",
+            f"higher the team's score; the dashed ring marks where the top band begins.{beneath}",
             "small",
         ),
         Chart(
@@ -69,11 +83,54 @@ def _radar(ctx: ReportContext) -> list[Block]:
                 radar_text(
                     [(d.title, ctx.results.dimensions[d.id].score) for d in dimensions],
                     questionnaire.scale.step,
+                    earlier=None if earlier is None else _earlier_words(ctx, dimensions, earlier),
                 )
             ),
         ),
-        *table(ctx, ["No.", "Dimension", "Area", "Score", "Band"], rows, [0.07, 0.4, 0.27, 0.12, 0.14]),
+        *table(ctx, header, rows, widths),
     ]
+
+
+def _earlier_scores(ctx: ReportContext, dimension_ids: list[str]) -> list[float | None] | None:
+    """Each dimension's earlier score as shown (None where it had none); None for a first assessment."""
+    comparison = ctx.comparison
+    if comparison is None:
+        return None
+    found = [comparison.dimension(dim_id) for dim_id in dimension_ids]
+    return [None if change is None else change.earlier for change in found]
+
+
+def _earlier_cell(ctx: ReportContext, dimension_id: str, score: float | None) -> str:
+    """The earlier score as shown, or "—" for a dimension the earlier assessment did not have."""
+    comparison = ctx.comparison
+    if comparison is None or dimension_id not in comparison.earlier.dimensions:
+        return "—"
+    return score_text(score, ctx.questionnaire.scale.step)
+
+
+def _earlier_name(ctx: ReportContext) -> str:
+    """ "Earlier (14 March 2025)" for the legend."""
+    comparison = ctx.comparison
+    date = long_date(comparison.earlier.date) if comparison is not None else ""
+    return f"Earlier ({date})" if date else "Earlier"
+
+
+def _earlier_words(
+    ctx: ReportContext, dimensions: list[Dimension], earlier: list[float | None]
+) -> EarlierWords:
+    """What the sentence in words says of the earlier line."""
+    comparison = ctx.comparison
+    assert comparison is not None
+    changes = [comparison.dimension(d.id) for d in dimensions]
+    counted = [c for c in changes if c is not None and c.is_finding and c.change]
+    return EarlierWords(
+        date=long_date(comparison.earlier.date) if comparison.earlier.date.strip() else "",
+        higher=sum(1 for c in changes if c is not None and c.change is not None and c.change > 0),
+        lower=sum(1 for c in changes if c is not None and c.change is not None and c.change < 0),
+        same=sum(1 for c in changes if c is not None and c.change == 0),
+        counted=len(counted),
+        missing=sum(1 for value in earlier if value is None),
+    )
 
 
 def _bars(ctx: ReportContext) -> list[Block]:

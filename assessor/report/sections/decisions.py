@@ -10,11 +10,15 @@ summary shortens it further: at most a few pilots, then "And N more pilots: see 
 
 from __future__ import annotations
 
-from assessor.model import score_text
+import datetime
+
+from assessor.model import ChosenPilot, PilotProgress, score_text
+from assessor.recommend.pilot_values import pilot_values
 from assessor.report import blocks
 from assessor.report.blocks import Block, shorten
 from assessor.report.context import ReportContext
 from assessor.report.sections.common import heading, long_date, table
+from assessor.report.sections.pilot_results import reported_pilots
 from assessor.report.sections.pilots import PilotPlan, pilot_plans
 from assessor.report.sections.summary import ranked_dimensions, strongest_and_weakest
 
@@ -24,7 +28,14 @@ def more_text(count: int, things: str) -> str:
     return f"And {count} more {things}: see the full report."
 
 
-def _decisions(ctx: ReportContext, chosen: bool, plans: list[PilotPlan]) -> list[str]:
+def _decisions(
+    ctx: ReportContext,
+    chosen: bool,
+    plans: list[PilotPlan],
+    limit: int | None = None,
+    *,
+    full: bool = True,
+) -> list[str]:
     """The decisions asked of the leadership team, in the order to take them."""
     asks: list[str] = []
     count = len(plans)
@@ -50,6 +61,15 @@ def _decisions(ctx: ReportContext, chosen: bool, plans: list[PilotPlan]) -> list
             f"Choose which of the {count} recommended starter {pilots} below to run (the team has not "
             "chosen yet), and name an owner, a budget and a start date for each."
         )
+    # On the decisions page only: the board summary has no room for it, nor the pilots' results.
+    reviewed = _reviewed(ctx, limit) if full else []
+    if reviewed:
+        number = len(reviewed)
+        its = "its" if number == 1 else "their"
+        asks.append(
+            f"Decide on the {number} {'pilot' if number == 1 else 'pilots'} that reached {its} review, from "
+            f"{its} results under “Pilot results”: {_listed(reviewed)}."
+        )
     capped = [score for score in ctx.results.areas.values() if score.capped and score.held_back_by]
     if capped:
         held = "; ".join(
@@ -70,6 +90,51 @@ def _decisions(ctx: ReportContext, chosen: bool, plans: list[PilotPlan]) -> list
             "they show, including what did not work."
         )
     return asks
+
+
+def _listed(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _reviewed(ctx: ReportContext, limit: int | None) -> list[str]:
+    """The reported pilots (``pilot_results.reported_pilots``) that reached a review: stopped, scaled, or
+    past a review date with nothing recorded in their log since, as "“Title” (the team stopped it)"."""
+    found = []
+    today = ctx.assessment.details.date.strip()
+    for _, chosen in reported_pilots(ctx):
+        values = pilot_values(ctx.assessment, chosen)
+        title = f"“{shorten(values.pilot.title, limit)}”"
+        status = chosen.log.status
+        if status is PilotProgress.STOPPED:
+            found.append(f"{title} (the team stopped it)")
+        elif status is PilotProgress.SCALED:
+            found.append(f"{title} (the team scaled it)")
+        else:
+            due = _due(values.review_dates, chosen, today)
+            if due:
+                found.append(f"{title} (review due since {long_date(due)})")
+    return found
+
+
+def _due(review_dates: tuple[str, ...], chosen: ChosenPilot, today: str) -> str:
+    """The last review date on or before ``today`` when the pilot's log records nothing since it; ""."""
+    if not _is_date(today):
+        return ""
+    past = [date for date in review_dates if _is_date(date) and date <= today]
+    if not past:
+        return ""
+    last = max(past)
+    log = chosen.log
+    recorded = [status.date for status in log.statuses] + [reading.date for reading in log.readings]
+    return "" if any(_is_date(date) and date >= last for date in recorded) else last
+
+
+def _is_date(value: str) -> bool:
+    try:
+        datetime.date.fromisoformat(value.strip())
+    except ValueError:
+        return False
+    return True
 
 
 def findings(ctx: ReportContext, limit: int | None = None) -> list[str]:
@@ -139,7 +204,12 @@ def build(
             "evidence."
         ),
         heading(ctx, "The decisions", level=1, key="decisions-asked", toc=False),
-        blocks.NumberedList(tuple(blocks.plain(ask) for ask in _decisions(ctx, chosen, plans))),
+        blocks.NumberedList(
+            tuple(
+                blocks.plain(ask)
+                for ask in _decisions(ctx, chosen, plans, text_limit, full=pilots_shown is None)
+            )
+        ),
     ]
     story += [
         heading(ctx, "Why: what the assessment found", level=1, key="decisions-why", toc=False),

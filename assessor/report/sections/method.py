@@ -134,5 +134,49 @@ def build(ctx: ReportContext) -> list[Block]:
     story.extend(table(ctx, ["Level", "Name", "What it means"], rows, [0.1, 0.2, 0.7]))
     story.append(heading(ctx, "How the scores are worked out", level=1, key="method-scoring"))
     story += bullets(ctx, _scoring_text(ctx))
+    story += _comparison(ctx)
     story.append(blocks.PageBreak())
     return story
+
+
+#: The comparison rule in plain words, as ``assessor.history.comparison`` applies it.
+COMPARISON_RULE = (
+    "A change counts only when it is at least half a level and at least the team's own spread: the middle "
+    "standard deviation of individual answers to the questions behind the score, taking the larger of the "
+    "two assessments."
+)
+
+
+def _comparison(ctx: ReportContext) -> list[Block]:
+    """How this assessment is compared with the last one: only for a follow-up."""
+    comparison = ctx.comparison
+    if comparison is None:
+        return []
+    earlier = comparison.earlier
+    when = f" of {long_date(earlier.date)}" if earlier.date.strip() else ""
+    places = "one decimal place" if ctx.questionnaire.scale.step >= 1 else "two decimal places"
+    fewest = number_in_words(ctx.questionnaire.scoring.min_answers_shown)
+    return [
+        heading(ctx, "Comparing with the last assessment", level=1, key="method-comparison"),
+        ctx.para(
+            f"This assessment follows up the assessment{when}. That assessment's results were kept when this one "
+            "was started, so the comparison does not depend on the earlier file. Questions are matched by "
+            "their identity; a reworded question is compared, with care."
+        ),
+        *bullets(
+            ctx,
+            [
+                COMPARISON_RULE
+                + f" Half a level is {format_threshold(comparison.least_change)} on this scale.",
+                "Smaller moves are within the team's spread and are not treated as findings: with a handful of "
+                "people, a move smaller than how much they disagree could come from who answered how, not "
+                "from a real change.",
+                "A spread is taken only from questions answered by at least "
+                f"{fewest} people; where there is none (a team answer recorded once, or too few people), half a level alone is "
+                "the test. For the overall score, the team's spread is the middle of the areas' spreads in the two "
+                "assessments.",
+                f"Changes are worked out from the scores as shown, to {places}, so the numbers in the report "
+                "add up.",
+            ],
+        ),
+    ]

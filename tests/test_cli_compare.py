@@ -57,7 +57,7 @@ def test_the_demo_followup_compares_as_text(capsys: pytest.CaptureFixture[str]) 
     assert overall.split()[1:5] == ["2.3", "2.6", "▲", "+0.3"]
     assert "up, within the team's spread (margin 0.5)" in overall
     staff = next(line for line in lines if line.startswith("Working with our own staff"))
-    assert "▲ +0.6" in staff and "up, counts (margin 0.5)" in staff
+    assert "▲ +0.7" in staff and "up, counts (margin 0.5)" in staff
     measuring = next(line for line in lines if "Measuring and reviewing joint work" in line)
     assert "▼ −1.0" in measuring and "down, counts" in measuring
     assert any("= 0.0     no change" in line for line in lines)
@@ -66,7 +66,7 @@ def test_the_demo_followup_compares_as_text(capsys: pytest.CaptureFixture[str]) 
     assert (
         "Within the team's spread, so not findings: Working with other sectors and partners (▼ −0.2)" in moved
     )
-    assert "Questions that changed level (23)" in out
+    assert "Questions that changed level (21)" in out
     assert "  ▲ workforce.redesign.lead: Emerging to Embedded\n      For the last three changes" in out
     assert out.rstrip().endswith("The questionnaire asks the same questions as last time.")
     # No line wider than the table allows, names and roles nowhere.
@@ -86,9 +86,9 @@ def test_the_demo_followup_compares_as_json(capsys: pytest.CaptureFixture[str]) 
     assert document["earlier"]["date"] == "2025-03-14" and document["now"]["date"] == "2026-03-12"
     assert document["overall"]["change"] == comparison.overall.change == 0.3
     staff = next(area for area in document["areas"] if area["id"] == "workforce")
-    assert (staff["earlier"], staff["now"], staff["change"], staff["is_finding"]) == (2.1, 2.7, 0.6, True)
+    assert (staff["earlier"], staff["now"], staff["change"], staff["is_finding"]) == (2.1, 2.8, 0.7, True)
     assert [m["id"] for m in document["moved_most"]] == [c.id for c in comparison.moved_most]
-    assert len(document["questions_changed_level"]) == 23
+    assert len(document["questions_changed_level"]) == 21
     # Every number as shown: at most one decimal for scores and changes.
     for part in (document["overall"], *document["areas"], *document["dimensions"]):
         for key in ("earlier", "now", "change"):
@@ -111,7 +111,7 @@ def test_score_text_of_a_followup_says_what_changed(capsys: pytest.CaptureFixtur
     block = out.split("Since the last assessment (2025-03-14)\n")[1].split("\n\n")[0]
     assert block.startswith("  Overall: 2.3 then, 2.6 now, ▲ +0.3: up, within the team's spread (margin 0.5)")
     assert "Moved most: Frontline-led improvement ▲ +1.5" in block
-    assert "questions that changed level: 23" in block
+    assert "questions that changed level: 21" in block
     assert "Since the last assessment" not in _run(capsys, "score", str(DEMO))[1]
 
 
@@ -215,7 +215,7 @@ def test_a_bad_file_gives_the_usual_message(
 
 def test_compare_prints_utf8_through_a_pipe() -> None:
     code, out, err = run_cli("compare", str(DEMO), str(FOLLOWUP))
-    assert code == 0 and "▲ +0.6" in out and err == ""
+    assert code == 0 and "▲ +0.7" in out and err == ""
 
 
 def test_every_key_of_the_comparison_json_is_documented(capsys: pytest.CaptureFixture[str]) -> None:

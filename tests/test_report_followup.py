@@ -98,7 +98,7 @@ def test_the_demo_followups_pdf_says_what_changed_and_what_the_pilots_found() ->
     assert squash("The decision (scale it) and why: The rule's scale test was met") in flat
     assert squash("Status now: Stopped, since 15 October 2025") in flat
     # A change that counts says so in words, not by colour alone.
-    assert squash("Working with our own staff2.12.7▲ +0.6Counts: up") in flat
+    assert squash("Working with our own staff2.12.8▲ +0.7Counts: up") in flat
     assert squash("Working with the public2.42.8▲ +0.4Within the team's spread") in flat
 
 
@@ -124,8 +124,8 @@ def test_every_text_of_the_pdf_is_in_the_word_document() -> None:
 def test_the_radar_draws_the_earlier_scores_and_says_so() -> None:
     pdf, word = rendered()
     sentence = squash(
-        "A lighter dashed line shows the assessment of 14 March 2025 beneath: 10 dimensions score higher now, "
-        "4 lower and 9 the same; 8 of these changes count under the comparison rule"
+        "A lighter dashed line shows the assessment of 14 March 2025 beneath: 9 dimensions score higher now, "
+        "4 lower and 10 the same; 9 of these changes count under the comparison rule"
     )
     assert sentence in pdf_flat(pdf)
     # Drawn in the chart: the legend names both.

@@ -142,7 +142,8 @@ def build_followup(demo: Assessment) -> Assessment:
                 # A year on, most who did not know now do.
                 choice = choice if rng.random() < 0.4 else round(2 + shift)
             else:
-                moved = choice + shift + (rng.choice((-1, 0, 0, 0, 1)) if shift == 0 else 0)
+                noise = rng.choice((-1, 1)) if shift == 0 and rng.random() < 0.08 else 0
+                moved = choice + shift + noise
                 choice = min(max(moved, levels[0]), levels[-1])
             assessment.set_answer(participant.id, question.id, Answer(choice, before.confidence))
     first_redesign = questionnaire.dimensions["workforce.redesign"].questions[0].id

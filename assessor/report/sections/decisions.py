@@ -41,10 +41,18 @@ def _decisions(
     count = len(plans)
     pilots = "pilot" if count == 1 else "pilots"
     if chosen:
-        asks.append(
-            f"Confirm the {count} starter {pilots} the team chose, listed below: their owners, their "
-            "budgets and the first step of each."
-        )
+        carried = sum(1 for plan in plans if plan.chosen_in)
+        new = count - carried
+        if new:
+            asks.append(
+                f"Confirm the {new} {'new ' if carried else ''}starter {'pilot' if new == 1 else 'pilots'} the "
+                "team chose, listed below: their owners, their budgets and the first step of each."
+            )
+        if carried:
+            asks.append(
+                f"Confirm which of the {carried} {'pilot' if carried == 1 else 'pilots'} carried from the last "
+                "assessment continue, and with what owners and budgets."
+            )
         unnamed = sum(1 for plan in plans if not plan.owner)
         if unnamed:
             asks.append(

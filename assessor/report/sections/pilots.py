@@ -26,6 +26,8 @@ class PilotPlan:
     notes: str
     #: The start date the team typed ("" when none was).
     start_date: str = ""
+    #: For a pilot carried into a follow-up: the date of the assessment that chose it ("" otherwise).
+    chosen_in: str = ""
 
 
 def pilot_plans(ctx: ReportContext) -> tuple[bool, list[PilotPlan]]:
@@ -38,16 +40,24 @@ def pilot_plans(ctx: ReportContext) -> tuple[bool, list[PilotPlan]]:
         for chosen in accepted:
             values = pilot_values(ctx.assessment, chosen)
             rec = ctx.recommendation_for(chosen.pilot_id)
+            if chosen.chosen_in:
+                why = (
+                    f"Carried from the assessment of {long_date(chosen.chosen_in)}: its results so far are under "
+                    "“Pilot results”."
+                )
+            else:
+                why = rec.reason if rec else "The team chose this pilot in the workshop."
             plans.append(
                 PilotPlan(
                     pilot=values.pilot,
-                    why=rec.reason if rec else "The team chose this pilot in the workshop.",
+                    why=why,
                     measures=values.measures,
                     baseline=values.baseline,
                     owner=values.owner,
                     review_dates=values.review_dates,
                     notes=values.notes,
                     start_date=values.start_date,
+                    chosen_in=chosen.chosen_in,
                 )
             )
         return True, plans

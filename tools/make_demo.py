@@ -232,6 +232,8 @@ def build_demo(questionnaire: Questionnaire) -> Assessment:
             date=DEMO_DATE,
             facilitator="Priya Raman, Head of Policy and Partnerships",
             consultant="Alex Morgan, Civic Partners Consulting",
+            organisation_type="Borough council",
+            nation="England",
         ),
         mode=Mode.INDIVIDUAL,
         branding=Branding.for_wording(questionnaire.wording),

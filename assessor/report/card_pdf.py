@@ -1,0 +1,121 @@
+"""The learning card written out: a one-page PDF in the report's styles, fonts and page template (A4,
+DejaVu embedded, the same bytes for the same assessment), or Markdown of the same blocks.
+
+The card must fit one page. Rather than guess how long a text may be, :func:`fitted_card` lays the card
+out at each of ``card.LIMITS`` in turn, longest first, and keeps the first that makes one page: a card whose
+texts are short is never cut, and a long one is cut only as far as it must be.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from assessor.model import Assessment
+from assessor.report.card import LIMITS, CardOptions, LearningCard, build_card
+from assessor.report.errors import ReportError
+from assessor.report.fonts import register_fonts
+from assessor.report.pdf import PdfRenderer
+from assessor.report.styles import make_styles
+from assessor.report.template import ReportDocument
+
+CardFormat = Literal["pdf", "md"]
+
+
+def card_format(path: str | os.PathLike[str]) -> CardFormat:
+    """Markdown for a path ending in ``.md`` or ``.markdown`` (any case), else PDF."""
+    return "md" if Path(path).suffix.lower() in (".md", ".markdown") else "pdf"
+
+
+def render_card_pdf(assessment: Assessment, card: LearningCard) -> tuple[bytes, int]:
+    """The card's PDF and its number of pages."""
+    try:
+        register_fonts()
+    except (OSError, ValueError) as error:
+        raise ReportError(
+            f"The report's fonts could not be loaded ({error}). Reinstall the application."
+        ) from None
+    content = card.content
+    styles = make_styles(content.accent)
+    buffer = io.BytesIO()
+    document = ReportDocument(
+        buffer,
+        styles=styles,
+        council=content.organisation,
+        title=content.title,
+        header_title=content.header_title,
+        author=content.author,
+        subject=content.subject,
+        footer_note=content.footer_note,
+        iso_date=content.iso_date,
+    )
+    story = PdfRenderer(styles, assessment.questionnaire.scoring).story(content)
+    document.build_report(story)
+    return buffer.getvalue(), int(document.page)
+
+
+@dataclass(frozen=True)
+class FittedCard:
+    card: LearningCard
+    pdf: bytes
+    pages: int
+    #: The limit its long texts were cut at (None: nothing was cut).
+    limit: int | None
+
+
+def fitted_card(assessment: Assessment, pilot_id: str, options: CardOptions | None = None) -> FittedCard:
+    """The card at the longest limit that fits one page (the tightest limit if none does)."""
+    fitted: FittedCard | None = None
+    for limit in LIMITS:
+        card = build_card(assessment, pilot_id, options, limit=limit)
+        pdf, pages = render_card_pdf(assessment, card)
+        fitted = FittedCard(card, pdf, pages, limit)
+        if pages <= 1:
+            break
+    assert fitted is not None
+    return fitted
+
+
+def card_bytes(
+    assessment: Assessment, pilot_id: str, file_format: CardFormat, options: CardOptions | None = None
+) -> tuple[bytes, LearningCard]:
+    """The card as a PDF or as Markdown (UTF-8), with the same content, and the card."""
+    fitted = fitted_card(assessment, pilot_id, options)
+    if file_format == "md":
+        from assessor.report.markdown_writer import markdown
+
+        return markdown(fitted.card.content).encode("utf-8"), fitted.card
+    return fitted.pdf, fitted.card
+
+
+def write_learning_card(
+    assessment: Assessment,
+    pilot_id: str,
+    path: str | os.PathLike[str],
+    options: CardOptions | None = None,
+) -> LearningCard:
+    """Write the card to ``path`` (Markdown for ``.md``, else PDF) atomically; ``ReportError`` with a message
+    for the user when the pilot is unknown or the file cannot be written (no temporary file is left)."""
+    from assessor.storage import StorageError
+    from assessor.storage.atomic import atomic_write
+
+    target = Path(path)
+    file_format = card_format(target)
+    if target.is_dir():
+        raise ReportError(f"{target} is a folder. Give a file name for the card, such as card.{file_format}.")
+    if not target.parent.is_dir():
+        raise ReportError(
+            f"The folder {target.parent} does not exist. Choose an existing folder for the card."
+        )
+    data, card = card_bytes(assessment, pilot_id, file_format, options)
+    try:
+        atomic_write(target, data)
+    except StorageError as error:
+        raise ReportError(
+            f"The learning card could not be saved as {target}. {error} If the file is open in another "
+            "program, close it; otherwise choose another folder."
+        ) from None
+    return card

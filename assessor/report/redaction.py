@@ -1,0 +1,183 @@
+"""Taking people (and, unless the user opts in, the organisation) out of text the team typed, for anything
+shared outside the organisation: the learning card.
+
+Every participant's name and role, a pilot's owner, the facilitator and the consultant (and the
+organisation's name) are searched for in the text, without regard to case and as whole words only, and
+replaced with a neutral phrase: "[a colleague]", "[a role]", "[the council]". A name is also searched for
+by its parts ("Helen" of "Helen Carter"), but a part only where it is written with its capital, so that a
+name such as "Will" or "Hope" does not take the ordinary word with it. The facilitator's and consultant's
+details, usually "name, role", are searched for whole and by their parts between commas.
+
+Matching is done on the text in Unicode's composed form (NFC), spaces between the words of a term may be
+any run of white space, and a letter matches its every case form, including those of another length
+("ß" and "SS"). A longer term is replaced before a shorter one inside it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from assessor.model import Assessment
+
+COLLEAGUE = "[a colleague]"
+ROLE = "[a role]"
+
+#: Words of a name that say nothing of who it is: not searched for on their own.
+HONORIFICS = frozenset(
+    {"cllr", "councillor", "dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame"}
+    | {"lord", "lady", "rev", "revd", "reverend"}
+)
+#: Words of an organisation's name shared by many organisations: not searched for on their own.
+GENERIC = frozenset(
+    {"council", "borough", "county", "district", "city", "metropolitan", "royal", "town", "parish"}
+    | {"combined", "authority", "unitary", "london", "greater", "north", "south", "east", "west"}
+    | {"of", "the", "and", "for", "in", "on", "at", "upon", "new", "national", "group", "voluntary"}
+    | {"partnership", "trust", "board", "service", "services", "health", "care", "integrated"}
+    | {"fire", "rescue", "police", "nhs", "community", "communities"}
+)
+#: The shortest part of a name searched for on its own.
+MIN_PART = 2
+
+
+def _letter(char: str) -> str:
+    """A pattern for ``char`` matching its every case form (``re.IGNORECASE`` covers the single-letter ones;
+    the forms of another length, such as "ß" and "ss", are spelled out)."""
+    forms = {char, char.lower(), char.upper(), char.casefold(), char.title()}
+    if all(len(form) == 1 for form in forms):
+        return re.escape(char)
+    return "(?:" + "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True)) + ")"
+
+
+def _words(term: str) -> list[str]:
+    return unicodedata.normalize("NFC", term).split()
+
+
+def _pattern(words: list[str], *, capital: bool) -> str:
+    """Whole words, any white space between them; ``capital``: the first letter as written."""
+    parts = []
+    for index, word in enumerate(words):
+        letters = [_letter(char) for char in word]
+        if capital and index == 0 and word[:1].isupper():
+            letters[0] = f"(?-i:{re.escape(word[0])})"
+        parts.append("".join(letters))
+    return r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)"
+
+
+@dataclass(frozen=True)
+class _Term:
+    words: tuple[str, ...]
+    phrase: str
+    #: Matched only with its first letter as written (a part of a name).
+    capital: bool = False
+
+
+@dataclass
+class Redactor:
+    """Replaces each term in text; ``removed`` counts the replacements made so far."""
+
+    terms: list[_Term] = field(default_factory=list)
+    removed: int = 0
+    _compiled: re.Pattern[str] | None = field(default=None, repr=False)
+    _phrases: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def add(self, term: str, phrase: str, *, capital: bool = False) -> None:
+        words = tuple(_words(term))
+        if not words or any(t.words == words and not t.capital for t in self.terms):
+            return
+        self.terms = [t for t in self.terms if t.words != words]
+        self.terms.append(_Term(words, phrase, capital))
+        self._compiled = None
+
+    def add_name(self, name: str, phrase: str = COLLEAGUE) -> None:
+        """A person's name: whole, and each part written with its capital."""
+        self.add(name, phrase)
+        self._add_words(name, phrase, HONORIFICS, MIN_PART)
+
+    def add_details(self, value: str, *, person: bool, name_first: bool = True) -> None:
+        """A facilitator's or consultant's details ("name, role, firm"), a role, or a pilot's owner: whole
+        and by their parts between commas. With ``person`` and ``name_first``, the first part (or the
+        whole, without commas) is a name, searched for by its parts too."""
+        self.add(value, COLLEAGUE if person else ROLE)
+        parts = [part.strip() for part in value.split(",") if part.strip()]
+        if len(parts) < 2:
+            if person and name_first:
+                self.add_name(value)
+            return
+        for index, part in enumerate(parts):
+            if index == 0 and person and name_first:
+                self.add_name(part)
+            else:
+                self.add(part, COLLEAGUE if index == 0 and person else ROLE, capital=True)
+
+    def add_organisation(self, name: str, phrase: str) -> None:
+        """The organisation's name: whole, and its words that are not common to many organisations."""
+        self.add(name, phrase)
+        self._add_words(name, phrase, GENERIC, MIN_PART + 1)
+
+    def _add_words(self, name: str, phrase: str, skipped: frozenset[str], shortest: int) -> None:
+        """Each word of ``name`` written with a capital, at least ``shortest`` letters long and not one of
+        ``skipped``, as a term matched only with its capital (one already a term is left as it is)."""
+        for word in _words(name):
+            bare = word.strip(".,;:()'\"")
+            if (
+                len(bare) >= shortest
+                and bare[:1].isupper()
+                and bare.casefold() not in skipped
+                and not any(t.words == (bare,) for t in self.terms)
+            ):
+                self.add(bare, phrase, capital=True)
+
+    def _regex(self) -> re.Pattern[str] | None:
+        if self._compiled is None and self.terms:
+            # Longer terms first: a role holding another role's words goes whole.
+            ordered = sorted(self.terms, key=lambda t: (-len(" ".join(t.words)), t.words))
+            self._phrases = {}
+            alternatives = []
+            for index, term in enumerate(ordered):
+                group = f"t{index}"
+                self._phrases[group] = term.phrase
+                alternatives.append(f"(?P<{group}>{_pattern(list(term.words), capital=term.capital)})")
+            self._compiled = re.compile("|".join(alternatives), re.IGNORECASE)
+        return self._compiled
+
+    def __call__(self, text: str) -> str:
+        """``text`` (in composed form) with every term replaced by its phrase."""
+        text = unicodedata.normalize("NFC", text)
+        regex = self._regex()
+        if regex is None or not text:
+            return text
+
+        def replace(match: re.Match[str]) -> str:
+            self.removed += 1
+            return self._phrases[match.lastgroup or ""]
+
+        return regex.sub(replace, text)
+
+
+def people_redactor(
+    assessment: Assessment, *, owners: Iterable[str] = (), name_organisation: bool = False
+) -> Redactor:
+    """A redactor for every person the assessment names (participants' names and roles, the facilitator and
+    consultant, and ``owners``) and, unless ``name_organisation``, the organisation."""
+    redactor = Redactor()
+    for participant in assessment.participants:
+        if participant.name.strip():
+            redactor.add_name(participant.name)
+        if participant.role.strip():
+            redactor.add_details(participant.role, person=False)
+    details = assessment.details
+    for value in (details.facilitator, details.consultant):
+        if value.strip():
+            redactor.add_details(value, person=True)
+    for owner in owners:
+        if owner.strip():
+            # An owner is as often a role ("Head of Service Improvement") as a name: its words are not
+            # searched for on their own (they would take "Service" and "Head" with them).
+            redactor.add_details(owner, person=True, name_first=False)
+    if not name_organisation and details.organisation.strip():
+        noun = assessment.questionnaire.wording.organisation or "organisation"
+        redactor.add_organisation(details.organisation, f"[the {noun}]")
+    return redactor

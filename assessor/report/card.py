@@ -92,11 +92,14 @@ def find_pilot(assessment: Assessment, pilot_id: str) -> ChosenPilot:
     choices = pilot_choices(assessment)
     if not choices:
         raise UnknownPilotError(
-            f"There is no chosen pilot {pilot_id!r}: this assessment has no accepted pilots yet. Accept a "
+            f"There is no chosen pilot {pilot_id.strip()!r}: this assessment has no accepted pilots yet. Accept a "
             "pilot on the results page first."
         )
     listed = "\n".join(f"  {pid}  ({number}. {title})" for number, pid, title in choices)
-    raise UnknownPilotError(f"There is no chosen pilot {pilot_id!r}. The chosen pilots are:\n{listed}")
+    opening = (
+        f"There is no chosen pilot {pilot_id.strip()!r}." if pilot_id.strip() else "Give a chosen pilot's id."
+    )
+    raise UnknownPilotError(f"{opening} The chosen pilots are:\n{listed}")
 
 
 def cut(value: str, limit: int | None) -> str:
@@ -260,6 +263,32 @@ def _decision(results: PilotResults, why: str) -> list[Block]:
     return story
 
 
+@dataclass(frozen=True)
+class CardSource:
+    """What a card is made from: the pilot's results and its texts with people taken out (done once, however
+    many times the card is laid out to fit its page)."""
+
+    assessment: Assessment
+    options: CardOptions
+    pilot_id: str
+    results: PilotResults
+    texts: _Texts
+    removed: int
+
+
+def card_source(assessment: Assessment, pilot_id: str, options: CardOptions | None = None) -> CardSource:
+    """The accepted pilot ``pilot_id``'s results and texts, people taken out (``UnknownPilotError`` if there
+    is no such pilot)."""
+    options = options or CardOptions()
+    chosen = find_pilot(assessment, pilot_id)
+    results = pilot_results(assessment, chosen)
+    redact = people_redactor(
+        assessment, owners=[c.owner for c in assessment.pilots], name_organisation=options.name_organisation
+    )
+    texts = _texts(assessment, results, redact, named=options.name_organisation)
+    return CardSource(assessment, options, chosen.pilot_id, results, texts, redact.removed)
+
+
 def build_card(
     assessment: Assessment,
     pilot_id: str,
@@ -269,13 +298,12 @@ def build_card(
 ) -> LearningCard:
     """The card of the accepted pilot ``pilot_id`` (``UnknownPilotError`` if there is none), its long texts
     cut at ``limit`` characters."""
-    options = options or CardOptions()
-    chosen = find_pilot(assessment, pilot_id)
-    results = pilot_results(assessment, chosen)
-    redact = people_redactor(
-        assessment, owners=[c.owner for c in assessment.pilots], name_organisation=options.name_organisation
-    )
-    texts = _texts(assessment, results, redact, named=options.name_organisation)
+    return card_from(card_source(assessment, pilot_id, options), limit)
+
+
+def card_from(source: CardSource, limit: int | None = None) -> LearningCard:
+    """The card's blocks from its source, the long texts cut at ``limit`` characters."""
+    assessment, options, results, texts = source.assessment, source.options, source.results, source.texts
     tight = limit is not None and limit < HISTORY_LIMIT
     short = None if limit is None else max(40, limit // 3)
     cell_limit = None if limit is None else max(40, limit // 4)
@@ -382,12 +410,12 @@ def build_card(
         body=story,
     )
     return LearningCard(
-        pilot_id=chosen.pilot_id,
-        number=pilot_numbers(assessment).get(chosen.pilot_id),
+        pilot_id=source.pilot_id,
+        number=pilot_numbers(assessment).get(source.pilot_id),
         title=texts.title,
         status=results.status,
         content=content,
-        removed=redact.removed,
+        removed=source.removed,
     )
 
 
@@ -395,8 +423,7 @@ def _closing(assessment: Assessment, options: CardOptions) -> str:
     date = long_date(assessment.details.date)
     made = f"Made from the assessment of {date}" if date else "Made from the assessment"
     noun = assessment.questionnaire.wording.organisation or "organisation"
-    unnamed = "" if options.name_organisation else f" nor the {noun}"
+    who = "no person and no role" if options.name_organisation else f"no person, no role and not the {noun}"
     return (
-        f"{made}. The card names no person and no role{unnamed}: any such name in the team's notes is "
-        "replaced with a neutral phrase."
+        f"{made}. The card names {who}: any such name in the team's notes is replaced with a neutral phrase."
     )

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Literal
 
 from assessor.model import Assessment
-from assessor.report.card import LIMITS, CardOptions, LearningCard, build_card
+from assessor.report.card import LIMITS, CardOptions, LearningCard, card_from, card_source
 from assessor.report.errors import ReportError
 from assessor.report.fonts import register_fonts
 from assessor.report.pdf import PdfRenderer
@@ -67,16 +67,30 @@ class FittedCard:
 
 
 def fitted_card(assessment: Assessment, pilot_id: str, options: CardOptions | None = None) -> FittedCard:
-    """The card at the longest limit that fits one page (the tightest limit if none does)."""
-    fitted: FittedCard | None = None
-    for limit in LIMITS:
-        card = build_card(assessment, pilot_id, options, limit=limit)
-        pdf, pages = render_card_pdf(assessment, card)
-        fitted = FittedCard(card, pdf, pages, limit)
-        if pages <= 1:
-            break
-    assert fitted is not None
-    return fitted
+    """The card at the longest of ``LIMITS`` at which it fits one page (the tightest if none does).
+
+    The limits are searched in halves (a card that fits at a limit fits at every shorter one), so a card
+    is laid out three or four times at most; the texts are redacted once."""
+    source = card_source(assessment, pilot_id, options)
+    made: dict[int, FittedCard] = {}
+
+    def attempt(index: int) -> FittedCard:
+        if index not in made:
+            card = card_from(source, LIMITS[index])
+            pdf, pages = render_card_pdf(assessment, card)
+            made[index] = FittedCard(card, pdf, pages, LIMITS[index])
+        return made[index]
+
+    if attempt(0).pages <= 1:  # the usual case: nothing to cut
+        return made[0]
+    low, high = 1, len(LIMITS) - 1  # the answer is in LIMITS[low:high + 1]
+    while low < high:
+        middle = (low + high) // 2
+        if attempt(middle).pages <= 1:
+            high = middle
+        else:
+            low = middle + 1
+    return attempt(low)
 
 
 def card_bytes(

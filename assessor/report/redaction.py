@@ -44,9 +44,10 @@ MIN_PART = 2
 
 def _letter(char: str) -> str:
     """A pattern for ``char`` matching its every case form (``re.IGNORECASE`` covers the single-letter ones;
-    the forms of another length, such as "ß" and "ss", are spelled out)."""
+    the forms of another length, such as "ß" and "ss", and those it does not pair, such as "ı" and "I", are
+    spelled out)."""
     forms = {char, char.lower(), char.upper(), char.casefold(), char.title()}
-    if all(len(form) == 1 for form in forms):
+    if all(len(form) == 1 and form.lower() == char.lower() for form in forms):
         return re.escape(char)
     return "(?:" + "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True)) + ")"
 
@@ -56,14 +57,15 @@ def _words(term: str) -> list[str]:
 
 
 def _pattern(words: list[str], *, capital: bool) -> str:
-    """Whole words, any white space between them; ``capital``: the first letter as written."""
+    """The words, any white space between them; ``capital``: the first letter as written. (The test that
+    they are whole words is made once, around every term: see ``Redactor._regex``.)"""
     parts = []
     for index, word in enumerate(words):
         letters = [_letter(char) for char in word]
         if capital and index == 0 and word[:1].isupper():
             letters[0] = f"(?-i:{re.escape(word[0])})"
         parts.append("".join(letters))
-    return r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)"
+    return r"\s+".join(parts)
 
 
 @dataclass(frozen=True)
@@ -140,7 +142,8 @@ class Redactor:
                 group = f"t{index}"
                 self._phrases[group] = term.phrase
                 alternatives.append(f"(?P<{group}>{_pattern(list(term.words), capital=term.capital)})")
-            self._compiled = re.compile("|".join(alternatives), re.IGNORECASE)
+            # The word boundaries outside the alternatives: only a word's start is tried against the terms.
+            self._compiled = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
         return self._compiled
 
     def __call__(self, text: str) -> str:

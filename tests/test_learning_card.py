@@ -351,3 +351,140 @@ def test_markdown_escapes_what_the_team_typed() -> None:
     html = MarkdownIt("commonmark").render(escape(typed))
     assert "<h1>" not in html and "<em>" not in html and "<a " not in html and "<ol>" not in html
     assert "<ul>" not in html and "<b>" not in html
+
+
+# The command line --------------------------------------------------------------------------------------
+
+FOLLOWUP = ROOT / "resources" / "demo-followup.assessment"
+
+
+def test_the_command_writes_a_pdf_or_markdown_by_suffix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from assessor.cli import main
+
+    assert (
+        main(["learning-card", str(FOLLOWUP), "trial-with-research-partner", "-o", str(tmp_path / "c.pdf")])
+        == 0
+    )
+    assert "Learning card written" in capsys.readouterr().out
+    pages = pdf_text((tmp_path / "c.pdf").read_bytes())
+    assert len(pages) == 1 and "Stopped: what we learnt" in pages[0]
+    assert (
+        main(["learning-card", str(FOLLOWUP), "trial-with-research-partner", "-o", str(tmp_path / "c.md")])
+        == 0
+    )
+    md = (tmp_path / "c.md").read_text(encoding="utf-8")
+    assert md.startswith("Learning card\n\n# A fair test with a research partner\n")
+    assert "Northbridge" not in md and "Northbridge" not in pages[0]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.md", "c.pdf"]
+
+
+def test_the_command_names_the_organisation_only_when_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from assessor.cli import main
+
+    out = tmp_path / "c.md"
+    assert (
+        main(["learning-card", str(FOLLOWUP), "fix-it-workshop", "-o", str(out), "--name-organisation"]) == 0
+    )
+    assert ORGANISATION in out.read_text(encoding="utf-8")
+
+
+def test_the_command_says_how_many_names_it_took_out(
+    tmp_path: Path, followup: Assessment, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from assessor.cli import main
+    from assessor.storage import save_assessment
+
+    source = save_assessment(with_names_in_notes(followup), tmp_path / "named.assessment")
+    assert main(["learning-card", str(source), "fix-it-workshop", "-o", str(tmp_path / "c.pdf")]) == 0
+    err = capsys.readouterr().err
+    assert re.search(r"\b\d{2,} names or roles of people .* taken out", err), err
+
+
+def test_the_command_writes_every_card_into_a_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from assessor.cli import main
+
+    assert main(["learning-card", str(FOLLOWUP), "--all", "--markdown", "-o", str(tmp_path)]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "1 fix-it-workshop.md",
+        "2 trial-with-research-partner.md",
+        "3 community-investment-fund.md",
+        "4 what-did-not-work.md",
+    ]
+    assert "4 learning cards written" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("pilot", ["no-such-pilot", None])
+def test_an_unknown_pilot_is_bad_input_listing_the_chosen_ones(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], pilot: str | None
+) -> None:
+    from assessor.cli import main
+    from assessor.cli.exit_codes import EXIT_BAD_INPUT
+
+    args = ["learning-card", str(FOLLOWUP), *([pilot] if pilot else []), "-o", str(tmp_path / "c.pdf")]
+    assert main(args) == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert "fix-it-workshop  (1. A fix-it workshop on one process)" in err
+    assert "what-did-not-work  (4. Share what did not work)" in err
+    assert "Traceback" not in err and list(tmp_path.iterdir()) == []
+
+
+def test_a_locked_target_is_a_message_exit_2_and_no_temporary_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from assessor.cli import main
+    from assessor.cli.exit_codes import EXIT_BAD_INPUT
+
+    target = tmp_path / "card.pdf"
+    target.write_bytes(b"the old card")
+
+    def locked(*args: object) -> None:
+        raise PermissionError(13, "The process cannot access the file because it is being used")
+
+    monkeypatch.setattr(os, "replace", locked)
+    assert main(["learning-card", str(FOLLOWUP), "fix-it-workshop", "-o", str(target)]) == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert str(target) in err and "close it" in err and "Traceback" not in err
+    assert [p.name for p in tmp_path.iterdir()] == ["card.pdf"] and target.read_bytes() == b"the old card"
+
+
+def test_a_missing_folder_or_file_is_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from assessor.cli import main
+    from assessor.cli.exit_codes import EXIT_BAD_INPUT
+
+    assert (
+        main(["learning-card", str(FOLLOWUP), "fix-it-workshop", "-o", str(tmp_path / "no" / "c.pdf")])
+        == EXIT_BAD_INPUT
+    )
+    assert "does not exist" in capsys.readouterr().err
+    assert main(["learning-card", str(tmp_path / "none.assessment"), "x", "-o", str(tmp_path / "c.pdf")]) == (
+        EXIT_BAD_INPUT
+    )
+    assert main(["learning-card", str(FOLLOWUP), "--all", "-o", str(tmp_path / "c.pdf")]) == EXIT_BAD_INPUT
+    assert "not a folder" in capsys.readouterr().err
+
+
+def test_a_folder_that_refuses_writing_is_a_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    from assessor.cli import main
+    from assessor.cli.exit_codes import EXIT_BAD_INPUT
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)  # root ignores folder permissions
+    assert (
+        main(["learning-card", str(FOLLOWUP), "fix-it-workshop", "-o", str(tmp_path / "c.pdf")])
+        == EXIT_BAD_INPUT
+    )
+    assert "cannot be written in" in capsys.readouterr().err and list(tmp_path.iterdir()) == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -113,9 +114,6 @@ def write_learning_card(
 ) -> LearningCard:
     """Write the card to ``path`` (Markdown for ``.md``, else PDF) atomically; ``ReportError`` with a message
     for the user when the pilot is unknown or the file cannot be written (no temporary file is left)."""
-    from assessor.storage import StorageError
-    from assessor.storage.atomic import atomic_write
-
     target = Path(path)
     file_format = card_format(target)
     if target.is_dir():
@@ -125,11 +123,33 @@ def write_learning_card(
             f"The folder {target.parent} does not exist. Choose an existing folder for the card."
         )
     data, card = card_bytes(assessment, pilot_id, file_format, options)
-    try:
-        atomic_write(target, data)
-    except StorageError as error:
-        raise ReportError(
-            f"The learning card could not be saved as {target}. {error} If the file is open in another "
-            "program, close it; otherwise choose another folder."
-        ) from None
+    _write_atomically(data, target)
     return card
+
+
+def _write_atomically(data: bytes, target: Path) -> None:
+    """Write ``data`` to a temporary file beside ``target``, then move it into place; on any failure the
+    temporary file is removed and ``ReportError`` says what to do (the old file, if any, is untouched)."""
+    folder = target.parent
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".card.part", dir=folder)
+    except OSError as error:
+        raise ReportError(
+            f"The learning card cannot be written in {folder} ({error.strerror or error}). "
+            "Choose a folder you can write to."
+        ) from None
+    temp = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temp, 0o644)  # mkstemp makes it private; a card is an ordinary document
+        os.replace(temp, target)
+    except OSError as error:
+        raise ReportError(
+            f"The learning card could not be saved as {target} ({error.strerror or error}). If the file is "
+            "open in a PDF viewer or an editor, close it; otherwise choose another folder."
+        ) from None
+    finally:
+        temp.unlink(missing_ok=True)

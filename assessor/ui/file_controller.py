@@ -371,6 +371,10 @@ class FileController(QObject):
         if self.session.is_open:
             self._export().export_packs()
 
+    def export_learning_card(self) -> None:
+        if self.session.is_open:
+            self._export().export_learning_card()
+
 
 def _same_file(first: Path, second: Path) -> bool:
     try:

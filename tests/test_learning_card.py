@@ -112,7 +112,7 @@ def test_every_chosen_pilots_card_is_one_page_with_what_happened(followup: Asses
         fitted = fitted_card(followup, pilot.pilot_id)
         reader = PdfReader(io.BytesIO(fitted.pdf))
         assert len(reader.pages) == 1, pilot.pilot_id
-        assert fitted.limit is None  # the demo's texts fit whole
+        assert not fitted.is_cut  # the demo's texts fit whole
         assert reader.metadata is not None and reader.metadata.title == f"Learning card: {results.title}"
         pdf, md = card_texts(followup, pilot.pilot_id)
         expected = [results.title, STATUS_HEADINGS[results.status], flat(results.learnt)]
@@ -188,7 +188,7 @@ def test_long_notes_are_cut_to_keep_one_page(followup: Assessment) -> None:
         ),
     )
     fitted = fitted_card(assessment, "fix-it-workshop")
-    assert fitted.pages == 1 and fitted.limit is not None
+    assert fitted.pages == 1 and fitted.is_cut
     pdf, md = card_texts(assessment, "fix-it-workshop")
     assert flat(CONTINUED) in pdf and flat(CONTINUED) in md
     assert "Sentence 0 of what the team learnt" in pdf

@@ -8,8 +8,9 @@ the facilitator and the consultant (and the organisation's name, unless the user
 phrase, and counts what it removed. It says where the pilot ran by the kind of organisation and its nation
 ("A district council in England"), and names the organisation only with ``name_organisation``.
 
-``limit`` cuts each long text the team typed to about that many characters, ending "… (continued in the full
-report)"; ``card_pdf.fitted_card`` chooses the largest limit at which the card fits one page.
+A :class:`Fit` says how much of the team's text the card shows: each long text is cut to about so many
+characters, ending "… (continued in the full report)", and only the latest changes of status are listed;
+``card_pdf.fitted_card`` chooses the most generous of ``FITS`` at which the card fits one page.
 """
 
 from __future__ import annotations
@@ -27,12 +28,33 @@ from assessor.report.sections.common import long_date
 
 #: What a cut text ends with.
 CONTINUED = " (continued in the full report)"
-#: The limits tried, longest first, until the card fits one page (None: nothing cut).
-LIMITS: tuple[int | None, ...] = (None, 1500, 1000, 700, 480, 320, 200, 120, 70)
-#: At most this many measures are listed (the rest are counted), and fewer at the tightest limits.
-MEASURES_SHOWN = 8
-#: Below this limit, the card leaves out the pilot's history of statuses.
-HISTORY_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class Fit:
+    """How much of the team's text a card shows: long texts (what was learnt, why, ...) cut at ``text``
+    characters, notes at ``note``, table cells at ``cell`` (None: whole); the latest ``history`` changes of
+    status (None: all) and the first ``measures`` measures."""
+
+    text: int | None = None
+    note: int | None = None
+    cell: int | None = None
+    history: int | None = None
+    measures: int = 8
+
+
+#: The fits tried, most generous first, until the card fits one page (the first cuts nothing).
+FITS: tuple[Fit, ...] = (
+    Fit(),
+    Fit(1500, 400, 300, 8, 8),
+    Fit(1000, 250, 200, 6, 8),
+    Fit(700, 160, 150, 5, 6),
+    Fit(480, 120, 110, 4, 6),
+    Fit(320, 90, 90, 3, 5),
+    Fit(220, 70, 80, 2, 4),
+    Fit(150, 50, 60, 0, 3),
+    Fit(90, 40, 50, 0, 3),
+)
 
 #: The heading under the title, by status: a stopped pilot's is no less plain than a scaled one's.
 STATUS_HEADINGS = {
@@ -235,7 +257,8 @@ def _when(results: PilotResults) -> str:
     if results.chosen_in.strip():
         parts.append(f"chosen {long_date(results.chosen_in)}")
     if results.started.strip():
-        parts.append(f"started {long_date(results.started)}")
+        began = any(change.status is not PilotProgress.PROPOSED for change in results.history)
+        parts.append(f"{'started' if began else 'planned to start'} {long_date(results.started)}")
     decided = _decided_on(results)
     if results.status.is_decided and decided.strip():
         parts.append(f"{results.status.label.lower()} {long_date(decided)}")
@@ -294,19 +317,18 @@ def build_card(
     pilot_id: str,
     options: CardOptions | None = None,
     *,
-    limit: int | None = None,
+    fit: Fit | None = None,
 ) -> LearningCard:
-    """The card of the accepted pilot ``pilot_id`` (``UnknownPilotError`` if there is none), its long texts
-    cut at ``limit`` characters."""
-    return card_from(card_source(assessment, pilot_id, options), limit)
+    """The card of the accepted pilot ``pilot_id`` (``UnknownPilotError`` if there is none), showing as much
+    as ``fit`` says (everything by default)."""
+    return card_from(card_source(assessment, pilot_id, options), fit)
 
 
-def card_from(source: CardSource, limit: int | None = None) -> LearningCard:
-    """The card's blocks from its source, the long texts cut at ``limit`` characters."""
+def card_from(source: CardSource, fit: Fit | None = None) -> LearningCard:
+    """The card's blocks from its source, showing as much as ``fit`` says (everything by default)."""
     assessment, options, results, texts = source.assessment, source.options, source.results, source.texts
-    tight = limit is not None and limit < HISTORY_LIMIT
-    short = None if limit is None else max(40, limit // 3)
-    cell_limit = None if limit is None else max(40, limit // 4)
+    fit = fit or FITS[0]
+    limit, short, cell_limit = fit.text, fit.note, fit.cell
 
     story: list[Block] = [
         blocks.Paragraph(blocks.plain("Learning card"), "muted"),
@@ -331,7 +353,7 @@ def card_from(source: CardSource, limit: int | None = None) -> LearningCard:
 
     story.append(blocks.Heading("Results against the baseline", 2, key="results", toc=False))
     if texts.has_results:
-        shown = MEASURES_SHOWN if limit is None or limit >= HISTORY_LIMIT else 3
+        shown = fit.measures
         rows = [
             [cut(name, cell_limit), cut(baseline, cell_limit), cut(latest, cell_limit), change]
             for name, baseline, latest, change in texts.measures[:shown]
@@ -368,13 +390,25 @@ def card_from(source: CardSource, limit: int | None = None) -> LearningCard:
     heading = "The decision and why" if results.status.is_decided else "Where it stands"
     story.append(blocks.Heading(heading, 2, key="decision", toc=False))
     story += _decision(results, cut(texts.why, limit))
-    story.append(blocks.Paragraph(blocks.plain(results.rule_text), "small"))
+    if results.status.is_decided:  # before a decision, the line above says there is none
+        story.append(blocks.Paragraph(blocks.plain(results.rule_text), "small"))
     history = [
-        f"{long_date(date) or 'Undated'}: {status.label}" + (f". {cut(note, short)}" if note else "")
+        f"{long_date(date) or 'Undated'}: {status.label}." + (f" {cut(note, short)}" if note else "")
         for date, status, note in texts.history
     ]
-    if history and not tight:
-        story.append(blocks.BulletList(tuple(blocks.plain(item) for item in history), small=True))
+    kept = len(history) if fit.history is None else fit.history
+    if history and kept:
+        earlier = len(history) - kept
+        items = [
+            *(
+                [f"And {earlier} earlier change{'s' if earlier != 1 else ''} of status."]
+                if earlier > 0
+                else []
+            )
+        ]
+        story.append(
+            blocks.BulletList(tuple(blocks.plain(item) for item in [*items, *history[-kept:]]), small=True)
+        )
 
     story.append(blocks.Heading("What we learnt", 2, key="learnt", toc=False))
     learnt = cut(texts.learnt, limit)

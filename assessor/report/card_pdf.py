@@ -2,7 +2,7 @@
 DejaVu embedded, the same bytes for the same assessment), or Markdown of the same blocks.
 
 The card must fit one page. Rather than guess how long a text may be, :func:`fitted_card` lays the card
-out at each of ``card.LIMITS`` in turn, longest first, and keeps the first that makes one page: a card whose
+out at the fits of ``card.FITS``, most generous first, and keeps the first that makes one page: a card whose
 texts are short is never cut, and a long one is cut only as far as it must be.
 """
 
@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Literal
 
 from assessor.model import Assessment
-from assessor.report.card import LIMITS, CardOptions, LearningCard, card_from, card_source
+from assessor.report.card import FITS, CardOptions, Fit, LearningCard, card_from, card_source
 from assessor.report.errors import ReportError
 from assessor.report.fonts import register_fonts
 from assessor.report.pdf import PdfRenderer
@@ -63,28 +63,32 @@ class FittedCard:
     card: LearningCard
     pdf: bytes
     pages: int
-    #: The limit its long texts were cut at (None: nothing was cut).
-    limit: int | None
+    #: How much of the team's text it shows (``FITS[0]``: everything).
+    fit: Fit
+
+    @property
+    def is_cut(self) -> bool:
+        return self.fit != FITS[0]
 
 
 def fitted_card(assessment: Assessment, pilot_id: str, options: CardOptions | None = None) -> FittedCard:
-    """The card at the longest of ``LIMITS`` at which it fits one page (the tightest if none does).
+    """The card at the most generous of ``FITS`` at which it fits one page (the tightest if none does).
 
-    The limits are searched in halves (a card that fits at a limit fits at every shorter one), so a card
+    The fits are searched in halves (a card that fits at one fits at every tighter one), so a card
     is laid out three or four times at most; the texts are redacted once."""
     source = card_source(assessment, pilot_id, options)
     made: dict[int, FittedCard] = {}
 
     def attempt(index: int) -> FittedCard:
         if index not in made:
-            card = card_from(source, LIMITS[index])
+            card = card_from(source, FITS[index])
             pdf, pages = render_card_pdf(assessment, card)
-            made[index] = FittedCard(card, pdf, pages, LIMITS[index])
+            made[index] = FittedCard(card, pdf, pages, FITS[index])
         return made[index]
 
     if attempt(0).pages <= 1:  # the usual case: nothing to cut
         return made[0]
-    low, high = 1, len(LIMITS) - 1  # the answer is in LIMITS[low:high + 1]
+    low, high = 1, len(FITS) - 1  # the answer is in FITS[low:high + 1]
     while low < high:
         middle = (low + high) // 2
         if attempt(middle).pages <= 1:

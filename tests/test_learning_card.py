@@ -273,6 +273,25 @@ def test_the_card_counts_what_it_took_out(followup: Assessment) -> None:
     assert "[a colleague] helped." in text and "[a role] helped." in text and "[the council] paid." in text
 
 
+def test_addresses_are_taken_out_and_ordinary_words_left_alone(followup: Assessment) -> None:
+    redact = people_redactor(followup)
+    typed = (
+        "Council tax letters went out. Published on www.northbridge.gov.uk/trials and northbridge.gov.uk; "
+        "mail helen.carter@example.org. See https://example.org/guide, e.g. 3.5 days. Helen said so; "
+        "the director of resources agreed, as did Cllr Aisha Begum."
+    )
+    assert redact(typed) == (
+        "Council tax letters went out. Published on [the council] and [the council]; mail [an email address]. "
+        "See https://example.org/guide, e.g. 3.5 days. [a colleague] said so; the [a role] agreed, as did "
+        "[a colleague]."
+    )
+    assert redact.removed == 6
+    named = people_redactor(followup, name_organisation=True)
+    assert named("On www.northbridge.gov.uk, Northbridge Borough Council.") == (
+        "On www.northbridge.gov.uk, Northbridge Borough Council."
+    )
+
+
 #: Names to hide: Welsh, hostile unicode, short names that are inside other words.
 HOSTILE_NAMES = [
     "Siân ap Dafydd",
@@ -298,7 +317,16 @@ name_text = st.text(
     max_size=9,
 ).map(lambda s: s[:1].upper() + s[1:])
 names = st.one_of(st.sampled_from(HOSTILE_NAMES), st.builds(lambda a, b: f"{a} {b}", name_text, name_text))
-variants = st.sampled_from([str, str.upper, str.lower, str.title])
+variants = st.sampled_from(
+    [
+        str,
+        str.upper,
+        str.lower,
+        str.title,
+        lambda s: unicodedata.normalize("NFD", s),  # "Sia\u0302n": the accents typed apart
+        lambda s: s.replace(" ", "\n  "),  # broken across lines
+    ]
+)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

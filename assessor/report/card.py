@@ -6,7 +6,7 @@ Built as the report's blocks (``blocks.py``), so the PDF (``card_pdf.py``) and t
 through the redactor (``redaction.py``), which replaces each participant's name and role, the pilot's owner,
 the facilitator and the consultant (and the organisation's name, unless the user opts in) with a neutral
 phrase, and counts what it removed. It says where the pilot ran by the kind of organisation and its nation
-("A district council in England"), and names the organisation only with ``name_organisation``.
+("A unitary authority in England"), and names the organisation only with ``name_organisation``.
 
 A :class:`Fit` says how much of the team's text the card shows: each long text is cut to about so many
 characters, ending "… (continued in the full report)", and only the latest changes of status are listed;
@@ -155,8 +155,9 @@ def _lower_first(phrase: str) -> str:
 
 
 def where_text(assessment: Assessment, redact: Redactor, *, name_organisation: bool) -> str:
-    """Where the pilot ran: "A district council in England"; "A council" without a kind or nation (the
-    questionnaire's word for who is assessed); with ``name_organisation``, the name first."""
+    """Where the pilot ran: "A unitary authority in England"; without a kind, the questionnaire's word for who
+    is assessed ("A partnership in Wales"), and with neither kind nor nation, that word alone or "A UK
+    organisation"; with ``name_organisation``, the name first."""
     details = assessment.details
     noun = assessment.questionnaire.wording.organisation.strip() or "organisation"
     kind = _lower_first(" ".join(redact(blocks.text(details.organisation_type)).split()))

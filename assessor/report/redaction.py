@@ -3,14 +3,17 @@ shared outside the organisation: the learning card.
 
 Every participant's name and role, a pilot's owner, the facilitator and the consultant (and the
 organisation's name) are searched for in the text, without regard to case and as whole words only, and
-replaced with a neutral phrase: "[a colleague]", "[a role]", "[the council]". A name is also searched for
+replaced with a neutral phrase: "[a colleague]", "[a role]", "[the organisation]" (in the questionnaire's
+word for who is assessed). A name is also searched for
 by its parts ("Helen" of "Helen Carter"), but a part only where it is written with its capital, so that a
 name such as "Will" or "Hope" does not take the ordinary word with it. The facilitator's and consultant's
 details, usually "name, role", are searched for whole and by their parts between commas.
 
 Matching is done on the text in Unicode's composed form (NFC), spaces between the words of a term may be
 any run of white space, and a letter matches its every case form, including those of another length
-("ß" and "SS"). A longer term is replaced before a shorter one inside it.
+("ß" and "SS"). A longer term is replaced before a shorter one inside it. Every email address is replaced
+("[an email address]": it names its person in lower case), and so is a web address holding a word of the
+organisation's name ("www.northbridge.gov.uk"), unless the user opts in to naming the organisation.
 """
 
 from __future__ import annotations
@@ -21,18 +24,26 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from assessor.model import Assessment
+from assessor.model.questionnaire import LEGACY_WORDING
 
 COLLEAGUE = "[a colleague]"
 ROLE = "[a role]"
+EMAIL = "[an email address]"
+#: An email or web address: a run of characters without spaces holding "@", "://", "www." or a dot between
+#: letters, ending before closing punctuation.
+_ADDRESS = re.compile(
+    r"[^\s@]+@[^\s@]+\.[^\s@]*[^\s.,;:!?)\]'\"]|(?:[^\s]*(?:://|www\.)|[\w-]+\.[\w-]+[./])[^\s]*[^\s.,;:!?)\]'\"]"
+)
 
 #: Words of a name that say nothing of who it is: not searched for on their own.
 HONORIFICS = frozenset(
-    {"cllr", "councillor", "dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame"}
+    {"cllr", "dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame"}
     | {"lord", "lady", "rev", "revd", "reverend"}
 )
-#: Words of an organisation's name shared by many organisations: not searched for on their own.
+#: Words of an organisation's name shared by many organisations: not searched for on their own (nor is the
+#: questionnaire's own word for who is assessed, added by ``people_redactor``).
 GENERIC = frozenset(
-    {"council", "borough", "county", "district", "city", "metropolitan", "royal", "town", "parish"}
+    {"borough", "county", "district", "city", "metropolitan", "royal", "town", "parish"}
     | {"combined", "authority", "unitary", "london", "greater", "north", "south", "east", "west"}
     | {"of", "the", "and", "for", "in", "on", "at", "upon", "new", "national", "group", "voluntary"}
     | {"partnership", "trust", "board", "service", "services", "health", "care", "integrated"}
@@ -82,6 +93,8 @@ class Redactor:
 
     terms: list[_Term] = field(default_factory=list)
     removed: int = 0
+    #: Words (casefolded) that mark a web address as the organisation's, and the phrase that replaces it.
+    addresses: dict[str, str] = field(default_factory=dict)
     _compiled: re.Pattern[str] | None = field(default=None, repr=False)
     _phrases: dict[str, str] = field(default_factory=dict, repr=False)
 
@@ -114,10 +127,16 @@ class Redactor:
             else:
                 self.add(part, COLLEAGUE if index == 0 and person else ROLE, capital=True)
 
-    def add_organisation(self, name: str, phrase: str) -> None:
-        """The organisation's name: whole, and its words that are not common to many organisations."""
+    def add_organisation(self, name: str, phrase: str, nouns: Iterable[str] = ()) -> None:
+        """The organisation's name: whole, and its words that are not common to many organisations (nor one
+        of ``nouns``, words for who is assessed, or their plurals)."""
         self.add(name, phrase)
-        self._add_words(name, phrase, GENERIC, MIN_PART + 1)
+        common = {form for noun in nouns if noun for form in (noun.casefold(), f"{noun.casefold()}s")}
+        self._add_words(name, phrase, GENERIC | common, MIN_PART + 1)
+        for word in _words(name):
+            bare = word.strip(".,;:()'\"").casefold()
+            if len(bare) > MIN_PART and bare not in GENERIC | common:
+                self.addresses[bare] = phrase
 
     def _add_words(self, name: str, phrase: str, skipped: frozenset[str], shortest: int) -> None:
         """Each word of ``name`` written with a capital, at least ``shortest`` letters long and not one of
@@ -149,8 +168,26 @@ class Redactor:
     def __call__(self, text: str) -> str:
         """``text`` (in composed form) with every term replaced by its phrase."""
         text = unicodedata.normalize("NFC", text)
+        if not text:
+            return text
+
+        def address(match: re.Match[str]) -> str:
+            found = match.group(0)
+            if "@" in found:
+                self.removed += 1
+                return EMAIL
+            folded = found.casefold()
+            for word, phrase in self.addresses.items():
+                if word in folded:
+                    self.removed += 1
+                    return phrase
+            return found
+
+        # An email address names its person (helen.carter@...) and a web address may name the organisation
+        # (www.northbridge.gov.uk) in lower case, where a name's capital is not there to find.
+        text = _ADDRESS.sub(address, text)
         regex = self._regex()
-        if regex is None or not text:
+        if regex is None:
             return text
 
         def replace(match: re.Match[str]) -> str:
@@ -182,5 +219,7 @@ def people_redactor(
             redactor.add_details(owner, person=True, name_first=False)
     if not name_organisation and details.organisation.strip():
         noun = assessment.questionnaire.wording.organisation or "organisation"
-        redactor.add_organisation(details.organisation, f"[the {noun}]")
+        # The questionnaire's word for who is assessed, and the legacy wording's, are as common in an
+        # organisation's name as "borough".
+        redactor.add_organisation(details.organisation, f"[the {noun}]", (noun, LEGACY_WORDING.organisation))
     return redactor

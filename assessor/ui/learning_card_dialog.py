@@ -50,6 +50,7 @@ class LearningCardDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Learning card")
         self.setAccessibleName("Learning card")
+        self.setMinimumWidth(460)
         self._pilots = pilots
         outer = QVBoxLayout(self)
         outer.addWidget(

@@ -52,9 +52,18 @@ def flat(text: str) -> str:
 
 
 def card_texts(assessment: Assessment, pilot_id: str, options: CardOptions | None = None) -> tuple[str, str]:
-    """The card's PDF text and its Markdown's text (escapes removed), each on one line."""
+    """The card's PDF text (with its properties and bookmarks) and its Markdown's text (escapes removed),
+    each on one line."""
     fitted = fitted_card(assessment, pilot_id, options)
-    return flat(" ".join(pdf_text(fitted.pdf))), flat(unescape(markdown(fitted.card.content)))
+    reader = PdfReader(io.BytesIO(fitted.pdf))
+    info = reader.metadata or {}
+    properties = [
+        str(info.get(key, "")) for key in ("/Title", "/Author", "/Subject", "/Keywords", "/Creator")
+    ]
+    outline = [str(item.title) for item in reader.outline if not isinstance(item, list)]
+    xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")  # type: ignore[index]
+    text = " ".join([*pdf_text(fitted.pdf), *properties, *outline, xmp])
+    return flat(text), flat(unescape(markdown(fitted.card.content)))
 
 
 def words(text: str) -> list[str]:

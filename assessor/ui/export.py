@@ -199,17 +199,19 @@ class Exporter(QObject):
 
     @property
     def busy(self) -> bool:
-        """True while a report (or a learning card) is being written."""
-        return (self.worker is not None and self.worker.isRunning()) or (
-            self.cards is not None and self.cards.busy
-        )
+        """True while a report is being written."""
+        return self.worker is not None and self.worker.isRunning()
+
+    def wait_for_card(self) -> None:
+        """Let a learning card being written finish (the window is closing; it takes a moment)."""
+        if self.cards is not None:
+            self.cards.stop_and_wait()
 
     def stop_and_wait(self) -> None:
         """Stop the report being written and wait for its thread to end (the window is closing: a running
         QThread destroyed with it would abort the whole application). No file is left behind, and nothing
         more is said about this export."""
-        if self.cards is not None:
-            self.cards.stop_and_wait()
+        self.wait_for_card()
         worker = self.worker
         if worker is None:
             return

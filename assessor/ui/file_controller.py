@@ -331,6 +331,8 @@ class FileController(QObject):
         """Before the window closes: a report still being written is stopped, if the user agrees (True);
         False keeps the window open and the report going."""
         exporter = self._exporter
+        if exporter is not None:
+            exporter.wait_for_card()  # a learning card takes a moment: it is finished, not asked about
         if exporter is None or not exporter.busy:
             return True
         if not dialogs.confirm(

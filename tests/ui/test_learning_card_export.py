@@ -85,7 +85,7 @@ def test_a_stopped_pilots_card_is_written_off_the_gui_thread(
     assert "Stopped: what we learnt" in text
     assert ("Northbridge Borough Council" in text) is named
     assert "No name or role of a person was found" in scripted_dialogs.confirms[0]
-    qtbot.waitUntil(lambda: not followup_window.files._export().busy, timeout=10_000)
+    qtbot.waitUntil(lambda: followup_window.files._export().cards.worker is None, timeout=10_000)
 
 
 def test_names_in_the_notes_are_counted_in_the_message(
@@ -106,7 +106,7 @@ def test_names_in_the_notes_are_counted_in_the_message(
     assert "2 names or roles of people" in scripted_dialogs.confirms[0]
     text = pdf_text((tmp_path / "scaled.pdf").read_bytes())[0]
     assert "Helen" not in text and "[a colleague] and the [a role] agreed." in text
-    qtbot.waitUntil(lambda: not followup_window.files._export().busy, timeout=10_000)
+    qtbot.waitUntil(lambda: followup_window.files._export().cards.worker is None, timeout=10_000)
 
 
 def test_without_chosen_pilots_it_says_what_to_do(team_window, scripted_dialogs, monkeypatch) -> None:
@@ -141,4 +141,17 @@ def test_an_unwritable_target_says_why(
     qtbot.waitUntil(lambda: bool(scripted_dialogs.errors), timeout=30_000)
     [(title, text)] = scripted_dialogs.errors
     assert title == "Cannot write the learning card" and "does not exist" in text
-    qtbot.waitUntil(lambda: not followup_window.files._export().busy, timeout=10_000)
+    qtbot.waitUntil(lambda: followup_window.files._export().cards.worker is None, timeout=10_000)
+
+
+def test_closing_the_window_lets_a_card_being_written_finish(
+    followup_window, scripted_dialogs, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(
+        dialogs, "choose_learning_card", lambda *_a: CardChoice("fix-it-workshop", 1, "A fix-it workshop")
+    )
+    scripted_dialogs.save_paths = [str(tmp_path / "card.pdf")]
+    followup_window.menus.export_card.trigger()
+    assert followup_window.files.stop_export_to_quit()  # no question: the card is waited for
+    assert followup_window.files._export().cards.worker is None
+    assert scripted_dialogs.confirms == [] and (tmp_path / "card.pdf").read_bytes().startswith(b"%PDF")

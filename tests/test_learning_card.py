@@ -29,7 +29,7 @@ from assessor.report.card import (
 )
 from assessor.report.card_pdf import card_bytes, fitted_card
 from assessor.report.markdown_writer import escape, markdown, unescape
-from assessor.report.redaction import people_redactor
+from assessor.report.redaction import Redactor, people_redactor
 from assessor.storage import load_assessment
 from tests.report_helpers import pdf_text
 
@@ -295,6 +295,10 @@ def test_addresses_are_taken_out_and_ordinary_words_left_alone(followup: Assessm
         "[a colleague]."
     )
     assert redact.removed == 6
+    initials = Redactor()
+    initials.add_name("A")
+    initials.add_details("-, J", person=True)
+    assert initials("A plan - a good one, J thought.") == "A plan - a good one, J thought."
     named = people_redactor(followup, name_organisation=True)
     assert named("On www.northbridge.gov.uk, Northbridge Borough Council.") == (
         "On www.northbridge.gov.uk, Northbridge Borough Council."

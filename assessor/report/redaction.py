@@ -99,8 +99,14 @@ class Redactor:
     _phrases: dict[str, str] = field(default_factory=dict, repr=False)
 
     def add(self, term: str, phrase: str, *, capital: bool = False) -> None:
+        """Search for ``term`` (its words, any white space between them) and replace it with ``phrase``.
+
+        A term of fewer than ``MIN_PART`` letters or digits is not searched for: an initial names no one,
+        and "A" would take every "a" with it."""
         words = tuple(_words(term))
-        if not words or any(t.words == words and not t.capital for t in self.terms):
+        if sum(char.isalnum() for char in "".join(words)) < MIN_PART:
+            return
+        if any(t.words == words and not t.capital for t in self.terms):
             return
         self.terms = [t for t in self.terms if t.words != words]
         self.terms.append(_Term(words, phrase, capital))

@@ -46,6 +46,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "assessor.cli.questionnaire_text",
         "print a questionnaire as Markdown: its scale, questions, level descriptors and pilots",
     ),
+    "learning-card": (
+        "assessor.cli.learning_card",
+        "write a one-page learning card of a chosen pilot (PDF, or Markdown for OUT.md): names no one",
+    ),
 }
 
 

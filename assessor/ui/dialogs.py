@@ -15,10 +15,12 @@ from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from assessor.questionnaire import Problem
+    from assessor.ui.learning_card_dialog import CardChoice
     from assessor.ui.settings import ConsultancyProfile, Settings
 
 QUESTIONNAIRE_FILTER = "Questionnaires (*.yaml *.yml);;All files (*)"
 PDF_FILTER = "PDF documents (*.pdf)"
+MARKDOWN_FILTER = "Markdown documents (*.md)"
 CSV_FILTER = "CSV files (*.csv)"
 XLSX_FILTER = "Excel workbooks (*.xlsx)"
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg)"
@@ -183,5 +185,19 @@ def edit_profile(
     dialog = ProfileDialog(profile, settings, choosers, parent)
     try:
         return dialog.profile() if dialog.exec() == ProfileDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()
+
+
+def choose_learning_card(
+    parent: QWidget | None, pilots: list[tuple[int, str, str]], organisation_noun: str
+) -> CardChoice | None:
+    """Which chosen pilot's learning card to write, in which format, naming the organisation or not (see
+    LearningCardDialog); None when cancelled. ``pilots``: (number, id, title) of each accepted pilot."""
+    from assessor.ui.learning_card_dialog import LearningCardDialog
+
+    dialog = LearningCardDialog(pilots, organisation_noun, parent)
+    try:
+        return dialog.choice() if dialog.exec() == LearningCardDialog.DialogCode.Accepted else None
     finally:
         dialog.deleteLater()

@@ -14,6 +14,7 @@ import threading
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QThread, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -23,6 +24,9 @@ from assessor.model import Assessment
 from assessor.ui import dialogs
 from assessor.ui.session import Session
 from assessor.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from assessor.ui.card_export import CardExporter
 
 log = logging.getLogger(__name__)
 
@@ -143,6 +147,8 @@ class Exporter(QObject):
         self.settings = settings
         self.worker: ReportWorker | None = None
         self.progress: QProgressDialog | None = None
+        #: File > Export > Learning card… (made on first use; see ``card_export.py``).
+        self.cards: CardExporter | None = None
 
     def _suggested(self, suffix: str) -> str:
         assessment = self.session.require()
@@ -196,10 +202,16 @@ class Exporter(QObject):
         """True while a report is being written."""
         return self.worker is not None and self.worker.isRunning()
 
+    def wait_for_card(self) -> None:
+        """Let a learning card being written finish (the window is closing; it takes a moment)."""
+        if self.cards is not None:
+            self.cards.stop_and_wait()
+
     def stop_and_wait(self) -> None:
         """Stop the report being written and wait for its thread to end (the window is closing: a running
         QThread destroyed with it would abort the whole application). No file is left behind, and nothing
         more is said about this export."""
+        self.wait_for_card()
         worker = self.worker
         if worker is None:
             return
@@ -254,6 +266,16 @@ class Exporter(QObject):
             self.worker.wait()
             self.worker.deleteLater()
             self.worker = None
+
+    # Learning card ------------------------------------------------------------------------------
+
+    def export_learning_card(self) -> None:
+        """Ask which chosen pilot, the format and where, then write its learning card off the GUI thread."""
+        if self.cards is None:
+            from assessor.ui.card_export import CardExporter
+
+            self.cards = CardExporter(self.window, self.session, self.settings, self._suggested, snapshot)
+        self.cards.export()
 
     # CSV and packs ------------------------------------------------------------------------------
 

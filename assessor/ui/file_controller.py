@@ -331,6 +331,8 @@ class FileController(QObject):
         """Before the window closes: a report still being written is stopped, if the user agrees (True);
         False keeps the window open and the report going."""
         exporter = self._exporter
+        if exporter is not None:
+            exporter.wait_for_card()  # a learning card takes a moment: it is finished, not asked about
         if exporter is None or not exporter.busy:
             return True
         if not dialogs.confirm(
@@ -370,6 +372,10 @@ class FileController(QObject):
     def export_packs(self) -> None:
         if self.session.is_open:
             self._export().export_packs()
+
+    def export_learning_card(self) -> None:
+        if self.session.is_open:
+            self._export().export_learning_card()
 
 
 def _same_file(first: Path, second: Path) -> bool:

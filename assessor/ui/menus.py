@@ -38,6 +38,8 @@ class Menus:
     export_csv: QAction
     export_plan: QAction
     export_packs: QAction
+    #: File > Export > Learning card… (one chosen pilot on a page, naming no one).
+    export_card: QAction
     close: QAction
     undo: QAction
     redo: QAction
@@ -99,7 +101,16 @@ def build_menus(window: MainWindow) -> Menus:
         "Ctrl+Shift+P",
         "Write a pack for each participant to answer on their own laptop",
     )
-    export_menu.addActions([export_pdf, export_word, export_summary, export_csv, export_plan, export_packs])
+    export_card = make_action(
+        window,
+        "Learning &card…",
+        files.export_learning_card,
+        "Ctrl+Shift+L",
+        "Write a one-page learning card of a chosen pilot, naming no one (PDF or Markdown)",
+    )
+    export_menu.addActions(
+        [export_pdf, export_word, export_summary, export_csv, export_plan, export_card, export_packs]
+    )
     file_menu.addSeparator()
     close = make_action(window, "&Close", files.close_assessment, Std.Close, "Close the assessment")
     file_menu.addAction(close)
@@ -122,6 +133,7 @@ def build_menus(window: MainWindow) -> Menus:
         export_summary,
         export_csv,
         export_plan,
+        export_card,
         export_packs,
         close,
     ]
@@ -192,6 +204,7 @@ def build_menus(window: MainWindow) -> Menus:
         export_csv=export_csv,
         export_plan=export_plan,
         export_packs=export_packs,
+        export_card=export_card,
         close=close,
         undo=undo,
         redo=redo,

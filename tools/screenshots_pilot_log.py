@@ -21,6 +21,8 @@ PILOTS = ("trial-with-research-partner", "fix-it-workshop")
 def main() -> int:
     prepare()
     screenshot_setup.OUT = ROOT / "screenshots-tmp"
+    from PySide6.QtCore import QPoint
+
     from assessor import paths
     from assessor.ui.pilot_log_dialog import PilotLogDialog
 
@@ -32,7 +34,9 @@ def main() -> int:
         window.show_page("results")
         results = window.page("results")
         results.refresh()
-        results.ensureWidgetVisible(results.pilots, 0, 0)
+        # The pilots at the top of the view: the carried ones, with their progress, first.
+        top = results.pilots.mapTo(results.widget(), QPoint(0, 0)).y()
+        results.verticalScrollBar().setValue(top - 60)
         save_picture(window, f"pilot-log-results-{width}x{height}", settle=4)
         for pilot_id in PILOTS:
             row = next(row for row in results.pilots.rows if row.pilot_id == pilot_id)

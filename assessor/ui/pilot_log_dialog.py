@@ -60,13 +60,13 @@ LOG_TEXTS = (
 Record = TypeVar("Record", StatusChange, Reading)
 
 
-def status_line(results: PilotResults) -> str:
+def status_line(results: PilotResults, lead: str = "Status now") -> str:
     """ "Status now: Stopped (since 2025-11-03)", or that nothing is recorded yet."""
     if not results.history:
-        return "Status now: not recorded yet"
+        return f"{lead}: not recorded yet"
     latest = max(enumerate(results.history), key=lambda pair: (pair[1].date, pair[0]))[1]
     since = f" (since {latest.date})" if latest.date else ""
-    return f"Status now: {results.status.label}{since}"
+    return f"{lead}: {results.status.label}{since}"
 
 
 def _date_box(parent: QWidget, accessible: str) -> QDateEdit:
@@ -419,8 +419,9 @@ class BaselineTable(QWidget):
         self.set_button.setEnabled(bool(name))
         if baseline is not None:
             _show_date(self.date, baseline.date)
-            self.value.setText(baseline.value)
-            self.note.setText(baseline.note)
+        # A measure without a baseline shows empty fields, never another measure's value.
+        self.value.setText(baseline.value if baseline else "")
+        self.note.setText(baseline.note if baseline else "")
 
     def set_baseline(self) -> None:
         reading = self.dialog.reading_from(self.date, self.measure, self.value, self.note)
@@ -497,6 +498,13 @@ class PilotLogDialog(QDialog):
         self.sync()
         self._stack_moved()
         self._fit(parent)
+        # Enter in a field adds its record (returnPressed): no button is the dialog's default, so Enter never
+        # also clicks one (adding the record twice) or closes the window. Space presses a focused button.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        # Ready to record what happened: the date of a status change (Tab goes on to the status and note).
+        self.statuses.date.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _fit(self, parent: QWidget | None) -> None:
         """As large as the task needs, within the main window (a small laptop's screen) when there is one."""

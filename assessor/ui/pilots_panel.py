@@ -247,7 +247,6 @@ class PilotRow:
         # An accepted pilot's progress: its status now (in words), and the log's editor.
         self.progress = QLabel("", panel)
         self.progress.setWordWrap(True)
-        self.progress.setFont(scaled_font(self.progress, 1.0, bold=True))
         self.log_button = QPushButton("Progress and results…", panel)
         self.log_button.setAccessibleName(f"Progress and results of the pilot {pilot.title}")
         self.log_button.setToolTip("Status over time, baseline and readings, what was learnt (Ctrl+L)")
@@ -313,7 +312,7 @@ class PilotRow:
         from assessor.history.pilot_results import pilot_results
         from assessor.ui.pilot_log_dialog import status_line
 
-        text = status_line(pilot_results(self.panel.session.require(), chosen))
+        text = status_line(pilot_results(self.panel.session.require(), chosen), "Progress")
         if chosen.chosen_in:
             text += f" · chosen at the assessment of {chosen.chosen_in}"
         self.progress.setText(text)
@@ -353,11 +352,7 @@ def _chosen_not_recommended(
         if chosen.pilot_id in recommended:
             continue
         library = assessment.questionnaire.pilot(chosen.pilot_id)
-        reason = (
-            f"Chosen at the assessment of {chosen.chosen_in}; not among this assessment's recommendations."
-            if chosen.chosen_in
-            else "Not among the recommendations now; kept because the team decided on it."
-        )
+        reason = "Not among this assessment's recommendations; kept because the team decided on it."
         rows.append(
             Recommendation(
                 pilot=library,

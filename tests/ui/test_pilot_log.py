@@ -62,7 +62,7 @@ def test_a_log_is_built_one_undo_step_at_a_time_and_kept_in_the_file(
     assert not row.log_button.isVisibleTo(row.panel)  # not accepted: no progress to keep
     _accept(row)
     assert row.log_button.isVisibleTo(row.panel)
-    assert row.progress.text() == "Status now: not recorded yet"
+    assert row.progress.text() == "Progress: not recorded yet"
     measures = list(session.require().questionnaire.pilot(pilot_id).outcomes)
     steps: list[tuple[str, PilotLog]] = []
 
@@ -138,7 +138,7 @@ def test_a_log_is_built_one_undo_step_at_a_time_and_kept_in_the_file(
     )
     assert (log.learnt, log.rule_followed) == ("Residents came when asked in person.", True)
     assert session.dirty
-    assert row.progress.text() == "Status now: Started (since 2026-05-01)"
+    assert row.progress.text() == "Progress: Started (since 2026-05-01)"
 
     path = tmp_path / "log.assessment"
     scripted_dialogs.save_paths.append(str(path))
@@ -212,9 +212,9 @@ def test_the_demo_follow_up_shows_its_stopped_and_scaled_pilots_and_they_can_be_
     earlier = session.require().predecessor
     assert earlier is not None
     assert stopped.progress.text() == (
-        f"Status now: Stopped (since 2025-10-15) · chosen at the assessment of {earlier.date}"
+        f"Progress: Stopped (since 2025-10-15) · chosen at the assessment of {earlier.date}"
     )
-    assert scaled.progress.text().startswith("Status now: Scaled")
+    assert scaled.progress.text().startswith("Progress: Scaled")
     seen: dict[str, Any] = {}
 
     def look(dialog: PilotLogDialog) -> None:
@@ -309,3 +309,79 @@ def test_the_keys_help_lists_ctrl_l_on_the_results_page(team_window) -> None:
     ctrl_l = QKeySequence("Ctrl+L").toString(QKeySequence.SequenceFormat.NativeText)
     rows = [(keys, does) for where, keys, does in key_rows(team_window) if where == "Results page"]
     assert rows and rows[0][0] == ctrl_l and "progress and results" in rows[0][1]
+
+
+def test_tab_reaches_every_control_of_each_tab_in_order(team_window, qtbot, monkeypatch) -> None:
+    from tests.ui.test_keyboard_reach import _before, assert_reachable
+
+    row = _results(team_window)[0]
+    _accept(row)
+    walked: list[int] = []
+
+    def walk(dialog: PilotLogDialog) -> None:
+        dialog.show()
+        qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+        for tab, records in ((0, dialog.statuses), (2, dialog.readings)):
+            dialog.tabs.setCurrentIndex(tab)
+            seen = assert_reachable(qtbot, dialog, records.table)
+            fields = [records.date, records.add_button, dialog.undo_button]
+            _before(seen, records.table, *fields)
+            walked.append(tab)
+        dialog.tabs.setCurrentIndex(1)
+        seen = assert_reachable(qtbot, dialog, dialog.baselines.table)
+        _before(seen, dialog.baselines.table, dialog.baselines.measure, dialog.baselines.value)
+        dialog.tabs.setCurrentIndex(3)
+        seen = assert_reachable(qtbot, dialog, dialog.texts["learnt"])
+        _before(
+            seen,
+            dialog.texts["learnt"],
+            dialog.texts["why"],
+            dialog.texts["differently"],
+            dialog.rule_followed,
+        )
+        dialog.close()
+
+    _with_dialog(monkeypatch, walk)
+    row.open_log()
+    assert walked == [0, 2]
+
+
+def test_a_measure_without_a_baseline_shows_empty_fields(team_window, monkeypatch, qtbot) -> None:
+    row = _results(team_window)[0]
+    _accept(row)
+
+    def act(dialog: PilotLogDialog) -> None:
+        baselines = dialog.baselines
+        _typed(qtbot, baselines.value, "7")
+        baselines.set_button.click()
+        assert baselines.measure.count() >= 2
+        baselines.table.selectRow(1)
+        assert baselines.value.text() == "" and not baselines.remove_button.isEnabled()
+        baselines.table.selectRow(0)
+        assert baselines.value.text() == "7" and baselines.remove_button.isEnabled()
+
+    _with_dialog(monkeypatch, act)
+    row.open_log()
+
+
+def test_enter_in_a_field_adds_the_record_and_leaves_the_window_open(team_window, qtbot, monkeypatch) -> None:
+    session = team_window.session
+    row = _results(team_window)[0]
+    _accept(row)
+
+    def act(dialog: PilotLogDialog) -> None:
+        dialog.show()
+        qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+        assert dialog.focusWidget() is dialog.statuses.date  # ready to type the date of a change
+        _typed(qtbot, dialog.statuses.note, "Begun")
+        qtbot.keyClick(dialog.statuses.note, Qt.Key.Key_Return)
+        dialog.tabs.setCurrentIndex(2)
+        _typed(qtbot, dialog.readings.value, "9")
+        qtbot.keyClick(dialog.readings.value, Qt.Key.Key_Return)
+        assert dialog.isVisible()
+        log = _log(session, row.pilot_id)
+        assert [s.note for s in log.statuses] == ["Begun"] and [r.value for r in log.readings] == ["9"]
+        dialog.close()
+
+    _with_dialog(monkeypatch, act)
+    row.open_log()

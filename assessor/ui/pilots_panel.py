@@ -342,8 +342,9 @@ class PilotRow:
 def _chosen_not_recommended(
     assessment: Assessment, recommendations: list[Recommendation]
 ) -> list[Recommendation]:
-    """A row's worth for each pilot the team decided on that is not recommended now: one carried into a
-    follow-up from an earlier assessment, or one whose scores have moved on."""
+    """A row's worth for each pilot the team has a record of that is not recommended now: one carried into
+    a follow-up from an earlier assessment, or one whose scores have moved on since it was chosen (kept in
+    view, so a decision can always be changed back)."""
     from assessor.recommend import Recommendation
 
     recommended = {recommendation.pilot.id for recommendation in recommendations}
@@ -352,7 +353,7 @@ def _chosen_not_recommended(
         if chosen.pilot_id in recommended:
             continue
         library = assessment.questionnaire.pilot(chosen.pilot_id)
-        reason = "Not among this assessment's recommendations; kept because the team decided on it."
+        reason = "Not among this assessment's recommendations; listed because the team chose or edited it."
         rows.append(
             Recommendation(
                 pilot=library,

@@ -385,3 +385,25 @@ def test_enter_in_a_field_adds_the_record_and_leaves_the_window_open(team_window
 
     _with_dialog(monkeypatch, act)
     row.open_log()
+
+
+def test_a_chosen_pilot_not_recommended_has_a_row_and_its_log(team_window, monkeypatch) -> None:
+    """A pilot the team accepted whose scores have moved on (or one carried into a follow-up) stays in view."""
+    from assessor.recommend import recommend
+
+    session = team_window.session
+    _results(team_window)
+    recommended = {r.pilot.id for r in recommend(session.require(), session.results())}
+    pilot_id = next(p.id for p in session.questionnaire.pilots if p.id not in recommended)
+    session.edits.set_pilot_status(pilot_id, PilotStatus.ACCEPTED)
+    page = team_window.page("results")
+    page.refresh()
+    kept = page.pilots.rows[0]  # the team's own decisions first
+    assert kept.pilot_id == pilot_id
+    assert kept.title.text().startswith("1. ") and kept.log_button.isVisibleTo(kept.panel)
+    assert "Not among this assessment's recommendations" in kept.widgets[1].text()
+    assert len(page.pilots.rows) == len(recommended) + 1
+    opened: list[str] = []
+    _with_dialog(monkeypatch, lambda dialog: opened.append(dialog.status_now.text()))
+    kept.log_button.click()
+    assert opened == ["Status now: not recorded yet"]

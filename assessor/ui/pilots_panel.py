@@ -264,8 +264,9 @@ class PilotRow:
         grid.addWidget(self.owner, row, 2, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self.reason, row, 2, Qt.AlignmentFlag.AlignTop)
         grid.addLayout(buttons, row, 3)
-        self.widgets = [self.title, why, self.progress, self.status, self.owner, self.reason, edit]
-        self.widgets.append(self.log_button)
+        # (Edit… last: tests reach it as widgets[-1].)
+        self.widgets = [self.title, why, self.progress, self.status, self.owner, self.reason, self.log_button]
+        self.widgets.append(edit)
         #: What Tab reaches, in order (the owner or the reason, whichever shows).
         self.controls: list[QWidget] = [self.status, self.owner, self.reason, edit, self.log_button]
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -92,7 +94,8 @@ def _labelled(grid: QGridLayout, column: int, text: str, widget: QWidget, stretc
     grid.setColumnStretch(column, stretch)
 
 
-def _table(parent: QWidget, headers: list[str], accessible: str) -> QTableWidget:
+def _table(parent: QWidget, headers: list[str], accessible: str, stretch: tuple[int, ...]) -> QTableWidget:
+    """A read-only table of rows; the ``stretch`` columns share the width left and wrap their text."""
     table = QTableWidget(0, len(headers), parent)
     table.setHorizontalHeaderLabels(headers)
     table.setAccessibleName(accessible)
@@ -103,9 +106,14 @@ def _table(parent: QWidget, headers: list[str], accessible: str) -> QTableWidget
     table.verticalHeader().setVisible(False)
     table.setWordWrap(True)
     header = table.horizontalHeader()
-    for column in range(len(headers) - 1):
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
+    for column in range(len(headers)):
+        mode = (
+            QHeaderView.ResizeMode.Stretch if column in stretch else QHeaderView.ResizeMode.ResizeToContents
+        )
+        header.setSectionResizeMode(column, mode)
+    header.setStretchLastSection(False)
+    # Wrapped text takes the height it needs, whatever the columns' widths (a larger window or font).
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return table
 
 
@@ -122,7 +130,6 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
             elif item.text() != text:
                 item.setText(text)
             item.setToolTip(text)
-    table.resizeRowsToContents()
     if rows and current >= len(rows):
         table.selectRow(len(rows) - 1)
 
@@ -135,11 +142,13 @@ class _RecordList(QWidget, Generic[Record]):
     #: Undo texts: adding, changing and removing a record.
     texts = ("Add", "Change", "Remove")
 
-    def __init__(self, dialog: PilotLogDialog, headers: list[str], accessible: str) -> None:
+    def __init__(
+        self, dialog: PilotLogDialog, headers: list[str], accessible: str, stretch: tuple[int, ...]
+    ) -> None:
         super().__init__(dialog)
         self.dialog = dialog
         self.layout_ = QVBoxLayout(self)
-        self.table = _table(self, headers, accessible)
+        self.table = _table(self, headers, accessible, stretch)
         self.table.itemSelectionChanged.connect(self._selected)
         self.layout_.addWidget(self.table, 1)
         self.fields = QGridLayout()
@@ -247,7 +256,7 @@ class StatusList(_RecordList[StatusChange]):
     texts = ("Add status", "Change status", "Remove status")
 
     def __init__(self, dialog: PilotLogDialog) -> None:
-        super().__init__(dialog, ["Date", "Status", "Note"], "Status over time")
+        super().__init__(dialog, ["Date", "Status", "Note"], "Status over time", (2,))
         title = dialog.title
         self.date = _date_box(self, f"Date of the status change of the pilot {title}")
         self.status = QComboBox(self)
@@ -288,7 +297,7 @@ class ReadingList(_RecordList[Reading]):
     texts = ("Record a reading", "Change reading", "Remove reading")
 
     def __init__(self, dialog: PilotLogDialog) -> None:
-        super().__init__(dialog, ["Date", "Measure", "Value", "Note"], "Readings of the measures")
+        super().__init__(dialog, ["Date", "Measure", "Value", "Note"], "Readings of the measures", (1, 3))
         title = dialog.title
         self.date = _date_box(self, f"Date of the reading of the pilot {title}")
         self.measure = dialog.measure_box(self, f"Measure read, of the pilot {title}")
@@ -351,6 +360,7 @@ class BaselineTable(QWidget):
             self,
             ["Measure", "Baseline", "Latest reading", "Against the baseline"],
             "Each measure's baseline and latest reading",
+            (0,),
         )
         self.table.itemSelectionChanged.connect(self._selected)
         layout.addWidget(self.table, 1)
@@ -464,12 +474,16 @@ class PilotLogDialog(QDialog):
         self.heading = heading(self.title, 1.25, self)
         self.heading.setWordWrap(True)
         outer.addWidget(self.heading)
-        self.chosen_in = muted("", self)
-        outer.addWidget(self.chosen_in)
         self.status_now = QLabel("", self)
         self.status_now.setFont(scaled_font(self.status_now, 1.15, bold=True))
         self.status_now.setWordWrap(True)
-        outer.addWidget(self.status_now)
+        self.chosen_in = muted("", self)
+        self.chosen_in.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.chosen_in.setWordWrap(False)
+        line = QHBoxLayout()
+        line.addWidget(self.status_now, 1)
+        line.addWidget(self.chosen_in)
+        outer.addLayout(line)
 
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(f"Progress and results of the pilot {self.title}")
@@ -508,7 +522,8 @@ class PilotLogDialog(QDialog):
 
     def _fit(self, parent: QWidget | None) -> None:
         """As large as the task needs, within the main window (a small laptop's screen) when there is one."""
-        width, height = 900, 640
+        line = self.fontMetrics().lineSpacing()
+        width, height = line * 64, line * 46  # about 900 by 640 at the usual font; more at a larger one
         window = parent.window() if parent is not None else None
         if window is not None and window.isVisible():
             width = min(width, max(600, window.width() - 32))
@@ -516,7 +531,13 @@ class PilotLogDialog(QDialog):
         self.resize(width, height)
 
     def _learnt_tab(self) -> QWidget:
-        tab = QWidget(self)
+        # In a scroll area: at a large font on a small screen the three texts and the rule need more room.
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        tab = QWidget(scroll)
+        scroll.setWidget(tab)
         form = QFormLayout(tab)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # the labels above: more room to type
         self.texts: dict[str, QPlainTextEdit] = {}
@@ -524,7 +545,9 @@ class PilotLogDialog(QDialog):
             edit = QPlainTextEdit(tab)
             edit.setTabChangesFocus(True)
             edit.setAccessibleName(f"{accessible}, of the pilot {self.title}")
-            edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * 3 + 12)
+            lines = edit.fontMetrics().lineSpacing()
+            edit.setMinimumHeight(lines * 3 + 12)
+            edit.setMaximumHeight(lines * 5 + 12)
             edit.textChanged.connect(lambda name=name, text=text: self._text_edited(name, text))
             caption = QLabel(label, tab)
             caption.setBuddy(edit)
@@ -545,7 +568,7 @@ class PilotLogDialog(QDialog):
         caption = QLabel("Stop or scale rule follow&ed:", tab)
         caption.setBuddy(self.rule_followed)
         form.addRow(caption, row)
-        return tab
+        return scroll
 
     # The log ----------------------------------------------------------------------------------------
 

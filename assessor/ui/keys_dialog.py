@@ -66,6 +66,7 @@ def page_rows(where: str, table: tuple[PageKey, ...]) -> list[tuple[str, str, st
 def key_rows(window: MainWindow) -> list[tuple[str, str, str]]:
     """Every key of the application as (where, keys, what it does), in the order the help shows them."""
     from assessor.ui.answer_page import ANSWER_KEYS
+    from assessor.ui.pilots_panel import PILOT_KEYS
     from assessor.ui.workshop.parts import NEXT_UNANSWERED
     from assessor.ui.workshop.presenter import PRESENTER_KEYS
     from assessor.ui.workshop.reveal_page import REVEAL_KEYS
@@ -76,6 +77,7 @@ def key_rows(window: MainWindow) -> list[tuple[str, str, str]]:
         if isinstance(menu, QMenu):
             rows += menu_rows(menu)
     rows += page_rows("Answer page", (*ANSWER_KEYS, NEXT_UNANSWERED))
+    rows += page_rows("Results page", PILOT_KEYS)
     rows += page_rows("Reveal page", REVEAL_KEYS)
     rows += page_rows("Presenter view", PRESENTER_KEYS)
     rows += [("Everywhere", keys, does) for keys, does in EVERYWHERE]

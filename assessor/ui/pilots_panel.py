@@ -6,7 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -24,10 +27,12 @@ from PySide6.QtWidgets import (
 
 from assessor.model import AssessmentError, ChosenPilot, PilotStatus
 from assessor.ui import dialogs
+from assessor.ui.keys import PageKey
 from assessor.ui.session import Session
 from assessor.ui.theme import muted, scaled_font
 
 if TYPE_CHECKING:
+    from assessor.model import Assessment
     from assessor.recommend import Recommendation
     from assessor.recommend.pilot_values import PilotValues
 
@@ -239,17 +244,31 @@ class PilotRow:
         edit = QPushButton("Edit…", panel)
         edit.setAccessibleName(f"Edit every field of the pilot {pilot.title}")
         edit.clicked.connect(self._edit)
+        # An accepted pilot's progress: its status now (in words), and the log's editor.
+        self.progress = QLabel("", panel)
+        self.progress.setWordWrap(True)
+        self.log_button = QPushButton("Progress and results…", panel)
+        self.log_button.setAccessibleName(f"Progress and results of the pilot {pilot.title}")
+        self.log_button.setToolTip("Status over time, baseline and readings, what was learnt (Ctrl+L)")
+        self.log_button.clicked.connect(self.open_log)
         text = QVBoxLayout()
         text.addWidget(self.title)
         text.addWidget(why)
+        text.addWidget(self.progress)
+        buttons = QVBoxLayout()
+        buttons.addWidget(edit)
+        buttons.addWidget(self.log_button)
+        buttons.addStretch(1)
         grid.addLayout(text, row, 0)
-        grid.addWidget(self.status, row, 1)
-        grid.addWidget(self.owner, row, 2)
-        grid.addWidget(self.reason, row, 2)
-        grid.addWidget(edit, row, 3)
-        self.widgets = [self.title, why, self.status, self.owner, self.reason, edit]
+        grid.addWidget(self.status, row, 1, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.owner, row, 2, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.reason, row, 2, Qt.AlignmentFlag.AlignTop)
+        grid.addLayout(buttons, row, 3)
+        # (Edit… last: tests reach it as widgets[-1].)
+        self.widgets = [self.title, why, self.progress, self.status, self.owner, self.reason, self.log_button]
+        self.widgets.append(edit)
         #: What Tab reaches, in order (the owner or the reason, whichever shows).
-        self.controls: list[QWidget] = [self.status, self.owner, self.reason, edit]
+        self.controls: list[QWidget] = [self.status, self.owner, self.reason, edit, self.log_button]
 
     @property
     def pilot_id(self) -> str:
@@ -268,16 +287,46 @@ class PilotRow:
         chosen = self.chosen()
         self.status.setCurrentIndex([value for value, _ in STATUSES].index(chosen.status))
         title = pilot_values(assessment, chosen).pilot.title
-        number = numbers.get(self.pilot_id) if numbers else self.recommendation.rank
+        number = numbers.get(self.pilot_id) if numbers else (self.recommendation.rank or None)
         self.title.setText(f"{number}. {title}" if number is not None else title)
         rejected = chosen.status is PilotStatus.REJECTED
         self.owner.setVisible(not rejected)
         self.reason.setVisible(rejected)
+        self._sync_progress(chosen)
         for widget, text in ((self.owner, chosen.owner), (self.reason, chosen.reason)):
             if widget.text() != text:
                 widget.setText(text)
                 widget.setCursorPosition(0)  # show the start of a long owner (the name), not its end
             widget.setToolTip(text)
+
+    @property
+    def accepted(self) -> bool:
+        return self.chosen().status is PilotStatus.ACCEPTED
+
+    def _sync_progress(self, chosen: ChosenPilot) -> None:
+        """An accepted pilot shows its status now and whence it came; the others, no progress."""
+        accepted = chosen.status is PilotStatus.ACCEPTED
+        self.log_button.setVisible(accepted)
+        self.progress.setVisible(accepted)
+        if not accepted:
+            return
+        from assessor.history.pilot_results import pilot_results
+        from assessor.ui.pilot_log_dialog import status_line
+
+        text = status_line(pilot_results(self.panel.session.require(), chosen), "Progress")
+        if chosen.chosen_in:
+            text += f" · chosen at the assessment of {chosen.chosen_in}"
+        self.progress.setText(text)
+
+    def open_log(self) -> None:
+        """The pilot's progress and results (an accepted pilot's log), in a window of its own."""
+        from assessor.ui.pilot_log_dialog import PilotLogDialog
+
+        if not self.accepted:
+            return
+        dialog = PilotLogDialog(self.panel.session, self.pilot_id, self.panel)
+        dialog.exec()
+        dialog.deleteLater()  # and with it its connections to the session
 
     def _status_chosen(self, index: int) -> None:
         self.panel.session.edits.set_pilot_status(self.pilot_id, PilotStatus(self.status.itemData(index)))
@@ -289,6 +338,49 @@ class PilotRow:
         editor = PilotEditor(self.panel.session, self.pilot_id, self.panel)
         editor.exec()
         editor.deleteLater()  # and with it its connections to the session
+
+
+def _chosen_not_recommended(
+    assessment: Assessment, recommendations: list[Recommendation]
+) -> list[Recommendation]:
+    """A row's worth for each pilot the team has a record of that is not recommended now: one carried into
+    a follow-up from an earlier assessment, or one whose scores have moved on since it was chosen (kept in
+    view, so a decision can always be changed back)."""
+    from assessor.recommend import Recommendation
+
+    recommended = {recommendation.pilot.id for recommendation in recommendations}
+    rows: list[Recommendation] = []
+    for chosen in assessment.pilots:
+        if chosen.pilot_id in recommended:
+            continue
+        library = assessment.questionnaire.pilot(chosen.pilot_id)
+        reason = "Not among this assessment's recommendations; listed because the team chose or edited it."
+        rows.append(
+            Recommendation(
+                pilot=library,
+                rank=0,  # not recommended: no rank, only a number once accepted
+                reason=reason,
+                triggered_by=(),
+                gap=0.0,
+                measures=library.outcomes,
+                baseline=library.baseline,
+                stop_scale_rule=library.stop_scale_rule,
+                review_dates=(),
+                always=False,
+                stretch=False,
+            )
+        )
+    return rows
+
+
+#: The keys of the pilots on the results page (the keys help lists them).
+PILOT_KEYS = (
+    PageKey(
+        ("Ctrl+L",),
+        "progress and results of the accepted pilot with the focus (else of the first accepted pilot)",
+        "open_log",
+    ),
+)
 
 
 class PilotsPanel(QFrame):
@@ -303,6 +395,25 @@ class PilotsPanel(QFrame):
         layout.addLayout(self.grid)
         self.rows: list[PilotRow] = []
         session.pilots_changed.connect(self.sync)
+        for entry in PILOT_KEYS:
+            for sequence in entry.keys:
+                shortcut = QShortcut(QKeySequence(sequence), self.window() if parent is None else parent)
+                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                shortcut.activated.connect(getattr(self, entry.slot))
+
+    def open_log(self) -> None:
+        """Ctrl+L: the progress and results of the accepted pilot whose row has the focus, else the first."""
+        accepted = [row for row in self.rows if row.accepted]
+        if not accepted:
+            dialogs.info(
+                self,
+                "No accepted pilot",
+                "Accept a pilot first: its progress and results are kept once the team has chosen it.",
+            )
+            return
+        focus = QApplication.focusWidget()
+        row = next((row for row in accepted if focus in row.controls), accepted[0])
+        row.open_log()
 
     def rebuild(self, recommendations: Iterable[Recommendation]) -> None:
         """One row per recommended pilot (and any pilot the team chose that is no longer recommended)."""
@@ -310,7 +421,11 @@ class PilotsPanel(QFrame):
             for widget in row.widgets:
                 widget.deleteLater()
         self.rows = []
-        for index, recommendation in enumerate(recommendations):
+        shown = list(recommendations)
+        if self.session.is_open:
+            # The team's own decisions first (at a follow-up, the pilots carried from the last assessment).
+            shown = _chosen_not_recommended(self.session.require(), shown) + shown
+        for index, recommendation in enumerate(shown):
             self.rows.append(PilotRow(self, recommendation, index))
         self.sync()
 

@@ -100,7 +100,8 @@ class ResultsPage(QScrollArea):
         layout.addWidget(
             muted(
                 "Accept, reject or edit each pilot and name an owner; the report carries what "
-                "the team chose.",
+                "the team chose. Keep an accepted pilot's progress, readings and what was learnt with "
+                "Progress and results… (Ctrl+L).",
                 body,
             )
         )

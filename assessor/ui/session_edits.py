@@ -43,6 +43,7 @@ if TYPE_CHECKING:
         Logo,
         Mode,
         Participant,
+        PilotLog,
         PilotStatus,
     )
     from assessor.ui.session import Session
@@ -386,6 +387,29 @@ class SessionEdits:
             setter,
             self.session.pilots_changed.emit,
             merge=f"pilot.{pilot_id}.{name}",
+        )
+
+    def set_pilot_log(self, pilot_id: str, log: PilotLog, text: str, *, merge: str = "") -> None:
+        """Replace a chosen pilot's log (status over time, baselines and readings, what was learnt) as one
+        undo step named ``text`` ("Record a reading"); edits with the same ``merge`` key in a row (typing in
+        one of the log's texts) are one step."""
+        from assessor.model import AssessmentError
+
+        assessment = self.session.require()
+        chosen = assessment.chosen_pilot(pilot_id)
+        if chosen is None:
+            raise AssessmentError(f"There is no decision on the pilot {pilot_id!r} to keep a log for.")
+
+        def setter(value: PilotLog) -> None:
+            assessment.set_pilot_log(pilot_id, value)
+
+        self.session.push_edit(
+            text,
+            chosen.log,
+            log,
+            setter,
+            self.session.pilots_changed.emit,
+            merge=f"pilot-log.{pilot_id}.{merge}" if merge else "",
         )
 
     def set_pilot_status(self, pilot_id: str, status: PilotStatus) -> None:

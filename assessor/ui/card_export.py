@@ -107,8 +107,8 @@ class CardExporter(QObject):
     def busy(self) -> bool:
         return self.worker is not None and self.worker.isRunning()
 
-    def export(self) -> None:
-        """Ask which pilot and where, then write its card."""
+    def export(self, pilot_id: str | None = None) -> None:
+        """Ask which pilot (``pilot_id`` chosen first, when given) and where, then write its card."""
         from assessor.report.card import pilot_choices
 
         if self.worker is not None:
@@ -127,7 +127,7 @@ class CardExporter(QObject):
             )
             return
         noun = assessment.questionnaire.wording.organisation
-        choice = dialogs.choose_learning_card(self.window, choices, noun)
+        choice = dialogs.choose_learning_card(self.window, choices, noun, pilot_id)
         if choice is None:
             return
         path = dialogs.save_file(

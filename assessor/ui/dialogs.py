@@ -190,13 +190,16 @@ def edit_profile(
 
 
 def choose_learning_card(
-    parent: QWidget | None, pilots: list[tuple[int, str, str]], organisation_noun: str
+    parent: QWidget | None,
+    pilots: list[tuple[int, str, str]],
+    organisation_noun: str,
+    selected: str | None = None,
 ) -> CardChoice | None:
     """Which chosen pilot's learning card to write, in which format, naming the organisation or not (see
     LearningCardDialog); None when cancelled. ``pilots``: (number, id, title) of each accepted pilot."""
     from assessor.ui.learning_card_dialog import LearningCardDialog
 
-    dialog = LearningCardDialog(pilots, organisation_noun, parent)
+    dialog = LearningCardDialog(pilots, organisation_noun, parent, selected=selected)
     try:
         return dialog.choice() if dialog.exec() == LearningCardDialog.DialogCode.Accepted else None
     finally:

@@ -269,13 +269,13 @@ class Exporter(QObject):
 
     # Learning card ------------------------------------------------------------------------------
 
-    def export_learning_card(self) -> None:
+    def export_learning_card(self, pilot_id: str | None = None) -> None:
         """Ask which chosen pilot, the format and where, then write its learning card off the GUI thread."""
         if self.cards is None:
             from assessor.ui.card_export import CardExporter
 
             self.cards = CardExporter(self.window, self.session, self.settings, self._suggested, snapshot)
-        self.cards.export()
+        self.cards.export(pilot_id)
 
     # CSV and packs ------------------------------------------------------------------------------
 

@@ -373,9 +373,10 @@ class FileController(QObject):
         if self.session.is_open:
             self._export().export_packs()
 
-    def export_learning_card(self) -> None:
+    def export_learning_card(self, pilot_id: str | None = None) -> None:
+        """File > Export > Learning card…, or the button in a pilot's log (``pilot_id`` chosen first)."""
         if self.session.is_open:
-            self._export().export_learning_card()
+            self._export().export_learning_card(pilot_id)
 
 
 def _same_file(first: Path, second: Path) -> bool:

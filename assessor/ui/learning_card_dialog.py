@@ -45,7 +45,12 @@ class LearningCardDialog(QDialog):
     """Choose a chosen pilot and how to write its card; ``choice()`` is what the dialog holds."""
 
     def __init__(
-        self, pilots: list[tuple[int, str, str]], organisation_noun: str, parent: QWidget | None = None
+        self,
+        pilots: list[tuple[int, str, str]],
+        organisation_noun: str,
+        parent: QWidget | None = None,
+        *,
+        selected: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Learning card")
@@ -67,6 +72,8 @@ class LearningCardDialog(QDialog):
         self.pilot.setAccessibleName("Pilot")
         for number, pilot_id, title in pilots:
             self.pilot.addItem(f"{number}. {title}", pilot_id)
+        if selected is not None and self.pilot.findData(selected) >= 0:
+            self.pilot.setCurrentIndex(self.pilot.findData(selected))
         label = QLabel("&Pilot:", self)
         label.setBuddy(self.pilot)
         form.addRow(label, self.pilot)

@@ -8,6 +8,7 @@ typing in one of the texts is one step per field. Four tabs keep it on a small l
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QDate, Qt
@@ -460,7 +461,14 @@ class PilotLogDialog(QDialog):
     """Progress and results of one chosen pilot, in four tabs: status over time, measures and baselines,
     readings, and what was learnt. Changes are kept as they are made: Close leaves, Undo and Redo step."""
 
-    def __init__(self, session: Session, pilot_id: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        pilot_id: str,
+        parent: QWidget | None = None,
+        *,
+        card: Callable[[str], None] | None = None,
+    ) -> None:
         from assessor.history.pilot_results import pilot_results
 
         super().__init__(parent)
@@ -497,7 +505,11 @@ class PilotLogDialog(QDialog):
         outer.addWidget(self.tabs, 1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        # The learning card (issue 14, part 4) will take a "Learning card…" button here, beside Undo.
+        if card is not None:
+            # The pilot's one-page learning card (PDF or Markdown), this pilot chosen in the export's dialog.
+            self.card_button = buttons.addButton("Learning &card…", QDialogButtonBox.ButtonRole.ActionRole)
+            self.card_button.setAccessibleName("Write this pilot's learning card")
+            self.card_button.clicked.connect(lambda: card(pilot_id))
         self.undo_button = buttons.addButton("&Undo", QDialogButtonBox.ButtonRole.ActionRole)
         self.redo_button = buttons.addButton("Re&do", QDialogButtonBox.ButtonRole.ActionRole)
         self.undo_button.setAccessibleName("Undo the last change")

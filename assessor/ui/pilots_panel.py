@@ -3,7 +3,7 @@ edit every field of it. Each pilot shows the number the report and the action pl
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -324,7 +324,7 @@ class PilotRow:
 
         if not self.accepted:
             return
-        dialog = PilotLogDialog(self.panel.session, self.pilot_id, self.panel)
+        dialog = PilotLogDialog(self.panel.session, self.pilot_id, self.panel, card=self.panel.learning_card)
         dialog.exec()
         dialog.deleteLater()  # and with it its connections to the session
 
@@ -387,6 +387,8 @@ class PilotsPanel(QFrame):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        #: Writes a chosen pilot's learning card (set by the results page): the log window offers it.
+        self.learning_card: Callable[[str], None] | None = None
         self.setObjectName("panel")
         layout = QVBoxLayout(self)
         self.grid = QGridLayout()

@@ -106,6 +106,7 @@ class ResultsPage(QScrollArea):
             )
         )
         self.pilots = PilotsPanel(session, body)
+        self.pilots.learning_card = files.export_learning_card
         layout.addWidget(self.pilots)
 
         layout.addWidget(heading("Commentary", 1.25, body))

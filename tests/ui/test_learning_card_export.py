@@ -62,7 +62,7 @@ def test_a_stopped_pilots_card_is_written_off_the_gui_thread(
 ) -> None:
     asked: list[list[tuple[int, str, str]]] = []
 
-    def choose(_parent, pilots, _noun):
+    def choose(_parent, pilots, _noun, _selected=None):
         asked.append(pilots)
         return CardChoice("trial-with-research-partner", 2, "A fair test", file_format, named)
 
@@ -155,3 +155,24 @@ def test_closing_the_window_lets_a_card_being_written_finish(
     assert followup_window.files.stop_export_to_quit()  # no question: the card is waited for
     assert followup_window.files._export().cards.worker is None
     assert scripted_dialogs.confirms == [] and (tmp_path / "card.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_pilots_log_window_offers_its_learning_card(followup_window, monkeypatch) -> None:
+    """The "Learning card…" button in a pilot's progress window opens the card's dialog with that pilot chosen."""
+    from assessor.ui.pilot_log_dialog import PilotLogDialog
+
+    asked: list[str | None] = []
+    monkeypatch.setattr(
+        dialogs, "choose_learning_card", lambda _parent, _pilots, _noun, selected=None: asked.append(selected)
+    )
+
+    def run(dialog: PilotLogDialog) -> int:
+        assert dialog.card_button.accessibleName() == "Write this pilot's learning card"
+        dialog.card_button.click()
+        return 0
+
+    monkeypatch.setattr(PilotLogDialog, "exec", run)
+    followup_window.show_page("results")
+    rows = followup_window.page("results").pilots.rows
+    next(row for row in rows if row.pilot_id == "trial-with-research-partner").open_log()
+    assert asked == ["trial-with-research-partner"]

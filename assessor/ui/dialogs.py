@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from assessor.questionnaire import Problem
+    from assessor.ui.followup_dialog import FollowUpChoice
     from assessor.ui.settings import ConsultancyProfile, Settings
 
 QUESTIONNAIRE_FILTER = "Questionnaires (*.yaml *.yml);;All files (*)"
@@ -183,5 +184,23 @@ def edit_profile(
     dialog = ProfileDialog(profile, settings, choosers, parent)
     try:
         return dialog.profile() if dialog.exec() == ProfileDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()
+
+
+def choose_followup(
+    parent: QWidget | None, earlier: Path | None, questionnaires: Sequence[tuple[str, Path]], folder: str
+) -> FollowUpChoice | None:
+    """File > Start a follow-up…: the earlier assessment file (``earlier`` offered first), the questionnaire
+    (one of ``questionnaires``, (title, path) pairs, or the earlier assessment's own) and the date; None when
+    cancelled (see FollowUpDialog)."""
+    from assessor.ui.followup_dialog import Choosers, FollowUpDialog
+
+    choosers = Choosers(
+        open_file=open_file, assessment_filter=assessment_filter(), questionnaire_filter=QUESTIONNAIRE_FILTER
+    )
+    dialog = FollowUpDialog(earlier, questionnaires, folder, choosers, parent)
+    try:
+        return dialog.choice() if dialog.exec() == FollowUpDialog.DialogCode.Accepted else None
     finally:
         dialog.deleteLater()

@@ -1,0 +1,133 @@
+"""Starting a follow-up in the application: File > Start a follow-up… and the start page's button."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assessor import paths
+from assessor.ui import dialogs
+from assessor.ui.followup_dialog import FollowUpChoice
+
+DEMO = paths.resource("demo.assessment")
+
+
+class FollowUpAnswers:
+    """Stands in for the follow-up dialog: records what it was offered, answers with ``choice``."""
+
+    def __init__(self, choice: FollowUpChoice | None) -> None:
+        self.choice = choice
+        self.offered: list[Path | None] = []
+        self.questionnaires: list[list[tuple[str, Path]]] = []
+
+    def __call__(self, _parent, earlier, questionnaires, _folder) -> FollowUpChoice | None:
+        self.offered.append(earlier)
+        self.questionnaires.append(list(questionnaires))
+        return self.choice
+
+
+def _answer(monkeypatch: pytest.MonkeyPatch, choice: FollowUpChoice | None) -> FollowUpAnswers:
+    answers = FollowUpAnswers(choice)
+    monkeypatch.setattr(dialogs, "choose_followup", answers)
+    return answers
+
+
+def test_follow_up_of_the_demo_from_the_file_menu(window, scripted_dialogs, monkeypatch) -> None:
+    answers = _answer(monkeypatch, FollowUpChoice(DEMO, None, "2027-03-01"))
+    window.menus.followup.trigger()
+    session = window.session
+    assessment = session.require()
+    assert session.path is None  # unsaved: a new file, never written over the earlier one
+    assert len(assessment.participants) == 6
+    assert assessment.predecessor is not None and assessment.predecessor.date == "2025-03-14"
+    assert assessment.details.date == "2027-03-01"
+    assert assessment.details.organisation == "Northbridge Borough Council"
+    assert len(assessment.pilots) == 4  # the accepted pilots, with their logs; the rejected one is not
+    assert all(not answers for the_round in assessment.rounds for answers in the_round.answers.values())
+    assert not any(the_round.answers for the_round in assessment.rounds)
+    assert window.current_page_name() == "setup"
+    # What the shipped questionnaires are offered as, and what was said once it opened.
+    assert [path.name for _title, path in answers.questionnaires[0]] == ["council-collaboration.yaml"]
+    (title, text), *_ = scripted_dialogs.infos
+    assert title == "The follow-up is open"
+    assert "6 participants" in text and "4 chosen pilots" in text and "not saved yet" in text
+    assert not scripted_dialogs.errors
+    assert window.menus.followup.shortcut().toString() == "Ctrl+Shift+N"
+    assert window.menus.followup.data() == "Start a follow-up"
+
+
+def test_the_open_assessment_is_offered_as_the_earlier_one(window, scripted_dialogs, monkeypatch) -> None:
+    window.files.open_path(DEMO)
+    answers = _answer(monkeypatch, None)
+    assert not window.files.start_followup()
+    assert answers.offered == [DEMO]
+    assert window.session.path == DEMO  # cancelled: nothing changed
+
+
+def test_the_start_page_button_starts_one(window, scripted_dialogs, monkeypatch) -> None:
+    _answer(monkeypatch, FollowUpChoice(DEMO, None, "2027-03-01"))
+    window.start_page.followup_button.click()
+    assert window.session.require().predecessor is not None
+
+
+def test_a_questionnaire_sharing_no_question_is_refused(window, scripted_dialogs, monkeypatch) -> None:
+    from assessor.storage import questionnaire_cache
+    from tests.factories import make_questionnaire
+
+    monkeypatch.setattr(questionnaire_cache, "load_questionnaire_cached", lambda _path: make_questionnaire())
+    _answer(monkeypatch, FollowUpChoice(DEMO, Path("other.yaml"), "2027-03-01"))
+    assert not window.files.start_followup()
+    assert not window.session.is_open
+    (title, text), *_ = scripted_dialogs.errors
+    assert title == "Cannot start the follow-up"
+    assert "shares no question" in text and "Test questionnaire" in text
+    assert "Traceback" not in text
+
+
+def test_a_damaged_earlier_file_says_so(window, scripted_dialogs, monkeypatch, tmp_path) -> None:
+    damaged = tmp_path / "old.assessment"
+    damaged.write_bytes(DEMO.read_bytes()[:500])
+    _answer(monkeypatch, FollowUpChoice(damaged, None, "2027-03-01"))
+    assert not window.files.start_followup()
+    assert not window.session.is_open
+    (title, text), *_ = scripted_dialogs.errors
+    assert title == "Cannot start the follow-up"
+    assert "old.assessment" in text
+
+
+def test_unsaved_changes_are_asked_about_first(window, scripted_dialogs, monkeypatch) -> None:
+    window.files.open_example()
+    window.session.edits.set_detail("organisation", "Changed")
+    before = window.session.require()
+    _answer(monkeypatch, FollowUpChoice(DEMO, None, "2027-03-01"))
+    scripted_dialogs.save_choice = dialogs.SaveChoice.CANCEL
+    assert not window.files.start_followup()
+    assert scripted_dialogs.save_prompts
+    assert window.session.require() is before
+    scripted_dialogs.save_choice = dialogs.SaveChoice.DISCARD
+    assert window.files.start_followup()
+    assert window.session.require() is not before
+
+
+def test_the_dialog_offers_the_earlier_file_today_and_its_own_questionnaire(qtbot, tmp_path) -> None:
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from assessor.ui.followup_dialog import OWN_QUESTIONNAIRE, Choosers, FollowUpDialog
+
+    chosen = tmp_path / "newer.yaml"
+    choosers = Choosers(open_file=lambda *_a: str(chosen), assessment_filter="*", questionnaire_filter="*")
+    shipped = paths.questionnaires_dir() / "council-collaboration.yaml"
+    dialog = FollowUpDialog(DEMO, [("Council", shipped)], str(tmp_path), choosers)
+    qtbot.addWidget(dialog)
+    assert dialog.questionnaire.currentText() == OWN_QUESTIONNAIRE
+    choice = dialog.choice()
+    assert choice == FollowUpChoice(DEMO, None, QDate.currentDate().toString("yyyy-MM-dd"))
+    dialog.questionnaire.setCurrentIndex(1)
+    assert dialog.choice() is not None and dialog.choice().questionnaire == shipped
+    dialog._browse_questionnaire()
+    assert dialog.choice().questionnaire == chosen
+    dialog.earlier.setText("")
+    assert dialog.choice() is None
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()

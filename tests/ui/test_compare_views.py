@@ -1,0 +1,98 @@
+"""A follow-up beside the last assessment in the application: the results page, its radar and the reveal."""
+
+from __future__ import annotations
+
+import time
+
+from assessor import paths
+from assessor.history import compare
+from assessor.ui.results_page import ACCESSIBLE_DESCRIPTION
+
+FOLLOWUP = paths.resource("demo-followup.assessment")
+DEMO = paths.resource("demo.assessment")
+
+
+def _results_page(window):
+    window.files.open_path(FOLLOWUP, as_copy=True)
+    window.show_page("results")
+    return window.page("results")
+
+
+def test_every_area_shows_its_earlier_score_and_change(window) -> None:
+    page = _results_page(window)
+    comparison = compare(window.session.require())
+    assert comparison is not None
+    step = window.session.questionnaire.scale.step
+    areas = page.areas
+    headers = [areas.horizontalHeaderItem(c).text() for c in range(areas.columnCount())]
+    assert headers[:4] == ["Area", "Score", "Earlier", "Change"]
+    assert not areas.isColumnHidden(2) and not areas.isColumnHidden(3)
+    assert areas.rowCount() == len(comparison.areas) == 4
+    for row, change in enumerate(comparison.areas):
+        assert areas.item(row, 2).text() == f"{change.earlier:.1f}"
+        moved = areas.item(row, 3).text()
+        assert moved.startswith(change.change_text(step))
+        assert moved[0] in "▲▼="  # the direction by symbol, not colour alone
+        assert ("within the team's spread" in moved) == (change.within_spread and bool(change.change))
+        assert areas.item(row, 3).data(ACCESSIBLE_DESCRIPTION).startswith("Change: ")
+    # The demo follow-up has both kinds: a change that counts and one within the spread.
+    texts = [areas.item(row, 3).text() for row in range(areas.rowCount())]
+    assert any("within the team's spread" in text for text in texts)
+    assert any("within" not in text and text.startswith("▲") for text in texts)
+    assert "Last assessment (14 March 2025)" in page.since.text() and page.since.isVisible()
+
+
+def test_the_radar_table_gains_earlier_and_change_columns(window) -> None:
+    page = _results_page(window)
+    comparison = compare(window.session.require())
+    table = page.dimension_table
+    assert [table.horizontalHeaderItem(c).text() for c in range(5)] == [
+        "Number",
+        "Dimension",
+        "Score",
+        "Earlier",
+        "Change",
+    ]
+    assert table.rowCount() == len(comparison.dimensions)
+    for row, change in enumerate(comparison.dimensions):
+        assert table.item(row, 1).text() == change.title
+        assert table.item(row, 4).text()[0] in "▲▼="
+
+
+def test_the_radar_draws_the_earlier_ring_under_the_current_one(window) -> None:
+    page = _results_page(window)
+    series = page.radar.chart.series()
+    assert [s.name() for s in series] == ["Earlier (14 March 2025)", "Now"]
+    assert page.radar.chart.legend().isVisible()
+    assert "(was " in page.radar.key.text()
+
+
+def test_a_first_assessment_shows_no_comparison(window) -> None:
+    window.files.open_example()
+    window.show_page("results")
+    page = window.page("results")
+    assert page.comparison is None
+    assert page.areas.isColumnHidden(2) and page.areas.isColumnHidden(3)
+    assert page.dimension_table.isColumnHidden(3) and page.dimension_table.isColumnHidden(4)
+    assert [s.name() for s in page.radar.chart.series()] == ["Team score"]
+    assert not page.since.isVisible()
+    assert "(was " not in page.radar.key.text()
+
+
+def test_the_comparison_follows_the_answers(window) -> None:
+    from assessor.model import Consensus
+
+    page = _results_page(window)
+    assessment = window.session.require()
+    before = page.areas.item(0, 3).text()
+    area = assessment.questionnaire.areas[0]
+    for dimension in area.dimensions:
+        for question in dimension.questions:
+            window.session.edits.set_consensus(question.id, Consensus(4))
+    assert page.areas.item(0, 1).text() == "4.0"
+    assert page.areas.item(0, 3).text() != before and page.areas.item(0, 3).text().startswith("▲")
+    # Working the comparison out is one pass over the results: well under the 50 ms a refresh may add.
+    assert page.compare_seconds < 0.05
+    started = time.perf_counter()
+    page.refresh()
+    assert time.perf_counter() - started < 2.0

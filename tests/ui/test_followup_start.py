@@ -131,3 +131,54 @@ def test_the_dialog_offers_the_earlier_file_today_and_its_own_questionnaire(qtbo
     dialog.earlier.setText("")
     assert dialog.choice() is None
     assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+
+
+def test_set_up_takes_the_kind_of_organisation_and_the_nation_with_undo(window, scripted_dialogs) -> None:
+    window.files.open_example()
+    window.show_page("setup")
+    page = window.page("setup")
+    assert not page.follows.isVisible()  # a first assessment follows nothing
+    assert [page.nation.itemText(i) for i in range(1, 5)] == [
+        "England",
+        "Wales",
+        "Scotland",
+        "Northern Ireland",
+    ]
+    page.nation.setCurrentText("Wales")
+    page.fields["organisation_type"].textEdited.emit("Unitary authority")
+    details = window.session.require().details
+    assert (details.nation, details.organisation_type) == ("Wales", "Unitary authority")
+    window.session.undo_stack.undo()
+    window.session.undo_stack.undo()
+    details = window.session.require().details
+    assert (details.nation, details.organisation_type) == ("", "")
+    assert page.nation.currentText() == "" and page.fields["organisation_type"].text() == ""
+
+
+def test_set_up_says_what_a_follow_up_follows_and_which_questions_changed(window, scripted_dialogs) -> None:
+    import dataclasses
+
+    from assessor.model import EarlierQuestion
+    from assessor.storage import load_assessment
+
+    followup = load_assessment(paths.resource("demo-followup.assessment")).assessment
+    earlier = followup.predecessor
+    assert earlier is not None
+    first, second, *rest = list(earlier.questions)
+    questions = dict(earlier.questions)
+    questions[first] = dataclasses.replace(questions[first], text="How it was worded last year?")
+    del questions[second]  # asked now, not then: new
+    questions["gone.q"] = EarlierQuestion("A question no longer asked?", rest[0].split(".")[0], 2.0)
+    followup.predecessor = dataclasses.replace(earlier, questions=questions)
+    window.session.set_assessment(followup, None)
+    window.show_page("setup")
+    page = window.page("setup")
+    assert page.follows.isVisible()
+    assert page.follows_label.text().startswith(
+        "Follows the assessment of 14 March 2025 (questionnaire version 2.1)"
+    )
+    text = page.question_changes.text()
+    questionnaire = followup.questionnaire
+    assert "New questions: 1" in text and questionnaire.question(second).text.split("?")[0] in text
+    assert "No longer asked: 1" in text and "A question no longer asked?" in text
+    assert "Reworded (their scores are compared with care): 1" in text

@@ -59,6 +59,8 @@ def main() -> int:
         question = next(iter(session.questionnaire.questions))
         reveal.show_question(question)
         save_picture(window, f"followup-reveal-{tag}", settle=4)
+        reveal._select(("d", session.questionnaire.dimension_of(question).id))
+        save_picture(window, f"followup-reveal-dimension-{tag}", settle=4)
     session.undo_stack.setClean()
     window.close()
     return 0

@@ -17,7 +17,7 @@ from assessor.ui.theme import current as theme_colours
 
 if TYPE_CHECKING:
     from assessor.history import Change, Comparison
-    from assessor.model import Predecessor
+    from assessor.model import Predecessor, Questionnaire
 
 #: Said after a change smaller than the team's own spread.
 WITHIN_SPREAD = "within the team's spread"
@@ -94,3 +94,35 @@ def follows_line(earlier: Predecessor) -> str:
         f"Follows the assessment of {long_date(earlier.date)} "
         f"(questionnaire version {earlier.questionnaire_version})"
     )
+
+
+def earlier_question_text(earlier: Predecessor | None, questionnaire: Questionnaire, question_id: str) -> str:
+    """The team's answer to a question last time, when the question was asked then and had one: "Last
+    assessment (14 March 2025): 2.0, Developing"; "" otherwise. (The frozen values already keep back what
+    too few answers gave.)"""
+    if earlier is None or question_id not in earlier.questions:
+        return ""
+    then = earlier.questions[question_id]
+    if then.value is None:
+        return ""
+    from assessor.history.matching import same_wording
+
+    shown = score_text(then.value, questionnaire.scale.step)
+    level = f", {then.level_name}" if then.level_name else ""
+    worded = (
+        ""
+        if same_wording(then.text, questionnaire.question(question_id).text)
+        else " (worded differently then)"
+    )
+    return f"Last assessment ({long_date(earlier.date)}): {shown}{level}{worded}"
+
+
+def score_beside_earlier(label: str, change: Change | None, step: float, *, held: bool = False) -> str:
+    """ "Staff voice: 3.2 now, 2.3 last time (▲ +0.9)"; with ``held`` (a round still being answered) only the
+    earlier score, the current one and the change kept back."""
+    if change is None:
+        return ""
+    then = f"{earlier_text(change, step)} last time"
+    if held:
+        return f"{label}: {then}; now and the change are shown when everyone has finished the round."
+    return f"{label}: {score_text(change.now, step)} now, {then} ({change_text(change, step)})"

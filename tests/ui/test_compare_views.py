@@ -96,3 +96,68 @@ def test_the_comparison_follows_the_answers(window) -> None:
     started = time.perf_counter()
     page.refresh()
     assert time.perf_counter() - started < 2.0
+
+
+def _reveal(window):
+    window.files.open_path(FOLLOWUP, as_copy=True)
+    window.show_page("reveal")
+    return window.page("reveal")
+
+
+def test_the_reveal_shows_the_question_s_earlier_level(window) -> None:
+    reveal = _reveal(window)
+    assessment = window.session.require()
+    qid = next(iter(assessment.questionnaire.questions))
+    reveal.show_question(qid)
+    then = assessment.predecessor.questions[qid]
+    assert reveal.earlier.isVisibleTo(reveal)
+    assert reveal.earlier.text() == f"Last assessment (14 March 2025): {then.value:.1f}, {then.level_name}"
+    assert "last time (" in reveal.scores.text()
+
+
+def test_the_reveal_s_dimension_table_sets_scores_beside_the_last_ones(window) -> None:
+    reveal = _reveal(window)
+    assessment = window.session.require()
+    comparison = compare(assessment)
+    step = assessment.questionnaire.scale.step
+    for dimension_id in list(assessment.questionnaire.dimensions)[:3]:
+        reveal._select(("d", dimension_id))
+        lines = [label.text() for label in reveal.dimension_view.earlier_labels]
+        change = comparison.dimension(dimension_id)
+        assert lines[0] == "Last assessment 14 March 2025."
+        assert lines[1].startswith(f"This dimension: {change.now:.1f} now, {change.earlier:.1f} last time (")
+        assert change.change_text(step) in lines[1]
+        area = assessment.questionnaire.area_of(dimension_id)
+        assert lines[2].startswith(f"Its area, {area.title}: ")
+
+
+def test_while_a_round_is_answered_the_change_stays_held_back(window, monkeypatch) -> None:
+    from assessor.scoring import disclosure
+
+    reveal = _reveal(window)
+    assessment = window.session.require()
+
+    class Holding:
+        def holds_scores(self, *, override: bool = False) -> bool:
+            return True
+
+    monkeypatch.setattr("assessor.ui.workshop.reveal_page.reveal_gate", lambda _a: Holding())
+    assert disclosure.reveal_gate  # the real gate is left alone elsewhere
+    dimension_id = next(iter(assessment.questionnaire.dimensions))
+    reveal._select(("d", dimension_id))
+    lines = [label.text() for label in reveal.dimension_view.earlier_labels]
+    assert all("now," not in line and "▲" not in line and "▼" not in line for line in lines)
+    assert "now and the change are shown when everyone has finished the round" in lines[1]
+
+
+def test_the_presenter_s_reveal_shows_the_earlier_answer(window) -> None:
+    window.files.open_path(FOLLOWUP, as_copy=True)
+    presenter = window.workshop.parts.open_presenter()
+    assessment = window.session.require()
+    qid = next(iter(assessment.questionnaire.questions))
+    presenter.show_question(qid, reveal=True)
+    text = presenter.r_agreed.text()
+    assert "Last assessment (14 March 2025): " in text
+    dimension = assessment.questionnaire.dimension_of(qid)
+    assert f"{dimension.title}: " in text and "last time (" in text
+    presenter.close()

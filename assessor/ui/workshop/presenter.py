@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from assessor.model import Mode
-from assessor.scoring.disclosure import shown_divergent, shown_spreads, shown_visibility_gap
+from assessor.scoring.disclosure import reveal_gate, shown_divergent, shown_spreads, shown_visibility_gap
+from assessor.ui.compare_view import earlier_question_text, score_beside_earlier
 from assessor.ui.keys import PageKey
 from assessor.ui.session import Session
 from assessor.ui.workshop.agenda import Agenda
@@ -505,9 +506,29 @@ class PresenterView(QWidget):
             self.r_spread.show_spread(questionnaire, qid, spreads, consensus.choice if consensus else None)
             self.r_spread.set_fonts(self._font(0.95), self._font(0.8))
         self.r_spread.setVisible(bool(spreads))
-        self.r_agreed.setText(
-            f"Agreed: {choice_text(questionnaire, consensus.choice)}" if consensus else "Not agreed yet"
-        )
+        agreed = f"Agreed: {choice_text(questionnaire, consensus.choice)}" if consensus else "Not agreed yet"
+        self.r_agreed.setText("\n".join(line for line in (agreed, *self._earlier_lines(qid)) if line))
+
+    def _earlier_lines(self, qid: str) -> list[str]:
+        """A follow-up: the question's answer last time, and its dimension's score then and now (now kept
+        back while a round is being answered)."""
+        assessment = self.session.require()
+        if assessment.predecessor is None:
+            return []
+        from assessor.history import compare
+
+        questionnaire = assessment.questionnaire
+        comparison = compare(assessment, self.session.results())
+        if comparison is None:
+            return []
+        held = reveal_gate(assessment).holds_scores(override=self.session.reveal_unfinished)
+        dimension = questionnaire.dimension_of(qid)
+        return [
+            earlier_question_text(assessment.predecessor, questionnaire, qid),
+            score_beside_earlier(
+                dimension.title, comparison.dimension(dimension.id), questionnaire.scale.step, held=held
+            ),
+        ]
 
     def _fill_parked(self) -> None:
         self.stack.setCurrentWidget(self.parked_page)

@@ -141,6 +141,9 @@ class SetupPage(QScrollArea):
         self.nation.setEditable(True)
         self.nation.addItems(["", *NATIONS])
         self.nation.setAccessibleName("Nation")
+        line = self.nation.lineEdit()
+        if line is not None:  # the box's text field is a node of its own to a screen reader
+            line.setAccessibleName("Nation")
         self.nation.setToolTip("The nation the organisation is in (type another if none fits)")
         self.nation.currentTextChanged.connect(lambda text: self._set_detail("nation", text))
         form.addRow("N&ation:", self.nation)

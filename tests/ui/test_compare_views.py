@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
+
+import pytest
 
 from assessor import paths
 from assessor.history import compare
@@ -161,3 +164,38 @@ def test_the_presenter_s_reveal_shows_the_earlier_answer(window) -> None:
     dimension = assessment.questionnaire.dimension_of(qid)
     assert f"{dimension.title}: " in text and "last time (" in text
     presenter.close()
+
+
+@pytest.mark.parametrize("name", ["light", "dark", "grey dark", "high contrast"])
+def test_the_change_colours_are_readable_in_every_theme(qapp, name) -> None:
+    from PySide6.QtGui import QPalette
+
+    from assessor.history import Change
+    from assessor.ui import theme
+    from assessor.ui.compare_view import change_colour
+    from tests.ui.test_contrast import contrast
+    from tests.ui.test_wcag_contrast import dark_palette, grey_dark_palette
+
+    original = qapp.property("assessor_system_palette")
+    light = QPalette(original) if isinstance(original, QPalette) else QPalette(qapp.palette())
+    system = {"dark": dark_palette(), "grey dark": grey_dark_palette()}.get(name, light)
+    try:
+        theme.apply_theme(qapp, high_contrast=name == "high contrast", system=system)
+        colours = theme.current()
+        base = Change("area", "a", "A", 2.0, 2.0, None, None, 0.0, 0.5)
+        for change in (
+            replace(base, now=3.0, change=1.0),
+            replace(base, now=1.0, change=-1.0),
+            replace(base, now=2.2, change=0.2),
+            base,
+        ):
+            colour = change_colour(change)
+            for ground in (colours.window, colours.base):
+                assert contrast(colour, ground) >= 4.5, (name, change.change, colour.name())
+        # Up and down differ in colour as well as in symbol, where the palette has colour at all.
+        if name != "high contrast":
+            up = change_colour(replace(base, now=3.0, change=1.0))
+            down = change_colour(replace(base, now=1.0, change=-1.0))
+            assert up.name() != down.name()
+    finally:
+        theme.apply_theme(qapp, high_contrast=False, system=light)

@@ -55,6 +55,13 @@ def test_follow_up_of_the_demo_from_the_file_menu(window, scripted_dialogs, monk
     assert not scripted_dialogs.errors
     assert window.menus.followup.shortcut().toString() == "Ctrl+Shift+N"
     assert window.menus.followup.data() == "Start a follow-up"
+    from assessor.ui.keys_dialog import key_rows
+
+    # Help > Keyboard shortcuts lists it.
+    assert any(
+        where == "File menu" and "Ctrl+Shift+N" in keys and "follow-up" in what
+        for where, keys, what in key_rows(window)
+    )
 
 
 def test_the_open_assessment_is_offered_as_the_earlier_one(window, scripted_dialogs, monkeypatch) -> None:

@@ -197,7 +197,11 @@ class AreaBars:
     def __init__(self, parent: QWidget | None = None) -> None:
         self.view = AreaBarsView(parent)
 
-    def update(self, questionnaire: Questionnaire, results: Results) -> None:
+    def update(
+        self, questionnaire: Questionnaire, results: Results, comparison: Comparison | None = None
+    ) -> None:
+        """One bar per area; with ``comparison`` (a follow-up) a dashed mark at each earlier score and the
+        earlier score in words after the band."""
         rows = []
         for area in questionnaire.areas:
             score = results.areas[area.id]
@@ -205,15 +209,22 @@ class AreaBars:
             band = score.band.name if score.band is not None else "insufficient data"
             if score.capped and score.level_name and score.level_value is not None:
                 band += f" · capped at level {format_value(score.level_value)}"
-            rows.append(BarRow(title, score.score, band))
+            earlier = None
+            if comparison is not None:
+                change = comparison.area(area.id)
+                earlier = change.earlier if change is not None else None
+                band += f" (was {score_label(earlier, questionnaire.scale.step)})"
+            rows.append(BarRow(title, score.score, band, earlier))
         self.view.set_rows(rows, questionnaire.scale)
 
 
 class BarRow:
-    def __init__(self, title: str, score: float | None, band: str) -> None:
+    def __init__(self, title: str, score: float | None, band: str, earlier: float | None = None) -> None:
         self.title = title
         self.score = score
         self.band = band
+        #: The last assessment's score (a follow-up), marked on the bar's line.
+        self.earlier = earlier
 
 
 class AreaBarsView(QWidget):
@@ -298,6 +309,16 @@ class AreaBarsView(QWidget):
             )
             bar_height = min(row_height * 0.6, line * 2.2)
             bar_top = y + (row_height - bar_height) / 2
+            if row.earlier is not None:
+                # The earlier score: a tick above and below the bar (never over its text), its number in
+                # words after the band.
+                painter.setPen(QPen(colours.muted, 2))
+                x = x_of(row.earlier)
+                reach = max(pad * 0.8, 4.0)
+                painter.drawLine(QPointF(x, bar_top - reach), QPointF(x, bar_top - 1))
+                painter.drawLine(
+                    QPointF(x, bar_top + bar_height + 1), QPointF(x, bar_top + bar_height + reach)
+                )
             value_text = score_label(row.score, self.step)
             if row.score is not None:
                 # A score at the lowest level still shows a sliver of bar.

@@ -33,9 +33,9 @@ _UP_DARK, _DOWN_DARK = QColor("#8FD694"), QColor("#FF9A9E")
 
 def long_date(iso: str) -> str:
     """ "2025-03-14" -> "14 March 2025" (English month names, whatever the locale); else as written."""
-    from assessor.ui.setup_page import iso_date
+    from PySide6.QtCore import QDate
 
-    day = iso_date(iso.strip())
+    day = QDate.fromString(iso.strip(), "yyyy-MM-dd")
     return day.toString("d MMMM yyyy") if day.isValid() else iso.strip()
 
 

@@ -180,7 +180,7 @@ class ResultsPage(QScrollArea):
         self.comparison = self._compare(assessment, results)
         self._fill_since(step)
         self.radar.update(questionnaire, results, self.comparison)
-        self.bars.update(questionnaire, results)
+        self.bars.update(questionnaire, results, self.comparison)
         self._fill_dimensions(questionnaire, results)
         self._fill_areas(questionnaire, results)
         self._fill_flagged(assessment, results)

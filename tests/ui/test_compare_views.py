@@ -68,6 +68,11 @@ def test_the_radar_draws_the_earlier_ring_under_the_current_one(window) -> None:
     assert [s.name() for s in series] == ["Earlier (14 March 2025)", "Now"]
     assert page.radar.chart.legend().isVisible()
     assert "(was " in page.radar.key.text()
+    # The area bars mark each earlier score, and say it in words.
+    assert [row.earlier for row in page.bars.view.rows] == [
+        c.earlier for c in compare(window.session.require()).areas
+    ]
+    assert page.bars.view.accessibleDescription().count("(was ") == 4
 
 
 def test_a_first_assessment_shows_no_comparison(window) -> None:
@@ -80,6 +85,7 @@ def test_a_first_assessment_shows_no_comparison(window) -> None:
     assert [s.name() for s in page.radar.chart.series()] == ["Team score"]
     assert not page.since.isVisible()
     assert "(was " not in page.radar.key.text()
+    assert all(row.earlier is None for row in page.bars.view.rows)
 
 
 def test_the_comparison_follows_the_answers(window) -> None:

@@ -109,14 +109,6 @@ class FollowUpDialog(QDialog):
         questionnaire_label = QLabel("&Questionnaire:", self)
         questionnaire_label.setBuddy(self.questionnaire)
         form.addRow(questionnaire_label, questionnaire_row)
-        form.addRow(
-            "",
-            muted(
-                "A newer questionnaire may be used: questions are matched by their id, and the follow-up "
-                "says which are new, which are no longer asked and which are reworded.",
-                self,
-            ),
-        )
 
         self.date = QDateEdit(QDate.currentDate(), self)
         self.date.setCalendarPopup(True)
@@ -127,6 +119,13 @@ class FollowUpDialog(QDialog):
         date_label.setBuddy(self.date)
         form.addRow(date_label, self.date)
 
+        layout.addWidget(
+            muted(
+                "A newer questionnaire may be used: questions are matched by their id, and the follow-up "
+                "says which are new, which are no longer asked and which are reworded.",
+                self,
+            )
+        )
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

@@ -189,3 +189,39 @@ def test_set_up_says_what_a_follow_up_follows_and_which_questions_changed(window
     assert "New questions: 1" in text and questionnaire.question(second).text.split("?")[0] in text
     assert "No longer asked: 1" in text and "A question no longer asked?" in text
     assert "Reworded (their scores are compared with care): 1" in text
+
+
+def test_a_changed_questionnaire_is_named_once_the_follow_up_opens(
+    window, scripted_dialogs, monkeypatch
+) -> None:
+    import dataclasses
+
+    from assessor.storage import load_assessment, questionnaire_cache
+
+    questionnaire = load_assessment(DEMO).assessment.questionnaire
+    area = questionnaire.areas[0]
+    dimension = area.dimensions[0]
+    first, second, *rest = dimension.questions
+    added = dataclasses.replace(
+        rest[0], id=f"{dimension.id}.added", text="A question asked for the first time?"
+    )
+    changed_dimension = dataclasses.replace(
+        dimension, questions=(dataclasses.replace(first, text="Worded anew?"), *rest, added)
+    )
+    changed = dataclasses.replace(
+        questionnaire,
+        version="2.2",
+        areas=(
+            dataclasses.replace(area, dimensions=(changed_dimension, *area.dimensions[1:])),
+            *questionnaire.areas[1:],
+        ),
+    )
+    monkeypatch.setattr(questionnaire_cache, "load_questionnaire_cached", lambda _path: changed)
+    _answer(monkeypatch, FollowUpChoice(DEMO, Path("newer.yaml"), "2027-03-01"))
+    assert window.files.start_followup()
+    (_title, text), *_ = scripted_dialogs.infos
+    assert "1 question new, 1 question no longer asked and 1 question reworded" in text
+    assert window.session.require().questionnaire.version == "2.2"
+    window.show_page("setup")
+    listed = window.page("setup").question_changes.text()
+    assert "A question asked for the first time?" in listed and "Worded anew?" in listed

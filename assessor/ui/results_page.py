@@ -204,7 +204,12 @@ class ResultsPage(QScrollArea):
         comparison = self.comparison
         self.since.setVisible(comparison is not None)
         if comparison is not None:
-            self.since.setText(since_line(comparison, step))
+            text = since_line(comparison, step)
+            if comparison.changes.any:  # which questions: on the set-up page
+                from assessor.history.followup import describe_changes
+
+                text += f" {describe_changes(comparison.changes)} (Set-up lists them.)"
+            self.since.setText(text)
             self.since.setAccessibleDescription(f"Change: {spoken_change(comparison.overall, step)}")
 
     def _change_cells(self, change: Change | None, step: float) -> tuple[QTableWidgetItem, QTableWidgetItem]:

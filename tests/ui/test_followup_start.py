@@ -201,7 +201,7 @@ def test_a_changed_questionnaire_is_named_once_the_follow_up_opens(
     questionnaire = load_assessment(DEMO).assessment.questionnaire
     area = questionnaire.areas[0]
     dimension = area.dimensions[0]
-    first, second, *rest = dimension.questions
+    first, _dropped, *rest = dimension.questions
     added = dataclasses.replace(
         rest[0], id=f"{dimension.id}.added", text="A question asked for the first time?"
     )
@@ -225,3 +225,6 @@ def test_a_changed_questionnaire_is_named_once_the_follow_up_opens(
     window.show_page("setup")
     listed = window.page("setup").question_changes.text()
     assert "A question asked for the first time?" in listed and "Worded anew?" in listed
+    window.show_page("results")
+    since = window.page("results").since.text()
+    assert "1 question new" in since and "Set-up lists them" in since

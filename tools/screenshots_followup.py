@@ -1,6 +1,6 @@
 """Save screenshots of a follow-up into docs/screenshots/: the follow-up dialog, the set-up page (what it follows
 and what changed), the results page beside the last assessment (the radar with the earlier ring, the area
-table with Earlier and Change) and the reveal, at 1024x768 and 1366x768. It works on the shipped demo follow-up.
+table with Earlier and Change), the reveal and the presenter's reveal, at 1024x768 and 1366x768. It works on the shipped demo follow-up.
 
     python tools/screenshots_followup.py                                  # offscreen
     QT_QPA_PLATFORM=xcb xvfb-run -a python tools/screenshots_followup.py  # under Xvfb
@@ -61,6 +61,11 @@ def main() -> int:
         save_picture(window, f"followup-reveal-{tag}", settle=4)
         reveal._select(("d", session.questionnaire.dimension_of(question).id))
         save_picture(window, f"followup-reveal-dimension-{tag}", settle=4)
+        presenter = window.workshop.parts.open_presenter()
+        presenter.resize(width, height)
+        presenter.show_question(question, reveal=True)
+        save_picture(presenter, f"followup-presenter-reveal-{tag}", settle=4)
+        presenter.close()
     session.undo_stack.setClean()
     window.close()
     return 0

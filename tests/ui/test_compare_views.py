@@ -165,7 +165,7 @@ def test_the_presenter_s_reveal_shows_the_earlier_answer(window) -> None:
     assessment = window.session.require()
     qid = next(iter(assessment.questionnaire.questions))
     presenter.show_question(qid, reveal=True)
-    text = presenter.r_agreed.text()
+    text = presenter.r_earlier.text()
     assert "Last assessment (14 March 2025): " in text
     dimension = assessment.questionnaire.dimension_of(qid)
     assert f"{dimension.title}: " in text and "last time (" in text

@@ -188,6 +188,8 @@ class PresenterView(QWidget):
         self.r_scroll, body, layout = self._scrolling(self.reveal_page, page_layout)
         self.r_text = _label(body)
         self.r_summary = _label(body)
+        # A follow-up: the answer last time and the dimension then and now, read with the spread.
+        self.r_earlier = _label(body)
         self.r_spread = SpreadGrid(body)
         # On the projector the dots need less room than the descriptors, which must fit at MIN_PIXELS.
         self.r_spread.grid.setColumnStretch(1, 2)
@@ -195,6 +197,7 @@ class PresenterView(QWidget):
         self.r_agreed = _label(body)
         layout.addWidget(self.r_text)
         layout.addWidget(self.r_summary)
+        layout.addWidget(self.r_earlier)
         layout.addWidget(self.r_spread)
         layout.addWidget(self.r_agreed)
         layout.addStretch(1)
@@ -277,6 +280,7 @@ class PresenterView(QWidget):
         self.q_text.setFont(self._font(1.45, bold=True))
         self.r_text.setFont(self._font(1.15, bold=True))
         self.r_summary.setFont(self._font(0.95))
+        self.r_earlier.setFont(self._font(0.85))
         self.r_spread.set_fonts(self._font(0.95), self._font(0.8))
         self.r_agreed.setFont(self._font(1.0, bold=True))
         self.p_title.setFont(self._font(1.6, bold=True))
@@ -507,7 +511,9 @@ class PresenterView(QWidget):
             self.r_spread.set_fonts(self._font(0.95), self._font(0.8))
         self.r_spread.setVisible(bool(spreads))
         agreed = f"Agreed: {choice_text(questionnaire, consensus.choice)}" if consensus else "Not agreed yet"
-        self.r_agreed.setText("\n".join(line for line in (agreed, *self._earlier_lines(qid)) if line))
+        self.r_agreed.setText(agreed)
+        self.r_earlier.setText("\n".join(line for line in self._earlier_lines(qid) if line))
+        self.r_earlier.setVisible(bool(self.r_earlier.text()))
 
     def _earlier_lines(self, qid: str) -> list[str]:
         """A follow-up: the question's answer last time, and its dimension's score then and now (now kept

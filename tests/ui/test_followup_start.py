@@ -228,3 +228,10 @@ def test_a_changed_questionnaire_is_named_once_the_follow_up_opens(
     window.show_page("results")
     since = window.page("results").since.text()
     assert "1 question new" in since and "Set-up lists them" in since
+    # The reveal says a reworded question was worded differently last time, and nothing of a new one.
+    window.show_page("reveal")
+    reveal = window.page("reveal")
+    reveal.show_question(first.id)
+    assert reveal.earlier.text().endswith("(worded differently then)")
+    reveal.show_question(added.id)
+    assert reveal.earlier.text() == "" and not reveal.earlier.isVisibleTo(reveal)

@@ -15,6 +15,7 @@ from PySide6.QtCharts import (
     QCategoryAxis,
     QChart,
     QChartView,
+    QLegend,
     QLineSeries,
     QPolarChart,
 )
@@ -24,10 +25,12 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from assessor.model import Questionnaire
 from assessor.model.questionnaire import Scale, format_score, format_value
+from assessor.ui.compare_view import long_date
 from assessor.ui.theme import current as theme_colours
 from assessor.ui.theme import scaled_font
 
 if TYPE_CHECKING:
+    from assessor.history import Comparison
     from assessor.scoring import Results
 
 # The colours are the theme's (``theme.current()``): the palette's base behind the charts, its text colour
@@ -95,7 +98,11 @@ class RadarChart:
         self.key.setMaximumWidth(self.key.fontMetrics().horizontalAdvance("M") * 44)
         layout.addWidget(self.key, 1)
 
-    def update(self, questionnaire: Questionnaire, results: Results) -> None:
+    def update(
+        self, questionnaire: Questionnaire, results: Results, comparison: Comparison | None = None
+    ) -> None:
+        """Draw the scores; with ``comparison`` (a follow-up) the earlier scores go under them, dashed and
+        lighter, and a legend names both."""
         chart = self.chart
         chart.removeAllSeries()
         for axis in chart.axes():
@@ -122,27 +129,58 @@ class RadarChart:
             axis.setLinePenColor(colours.grid)
         chart.addAxis(angular, QPolarChart.PolarOrientation.PolarOrientationAngular)
         chart.addAxis(radial, QPolarChart.PolarOrientation.PolarOrientationRadial)
+
+        def place(score: float | None) -> float:
+            # Insufficient data at the centre, below the lowest level; a score held inside the scale.
+            return centre if score is None else min(max(score, scale.minimum), top)
+
+        def ring(values: list[float]) -> list[QPointF]:
+            points = [QPointF(index, value) for index, value in enumerate(values)]
+            return [*points, QPointF(count, points[0].y())] if points else []
+
         series = QLineSeries()
-        series.setName("Team score")
+        series.setName("Team score" if comparison is None else "Now")
         pen = QPen(colours.accent)
         pen.setWidthF(2.5)
         series.setPen(pen)
         series.setPointsVisible(True)
-        points = []
         rows = []
+        now_values: list[float] = []
+        earlier_values: list[float] = []
+        muted = colours.muted.name()
         for index, dimension in enumerate(dimensions):
             angular.append(str(index + 1), index)
             score = results.dimensions[dimension.id].score
-            # Insufficient data at the centre, below the lowest level; a score held inside the scale.
-            shown = centre if score is None else min(max(score, scale.minimum), top)
-            points.append(QPointF(index, shown))
+            now_values.append(place(score))
+            was = ""
+            if comparison is not None:
+                change = comparison.dimension(dimension.id)
+                earlier = change.earlier if change is not None else None
+                earlier_values.append(place(earlier))
+                was = f"<td style='color:{muted}'>&nbsp;(was {score_label(earlier, scale.step)})</td>"
             rows.append(
                 f"<tr><td align='right'><b>{index + 1}</b>&nbsp;</td><td>{_html(dimension.title)}</td>"
-                f"<td align='right'>&nbsp;&nbsp;{score_label(score, scale.step)}</td></tr>"
+                f"<td align='right'>&nbsp;&nbsp;{score_label(score, scale.step)}</td>{was}</tr>"
             )
-        if points:
-            points.append(QPointF(count, points[0].y()))
-        series.append(points)
+        legend = chart.legend()
+        legend.setVisible(comparison is not None)
+        if comparison is not None:
+            # Under the current ring: dashed and lighter, so "now" is read first.
+            before = QLineSeries()
+            before.setName(f"Earlier ({long_date(comparison.earlier.date)})")
+            dashed = QPen(colours.muted)
+            dashed.setWidthF(2.0)
+            dashed.setStyle(Qt.PenStyle.DashLine)
+            before.setPen(dashed)
+            before.append(ring(earlier_values))
+            chart.addSeries(before)
+            before.attachAxis(angular)
+            before.attachAxis(radial)
+            legend.setAlignment(Qt.AlignmentFlag.AlignBottom)
+            # Each name beside a stretch of its own line (dashed or solid), not a square of its colour.
+            legend.setMarkerShape(QLegend.MarkerShape.MarkerShapeFromSeries)
+            legend.setLabelColor(colours.text)
+        series.append(ring(now_values))
         chart.addSeries(series)
         series.attachAxis(angular)
         series.attachAxis(radial)
@@ -159,7 +197,11 @@ class AreaBars:
     def __init__(self, parent: QWidget | None = None) -> None:
         self.view = AreaBarsView(parent)
 
-    def update(self, questionnaire: Questionnaire, results: Results) -> None:
+    def update(
+        self, questionnaire: Questionnaire, results: Results, comparison: Comparison | None = None
+    ) -> None:
+        """One bar per area; with ``comparison`` (a follow-up) a dashed mark at each earlier score and the
+        earlier score in words after the band."""
         rows = []
         for area in questionnaire.areas:
             score = results.areas[area.id]
@@ -167,15 +209,22 @@ class AreaBars:
             band = score.band.name if score.band is not None else "insufficient data"
             if score.capped and score.level_name and score.level_value is not None:
                 band += f" · capped at level {format_value(score.level_value)}"
-            rows.append(BarRow(title, score.score, band))
+            earlier = None
+            if comparison is not None:
+                change = comparison.area(area.id)
+                earlier = change.earlier if change is not None else None
+                band += f" (was {score_label(earlier, questionnaire.scale.step)})"
+            rows.append(BarRow(title, score.score, band, earlier))
         self.view.set_rows(rows, questionnaire.scale)
 
 
 class BarRow:
-    def __init__(self, title: str, score: float | None, band: str) -> None:
+    def __init__(self, title: str, score: float | None, band: str, earlier: float | None = None) -> None:
         self.title = title
         self.score = score
         self.band = band
+        #: The last assessment's score (a follow-up), marked on the bar's line.
+        self.earlier = earlier
 
 
 class AreaBarsView(QWidget):
@@ -260,6 +309,16 @@ class AreaBarsView(QWidget):
             )
             bar_height = min(row_height * 0.6, line * 2.2)
             bar_top = y + (row_height - bar_height) / 2
+            if row.earlier is not None:
+                # The earlier score: a tick above and below the bar (never over its text), its number in
+                # words after the band.
+                painter.setPen(QPen(colours.muted, 2))
+                x = x_of(row.earlier)
+                reach = max(pad * 0.8, 4.0)
+                painter.drawLine(QPointF(x, bar_top - reach), QPointF(x, bar_top - 1))
+                painter.drawLine(
+                    QPointF(x, bar_top + bar_height + 1), QPointF(x, bar_top + bar_height + reach)
+                )
             value_text = score_label(row.score, self.step)
             if row.score is not None:
                 # A score at the lowest level still shows a sliver of bar.

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 if TYPE_CHECKING:
     from assessor.questionnaire import Problem
     from assessor.ui.learning_card_dialog import CardChoice
+    from assessor.ui.followup_dialog import FollowUpChoice
     from assessor.ui.settings import ConsultancyProfile, Settings
 
 QUESTIONNAIRE_FILTER = "Questionnaires (*.yaml *.yml);;All files (*)"
@@ -202,5 +203,23 @@ def choose_learning_card(
     dialog = LearningCardDialog(pilots, organisation_noun, parent, selected=selected)
     try:
         return dialog.choice() if dialog.exec() == LearningCardDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()
+
+
+def choose_followup(
+    parent: QWidget | None, earlier: Path | None, questionnaires: Sequence[tuple[str, Path]], folder: str
+) -> FollowUpChoice | None:
+    """File > Start a follow-up…: the earlier assessment file (``earlier`` offered first), the questionnaire
+    (one of ``questionnaires``, (title, path) pairs, or the earlier assessment's own) and the date; None when
+    cancelled (see FollowUpDialog)."""
+    from assessor.ui.followup_dialog import Choosers, FollowUpDialog
+
+    choosers = Choosers(
+        open_file=open_file, assessment_filter=assessment_filter(), questionnaire_filter=QUESTIONNAIRE_FILTER
+    )
+    dialog = FollowUpDialog(earlier, questionnaires, folder, choosers, parent)
+    try:
+        return dialog.choice() if dialog.exec() == FollowUpDialog.DialogCode.Accepted else None
     finally:
         dialog.deleteLater()

@@ -20,6 +20,7 @@ from assessor.ui.session import Session
 from assessor.ui.settings import Settings
 
 if TYPE_CHECKING:
+    from assessor.model import Assessment, Questionnaire
     from assessor.ui.export import Exporter
     from assessor.ui.main_window import MainWindow
 
@@ -174,6 +175,90 @@ class FileController(QObject):
     def open_example(self) -> bool:
         """The shipped example, opened as an unsaved copy so the original stays as shipped."""
         return self.open_path(example_path(), as_copy=True)
+
+    # Follow-up ---------------------------------------------------------------------------------
+
+    def start_followup(self) -> bool:
+        """File > Start a follow-up…: a new, unsaved assessment from an earlier assessment's file (the open
+        one offered first), on its own questionnaire or a newer one, dated today unless changed. What changed
+        in the questionnaire, and any pilot not carried over, is said once it is open."""
+        from assessor.history import FollowUpError, start_followup
+        from assessor.storage import StorageError, load_assessment
+
+        choice = dialogs.choose_followup(
+            self.window, self._followup_default(), self._known_questionnaires(), self.settings.last_folder()
+        )
+        if choice is None:
+            return False
+        questionnaire = None
+        if choice.questionnaire is not None:
+            questionnaire = self._read_questionnaire(choice.questionnaire)
+            if questionnaire is None:
+                return False
+        # Asked before the earlier file is read: saving the open assessment first puts its latest state in
+        # the file a follow-up of it is made from.
+        if not self.maybe_save():
+            return False
+        path = choice.earlier
+        title = "Cannot start the follow-up"
+        try:
+            loaded = load_assessment(path)
+        except StorageError as exc:
+            dialogs.error(self.window, title, str(exc))
+            return False
+        except Exception as exc:  # a fault of ours reading it: say so, never "your work is still open"
+            self._unreadable(path, title, exc)
+            return False
+        try:
+            followup = start_followup(loaded.assessment, questionnaire, date=choice.date)
+        except FollowUpError as exc:
+            dialogs.error(self.window, title, str(exc))
+            return False
+        self.session.set_assessment(followup.assessment, None)
+        self.settings.set_last_folder(path)
+        self.window.statusBar().showMessage(f"Follow-up of {path.name} started: not saved yet", 6000)
+        dialogs.info(
+            self.window,
+            "The follow-up is open",
+            "\n\n".join((_carried(followup.assessment, path), *followup.notices, *loaded.notices)),
+        )
+        return True
+
+    def _followup_default(self) -> Path | None:
+        """The earlier assessment a facilitator most likely means: the open one (once saved), else the most
+        recent assessment file."""
+        if self.session.is_open and self.session.pack is None and self.session.path is not None:
+            return self.session.path
+        for text in self.settings.recent_files():
+            if text.lower().endswith(ASSESSMENT_SUFFIX):
+                return Path(text)
+        return None
+
+    def _known_questionnaires(self) -> list[tuple[str, Path]]:
+        """The questionnaires shipped with the application, as the start page lists them (title and file)."""
+        from assessor.ui.start_page import questionnaire_title
+
+        return [
+            (f"{questionnaire_title(path)} ({path.name})", path)
+            for path in sorted(paths.questionnaires_dir().glob("*.y*ml"))
+        ]
+
+    def _read_questionnaire(self, path: Path) -> Questionnaire | None:
+        """The questionnaire at ``path``, or None once its problems have been shown."""
+        from assessor.questionnaire import QuestionnaireError
+        from assessor.storage.questionnaire_cache import load_questionnaire_cached
+
+        try:
+            return load_questionnaire_cached(path)
+        except QuestionnaireError as exc:
+            dialogs.show_problems(self.window, path, exc.problems)
+        except OSError as exc:
+            dialogs.error(
+                self.window,
+                "Cannot read the questionnaire",
+                f"The file {path} could not be read ({exc.strerror or exc}). Check that it exists.",
+            )
+        return None
 
     # Save --------------------------------------------------------------------------------------
 
@@ -377,6 +462,18 @@ class FileController(QObject):
         """File > Export > Learning card…, or the button in a pilot's log (``pilot_id`` chosen first)."""
         if self.session.is_open:
             self._export().export_learning_card(pilot_id)
+
+
+def _carried(assessment: Assessment, earlier: Path) -> str:
+    """What a new follow-up carried over from the file ``earlier``, and what to do next."""
+    people = len(assessment.participants)
+    pilots = len(assessment.pilots)
+    return (
+        f"This follow-up of {earlier.name} carries over the details, {people} "
+        f"{'participant' if people == 1 else 'participants'} (their roles, not their answers), the branding "
+        f"and {pilots} chosen {'pilot' if pilots == 1 else 'pilots'} with {'its log' if pilots == 1 else 'their logs'}. "
+        "It is not saved yet: save it under a new name, so the earlier file stays as it was."
+    )
 
 
 def _same_file(first: Path, second: Path) -> bool:

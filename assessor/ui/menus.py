@@ -30,6 +30,8 @@ class Menus:
     view_separator: QAction
     workshop: QMenu
     help: QMenu
+    #: File > Start a follow-up…
+    followup: QAction
     save: QAction
     save_as: QAction
     export_pdf: QAction
@@ -68,6 +70,14 @@ def build_menus(window: MainWindow) -> Menus:
         )
     )
     file_menu.addAction(make_action(window, "&Open…", files.open_dialog, Std.Open, "Open an assessment file"))
+    followup = make_action(
+        window,
+        "Start a &follow-up…",
+        files.start_followup,
+        "Ctrl+Shift+N",
+        "A new assessment from an earlier one, to compare this year with the last",
+    )
+    file_menu.addAction(followup)
     recent_menu = QMenu("Open &Recent", window)
     recent_menu.aboutToShow.connect(lambda: _fill_recent(window, recent_menu))
     file_menu.addMenu(recent_menu)
@@ -196,6 +206,7 @@ def build_menus(window: MainWindow) -> Menus:
         view_separator=view_separator,
         workshop=workshop_menu,
         help=help_menu,
+        followup=followup,
         save=save,
         save_as=save_as,
         export_pdf=export_pdf,

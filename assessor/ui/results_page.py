@@ -6,6 +6,7 @@ shown, when something changes.
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
@@ -25,14 +26,28 @@ from assessor.model import score_text
 from assessor.ui.accessibility import focus_within
 from assessor.ui.charts import AreaBars, RadarChart
 from assessor.ui.commentary_panel import CommentaryPanel
+from assessor.ui.compare_view import (
+    WITHIN_SPREAD,
+    WITHIN_SPREAD_TIP,
+    change_colour,
+    change_text,
+    earlier_text,
+    since_line,
+    spoken_change,
+)
 from assessor.ui.pilots_panel import PilotsPanel
 from assessor.ui.session import Session
 from assessor.ui.theme import heading, muted, scroll_page_body, tab_chain
 
 if TYPE_CHECKING:
+    from assessor.history import Change, Comparison
     from assessor.model import Assessment, Questionnaire
     from assessor.scoring import Results
     from assessor.ui.file_controller import FileController
+
+
+#: A table cell's description for a screen reader (Qt.ItemDataRole.AccessibleDescriptionRole).
+ACCESSIBLE_DESCRIPTION = Qt.ItemDataRole.AccessibleDescriptionRole
 
 
 class ResultsPage(QScrollArea):
@@ -49,6 +64,11 @@ class ResultsPage(QScrollArea):
         layout.addLayout(top)
         self.completion = muted("", body)
         layout.addWidget(self.completion)
+        # A follow-up: the last assessment's overall score and the change (hidden for a first assessment).
+        self.since = muted("", body)
+        self.since.setToolTip(WITHIN_SPREAD_TIP)
+        self.since.hide()
+        layout.addWidget(self.since)
         charts = QHBoxLayout()
         self.radar = RadarChart(body)
         self.bars = AreaBars(body)
@@ -61,28 +81,30 @@ class ResultsPage(QScrollArea):
         self.table_button.setCheckable(True)
         self.table_button.toggled.connect(self._show_dimension_table)
         layout.addWidget(self.table_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.dimension_table = QTableWidget(0, 3, body)
-        self.dimension_table.setHorizontalHeaderLabels(["Number", "Dimension", "Score"])
+        self.dimension_table = QTableWidget(0, 5, body)
+        self.dimension_table.setHorizontalHeaderLabels(["Number", "Dimension", "Score", "Earlier", "Change"])
         self.dimension_table.setAccessibleName("Dimension scores (the radar chart as a table)")
         self.dimension_table.setTabKeyNavigation(False)
         self.dimension_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.dimension_table.verticalHeader().setVisible(False)
         dimension_header = self.dimension_table.horizontalHeader()
+        for column in (0, 2, 3, 4):
+            dimension_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         dimension_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.dimension_table.hide()
         layout.addWidget(self.dimension_table)
         self.bars.view.setAccessibleDescription("The same numbers are in the Area scores table below")
 
         layout.addWidget(heading("Areas", 1.25, body))
-        self.areas = QTableWidget(0, 4, body)
-        self.areas.setHorizontalHeaderLabels(["Area", "Score", "Band and level", "Note"])
+        self.areas = QTableWidget(0, 6, body)
+        self.areas.setHorizontalHeaderLabels(["Area", "Score", "Earlier", "Change", "Band and level", "Note"])
         self.areas.setAccessibleName("Area scores")
         self.areas.setTabKeyNavigation(False)  # Tab leaves the table (arrow keys move between cells)
         self.areas.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.areas.verticalHeader().setVisible(False)
         self.areas.setWordWrap(True)
         header = self.areas.horizontalHeader()
-        for column in range(3):
+        for column in range(5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         layout.addWidget(self.areas)
@@ -115,6 +137,10 @@ class ResultsPage(QScrollArea):
         layout.addStretch(1)
 
         self._stale = True
+        #: The comparison with the last assessment as last shown (None for a first assessment), and what
+        #: working it out took in the last refresh (seconds).
+        self.comparison: Comparison | None = None
+        self.compare_seconds = 0.0
         session.results_changed.connect(self._results_changed)
         session.assessment_replaced.connect(self._replaced)
         self.commentary.rebuild()
@@ -153,14 +179,53 @@ class ResultsPage(QScrollArea):
             f"{completion.questions_decided} of {completion.questions_total} questions "
             f"answered ({completion.share:.0%})."
         )
-        self.radar.update(questionnaire, results)
-        self.bars.update(questionnaire, results)
+        self.comparison = self._compare(assessment, results)
+        self._fill_since(step)
+        self.radar.update(questionnaire, results, self.comparison)
+        self.bars.update(questionnaire, results, self.comparison)
         self._fill_dimensions(questionnaire, results)
         self._fill_areas(questionnaire, results)
         self._fill_flagged(assessment, results)
         self.pilots.rebuild(recommend(assessment, results))
         self.commentary.sync()
         self._keep_tab_order()
+
+    def _compare(self, assessment: Assessment, results: Results) -> Comparison | None:
+        """This assessment beside its predecessor (one pass over the results), timed."""
+        if assessment.predecessor is None:
+            self.compare_seconds = 0.0
+            return None
+        from assessor.history import compare
+
+        started = time.perf_counter()
+        comparison = compare(assessment, results)
+        self.compare_seconds = time.perf_counter() - started
+        return comparison
+
+    def _fill_since(self, step: float) -> None:
+        comparison = self.comparison
+        self.since.setVisible(comparison is not None)
+        if comparison is not None:
+            text = since_line(comparison, step)
+            if comparison.changes.any:  # which questions: on the set-up page
+                from assessor.history.followup import describe_changes
+
+                text += f" {describe_changes(comparison.changes)} (Set-up lists them.)"
+            self.since.setText(text)
+            self.since.setAccessibleDescription(f"Change: {spoken_change(comparison.overall, step)}")
+
+    def _change_cells(self, change: Change | None, step: float) -> tuple[QTableWidgetItem, QTableWidgetItem]:
+        """The Earlier and Change cells of a table row: symbol and number, words where it is within the
+        team's spread, coloured as well."""
+        earlier = QTableWidgetItem(earlier_text(change, step))
+        within = change is not None and change.within_spread and bool(change.change)
+        shown = change_text(change, step, spread_words=False)
+        moved = QTableWidgetItem(f"{shown} {WITHIN_SPREAD}" if within else shown)
+        moved.setForeground(change_colour(change))
+        moved.setData(ACCESSIBLE_DESCRIPTION, f"Change: {spoken_change(change, step)}")
+        if within:
+            moved.setToolTip(WITHIN_SPREAD_TIP)
+        return earlier, moved
 
     def _keep_tab_order(self) -> None:
         """Tab in screen order: the pilots' rows and the commentary boxes are rebuilt after the rest, so they
@@ -173,6 +238,8 @@ class ResultsPage(QScrollArea):
 
     def _show_dimension_table(self, shown: bool) -> None:
         self.dimension_table.setVisible(shown)
+        if shown:  # the rows' heights follow the widths the columns have once shown
+            self._fit_dimension_table()
         self.table_button.setText(
             "Hide the radar's scores &table" if shown else "Show the radar's scores as a &table"
         )
@@ -183,10 +250,22 @@ class ResultsPage(QScrollArea):
         """The radar's numbers: each dimension's number on the radar, its title and score (as the key)."""
         dimensions = list(questionnaire.dimensions.values())
         self.dimension_table.setRowCount(len(dimensions))
+        step = questionnaire.scale.step
+        comparison = self.comparison
         for row, dimension in enumerate(dimensions):
-            shown = score_text(results.dimensions[dimension.id].score, questionnaire.scale.step)
+            shown = score_text(results.dimensions[dimension.id].score, step)
             for column, text in enumerate((str(row + 1), dimension.title, shown)):
                 self.dimension_table.setItem(row, column, QTableWidgetItem(text))
+            if comparison is not None:
+                for column, item in enumerate(
+                    self._change_cells(comparison.dimension(dimension.id), step), 3
+                ):
+                    self.dimension_table.setItem(row, column, item)
+        for column in (3, 4):
+            self.dimension_table.setColumnHidden(column, comparison is None)
+        self._fit_dimension_table()
+
+    def _fit_dimension_table(self) -> None:
         self.dimension_table.resizeRowsToContents()
         height = self.dimension_table.horizontalHeader().height() + sum(
             self.dimension_table.rowHeight(r) for r in range(self.dimension_table.rowCount())
@@ -201,6 +280,8 @@ class ResultsPage(QScrollArea):
 
     def _fill_areas(self, questionnaire: Questionnaire, results: Results) -> None:
         self.areas.setRowCount(len(questionnaire.areas))
+        step = questionnaire.scale.step
+        comparison = self.comparison
         capped = False
         for row, area in enumerate(questionnaire.areas):
             score = results.areas[area.id]
@@ -216,12 +297,17 @@ class ResultsPage(QScrollArea):
                 held = ", ".join(questionnaire.dimension(d).title for d in score.held_back_by)
                 note = f"Capped at level {score.level_value}: held back by {held}"
             title = f"{area.title} (enabler)" if area.enabler else area.title
-            for column, text in enumerate(
-                (title, score_text(score.score, questionnaire.scale.step), level, note)
-            ):
+            for column, text in ((0, title), (1, score_text(score.score, step)), (4, level), (5, note)):
                 self.areas.setItem(row, column, QTableWidgetItem(text))
-        # The note says why a level was capped; with nothing capped an empty column says nothing.
-        self.areas.setColumnHidden(3, not capped)
+            if comparison is not None:
+                earlier, moved = self._change_cells(comparison.area(area.id), step)
+                self.areas.setItem(row, 2, earlier)
+                self.areas.setItem(row, 3, moved)
+        # Earlier and Change only for a follow-up; the note says why a level was capped (with nothing capped
+        # an empty column says nothing).
+        for column in (2, 3):
+            self.areas.setColumnHidden(column, comparison is None)
+        self.areas.setColumnHidden(5, not capped)
         self.areas.resizeRowsToContents()
         height = (
             self.areas.horizontalHeader().height()

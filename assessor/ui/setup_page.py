@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
     QButtonGroup,
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QFormLayout,
     QGroupBox,
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessor.model import AssessmentError, Mode, Wording
+from assessor.model import Assessment, AssessmentError, Mode, Wording
 from assessor.ui import dialogs
 from assessor.ui.accessibility import focus_within
 from assessor.ui.branding_box import BrandingBox
@@ -37,14 +39,18 @@ DETAIL_FIELDS = (
     ("organisation", "&Organisation:", "e.g. Cyngor Sir Ynys Môn"),
     ("facilitator", "Faci&litator:", "Who runs the workshop"),
     ("consultant", "C&onsultant:", "Who writes the report (if anyone)"),
+    ("organisation_type", "&Kind of organisation:", "e.g. District council, unitary authority"),
 )
+
+#: The nations offered for Details.nation (the field takes any text: a partnership may span two).
+NATIONS = ("England", "Wales", "Scotland", "Northern Ireland")
 
 
 #: The assessment's date as written to its file: ISO 8601 (what ``Qt.DateFormat.ISODate`` writes for a QDate).
 ISO_FORMAT = "yyyy-MM-dd"
 
 #: Access keys already used on the set-up page (the organisation's label picks a letter that is not).
-_TAKEN_MNEMONICS = frozenset("lsdtinoprgyum")
+_TAKEN_MNEMONICS = frozenset("lsdtinoprgyumka")
 
 
 def iso_date(text: str) -> QDate:
@@ -78,6 +84,19 @@ class SetupPage(QScrollArea):
         layout.addWidget(self.title)
         self.questionnaire_label = muted("", body)
         layout.addWidget(self.questionnaire_label)
+        # A follow-up: what it follows, and how the questionnaire changed since (hidden otherwise).
+        self.follows = QGroupBox("The last assessment", body)
+        follows_layout = QVBoxLayout(self.follows)
+        self.follows_label = QLabel("", self.follows)
+        self.follows_label.setWordWrap(True)
+        follows_layout.addWidget(self.follows_label)
+        self.question_changes = QLabel("", self.follows)
+        self.question_changes.setWordWrap(True)
+        self.question_changes.setTextFormat(Qt.TextFormat.RichText)
+        self.question_changes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        follows_layout.addWidget(self.question_changes)
+        self.follows.hide()
+        layout.addWidget(self.follows)
 
         columns = QHBoxLayout()
         layout.addLayout(columns)
@@ -117,6 +136,20 @@ class SetupPage(QScrollArea):
         self.date.setAccessibleName("Date of the assessment")
         self.date.dateChanged.connect(lambda d: self._set_detail("date", d.toString(ISO_FORMAT)))
         form.insertRow(2, "&Date:", self.date)
+        # Where a pilot ran, as a learning card says it without naming the organisation.
+        self.nation = QComboBox(details)
+        self.nation.setEditable(True)
+        self.nation.addItems(["", *NATIONS])
+        self.nation.setAccessibleName("Nation")
+        line = self.nation.lineEdit()
+        if line is not None:  # the box's text field is a node of its own to a screen reader
+            line.setAccessibleName("Nation")
+        self.nation.setToolTip("The nation the organisation is in (type another if none fits)")
+        self.nation.currentTextChanged.connect(lambda text: self._set_detail("nation", text))
+        form.addRow("N&ation:", self.nation)
+        self.labels["organisation_type"].setToolTip(
+            "What kind of organisation this is, as a learning card describes it without naming it"
+        )
         left.addWidget(details)
         # Scope and Date sit second and third on the screen though they are made last: Tab follows the screen.
         tab_chain(
@@ -126,6 +159,8 @@ class SetupPage(QScrollArea):
                 self.date,
                 self.fields["facilitator"],
                 self.fields["consultant"],
+                self.fields["organisation_type"],
+                self.nation,
             ]
         )
 
@@ -194,6 +229,9 @@ class SetupPage(QScrollArea):
                     edit.setText(value)
             if self.scope.toPlainText() != assessment.details.scope:
                 self.scope.setPlainText(assessment.details.scope)
+            if self.nation.currentText() != assessment.details.nation:
+                self.nation.setCurrentText(assessment.details.nation)
+            self._fill_follows(assessment)
             date = iso_date(assessment.details.date)
             self.date.setDate(date if date.isValid() else QDate.currentDate())
             (self.mode_team if assessment.mode is Mode.TEAM else self.mode_individual).setChecked(True)
@@ -201,6 +239,39 @@ class SetupPage(QScrollArea):
             self.branding.refresh()
         finally:
             self._refreshing = False
+
+    def _fill_follows(self, assessment: Assessment) -> None:
+        """For a follow-up: the assessment it follows, and the questions new, no longer asked or reworded."""
+        earlier = assessment.predecessor
+        self.follows.setVisible(earlier is not None)
+        if earlier is None:
+            return
+        from assessor.history import question_changes
+        from assessor.ui.compare_view import follows_line
+
+        self.follows_label.setText(f"{follows_line(earlier)}, answered by {earlier.participants} people.")
+        changes = question_changes(earlier, assessment.questionnaire)
+        if not changes.any:
+            self.question_changes.setText("The questionnaire asks the same questions as last time.")
+            return
+        questions = assessment.questionnaire.questions
+        groups = (
+            ("New questions", [questions[qid].text for qid in changes.new]),
+            ("No longer asked", [earlier.questions[qid].text for qid in changes.dropped]),
+            (
+                "Reworded (their scores are compared with care)",
+                [questions[qid].text for qid in changes.reworded],
+            ),
+        )
+        self.question_changes.setText(
+            "".join(
+                f"<p style='margin:4px 0 0 0'><b>{title}: {len(texts)}</b></p><ul style='margin:0'>"
+                + "".join(f"<li>{html.escape(text)}</li>" for text in texts)
+                + "</ul>"
+                for title, texts in groups
+                if texts
+            )
+        )
 
     def _word_labels(self, wording: Wording) -> None:
         """The organisation's field and placeholder in the questionnaire's words ("Partnership:")."""

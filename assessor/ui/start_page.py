@@ -102,6 +102,18 @@ class StartPage(QScrollArea):
         open_buttons.addWidget(example)
         open_buttons.addStretch(1)
         open_layout.addLayout(open_buttons)
+        followup_row = QHBoxLayout()
+        self.followup_button = QPushButton("Start a follo&w-up…", open_panel)
+        self.followup_button.setToolTip(
+            "A new assessment from an earlier one: this year compared with the last (Ctrl+Shift+N)"
+        )
+        self.followup_button.setAccessibleDescription(
+            "A new assessment from an earlier one, carrying over its details, participants and pilots"
+        )
+        self.followup_button.clicked.connect(files.start_followup)
+        followup_row.addWidget(self.followup_button)
+        followup_row.addStretch(1)
+        open_layout.addLayout(followup_row)
         recent_label = QLabel("&Recent files:", open_panel)
         open_layout.addWidget(recent_label)
         self.recent = QListWidget(open_panel)

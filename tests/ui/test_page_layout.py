@@ -47,7 +47,7 @@ def test_area_bars_carry_whole_titles_scores_and_bands(demo_window) -> None:
 def test_capped_area_shows_its_note_and_uncapped_tables_hide_the_column(demo_window) -> None:
     demo_window.show_page("results")
     page = demo_window.page("results")
-    assert page.areas.isColumnHidden(3)  # the demo has no capped area: no empty column
+    assert page.areas.isColumnHidden(5)  # the demo has no capped area: no empty column
     session = demo_window.session
     questionnaire = session.questionnaire
     area = questionnaire.areas[0]
@@ -59,8 +59,8 @@ def test_capped_area_shows_its_note_and_uncapped_tables_hide_the_column(demo_win
     )
     fake = dataclasses.replace(results, areas={**results.areas, area.id: capped})
     page._fill_areas(questionnaire, fake)
-    assert not page.areas.isColumnHidden(3)
-    assert page.areas.item(0, 3).text() == f"Capped at level 2: held back by {low.title}"
+    assert not page.areas.isColumnHidden(5)
+    assert page.areas.item(0, 5).text() == f"Capped at level 2: held back by {low.title}"
     bars.update(questionnaire, fake)
     assert "capped at level 2" in bars.view.accessibleDescription()
 

@@ -3,7 +3,7 @@ dimension's score as it stands. Dots and numbers together, so nothing relies on 
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
@@ -38,10 +38,12 @@ class DimensionView(QScrollArea):
         *,
         only: Collection[str] | None = None,
         score_held: bool = False,
+        earlier: Sequence[str] = (),
     ) -> None:
         """The table for one dimension: only the questions in ``only`` (all when None); a question with
         fewer answers than may be shown says so instead of its counts; ``score_held`` withholds the score
-        while a round is being answered."""
+        while a round is being answered. ``earlier`` (a follow-up): lines setting the dimension's and its
+        area's scores beside the last assessment's."""
         questionnaire = assessment.questionnaire
         scoring = questionnaire.scoring
         dimension = questionnaire.dimension(dimension_id)
@@ -67,6 +69,9 @@ class DimensionView(QScrollArea):
         self.score_label = QLabel(line, body)
         self.score_label.setWordWrap(True)
         layout.addWidget(self.score_label)
+        self.earlier_labels = [muted(line, body) for line in earlier if line]
+        for label in self.earlier_labels:
+            layout.addWidget(label)
         grid = QGridLayout()
         grid.setHorizontalSpacing(14)
         grid.setVerticalSpacing(6)

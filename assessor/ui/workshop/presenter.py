@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from assessor.model import Mode
-from assessor.scoring.disclosure import shown_divergent, shown_spreads, shown_visibility_gap
+from assessor.scoring.disclosure import reveal_gate, shown_divergent, shown_spreads, shown_visibility_gap
+from assessor.ui.compare_view import earlier_question_text, score_beside_earlier
 from assessor.ui.keys import PageKey
 from assessor.ui.session import Session
 from assessor.ui.workshop.agenda import Agenda
@@ -187,6 +188,8 @@ class PresenterView(QWidget):
         self.r_scroll, body, layout = self._scrolling(self.reveal_page, page_layout)
         self.r_text = _label(body)
         self.r_summary = _label(body)
+        # A follow-up: the answer last time and the dimension then and now, read with the spread.
+        self.r_earlier = _label(body)
         self.r_spread = SpreadGrid(body)
         # On the projector the dots need less room than the descriptors, which must fit at MIN_PIXELS.
         self.r_spread.grid.setColumnStretch(1, 2)
@@ -194,6 +197,7 @@ class PresenterView(QWidget):
         self.r_agreed = _label(body)
         layout.addWidget(self.r_text)
         layout.addWidget(self.r_summary)
+        layout.addWidget(self.r_earlier)
         layout.addWidget(self.r_spread)
         layout.addWidget(self.r_agreed)
         layout.addStretch(1)
@@ -276,6 +280,7 @@ class PresenterView(QWidget):
         self.q_text.setFont(self._font(1.45, bold=True))
         self.r_text.setFont(self._font(1.15, bold=True))
         self.r_summary.setFont(self._font(0.95))
+        self.r_earlier.setFont(self._font(0.85))
         self.r_spread.set_fonts(self._font(0.95), self._font(0.8))
         self.r_agreed.setFont(self._font(1.0, bold=True))
         self.p_title.setFont(self._font(1.6, bold=True))
@@ -505,9 +510,31 @@ class PresenterView(QWidget):
             self.r_spread.show_spread(questionnaire, qid, spreads, consensus.choice if consensus else None)
             self.r_spread.set_fonts(self._font(0.95), self._font(0.8))
         self.r_spread.setVisible(bool(spreads))
-        self.r_agreed.setText(
-            f"Agreed: {choice_text(questionnaire, consensus.choice)}" if consensus else "Not agreed yet"
-        )
+        agreed = f"Agreed: {choice_text(questionnaire, consensus.choice)}" if consensus else "Not agreed yet"
+        self.r_agreed.setText(agreed)
+        self.r_earlier.setText("\n".join(line for line in self._earlier_lines(qid) if line))
+        self.r_earlier.setVisible(bool(self.r_earlier.text()))
+
+    def _earlier_lines(self, qid: str) -> list[str]:
+        """A follow-up: the question's answer last time, and its dimension's score then and now (now kept
+        back while a round is being answered)."""
+        assessment = self.session.require()
+        if assessment.predecessor is None:
+            return []
+        from assessor.history import compare
+
+        questionnaire = assessment.questionnaire
+        comparison = compare(assessment, self.session.results())
+        if comparison is None:
+            return []
+        held = reveal_gate(assessment).holds_scores(override=self.session.reveal_unfinished)
+        dimension = questionnaire.dimension_of(qid)
+        return [
+            earlier_question_text(assessment.predecessor, questionnaire, qid),
+            score_beside_earlier(
+                dimension.title, comparison.dimension(dimension.id), questionnaire.scale.step, held=held
+            ),
+        ]
 
     def _fill_parked(self) -> None:
         self.stack.setCurrentWidget(self.parked_page)

@@ -36,6 +36,13 @@ from assessor.model import AssessmentError, Consensus, format_score
 from assessor.scoring.disclosure import is_withheld, reveal_gate, shown_spreads
 from assessor.ui import dialogs
 from assessor.ui.accessibility import announce
+from assessor.ui.compare_view import (
+    change_text,
+    earlier_question_text,
+    earlier_text,
+    long_date,
+    score_beside_earlier,
+)
 from assessor.ui.keys import PageKey
 from assessor.ui.session import Session
 from assessor.ui.theme import muted, scaled_font
@@ -51,6 +58,8 @@ from assessor.ui.workshop.reveal_items import (
 from assessor.ui.workshop.spread_view import SpreadGrid, choice_text
 
 if TYPE_CHECKING:
+    from assessor.history import Comparison
+    from assessor.model import Assessment
     from assessor.scoring import Results
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 7
@@ -76,6 +85,8 @@ class RevealPage(QWidget):
         self.setAccessibleName("Reveal and consensus page")
         self.items: list[RevealItem] = []
         self.current: tuple[str, str] | None = None
+        #: This assessment beside the last one (a follow-up), as of the last refresh.
+        self.comparison: Comparison | None = None
         self._stale = True
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 4)
@@ -210,6 +221,9 @@ class RevealPage(QWidget):
         self.summary = QLabel(body)
         self.summary.setWordWrap(True)
         self.summary.setAccessibleDescription("Spread in words")
+        # A follow-up: the team's answer to this question last time, when it was asked then.
+        self.earlier = muted("", body)
+        self.earlier.setAccessibleDescription("This question at the last assessment")
         self.spread = SpreadGrid(body)
         self.names = muted("", body)
         self.names.setAccessibleDescription("Who chose what (names shown by choice)")
@@ -225,7 +239,15 @@ class RevealPage(QWidget):
         park_row = QHBoxLayout()
         park_row.addWidget(self.park_button)
         park_row.addStretch(1)
-        for widget in (self.where, self.question_text, self.status, self.summary, self.spread, self.names):
+        for widget in (
+            self.where,
+            self.question_text,
+            self.status,
+            self.summary,
+            self.earlier,
+            self.spread,
+            self.names,
+        ):
             column.addWidget(widget)
         column.addLayout(park_row)
         column.addStretch(1)
@@ -253,6 +275,7 @@ class RevealPage(QWidget):
             return
         assessment = self.session.require()
         results = self.session.results()
+        self.comparison = self._compare(assessment, results)
         self.items = reveal_items(assessment, results, show_unfinished=self.session.reveal_unfinished)
         self._show_gate()
         self._fill_tree()
@@ -269,6 +292,27 @@ class RevealPage(QWidget):
             self.current = ("q", self.items[0].question_id)
         if self.current is not None:
             self._select(self.current)
+
+    def _compare(self, assessment: Assessment, results: Results) -> Comparison | None:
+        if assessment.predecessor is None:
+            return None
+        from assessor.history import compare
+
+        return compare(assessment, results)
+
+    def _earlier_lines(self, dimension_id: str, held: bool) -> list[str]:
+        """The dimension's and its area's scores beside the last assessment's (none for a first one)."""
+        comparison = self.comparison
+        if comparison is None:
+            return []
+        questionnaire = self.session.questionnaire
+        step = questionnaire.scale.step
+        area = questionnaire.area_of(dimension_id)
+        dimension = score_beside_earlier(
+            "This dimension", comparison.dimension(dimension_id), step, held=held
+        )
+        area_line = score_beside_earlier(f"Its area, {area.title}", comparison.area(area.id), step, held=held)
+        return [f"Last assessment {long_date(comparison.earlier.date)}.", dimension, area_line]
 
     def _fill_tree(self) -> None:
         questionnaire = self.session.questionnaire
@@ -344,7 +388,14 @@ class RevealPage(QWidget):
         if kind == "d":
             shown = {item.question_id for item in self.items}
             held = reveal_gate(assessment).holds_scores(override=self.session.reveal_unfinished)
-            self.dimension_view.show_dimension(assessment, results, ident, only=shown, score_held=held)
+            self.dimension_view.show_dimension(
+                assessment,
+                results,
+                ident,
+                only=shown,
+                score_held=held,
+                earlier=self._earlier_lines(ident, held),
+            )
             self.detail.setCurrentWidget(self.dimension_view)
             return
         self.detail.setCurrentWidget(self.question_pane)
@@ -362,6 +413,8 @@ class RevealPage(QWidget):
         summary = spread_summary(results, ident, assessment)
         label = round_label(assessment, results, ident)
         self.summary.setText(f"{summary} ({label})" if label else summary)
+        self.earlier.setText(earlier_question_text(assessment.predecessor, questionnaire, ident))
+        self.earlier.setVisible(bool(self.earlier.text()))
         consensus = assessment.consensus.get(ident)
         if spreads:
             self.spread.show_spread(questionnaire, ident, spreads, consensus.choice if consensus else None)
@@ -398,6 +451,10 @@ class RevealPage(QWidget):
             shown = list(dict.fromkeys(name for name in names if name))  # once when level and band agree
             score = format_score(results.overall, self.session.questionnaire.scale.step)
             overall = f"{score} ({'; '.join(shown)})" if shown else score
+        if self.comparison is not None:
+            step = self.session.questionnaire.scale.step
+            overall += f", {earlier_text(self.comparison.overall, step)} last time"
+            overall += f" ({change_text(self.comparison.overall, step)})"
         pilots = [r.pilot.title for r in recommend(self.session.require(), results)]
         self.scores.setText(
             f"Overall score now: {overall}. Starter pilots now recommended: {'; '.join(pilots) or 'none yet'}."

@@ -1,6 +1,6 @@
 """``python main.py demo -o FILE``: write a copy of the shipped demo assessment to FILE.
 
-``--followup`` writes the shipped demo follow-up instead: the same council a year on, answered differently,
+``--followup`` writes the shipped demo follow-up instead: the same organisation a year on, answered differently,
 with its pilots' results recorded, to try the comparison, the pilot log and learning cards.
 
 The copy gets its own assessment id, so the application treats it (its autosave and recovery) as a

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from assessor.questionnaire import Problem
-    from assessor.ui.learning_card_dialog import CardChoice
     from assessor.ui.followup_dialog import FollowUpChoice
+    from assessor.ui.learning_card_dialog import CardChoice
     from assessor.ui.settings import ConsultancyProfile, Settings
 
 QUESTIONNAIRE_FILTER = "Questionnaires (*.yaml *.yml);;All files (*)"

@@ -39,7 +39,7 @@ DETAIL_FIELDS = (
     ("organisation", "&Organisation:", "e.g. Cyngor Sir Ynys Môn"),
     ("facilitator", "Faci&litator:", "Who runs the workshop"),
     ("consultant", "C&onsultant:", "Who writes the report (if anyone)"),
-    ("organisation_type", "&Kind of organisation:", "e.g. District council, unitary authority"),
+    ("organisation_type", "&Kind of organisation:", "e.g. district, unitary or combined authority"),
 )
 
 #: The nations offered for Details.nation (the field takes any text: a partnership may span two).

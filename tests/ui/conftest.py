@@ -38,6 +38,9 @@ class Dialogs:
     open_path_lists: list[list[str]] = field(default_factory=list)
     folders: list[str] = field(default_factory=list)
     colours: list[str] = field(default_factory=list)
+    #: What the learning card's and the follow-up's dialogs return, in order (None once used up: cancelled).
+    card_choices: list[Any] = field(default_factory=list)
+    followup_choices: list[Any] = field(default_factory=list)
     #: The title of every file, folder and colour chooser shown, in order.
     choosers: list[str] = field(default_factory=list)
     #: Questions asked by "replace or skip?" and the answer given (True: replace).
@@ -78,6 +81,15 @@ class Dialogs:
         )
         monkeypatch.setattr(dialogs, "replace_or_skip", self._replace_or_skip)
         monkeypatch.setattr(dialogs, "edit_profile", self._edit_profile)
+        # The learning card's and the follow-up's own dialogs: scripted like the choosers (None: cancelled).
+        monkeypatch.setattr(
+            dialogs, "choose_learning_card", lambda *_a: self._next("Learning card", self.card_choices, None)
+        )
+        monkeypatch.setattr(
+            dialogs,
+            "choose_followup",
+            lambda *_a: self._next("Start a follow-up", self.followup_choices, None),
+        )
 
     def _edit_profile(self, _parent, profile: Any, _settings: Any) -> Any:
         self.profiles_shown.append(profile)

@@ -145,6 +145,8 @@ def test_set_up_takes_the_kind_of_organisation_and_the_nation_with_undo(window, 
     window.show_page("setup")
     page = window.page("setup")
     assert not page.follows.isVisible()  # a first assessment follows nothing
+    details = window.session.require().details
+    assert (details.nation, details.organisation_type) == ("England", "Borough council")  # the demo's
     assert [page.nation.itemText(i) for i in range(1, 5)] == [
         "England",
         "Wales",
@@ -158,8 +160,11 @@ def test_set_up_takes_the_kind_of_organisation_and_the_nation_with_undo(window, 
     window.session.undo_stack.undo()
     window.session.undo_stack.undo()
     details = window.session.require().details
-    assert (details.nation, details.organisation_type) == ("", "")
-    assert page.nation.currentText() == "" and page.fields["organisation_type"].text() == ""
+    assert (details.nation, details.organisation_type) == ("England", "Borough council")
+    assert (
+        page.nation.currentText() == "England"
+        and page.fields["organisation_type"].text() == "Borough council"
+    )
 
 
 def test_set_up_says_what_a_follow_up_follows_and_which_questions_changed(window, scripted_dialogs) -> None:

@@ -344,10 +344,12 @@ class AreaBarsView(QWidget):
                     after,
                 )
             else:
+                # No bar: the words ("insufficient data (was 2.5)") may use the whole width, wrapping if they
+                # must, rather than stop at the scale's end.
                 painter.setPen(text)
                 painter.drawText(
-                    QRectF(left + pad, bar_top, span, bar_height),
-                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                    QRectF(left + pad, y, max(self.width() - left - pad * 3, 0), row_height),
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
                     row.band,
                 )
         painter.end()

@@ -27,6 +27,7 @@ SMALLEST: dict[str, list[str]] = {
     "bench_bundle.py": ["--smoke"],
     "bench_damage.py": ["3"],
     "bench_disclosure.py": ["--examples", "5"],
+    "bench_followup.py": ["--smoke"],
     "bench_model_operations.py": ["--examples", "5"],
     "bench_pilot_values.py": ["--examples", "5"],
     "bench_report.py": ["--smoke"],

@@ -58,6 +58,10 @@ def test_a_followup_of_the_demo(tmp_path: Path, capsys: pytest.CaptureFixture[st
     flat = " ".join(out.split())
     assert "6 participants (names and roles; no answers)" in flat
     assert "Helen Carter (Chief Executive)" in out
+    # The participant marked always anonymous is their letter: never named or described by role.
+    anonymous = next(p for p in demo.participants if p.anonymous)
+    assert "Participant F (always anonymous)" in out
+    assert anonymous.name not in out and anonymous.role not in flat
     assert "Chosen pilots carried over: 4" in out
     assert "A fix-it workshop on one process: Proposed, owner Head of Service Improvement" in out
     assert "(chosen 2025-03-14)" in out

@@ -81,3 +81,39 @@ def test_the_demo_command_writes_the_followup(tmp_path: Path, followup: Assessme
     copy = load_assessment(target).assessment
     assert copy.id != followup.id and copy.predecessor == followup.predecessor
     assert [c.log for c in copy.pilots] == [c.log for c in followup.pilots]
+
+
+@pytest.mark.parametrize(
+    ("typed", "number"),
+    [
+        ("42%", 42.0),
+        ("£1,200", 1200.0),
+        ("-£1,200", -1200.0),
+        ("−3 days", -3.0),
+        ("12.5%", 12.5),
+        ("1,200.50", 1200.5),
+        ("3 of 12 streets", 3.0),
+        ("1,2,3", None),
+        ("12,5", None),
+        ("£1,20", None),
+        ("2025-01-01", None),
+        ("3-4 weeks", None),
+        ("3/4", None),
+        ("about 40", None),
+    ],
+)
+def test_a_readings_leading_number(typed: str, number: float | None) -> None:
+    from assessor.history.pilot_results import leading_number
+
+    assert leading_number(typed) == number
+
+
+def test_a_small_change_keeps_its_figures() -> None:
+    from assessor.history.pilot_results import MeasureResult
+    from assessor.model import Reading
+
+    measure = MeasureResult(
+        "Rate", Reading("2025-01-01", "Rate", "0.001"), (Reading("2025-06-01", "Rate", "0.004"),)
+    )
+    assert measure.change_words() == "up 0.003"
+    assert measure.change_text() == "up 0.003 (0.001 to 0.004)"

@@ -104,7 +104,15 @@ def with_names_in_notes(assessment: Assessment) -> Assessment:
                 why=f"{mention} {log.why}",
                 differently=f"Ask {names[0]} first. {log.differently}",
                 statuses=tuple(dataclasses.replace(s, note=f"{s.note} {names[1]}") for s in log.statuses),
-                readings=tuple(dataclasses.replace(r, note=f"{names[2]} counted") for r in log.readings),
+                # A value as typed may name someone too ("11 days per Helen Carter"): the card's change
+                # column once quoted the values unredacted.
+                readings=tuple(
+                    dataclasses.replace(r, value=f"{r.value} per {names[3]}", note=f"{names[2]} counted")
+                    for r in log.readings
+                ),
+                baselines=tuple(
+                    dataclasses.replace(r, value=f"{r.value} per {names[4]}") for r in log.baselines
+                ),
             ),
         )
     return copied
@@ -125,7 +133,7 @@ def test_every_chosen_pilots_card_is_one_page_with_what_happened(followup: Asses
         assert reader.metadata is not None and reader.metadata.title == f"Learning card: {results.title}"
         pdf, md = card_texts(followup, pilot.pilot_id)
         expected = [results.title, STATUS_HEADINGS[results.status], flat(results.learnt)]
-        expected += [m.change_text() for m in results.measures if m.change_text()]
+        expected += [m.change_words() for m in results.measures if m.change_words()]
         expected += [flat(results.why)] if results.why else []
         expected += [flat(results.differently)] if results.differently else []
         for text in expected:
@@ -151,10 +159,10 @@ def test_a_stopped_pilot_makes_a_card_as_readily_as_a_scaled_one(followup: Asses
         "The stop/scale rule was followed.",
     ):
         assert text in pdf and text in md
-    assert "up 1 (31% to 32%)" in pdf
+    assert "31%, 20 April 2025" in pdf and "up 1" in pdf
     assert "Chosen 14 March 2025; started 1 May 2025; stopped 15 October 2025" in pdf
     scaled, _ = card_texts(followup, "fix-it-workshop")
-    assert "Scaled: what worked" in scaled and "down 8 (19 days to 11 days)" in scaled
+    assert "Scaled: what worked" in scaled and "down 8" in scaled
 
 
 def test_a_pilot_with_an_empty_log_still_makes_a_sensible_card(followup: Assessment) -> None:

@@ -20,7 +20,7 @@ from assessor.cli.common import EXIT_BAD_INPUT, EXIT_OK, fail, open_assessment, 
 from assessor.cli.console import write_utf8
 from assessor.history import FollowUp, FollowUpError, start_followup
 from assessor.history.followup import describe_changes
-from assessor.model import Assessment, Predecessor, Questionnaire
+from assessor.model import Assessment, Predecessor, Questionnaire, anonymous_label
 from assessor.questionnaire import QuestionnaireError, load_questionnaire
 from assessor.storage import ASSESSMENT_SUFFIX, SaveError, save_assessment
 
@@ -132,7 +132,11 @@ def followup_text(earlier: Assessment, followup: FollowUp, target: Path) -> str:
             f"participant{'' if people == 1 else 's'} (names and roles; no answers)."
         ),
     ]
-    for participant in new.participants:
+    for index, participant in enumerate(new.participants):
+        if participant.anonymous:
+            # Always anonymous: never named or described by role in anything the application writes.
+            lines += _wrap(f"{anonymous_label(index)} (always anonymous)", "  - ", "    ")
+            continue
         role = f" ({participant.role})" if participant.role else ""
         lines += _wrap(f"{participant.name or '(no name)'}{role}", "  - ", "    ")
     lines += ["", f"Chosen pilots carried over: {len(new.pilots) or 'none'}"]

@@ -13,25 +13,32 @@ from dataclasses import dataclass
 from assessor.model import Assessment, ChosenPilot, PilotProgress, Reading, StatusChange
 from assessor.recommend.pilot_values import pilot_values
 
-_NUMBER = re.compile(r"^\s*[£$€]?\s*([-−+]?\s*\d[\d,]*(?:\.\d+)?|[-−+]?\.\d+)")
+#: A value's leading number: an optional sign (before or after a currency sign), digits grouped in threes by
+#: commas or not at all, optional decimals; not followed by more of a number ("1,2,3", "12,5"), a range or a
+#: date ("3-4 weeks", "2025-01-01", "3/4").
+_NUMBER = re.compile(r"^\s*([-−+]?)\s*[£$€]?\s*([-−+]?)\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d,]|[-−/.]\d)")
 
 
 def leading_number(text: str) -> float | None:
-    """The number a value starts with ("£1,200" -> 1200.0, "42%" -> 42.0, "−3" -> -3.0); None without one."""
+    """The number a value starts with ("£1,200" -> 1200.0, "42%" -> 42.0, "−3" -> -3.0, "-£5" -> -5.0);
+    None without one, or where what follows makes it something else ("1,2,3", "2025-01-01", "3-4 weeks")."""
     match = _NUMBER.match(text)
     if match is None:
         return None
-    digits = match.group(1).replace(",", "").replace("−", "-").replace(" ", "")
-    try:
-        return float(digits)
-    except ValueError:
-        return None
+    before, after, whole, decimals = match.groups()
+    if before and after:
+        return None  # "-£-5": two signs
+    negative = (before or after) in ("-", "−")
+    number = float(whole.replace(",", "") + (decimals or ""))
+    return -number if negative else number
 
 
 def _plain(number: float) -> str:
-    """1200.0 -> "1,200", 2.5 -> "2.5" (at most two decimals)."""
+    """1200.0 -> "1,200", 2.5 -> "2.5" (at most two decimals; a smaller change keeps three figures)."""
     if float(number).is_integer():
         return f"{int(number):,}"
+    if abs(number) < 0.01:
+        return f"{number:.3g}"
     return f"{number:,.2f}".rstrip("0").rstrip(".")
 
 
@@ -55,15 +62,22 @@ class MeasureResult:
         before, after = leading_number(self.baseline.value), leading_number(self.latest.value)
         return None if before is None or after is None else after - before
 
-    def change_text(self) -> str:
-        """ "up 8 (12 to 20)", "down 3", "no change", or "" where the values cannot be compared."""
+    def change_words(self) -> str:
+        """ "up 8", "down 3", "no change", or "" where the values cannot be compared (the learning card
+        shows this beside the baseline and the latest value, so it quotes neither)."""
         change = self.change
-        if change is None or self.baseline is None or self.latest is None:
+        if change is None:
             return ""
-        span = f" ({self.baseline.value.strip()} to {self.latest.value.strip()})"
         if change == 0:
-            return "no change" + span
-        return ("up " if change > 0 else "down ") + _plain(abs(change)) + span
+            return "no change"
+        return ("up " if change > 0 else "down ") + _plain(abs(change))
+
+    def change_text(self) -> str:
+        """ "up 8 (12 to 20)", "down 3 (...)", "no change (...)", or "" where the values cannot be compared."""
+        words = self.change_words()
+        if not words or self.baseline is None or self.latest is None:
+            return ""
+        return f"{words} ({self.baseline.value.strip()} to {self.latest.value.strip()})"
 
 
 @dataclass(frozen=True)

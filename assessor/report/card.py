@@ -208,7 +208,9 @@ def _change(measure: MeasureResult) -> str:
         return "No reading yet" if measure.baseline is not None else "Not measured yet"
     if measure.baseline is None:
         return "No baseline to compare with"
-    return measure.change_text() or "Not compared (not a number)"
+    # Words only: the baseline and the latest value are in their own (redacted, cut) columns, so the change
+    # quotes neither (a value as typed may hold a name).
+    return measure.change_words() or "Not compared (not a number)"
 
 
 def _texts(assessment: Assessment, results: PilotResults, redact: Redactor, *, named: bool) -> _Texts:

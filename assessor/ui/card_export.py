@@ -130,10 +130,17 @@ class CardExporter(QObject):
         choice = dialogs.choose_learning_card(self.window, choices, noun, pilot_id)
         if choice is None:
             return
+        if choice.name_organisation:
+            suggested = self.suggested(f" learning card {choice.number}{choice.suffix}")
+        else:
+            # Not named on the card, so not in its file name either (the assessment's file name or the
+            # organisation's would be): the folder, then a name that says only which pilot.
+            folder = Path(self.suggested("")).parent
+            suggested = str(folder / f"learning card {choice.number} {choice.pilot_id}{choice.suffix}")
         path = dialogs.save_file(
             self.window,
             TITLE,
-            self.suggested(f" learning card {choice.number}{choice.suffix}"),
+            suggested,
             dialogs.MARKDOWN_FILTER if choice.file_format == "md" else dialogs.PDF_FILTER,
         )
         if not path:

@@ -176,3 +176,22 @@ def test_a_pilots_log_window_offers_its_learning_card(followup_window, monkeypat
     rows = followup_window.page("results").pilots.rows
     next(row for row in rows if row.pilot_id == "trial-with-research-partner").open_log()
     assert asked == ["trial-with-research-partner"]
+
+
+@pytest.mark.parametrize("named", [False, True])
+def test_the_suggested_file_name_names_the_organisation_only_when_the_card_does(
+    followup_window, monkeypatch, named: bool
+) -> None:
+    suggested: list[str] = []
+    monkeypatch.setattr(
+        dialogs,
+        "choose_learning_card",
+        lambda *_a: CardChoice("fix-it-workshop", 1, "A fix-it workshop", "pdf", named),
+    )
+    monkeypatch.setattr(dialogs, "save_file", lambda _p, _title, name, *_a: suggested.append(name) or "")
+    followup_window.menus.export_card.trigger()
+    name = Path(suggested[0]).name
+    organisation = followup_window.session.require().details.organisation
+    assert (organisation in name) is named
+    if not named:
+        assert name == "learning card 1 fix-it-workshop.pdf"

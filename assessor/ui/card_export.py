@@ -174,7 +174,8 @@ class CardExporter(QObject):
         if dialogs.confirm(
             self.window,
             "Learning card written",
-            f"The learning card is saved as\n{path}\n\n{removed_text(removed)}\n\nOpen it now?",
+            f"The learning card is saved as\n{path}\n\n{removed_text(removed)} Before sharing it, read it for "
+            "anyone else the notes name (someone no longer listed among the participants, say).\n\nOpen it now?",
         ):
             QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 

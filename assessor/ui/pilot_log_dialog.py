@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessor.model import AssessmentError, PilotLog, Reading
+from assessor.model import AssessmentError, PilotLog, Reading, long_date
 from assessor.ui import dialogs
 from assessor.ui.pilot_log_baselines import BaselineTable
 from assessor.ui.pilot_log_fields import ISO, replace_log
@@ -58,11 +58,11 @@ LOG_TEXTS = (
 
 
 def status_line(results: PilotResults, lead: str = "Status now") -> str:
-    """ "Status now: Stopped (since 2025-11-03)", or that nothing is recorded yet."""
+    """ "Status now: Stopped (since 3 November 2025)", or that nothing is recorded yet."""
     if not results.history:
         return f"{lead}: not recorded yet"
     latest = max(enumerate(results.history), key=lambda pair: (pair[1].date, pair[0]))[1]
-    since = f" (since {latest.date})" if latest.date else ""
+    since = f" (since {long_date(latest.date)})" if latest.date.strip() else ""
     return f"{lead}: {results.status.label}{since}"
 
 
@@ -263,7 +263,7 @@ class PilotLogDialog(QDialog):
         self._syncing = True
         try:
             chosen_in = results.chosen_in
-            self.chosen_in.setText(f"Chosen at the assessment of {chosen_in}" if chosen_in else "")
+            self.chosen_in.setText(f"Chosen at the assessment of {long_date(chosen_in)}" if chosen_in else "")
             self.chosen_in.setVisible(bool(chosen_in))
             self.status_now.setText(status_line(results))
             self.status_now.setAccessibleName(self.status_now.text())

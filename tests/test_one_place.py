@@ -1,5 +1,5 @@
-"""Each shared constant and rule is written once: file suffixes, exit codes, how a score is shown, and whether a
-round covers a question. A second definition, or the rule written out again, fails here."""
+"""Each shared constant and rule is written once: file suffixes, exit codes, how a score and a date are shown, and
+whether a round covers a question. A second definition, or the rule written out again, fails here."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from assessor.cli.score_output import scores_text
-from assessor.model import Assessment, Consensus, format_score, score_text
+from assessor.model import Assessment, Consensus, format_score, long_date, score_text
 from assessor.recommend import recommend
 from assessor.report import render_report
 from assessor.scoring import score_assessment
@@ -64,6 +64,32 @@ def test_scores_have_one_format_function() -> None:
     assert [line.split(":")[0] for line in definitions] == ["assessor/model/questionnaire.py"] * 2, (
         definitions
     )
+
+
+def test_dates_have_one_long_date_function() -> None:
+    # Every date shown in words goes through assessor.model.long_date: no second formatter, no month names
+    # spelt out again, no month written by the locale (strftime %B, QDate.toString MMMM).
+    definitions = _lines(r"^\s*def \w*long_date\b")
+    assert [line.split(":")[0] for line in definitions] == ["assessor/model/dates.py"], definitions
+    months = _lines(r"""["'](January|September|December)["']""")
+    assert {line.split(":")[0] for line in months} == {"assessor/model/dates.py"}, months
+    assert _lines(r"strftime\([^)]*%[Bb]|toString\([^)]*MMM") == []
+
+
+@pytest.mark.parametrize(
+    ("stored", "shown"),
+    [
+        ("2025-03-14", "14 March 2025"),
+        ("2026-02-20", "20 February 2026"),
+        (" 2025-12-01 ", "1 December 2025"),
+        ("", ""),
+        ("2025-02-30", "2025-02-30"),  # not a real date: as written
+        ("20250314", "20250314"),  # not the stored form: as written
+        ("next spring", "next spring"),
+    ],
+)
+def test_a_date_is_shown_in_words(stored: str, shown: str) -> None:
+    assert long_date(stored) == shown
 
 
 @pytest.mark.parametrize(

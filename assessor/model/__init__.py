@@ -1,6 +1,7 @@
 """The data model: the questionnaire definition (frozen) and the assessment state (its records and rules)."""
 
 from assessor.model.assessment import Assessment, AssessmentError, anonymous_label
+from assessor.model.dates import long_date
 from assessor.model.history import (
     EarlierPart,
     EarlierQuestion,
@@ -95,5 +96,6 @@ __all__ = [
     "format_threshold",
     "format_value",
     "level_value",
+    "long_date",
     "score_text",
 ]

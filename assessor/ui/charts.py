@@ -23,9 +23,8 @@ from PySide6.QtCore import QMargins, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
-from assessor.model import Questionnaire
+from assessor.model import Questionnaire, long_date
 from assessor.model.questionnaire import Scale, format_score, format_value
-from assessor.ui.compare_view import long_date
 from assessor.ui.theme import current as theme_colours
 from assessor.ui.theme import scaled_font
 

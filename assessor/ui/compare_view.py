@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QColor
 
-from assessor.model import score_text
+from assessor.model import long_date, score_text
 from assessor.ui.theme import TEXT_RATIO, readable
 from assessor.ui.theme import current as theme_colours
 
@@ -29,14 +29,6 @@ WITHIN_SPREAD_TIP = (
 #: Starting points for the colours of a rise and a fall, made readable on the palette in use.
 _UP, _DOWN = QColor("#1B6E20"), QColor("#A4262C")
 _UP_DARK, _DOWN_DARK = QColor("#8FD694"), QColor("#FF9A9E")
-
-
-def long_date(iso: str) -> str:
-    """ "2025-03-14" -> "14 March 2025" (English month names, whatever the locale); else as written."""
-    from PySide6.QtCore import QDate
-
-    day = QDate.fromString(iso.strip(), "yyyy-MM-dd")
-    return day.toString("d MMMM yyyy") if day.isValid() else iso.strip()
 
 
 def earlier_text(change: Change | None, step: float) -> str:

@@ -9,41 +9,37 @@ typing in one of the texts is one step per field. Four tabs keep it on a small l
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from assessor.model import AssessmentError, PilotLog, PilotProgress, Reading, StatusChange
+from assessor.model import AssessmentError, PilotLog, Reading, long_date
 from assessor.ui import dialogs
+from assessor.ui.pilot_log_baselines import BaselineTable
+from assessor.ui.pilot_log_fields import ISO, replace_log
+from assessor.ui.pilot_log_lists import ReadingList, StatusList
 from assessor.ui.session import Session
 from assessor.ui.theme import heading, muted, scaled_font
 
 if TYPE_CHECKING:
     from assessor.history.pilot_results import PilotResults
-
-ISO = "yyyy-MM-dd"
 
 #: Whether the stop/scale rule was followed, as the editor offers it.
 RULE_CHOICES: tuple[tuple[bool | None, str], ...] = ((True, "Yes"), (False, "No"), (None, "Not said"))
@@ -60,401 +56,14 @@ LOG_TEXTS = (
     ),
 )
 
-Record = TypeVar("Record", StatusChange, Reading)
-
 
 def status_line(results: PilotResults, lead: str = "Status now") -> str:
-    """ "Status now: Stopped (since 2025-11-03)", or that nothing is recorded yet."""
+    """ "Status now: Stopped (since 3 November 2025)", or that nothing is recorded yet."""
     if not results.history:
         return f"{lead}: not recorded yet"
     latest = max(enumerate(results.history), key=lambda pair: (pair[1].date, pair[0]))[1]
-    since = f" (since {latest.date})" if latest.date else ""
+    since = f" (since {long_date(latest.date)})" if latest.date.strip() else ""
     return f"{lead}: {results.status.label}{since}"
-
-
-def _date_box(parent: QWidget, accessible: str) -> QDateEdit:
-    box = QDateEdit(QDate.currentDate(), parent)
-    box.setDisplayFormat(ISO)
-    box.setCalendarPopup(True)
-    box.setAccessibleName(accessible)
-    box.setToolTip("The date, YYYY-MM-DD: type it, use the arrow keys, or Alt+Down for a calendar")
-    return box
-
-
-def _show_date(box: QDateEdit, text: str) -> None:
-    date = QDate.fromString(text.strip(), ISO)
-    box.setDate(date if date.isValid() else QDate.currentDate())
-
-
-def _labelled(grid: QGridLayout, column: int, text: str, widget: QWidget, stretch: int = 0) -> None:
-    """A label above its field (the labels in row 0, the fields in row 1): narrow, for a small screen."""
-    label = QLabel(text, widget.parentWidget())
-    label.setBuddy(widget)
-    grid.addWidget(label, 0, column)
-    grid.addWidget(widget, 1, column)
-    grid.setColumnStretch(column, stretch)
-
-
-def _table(parent: QWidget, headers: list[str], accessible: str, stretch: tuple[int, ...]) -> QTableWidget:
-    """A read-only table of rows; the ``stretch`` columns share the width left and wrap their text."""
-    table = QTableWidget(0, len(headers), parent)
-    table.setHorizontalHeaderLabels(headers)
-    table.setAccessibleName(accessible)
-    table.setTabKeyNavigation(False)  # Tab leaves the table; arrow keys move between its rows
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().setVisible(False)
-    table.setWordWrap(True)
-    header = table.horizontalHeader()
-    for column in range(len(headers)):
-        mode = (
-            QHeaderView.ResizeMode.Stretch if column in stretch else QHeaderView.ResizeMode.ResizeToContents
-        )
-        header.setSectionResizeMode(column, mode)
-    header.setStretchLastSection(False)
-    # Wrapped text takes the height it needs, whatever the columns' widths (a larger window or font).
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    return table
-
-
-def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
-    """Show ``rows`` (the selection stays on the same row number, where there still is one)."""
-    current = table.currentRow()
-    table.setRowCount(len(rows))
-    for number, texts in enumerate(rows):
-        for column, text in enumerate(texts):
-            item = table.item(number, column)
-            if item is None:
-                item = QTableWidgetItem(text)
-                table.setItem(number, column, item)
-            elif item.text() != text:
-                item.setText(text)
-            item.setToolTip(text)
-    if rows and current >= len(rows):
-        table.selectRow(len(rows) - 1)
-
-
-class _RecordList(QWidget, Generic[Record]):
-    """A table of dated records of the log (status changes or readings), in date order, with the fields of
-    one record beneath it: Add takes the fields as a new record, Change replaces the selected one with
-    them, Remove removes the selected one. Selecting a row shows its record in the fields."""
-
-    #: Undo texts: adding, changing and removing a record.
-    texts = ("Add", "Change", "Remove")
-
-    def __init__(
-        self, dialog: PilotLogDialog, headers: list[str], accessible: str, stretch: tuple[int, ...]
-    ) -> None:
-        super().__init__(dialog)
-        self.dialog = dialog
-        self.layout_ = QVBoxLayout(self)
-        self.table = _table(self, headers, accessible, stretch)
-        self.table.itemSelectionChanged.connect(self._selected)
-        self.layout_.addWidget(self.table, 1)
-        self.fields = QGridLayout()
-        self.layout_.addLayout(self.fields)
-        self.buttons = QHBoxLayout()
-        self.layout_.addLayout(self.buttons)
-        #: The place in the log's tuple of each row of the table (the table is in date order).
-        self.places: list[int] = []
-
-    def add_buttons(self, add: str, change: str, remove: str, what: str) -> None:
-        self.add_button = QPushButton(add, self)
-        self.change_button = QPushButton(change, self)
-        self.remove_button = QPushButton(remove, self)
-        self.add_button.setAccessibleName(f"Add this {what}")
-        self.change_button.setAccessibleName(f"Change the selected {what} to this")
-        self.remove_button.setAccessibleName(f"Remove the selected {what}")
-        self.add_button.clicked.connect(self.add)
-        self.change_button.clicked.connect(self.change)
-        self.remove_button.clicked.connect(self.remove)
-        for button in (self.add_button, self.change_button, self.remove_button):
-            self.buttons.addWidget(button)
-        self.buttons.addStretch(1)
-
-    # What a subclass says --------------------------------------------------------------------------
-
-    def records(self, log: PilotLog) -> tuple[Record, ...]:
-        raise NotImplementedError
-
-    def with_records(self, log: PilotLog, records: tuple[Record, ...]) -> PilotLog:
-        raise NotImplementedError
-
-    def row(self, record: Record) -> list[str]:
-        raise NotImplementedError
-
-    def entry(self) -> Record | None:
-        """The record the fields describe (None, having said why, when they describe none)."""
-        raise NotImplementedError
-
-    def show_entry(self, record: Record) -> None:
-        raise NotImplementedError
-
-    # The list --------------------------------------------------------------------------------------
-
-    def sync(self, log: PilotLog) -> None:
-        records = self.records(log)
-        self.places = sorted(range(len(records)), key=lambda i: (records[i].date, i))
-        self.table.blockSignals(True)
-        try:
-            _fill(self.table, [self.row(records[i]) for i in self.places])
-        finally:
-            self.table.blockSignals(False)
-        self._enable()
-
-    def selected_place(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows or rows[0].row() >= len(self.places):
-            return None
-        return self.places[rows[0].row()]
-
-    def _selected(self) -> None:
-        place = self.selected_place()
-        if place is not None:
-            self.show_entry(self.records(self.dialog.log())[place])
-        self._enable()
-
-    def _enable(self) -> None:
-        chosen = self.selected_place() is not None
-        self.change_button.setEnabled(chosen)
-        self.remove_button.setEnabled(chosen)
-
-    def _apply(self, records: tuple[Record, ...], text: str, select: Record | None) -> None:
-        log = self.dialog.log()
-        if self.dialog.apply(self.with_records(log, records), text) and select is not None:
-            # Select the record just added or changed (its row in date order).
-            places = sorted(range(len(records)), key=lambda i: (records[i].date, i))
-            index = max(i for i, record in enumerate(records) if record == select)
-            self.table.selectRow(places.index(index))
-
-    def add(self) -> None:
-        record = self.entry()
-        if record is not None:
-            records = list(self.records(self.dialog.log()))
-            records.append(record)
-            self._apply(tuple(records), self.texts[0], record)
-
-    def change(self) -> None:
-        place, record = self.selected_place(), self.entry()
-        if place is None or record is None:
-            return
-        records = list(self.records(self.dialog.log()))
-        records[place] = record
-        self._apply(tuple(records), self.texts[1], record)
-
-    def remove(self) -> None:
-        place = self.selected_place()
-        if place is None:
-            return
-        records = self.records(self.dialog.log())
-        self._apply(records[:place] + records[place + 1 :], self.texts[2], None)
-
-
-class StatusList(_RecordList[StatusChange]):
-    """The pilot's status over time: date, status and a note for each change."""
-
-    texts = ("Add status", "Change status", "Remove status")
-
-    def __init__(self, dialog: PilotLogDialog) -> None:
-        super().__init__(dialog, ["Date", "Status", "Note"], "Status over time", (2,))
-        title = dialog.title
-        self.date = _date_box(self, f"Date of the status change of the pilot {title}")
-        self.status = QComboBox(self)
-        self.status.setAccessibleName(f"Status of the pilot {title} from that date")
-        for progress in PilotProgress:
-            self.status.addItem(progress.label, progress)
-        self.note = QLineEdit(self)
-        self.note.setAccessibleName(f"Note on the status change of the pilot {title}")
-        self.note.setPlaceholderText("What happened (optional)")
-        self.note.returnPressed.connect(self.add)
-        _labelled(self.fields, 0, "Dat&e:", self.date)
-        _labelled(self.fields, 1, "S&tatus:", self.status)
-        _labelled(self.fields, 2, "&Note:", self.note, 1)
-        self.add_buttons("&Add status", "C&hange selected", "Rem&ove selected", "status change")
-
-    def records(self, log: PilotLog) -> tuple[StatusChange, ...]:
-        return log.statuses
-
-    def with_records(self, log: PilotLog, records: tuple[StatusChange, ...]) -> PilotLog:
-        return _replace(log, statuses=records)
-
-    def row(self, record: StatusChange) -> list[str]:
-        return [record.date, record.status.label, record.note]
-
-    def entry(self) -> StatusChange:
-        status = PilotProgress(self.status.currentData())
-        return StatusChange(self.date.date().toString(ISO), status, self.note.text().strip())
-
-    def show_entry(self, record: StatusChange) -> None:
-        _show_date(self.date, record.date)
-        self.status.setCurrentIndex(list(PilotProgress).index(record.status))
-        self.note.setText(record.note)
-
-
-class ReadingList(_RecordList[Reading]):
-    """Dated readings of the pilot's measures, each value as typed."""
-
-    texts = ("Record a reading", "Change reading", "Remove reading")
-
-    def __init__(self, dialog: PilotLogDialog) -> None:
-        super().__init__(dialog, ["Date", "Measure", "Value", "Note"], "Readings of the measures", (1, 3))
-        title = dialog.title
-        self.date = _date_box(self, f"Date of the reading of the pilot {title}")
-        self.measure = dialog.measure_box(self, f"Measure read, of the pilot {title}")
-        self.value = QLineEdit(self)
-        self.value.setAccessibleName(f"Value read, as typed, of the pilot {title}")
-        self.value.setPlaceholderText("42, 42% or £1,200")
-        self.value.returnPressed.connect(self.add)
-        self.note = QLineEdit(self)
-        self.note.setAccessibleName(f"Note on the reading of the pilot {title}")
-        self.note.setPlaceholderText("Optional")
-        self.note.returnPressed.connect(self.add)
-        _labelled(self.fields, 0, "Da&te:", self.date)
-        _labelled(self.fields, 1, "M&easure:", self.measure, 2)
-        _labelled(self.fields, 2, "&Value:", self.value, 1)
-        _labelled(self.fields, 3, "&Note:", self.note, 1)
-        self.add_buttons("Record &a reading", "C&hange selected", "Rem&ove selected", "reading")
-
-    def records(self, log: PilotLog) -> tuple[Reading, ...]:
-        return log.readings
-
-    def with_records(self, log: PilotLog, records: tuple[Reading, ...]) -> PilotLog:
-        return _replace(log, readings=records)
-
-    def row(self, record: Reading) -> list[str]:
-        return [record.date, record.measure, record.value, record.note]
-
-    def entry(self) -> Reading | None:
-        return self.dialog.reading_from(self.date, self.measure, self.value, self.note)
-
-    def show_entry(self, record: Reading) -> None:
-        _show_date(self.date, record.date)
-        self.dialog.show_measure(self.measure, record.measure)
-        self.value.setText(record.value)
-        self.note.setText(record.note)
-
-
-def _replace(log: PilotLog, **changes: Any) -> PilotLog:
-    import dataclasses
-
-    return dataclasses.replace(log, **changes)
-
-
-class BaselineTable(QWidget):
-    """Each measure's baseline beside its latest reading and the change: select a measure, then set or
-    remove its baseline (one a measure)."""
-
-    def __init__(self, dialog: PilotLogDialog) -> None:
-        super().__init__(dialog)
-        self.dialog = dialog
-        title = dialog.title
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            muted(
-                "The baseline of each measure is its value before the pilot started. Select a measure, "
-                "then set its baseline; record later values on the Readings tab.",
-                self,
-            )
-        )
-        self.table = _table(
-            self,
-            ["Measure", "Baseline", "Latest reading", "Against the baseline"],
-            "Each measure's baseline and latest reading",
-            (0,),
-        )
-        self.table.itemSelectionChanged.connect(self._selected)
-        layout.addWidget(self.table, 1)
-        fields = QGridLayout()
-        layout.addLayout(fields)
-        self.measure = dialog.measure_box(self, f"Measure whose baseline this is, of the pilot {title}")
-        self.date = _date_box(self, f"Date the baseline was taken, of the pilot {title}")
-        self.value = QLineEdit(self)
-        self.value.setAccessibleName(f"Baseline value, as typed, of the pilot {title}")
-        self.value.setPlaceholderText("42, 42% or £1,200")
-        self.value.returnPressed.connect(self.set_baseline)
-        self.note = QLineEdit(self)
-        self.note.setAccessibleName(f"Note on the baseline of the pilot {title}")
-        self.note.setPlaceholderText("How it was measured (optional)")
-        self.note.returnPressed.connect(self.set_baseline)
-        self.measure.currentIndexChanged.connect(self._measure_chosen)
-        _labelled(fields, 0, "M&easure:", self.measure, 2)
-        _labelled(fields, 1, "Da&te:", self.date)
-        _labelled(fields, 2, "&Value:", self.value, 1)
-        _labelled(fields, 3, "&Note:", self.note, 1)
-        buttons = QHBoxLayout()
-        self.set_button = QPushButton("Set &baseline", self)
-        self.set_button.setAccessibleName("Set the baseline of this measure")
-        self.set_button.clicked.connect(self.set_baseline)
-        self.remove_button = QPushButton("Remove base&line", self)
-        self.remove_button.setAccessibleName("Remove the baseline of this measure")
-        self.remove_button.clicked.connect(self.remove_baseline)
-        buttons.addWidget(self.set_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
-        self._names: list[str] = []
-
-    def sync(self, results: PilotResults) -> None:
-        self._names = [measure.measure for measure in results.measures]
-        rows = []
-        for measure in results.measures:
-            base = measure.baseline
-            latest = measure.latest
-            rows.append(
-                [
-                    measure.measure,
-                    f"{base.value} ({base.date})" if base else "not taken",
-                    f"{latest.value} ({latest.date})" if latest else "none yet",
-                    measure.change_text() or ("–" if latest and base else ""),
-                ]
-            )
-        self.table.blockSignals(True)
-        try:
-            _fill(self.table, rows)
-        finally:
-            self.table.blockSignals(False)
-        self._measure_chosen()
-
-    def _selected(self) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        if rows and rows[0].row() < len(self._names):
-            self.dialog.show_measure(self.measure, self._names[rows[0].row()])
-            self._measure_chosen()
-
-    def _measure_chosen(self) -> None:
-        """Show the chosen measure's baseline in the fields (or nothing, to be taken)."""
-        name = self.measure.currentText()
-        baseline = self.dialog.log().baseline_of(name) if name else None
-        self.remove_button.setEnabled(baseline is not None)
-        self.set_button.setEnabled(bool(name))
-        if baseline is not None:
-            _show_date(self.date, baseline.date)
-        # A measure without a baseline shows empty fields, never another measure's value.
-        self.value.setText(baseline.value if baseline else "")
-        self.note.setText(baseline.note if baseline else "")
-
-    def set_baseline(self) -> None:
-        reading = self.dialog.reading_from(self.date, self.measure, self.value, self.note)
-        if reading is None:
-            return
-        log = self.dialog.log()
-        baselines = list(log.baselines)
-        places = [i for i, b in enumerate(baselines) if b.measure == reading.measure]
-        if places:
-            baselines[places[0]] = reading
-            baselines = [b for i, b in enumerate(baselines) if b.measure != reading.measure or i == places[0]]
-        else:
-            baselines.append(reading)
-        text = "Change baseline" if places else "Set baseline"
-        self.dialog.apply(_replace(log, baselines=tuple(baselines)), text)
-
-    def remove_baseline(self) -> None:
-        log = self.dialog.log()
-        name = self.measure.currentText()
-        kept = tuple(b for b in log.baselines if b.measure != name)
-        if kept != log.baselines:
-            self.dialog.apply(_replace(log, baselines=kept), "Remove baseline")
 
 
 class PilotLogDialog(QDialog):
@@ -636,11 +245,11 @@ class PilotLogDialog(QDialog):
         if self._syncing or not self.session.is_open:
             return
         typed = self.texts[name].toPlainText()
-        self.apply(_replace(self.log(), **{name: typed}), text, merge=name)
+        self.apply(replace_log(self.log(), **{name: typed}), text, merge=name)
 
     def _rule_chosen(self, index: int) -> None:
         value = self.rule_followed.itemData(index)
-        self.apply(_replace(self.log(), rule_followed=value), "Set whether the rule was followed")
+        self.apply(replace_log(self.log(), rule_followed=value), "Set whether the rule was followed")
 
     # Showing it -------------------------------------------------------------------------------------
 
@@ -654,7 +263,7 @@ class PilotLogDialog(QDialog):
         self._syncing = True
         try:
             chosen_in = results.chosen_in
-            self.chosen_in.setText(f"Chosen at the assessment of {chosen_in}" if chosen_in else "")
+            self.chosen_in.setText(f"Chosen at the assessment of {long_date(chosen_in)}" if chosen_in else "")
             self.chosen_in.setVisible(bool(chosen_in))
             self.status_now.setText(status_line(results))
             self.status_now.setAccessibleName(self.status_now.text())

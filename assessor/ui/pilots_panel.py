@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessor.model import AssessmentError, ChosenPilot, PilotStatus
+from assessor.model import AssessmentError, ChosenPilot, PilotStatus, long_date
 from assessor.ui import dialogs
 from assessor.ui.keys import PageKey
 from assessor.ui.session import Session
@@ -315,7 +315,7 @@ class PilotRow:
 
         text = status_line(pilot_results(self.panel.session.require(), chosen), "Progress")
         if chosen.chosen_in:
-            text += f" · chosen at the assessment of {chosen.chosen_in}"
+            text += f" · chosen at the assessment of {long_date(chosen.chosen_in)}"
         self.progress.setText(text)
 
     def open_log(self) -> None:

@@ -116,6 +116,18 @@ class Dialogs:
         return self.save_choice
 
 
+@pytest.fixture(autouse=True)
+def _earlier_windows_deleted() -> None:
+    """The windows and dialogs of the tests before are deleted, not just closed. pytest-qt closes each
+    widget a test registered and calls deleteLater, but a deferred delete waits for an event loop that a
+    test may never run: thousands of closed widgets then stay alive, and every later palette or style
+    change (a theme, a font size) walks them all, seconds a test."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 @pytest.fixture
 def scripted_dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     recorder = Dialogs()

@@ -77,7 +77,7 @@ def test_a_log_is_built_one_undo_step_at_a_time_and_kept_in_the_file(
         _typed(qtbot, dialog.statuses.note, "Kick-off")
         qtbot.keyClick(dialog.statuses.note, Qt.Key.Key_Return)
         steps.append((stack.undoText(), _log(session, pilot_id)))
-        assert dialog.status_now.text() == "Status now: Started (since 2026-05-01)"
+        assert dialog.status_now.text() == "Status now: Started (since 1 May 2026)"
         assert dialog.statuses.table.item(0, 1).text() == "Started"
         # A baseline of the first measure.
         dialog.tabs.setCurrentIndex(1)
@@ -138,7 +138,7 @@ def test_a_log_is_built_one_undo_step_at_a_time_and_kept_in_the_file(
     )
     assert (log.learnt, log.rule_followed) == ("Residents came when asked in person.", True)
     assert session.dirty
-    assert row.progress.text() == "Progress: Started (since 2026-05-01)"
+    assert row.progress.text() == "Progress: Started (since 1 May 2026)"
 
     path = tmp_path / "log.assessment"
     scripted_dialogs.save_paths.append(str(path))
@@ -211,8 +211,10 @@ def test_the_demo_follow_up_shows_its_stopped_and_scaled_pilots_and_they_can_be_
     stopped, scaled = rows["trial-with-research-partner"], rows["fix-it-workshop"]
     earlier = session.require().predecessor
     assert earlier is not None
+    # Dates in words, as council leaders read them (the demo's earlier assessment is of 2025-03-14).
+    assert earlier.date == "2025-03-14"
     assert stopped.progress.text() == (
-        f"Progress: Stopped (since 2025-10-15) · chosen at the assessment of {earlier.date}"
+        "Progress: Stopped (since 15 October 2025) · chosen at the assessment of 14 March 2025"
     )
     assert scaled.progress.text().startswith("Progress: Scaled")
     seen: dict[str, Any] = {}
@@ -220,7 +222,7 @@ def test_the_demo_follow_up_shows_its_stopped_and_scaled_pilots_and_they_can_be_
     def look(dialog: PilotLogDialog) -> None:
         log = _log(session, dialog.pilot_id)
         seen[dialog.pilot_id] = log
-        assert dialog.chosen_in.text() == f"Chosen at the assessment of {earlier.date}"
+        assert dialog.chosen_in.text() == "Chosen at the assessment of 14 March 2025"
         assert dialog.status_now.text().startswith(f"Status now: {log.status.label}")
         assert dialog.statuses.table.rowCount() == len(log.statuses)
         assert dialog.readings.table.rowCount() == len(log.readings)

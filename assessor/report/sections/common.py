@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Sequence
 
 from assessor.model import Band, ScoringSettings, format_threshold
+from assessor.model.dates import long_date as long_date  # the sections' dates, as everywhere
 from assessor.report import blocks
 from assessor.report.blocks import Block, Cell
 from assessor.report.context import ReportContext
@@ -80,32 +80,6 @@ def level_note(ctx: ReportContext) -> blocks.Paragraph:
 def labelled(label: str, value: str) -> blocks.Paragraph:
     """ "Label: text", the label in bold."""
     return blocks.Paragraph((blocks.bold(f"{label}:"), blocks.Run(" "), blocks.Run(blocks.text(value))))
-
-
-def long_date(iso_date: str) -> str:
-    """ "2025-03-14" -> "14 March 2025"; anything else is returned as written."""
-    try:
-        day = datetime.date.fromisoformat(iso_date.strip())
-    except ValueError:
-        return iso_date.strip()
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-# Fixed English names: strftime's %B follows the process locale, and the report must not.
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def bullets(ctx: ReportContext, items: Sequence[str], style: str = "bullet") -> list[Block]:

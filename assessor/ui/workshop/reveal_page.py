@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessor.model import AssessmentError, Consensus, format_score
+from assessor.model import AssessmentError, Consensus, format_score, long_date
 from assessor.scoring.disclosure import is_withheld, reveal_gate, shown_spreads
 from assessor.ui import dialogs
 from assessor.ui.accessibility import announce
@@ -40,7 +40,6 @@ from assessor.ui.compare_view import (
     change_text,
     earlier_question_text,
     earlier_text,
-    long_date,
     score_beside_earlier,
 )
 from assessor.ui.keys import PageKey

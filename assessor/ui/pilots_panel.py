@@ -419,8 +419,19 @@ class PilotsPanel(QFrame):
 
     def rebuild(self, recommendations: Iterable[Recommendation]) -> None:
         """One row per recommended pilot (and any pilot the team chose that is no longer recommended)."""
+        # Empty the grid first, nested layouts too: a row's text and buttons are layouts of their own, which
+        # deleting the row's widgets left behind in the grid, one more set at every refresh. Those leftovers
+        # crashed the application (a segmentation fault) after a few edits with the results page in view.
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            nested = item.layout() if item is not None else None
+            if nested is not None:
+                while nested.count():
+                    nested.takeAt(0)
+                nested.setParent(None)
         for row in self.rows:
             for widget in row.widgets:
+                widget.hide()
                 widget.deleteLater()
         self.rows = []
         shown = list(recommendations)

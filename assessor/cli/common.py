@@ -13,7 +13,7 @@ from pathlib import Path
 
 from assessor.cli.exit_codes import EXIT_BAD_INPUT as EXIT_BAD_INPUT
 from assessor.cli.exit_codes import EXIT_OK as EXIT_OK
-from assessor.model import Assessment
+from assessor.model import Assessment, Questionnaire
 from assessor.paths import resource
 from assessor.storage import OpenError, SaveError, load_assessment
 from assessor.storage.fileformat import CHANGED_NOTICE
@@ -111,6 +111,36 @@ def changed_outside(path: Path) -> None:
 def save_failed(error: SaveError) -> int:
     """Print why a file could not be written (worded for the command line); returns EXIT_BAD_INPUT."""
     return fail(error.for_command_line())
+
+
+def refuse_target(target: Path, example: str, *, force: bool) -> int | None:
+    """EXIT_BAD_INPUT (message printed) when a new assessment cannot be written to ``target``: it is a
+    folder (``example`` is the file name suggested inside it), or it exists and ``--force`` was not given."""
+    if target.is_dir():
+        return fail(f"{str(target)!r} is a folder. Give a file name, such as {str(target / example)!r}.")
+    if target.exists() and not force:
+        return fail(
+            f"{str(target)!r} already exists, so it was left alone. Choose another name, "
+            "or add --force to replace it."
+        )
+    return None
+
+
+def read_questionnaire(path: Path, what: str) -> Questionnaire | None:
+    """The questionnaire in ``path``; None (its problems printed, and that no ``what`` was written) if it
+    has any."""
+    from assessor.questionnaire import QuestionnaireError, load_questionnaire
+
+    try:
+        return load_questionnaire(path)
+    except QuestionnaireError as error:
+        print(error.render(), file=sys.stderr)
+        print(
+            f"No {what} was written: correct the questionnaire first "
+            f"('collab-assessor validate {path}' lists the same problems).",
+            file=sys.stderr,
+        )
+        return None
 
 
 def fail(message: str) -> int:

@@ -13,7 +13,7 @@ import argparse
 import uuid
 from pathlib import Path
 
-from assessor.cli.common import EXIT_OK, demo_followup_path, demo_path, fail, save_failed
+from assessor.cli.common import EXIT_OK, demo_followup_path, demo_path, fail, refuse_target, save_failed
 from assessor.storage import OpenError, SaveError, read_assessment, save_assessment
 
 
@@ -31,15 +31,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     target: Path = args.output
-    if target.is_dir():
-        return fail(
-            f"{str(target)!r} is a folder. Give a file name, such as {str(target / 'demo.assessment')!r}."
-        )
-    if target.exists() and not args.force:
-        return fail(
-            f"{str(target)!r} already exists, so it was left alone. Choose another name, "
-            "or add --force to replace it."
-        )
+    refused = refuse_target(target, "demo.assessment", force=args.force)
+    if refused is not None:
+        return refused
     try:
         assessment = read_assessment(demo_followup_path() if args.followup else demo_path())
     except OpenError as error:

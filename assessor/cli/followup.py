@@ -11,17 +11,23 @@ written atomically, and nothing is written when anything is wrong (exit code 2).
 from __future__ import annotations
 
 import argparse
-import sys
 import textwrap
 from datetime import date
 from pathlib import Path
 
-from assessor.cli.common import EXIT_BAD_INPUT, EXIT_OK, fail, open_assessment, save_failed
+from assessor.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    fail,
+    open_assessment,
+    read_questionnaire,
+    refuse_target,
+    save_failed,
+)
 from assessor.cli.console import write_utf8
 from assessor.history import FollowUp, FollowUpError, start_followup
 from assessor.history.followup import describe_changes
 from assessor.model import Assessment, Predecessor, Questionnaire, anonymous_label
-from assessor.questionnaire import QuestionnaireError, load_questionnaire
 from assessor.storage import ASSESSMENT_SUFFIX, SaveError, save_assessment
 
 
@@ -62,32 +68,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     target: Path = args.output
-    if target.is_dir():
-        return fail(
-            f"{str(target)!r} is a folder. Give a file name, such as "
-            f"{str(target / ('follow-up' + ASSESSMENT_SUFFIX))!r}."
-        )
     if target.exists() and args.old.exists() and target.resolve() == args.old.resolve():
         return fail(
             f"{str(target)!r} is the earlier assessment itself: a follow-up is a new file, and the earlier "
             "one is kept. Give another name for the follow-up."
         )
-    if target.exists() and not args.force:
-        return fail(
-            f"{str(target)!r} already exists, so it was left alone. Choose another name, "
-            "or add --force to replace it."
-        )
+    refused = refuse_target(target, "follow-up" + ASSESSMENT_SUFFIX, force=args.force)
+    if refused is not None:
+        return refused
     questionnaire: Questionnaire | None = None
     if args.questionnaire is not None:
-        try:
-            questionnaire = load_questionnaire(args.questionnaire)
-        except QuestionnaireError as error:
-            print(error.render(), file=sys.stderr)
-            print(
-                f"No follow-up was written: correct the questionnaire first "
-                f"('collab-assessor validate {args.questionnaire}' lists the same problems).",
-                file=sys.stderr,
-            )
+        questionnaire = read_questionnaire(args.questionnaire, "follow-up")
+        if questionnaire is None:
             return EXIT_BAD_INPUT
     earlier = open_assessment(args.old)
     if earlier is None:

@@ -9,13 +9,11 @@ report title and confidentiality line. An existing FILE is replaced only with ``
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
 from pathlib import Path
 
-from assessor.cli.common import EXIT_BAD_INPUT, EXIT_OK, fail, save_failed
+from assessor.cli.common import EXIT_BAD_INPUT, EXIT_OK, read_questionnaire, refuse_target, save_failed
 from assessor.model import Assessment, Details
-from assessor.questionnaire import QuestionnaireError, load_questionnaire
 from assessor.storage import ASSESSMENT_SUFFIX, SaveError, save_assessment
 
 
@@ -37,25 +35,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     target: Path = args.output
-    if target.is_dir():
-        return fail(
-            f"{str(target)!r} is a folder. Give a file name, such as "
-            f"{str(target / ('workshop' + ASSESSMENT_SUFFIX))!r}."
-        )
-    if target.exists() and not args.force:
-        return fail(
-            f"{str(target)!r} already exists, so it was left alone. Choose another name, "
-            "or add --force to replace it."
-        )
-    try:
-        questionnaire = load_questionnaire(args.questionnaire)
-    except QuestionnaireError as error:
-        print(error.render(), file=sys.stderr)
-        print(
-            f"No assessment was written: correct the questionnaire first "
-            f"('collab-assessor validate {args.questionnaire}' lists the same problems).",
-            file=sys.stderr,
-        )
+    refused = refuse_target(target, "workshop" + ASSESSMENT_SUFFIX, force=args.force)
+    if refused is not None:
+        return refused
+    questionnaire = read_questionnaire(Path(args.questionnaire), "assessment")
+    if questionnaire is None:
         return EXIT_BAD_INPUT
     details = Details(organisation=args.organisation.strip(), date=date.today().isoformat())
     assessment = Assessment.new(questionnaire, details)

@@ -138,16 +138,10 @@ def _render(
         return render_word(content, assessment.questionnaire.scoring)
     styles = make_styles(assessment.branding.accent_colour)
     buffer = io.BytesIO()
-    document = ReportDocument(
+    document = ReportDocument.for_content(
         buffer,
-        styles=styles,
-        council=content.organisation,
-        title=content.title,
-        header_title=content.header_title,
-        author=content.author,
-        subject=content.subject,
-        footer_note=content.footer_note,
-        iso_date=content.iso_date,
+        styles,
+        content,
         cancel=reporter.cancel,
         on_page=reporter.page,
         header_logo=assessment.branding.consultancy_logo if assessment.branding.header_logo else None,

@@ -42,17 +42,7 @@ def render_card_pdf(assessment: Assessment, card: LearningCard) -> tuple[bytes, 
     content = card.content
     styles = make_styles(content.accent)
     buffer = io.BytesIO()
-    document = ReportDocument(
-        buffer,
-        styles=styles,
-        council=content.organisation,
-        title=content.title,
-        header_title=content.header_title,
-        author=content.author,
-        subject=content.subject,
-        footer_note=content.footer_note,
-        iso_date=content.iso_date,
-    )
+    document = ReportDocument.for_content(buffer, styles, content)
     story = PdfRenderer(styles, assessment.questionnaire.scoring).story(content)
     document.build_report(story)
     return buffer.getvalue(), int(document.page)

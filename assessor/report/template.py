@@ -18,6 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, TableStyle
 
 from assessor.model import Logo
+from assessor.report.blocks import ReportContent
 from assessor.report.deferred import DeferredCanvas, DeferredContents, Entry
 from assessor.report.errors import ReportCancelled
 from assessor.report.fonts import BOLD, REGULAR
@@ -106,6 +107,23 @@ def _date_formatter(stamp: TimeStamp) -> Callable[..., str]:
 
 class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
     """A4, printable margins; a cover template without header and a body template with them."""
+
+    @classmethod
+    def for_content(cls, target: Any, styles: Styles, content: ReportContent, **extra: Any) -> ReportDocument:
+        """The document for ``content`` (a report, a summary or a learning card): its properties, header and
+        footer from the content; ``extra`` as ``__init__`` takes them (cancel, on_page, header_logo)."""
+        return cls(
+            target,
+            styles=styles,
+            council=content.organisation,
+            title=content.title,
+            header_title=content.header_title,
+            author=content.author,
+            subject=content.subject,
+            footer_note=content.footer_note,
+            iso_date=content.iso_date,
+            **extra,
+        )
 
     def __init__(
         self,

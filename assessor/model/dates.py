@@ -1,4 +1,4 @@
-"""Dates as council leaders read them: "14 March 2025", never "2025-03-14".
+"""Dates as leaders read them: "14 March 2025", never "2025-03-14".
 
 The one place a date stored as ISO (YYYY-MM-DD) is written out in words, for the report, the learning card and
 every page and window of the application alike. Dates stay ISO inside the boxes where one is typed.

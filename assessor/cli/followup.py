@@ -28,6 +28,7 @@ from assessor.cli.console import write_utf8
 from assessor.history import FollowUp, FollowUpError, start_followup
 from assessor.history.followup import describe_changes
 from assessor.model import Assessment, Predecessor, Questionnaire, anonymous_label
+from assessor.recommend.pilot_values import pilot_values
 from assessor.storage import ASSESSMENT_SUFFIX, SaveError, save_assessment
 
 
@@ -133,7 +134,7 @@ def followup_text(earlier: Assessment, followup: FollowUp, target: Path) -> str:
         lines += _wrap(f"{participant.name or '(no name)'}{role}", "  - ", "    ")
     lines += ["", f"Chosen pilots carried over: {len(new.pilots) or 'none'}"]
     for chosen in new.pilots:
-        title = _pilot_title(new, chosen.pilot_id, chosen.title)
+        title = pilot_values(new, chosen).pilot.title
         owner = f", owner {chosen.owner}" if chosen.owner.strip() else ""
         lines += _wrap(
             f"{title}: {chosen.log.status.label}{owner} (chosen {chosen.chosen_in})", "  - ", "    "
@@ -168,12 +169,3 @@ def _changed_questions(earlier: Predecessor, questionnaire: Questionnaire, follo
             lines += _wrap(f"was “{earlier.questions[qid].text}”", "    ", "        ")
             lines += _wrap(f"now “{questionnaire.questions[qid].text}”", "    ", "        ")
     return lines
-
-
-def _pilot_title(assessment: Assessment, pilot_id: str, team_title: str) -> str:
-    if team_title.strip():
-        return team_title.strip()
-    for pilot in assessment.questionnaire.pilots:
-        if pilot.id == pilot_id:
-            return pilot.title
-    return pilot_id

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from assessor.history.freeze import freeze
 from assessor.history.matching import QuestionChanges, question_changes
-from assessor.model import Assessment, Branding, ChosenPilot, Participant, PilotStatus, Questionnaire
+from assessor.model import Assessment, Participant, PilotStatus, Questionnaire
+from assessor.recommend.pilot_values import pilot_values
 
 
 class FollowUpError(ValueError):
@@ -55,7 +56,8 @@ def start_followup(
     assessment.participants = [
         Participant(p.id, p.name, p.role, anonymous=p.anonymous) for p in earlier.participants
     ]
-    assessment.branding = _carried_branding(earlier.branding)
+    # A copy: logos are frozen records, safe to share; the rest is plain text.
+    assessment.branding = dataclasses.replace(earlier.branding)
     notices: list[str] = []
     library = {pilot.id for pilot in questionnaire.pilots}
     for chosen in earlier.pilots:
@@ -63,7 +65,7 @@ def start_followup(
             continue
         if chosen.pilot_id not in library:
             notices.append(
-                f"The pilot “{_title(earlier, chosen)}” is not in this questionnaire's pilot library, so it was "
+                f"The pilot “{pilot_values(earlier, chosen).pilot.title}” is not in this questionnaire's pilot library, so it was "
                 "not carried over; its log stays in the earlier assessment."
             )
             continue
@@ -96,17 +98,3 @@ def describe_changes(changes: QuestionChanges) -> str:
 
 def _count(number: int) -> str:
     return f"{number} question" if number == 1 else f"{number} questions"
-
-
-def _title(assessment: Assessment, chosen: ChosenPilot) -> str:
-    if chosen.title:
-        return chosen.title
-    for pilot in assessment.questionnaire.pilots:
-        if pilot.id == chosen.pilot_id:
-            return pilot.title
-    return chosen.pilot_id
-
-
-def _carried_branding(branding: Branding) -> Branding:
-    # Logos are frozen records: sharing them is safe; the rest is plain text.
-    return dataclasses.replace(branding)

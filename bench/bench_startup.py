@@ -47,6 +47,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.startup_hook import REPLACE_EXEC  # noqa: E402
+
 QUESTIONNAIRE = ROOT / "questionnaires" / "council-collaboration.yaml"
 
 #: The targets (see the module's docstring).
@@ -111,24 +115,9 @@ def _usable(window):
     # The start page shown and filled (its questionnaires list read from the questionnaire cache).
     return window.current_page_name() == "start" and window.start_page.questionnaires.count() > 0
 
-class _ReplaceExec:
-    # QApplication.exec is replaced as PySide6.QtWidgets is first imported, by the application itself: the
-    # modules load in the order they do for ``main.py`` (importing PySide6 here first would change it).
-    def find_spec(self, name, path=None, target=None):
-        if name != "PySide6.QtWidgets":
-            return None
-        sys.meta_path.remove(self)
-        from importlib.util import find_spec
-        spec = find_spec(name)
-        load = spec.loader.exec_module
-        def exec_module(module):
-            load(module)
-            module.QApplication.exec = _exec
-        spec.loader.exec_module = exec_module
-        return spec
-
-sys.meta_path.insert(0, _ReplaceExec())
-from assessor.launcher import main
+"""
+    + REPLACE_EXEC
+    + """from assessor.launcher import main
 sys.exit(main({argv!r}))
 """
 )

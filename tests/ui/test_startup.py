@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from assessor import paths
 from assessor.model import Consensus, Mode, Tally
 from assessor.ui.app import MAX_LOG_BYTES, create_window, rotate_log
+from tests.startup_hook import REPLACE_EXEC
 
 DEFAULT_QUESTIONNAIRE = paths.questionnaires_dir() / "council-collaboration.yaml"
 ROOT = Path(__file__).resolve().parents[2]
@@ -75,7 +76,8 @@ def test_the_log_is_moved_aside_when_too_large(tmp_path: Path) -> None:
     assert small.read_text(encoding="utf-8") == "short"
 
 
-STARTUP = """
+STARTUP = (
+    """
 import sys
 from assessor.launcher import BEFORE_QT, main
 def _exec(*_args):
@@ -99,24 +101,11 @@ def _exec(*_args):
     app.setStyleSheet("")  # style() is then the style itself, not the style-sheet wrapper
     print(app.style().name())
     return 0
-class ReplaceExec:
-    # QApplication.exec is replaced as the application first imports PySide6.QtWidgets, so the modules load
-    # in the order they do from main.py (importing PySide6 here first would change it).
-    def find_spec(self, name, path=None, target=None):
-        if name != "PySide6.QtWidgets":
-            return None
-        sys.meta_path.remove(self)
-        from importlib.util import find_spec
-        spec = find_spec(name)
-        load = spec.loader.exec_module
-        def exec_module(module):
-            load(module)
-            module.QApplication.exec = _exec
-        spec.loader.exec_module = exec_module
-        return spec
-sys.meta_path.insert(0, ReplaceExec())
-main([sys.argv[1]])
 """
+    + REPLACE_EXEC
+    + """main([sys.argv[1]])
+"""
+)
 
 
 def test_the_first_frame_comes_before_the_model_and_the_second_start_reads_no_yaml(tmp_path: Path) -> None:
